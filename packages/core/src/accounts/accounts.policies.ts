@@ -1,0 +1,11 @@
+import type { Actor } from '../shared/actor.ts';
+import { ForbiddenError } from '../shared/domain-error.ts';
+
+/** Creating users and issuing their setup links: instance administrators and the operator's CLI. */
+export function canManageUsers(actor: Actor): boolean {
+  return actor.kind === 'system' || (actor.kind === 'user' && actor.isInstanceAdmin);
+}
+
+export function assertCanManageUsers(actor: Actor): void {
+  if (!canManageUsers(actor)) throw new ForbiddenError('Only an administrator can manage users.');
+}

@@ -1,0 +1,49 @@
+import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { auditEvents } from '../db/schema/index.ts';
+import type { Queryable } from '../db/database.ts';
+
+export interface NewAuditEvent {
+  userId: string | null;
+  processId?: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+export async function insertAuditEvent(db: Queryable, event: NewAuditEvent): Promise<void> {
+  await db.insert(auditEvents).values({
+    userId: event.userId,
+    processId: event.processId ?? null,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId ?? null,
+    detail: event.detail ?? {},
+  });
+}
+
+export interface AuditEventFilter {
+  processId?: string | undefined;
+  action?: string | undefined;
+  entityType?: string | undefined;
+  userId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  limit?: number | undefined;
+}
+
+export async function findAuditEvents(db: Queryable, filter: AuditEventFilter) {
+  const conditions: SQL[] = [];
+  if (filter.processId) conditions.push(eq(auditEvents.processId, filter.processId));
+  if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
+  if (filter.entityType) conditions.push(eq(auditEvents.entityType, filter.entityType));
+  if (filter.userId) conditions.push(eq(auditEvents.userId, filter.userId));
+  if (filter.from) conditions.push(gte(auditEvents.at, filter.from));
+  if (filter.to) conditions.push(lte(auditEvents.at, filter.to));
+  return db
+    .select()
+    .from(auditEvents)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(auditEvents.id))
+    .limit(filter.limit ?? 200);
+}

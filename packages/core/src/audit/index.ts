@@ -1,0 +1,3 @@
+/** @module audit — the append-only log of every change. */
+export { recordAuditEvent, type AuditEntry } from './record-audit-event.ts';
+export { findAuditEvents, type AuditEventFilter } from './audit.repository.ts';

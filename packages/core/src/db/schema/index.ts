@@ -1,0 +1,5 @@
+/** The whole Drizzle schema: one file per aggregate, shared by PGlite and PostgreSQL. */
+export * from './people.ts';
+export * from './processes.ts';
+export * from './rounds.ts';
+export * from './audit.ts';

@@ -1,0 +1,50 @@
+import { boolean, date, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { strategyProcesses, type Translations } from './processes.ts';
+
+export const inputRounds = pgTable(
+  'input_rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    processId: uuid('process_id')
+      .notNull()
+      .references(() => strategyProcesses.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    purpose: text('purpose').notNull().default(''),
+    context: text('context'),
+    referenceDate: date('reference_date', { mode: 'string' }),
+    opensAt: timestamp('opens_at', { withTimezone: true }),
+    deadline: timestamp('deadline', { withTimezone: true }).notNull(),
+    status: text('status', { enum: ['draft', 'open', 'closed'] })
+      .notNull()
+      .default('draft'),
+    visibility: text('visibility', { enum: ['public', 'invitation'] })
+      .notNull()
+      .default('public'),
+    translations: jsonb('translations').$type<Translations>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('input_rounds_process_number_unique').on(table.processId, table.number)],
+);
+
+export const questionKinds = [
+  'long_text',
+  'short_text',
+  'single_choice',
+  'multiple_choice',
+  'scale',
+  'number',
+] as const;
+
+export const questions = pgTable('questions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  roundId: uuid('round_id')
+    .notNull()
+    .references(() => inputRounds.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull(),
+  kind: text('kind', { enum: questionKinds }).notNull().default('long_text'),
+  text: text('text').notNull(),
+  isRequired: boolean('is_required').notNull().default(false),
+  options: jsonb('options').$type<string[]>().notNull().default([]),
+  translations: jsonb('translations').$type<Translations>().notNull().default({}),
+});

@@ -1,0 +1,52 @@
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../db/open-database.ts';
+import { migrateDatabase } from '../db/migrate.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplatePath: string;
+    postgresTemplateDatabase: string;
+  }
+}
+
+/**
+ * Migrates once per run and lets every test file start from a copy:
+ * PGlite from a dumped data directory, PostgreSQL from a template database.
+ */
+export default async function setup(project: TestProject) {
+  const kind = process.env.INNSPILL_TEST_DB ?? 'pglite';
+  const scratch = mkdtempSync(join(tmpdir(), 'innspill-test-'));
+  if (kind === 'postgres') {
+    const url = process.env.INNSPILL_TEST_DATABASE_URL;
+    if (!url) throw new Error('INNSPILL_TEST_DATABASE_URL is required for the PostgreSQL test project.');
+    const templateName = `innspill_template_${process.pid}_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${templateName}`);
+    const templateUrl = new URL(url);
+    templateUrl.pathname = `/${templateName}`;
+    const opened = await openDatabase({ databaseUrl: templateUrl.toString() });
+    await migrateDatabase(opened);
+    await opened.close();
+    project.provide('postgresTemplateDatabase', templateName);
+    project.provide('pgliteTemplatePath', '');
+    return async () => {
+      await admin.query(`drop database if exists ${templateName} with (force)`);
+      await admin.end();
+      rmSync(scratch, { recursive: true, force: true });
+    };
+  }
+  const opened = await openDatabase({ pgliteDirectory: 'memory://' });
+  await migrateDatabase(opened);
+  const dump = await opened.pglite!.dumpDataDir('none');
+  const path = join(scratch, 'template.tar');
+  writeFileSync(path, Buffer.from(await dump.arrayBuffer()));
+  await opened.close();
+  project.provide('pgliteTemplatePath', path);
+  project.provide('postgresTemplateDatabase', '');
+  return () => rmSync(scratch, { recursive: true, force: true });
+}
