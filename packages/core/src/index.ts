@@ -17,3 +17,4 @@ export * as accounts from './accounts/index.ts';
 export * as processes from './processes/index.ts';
 export * as audit from './audit/index.ts';
 export * as demo from './demo/index.ts';
+export * as instance from './instance/index.ts';

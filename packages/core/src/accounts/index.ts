@@ -7,6 +7,7 @@ export { changePassword } from './change-password.ts';
 export { completeAccountSetup, type CompleteAccountSetupInput } from './complete-account-setup.ts';
 export { createSession, type IssuedSession } from './create-session.ts';
 export { issueFirstAdminLink } from './issue-first-admin-link.ts';
+export { getSetupLinkStatus } from './get-setup-link-status.ts';
 export { resolveSession } from './resolve-session.ts';
 export { signIn } from './sign-in.ts';
 export { signOut } from './sign-out.ts';

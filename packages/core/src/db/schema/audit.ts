@@ -15,3 +15,10 @@ export const auditEvents = pgTable(
   },
   (table) => [index('audit_events_process_at_idx').on(table.processId, table.at)],
 );
+
+/** Instance-wide settings that must be shared by every app instance (e.g. the cookie-signing key). */
+export const instanceSettings = pgTable('instance_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,21 @@
+import type { CliIo } from '../cli-context.ts';
+import { runStartCommand, startHelp } from './start.ts';
+import { migrateHelp, runMigrateCommand } from './migrate.ts';
+import { runUserAddCommand, userAddHelp } from './user-add.ts';
+import { demoLoadHelp, runDemoLoadCommand } from './demo-load.ts';
+
+export interface CliCommand {
+  /** The words that select it: `["user", "add"]`. */
+  path: string[];
+  summary: string;
+  help: string;
+  run: (argv: string[], io: CliIo) => Promise<number>;
+}
+
+/** Every CLI command. Add new ones here. */
+export const cliCommands: CliCommand[] = [
+  { path: ['start'], summary: 'Run the web server', help: startHelp, run: runStartCommand },
+  { path: ['migrate'], summary: 'Apply database migrations', help: migrateHelp, run: runMigrateCommand },
+  { path: ['user', 'add'], summary: 'Create a user and print their one-time link', help: userAddHelp, run: runUserAddCommand },
+  { path: ['demo', 'load'], summary: 'Load the example workspace', help: demoLoadHelp, run: runDemoLoadCommand },
+];

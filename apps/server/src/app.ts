@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppDependencies } from './app-context.ts';
+import { registerAuthentication } from './plugins/authentication.ts';
+import { registerErrorHandler } from './plugins/error-handler.ts';
+import { trackRouteAccess, type RegisteredRoute } from './plugins/route-access.ts';
+import { registerRoutes } from './routes/index.ts';
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  /** Every /api route with its declared access: read by the authorisation matrix test. */
+  routes: RegisteredRoute[];
+}
+
+/** Assembles the HTTP server; never listens (conventions §7). */
+export async function buildApp(deps: AppDependencies): Promise<BuiltApp> {
+  const app = Fastify({
+    logger:
+      deps.config.logLevel === 'silent'
+        ? false
+        : {
+            level: deps.config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+          },
+    trustProxy: deps.config.isBehindProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RegisteredRoute[] = [];
+  trackRouteAccess(app, routes);
+  registerErrorHandler(app);
+
+  await app.register(fastifyCookie, { secret: deps.cookieSecret });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: deps.config.isSecureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: deps.config.isSecureCookies,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Innspill API', version: deps.version, description: 'Participatory strategy processes' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerAuthentication(app, deps.db);
+  await registerRoutes(app, deps);
+
+  app.get(
+    '/api/openapi.json',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+
+  if (deps.webRoot && existsSync(deps.webRoot)) {
+    await app.register(fastifyStatic, { root: deps.webRoot, wildcard: false, index: ['index.html'] });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api') || request.method !== 'GET') {
+        return reply
+          .status(404)
+          .send({ error: { code: 'not_found', message: `No API route ${request.method} ${request.url.split('?')[0]}.` } });
+      }
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+  await app.ready();
+  return { app, routes };
+}

@@ -1,0 +1,71 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError } from '@innspill/core';
+
+/** Domain error code → HTTP status. Codes not listed here are 400 (a rule the request broke). */
+const statusByCode: Record<string, number> = {
+  not_found: 404,
+  forbidden: 403,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  csrf_failed: 403,
+  email_taken: 409,
+  slug_taken: 409,
+  conflict: 409,
+  rate_limited: 429,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  database_unavailable: 503,
+};
+
+export function statusForCode(code: string): number {
+  return statusByCode[code] ?? 400;
+}
+
+/**
+ * One place maps errors to `{ error: { code, message, fields? } }` (design.md §4, conventions §9).
+ * 5xx messages are always generic; the real error goes to the log only.
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields: Record<string, string> = {};
+      for (const issue of error.validation) {
+        const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || 'body';
+        fields[path] ??= issue.message ?? 'Invalid value.';
+      }
+      const summary = Object.entries(fields)
+        .map(([field, message]) => `${field}: ${message}`)
+        .join('; ');
+      return reply.status(400).send({
+        error: { code: 'validation_failed', message: `The request is not valid: ${summary}`, fields },
+      });
+    }
+    if (error instanceof DomainError) {
+      const fields = (error.details?.fields ?? undefined) as Record<string, string> | undefined;
+      return reply
+        .status(statusForCode(error.code))
+        .send({ error: { code: error.code, message: error.message, ...(fields ? { fields } : {}) } });
+    }
+    if (error.statusCode === 429) {
+      return reply.status(429).send({ error: { code: 'rate_limited', message: 'Too many attempts. Wait a minute and try again.' } });
+    }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
+      return reply.status(413).send({ error: { code: 'payload_too_large', message: 'The request is too large.' } });
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) {
+      return reply.status(415).send({ error: { code: 'unsupported_media_type', message: 'Send JSON (application/json).' } });
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply
+        .status(error.statusCode)
+        .send({ error: { code: 'bad_request', message: error.message || 'The request is not valid.' } });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'internal_error', message: 'Something went wrong on our side. Try again later.' } });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({ error: { code: 'not_found', message: `No API route ${request.method} ${request.url.split('?')[0]}.` } });
+  });
+}

@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDependencies } from '../app-context.ts';
+import { healthRoutes } from './health/health.routes.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { processRoutes } from './processes/processes.routes.ts';
+import { adminUserRoutes } from './admin/users.routes.ts';
+
+/** Explicit registration of every route module (no autoload): this list is the API. */
+export async function registerRoutes(app: FastifyInstance, deps: AppDependencies): Promise<void> {
+  await app.register(healthRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(processRoutes(deps));
+  await app.register(adminUserRoutes(deps));
+}

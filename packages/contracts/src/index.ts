@@ -1,0 +1,5 @@
+/** @module @innspill/contracts — wire formats shared by the server and the web app (zod). */
+export * from './errors.ts';
+export * from './health.ts';
+export * from './accounts.ts';
+export * from './processes.ts';
