@@ -1,0 +1,11 @@
+/**
+ * The seven areas of a process (design.md). Only areas whose pages exist are listed: a feature
+ * adds its entry here when it ships, never a "coming soon" placeholder.
+ */
+export interface ProcessArea {
+  /** Path below /p/:slug ('' for the overview). */
+  path: string;
+  labelKey: string;
+}
+
+export const processAreas: ProcessArea[] = [{ path: '', labelKey: 'nav.process' }];

@@ -1,0 +1,26 @@
+import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { Link as RouterLink } from 'react-router';
+import type { ApiError } from '../lib/api-client.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+export function LoadingState() {
+  const { t } = useI18n();
+  return <Spinner aria-label={t('app.loading')} data-size="md" />;
+}
+
+/** Error view for a failed load: 404/403 as "not found", the rest as a retryable error. */
+export function ErrorState({ error }: { error: ApiError }) {
+  const { t } = useI18n();
+  if (error.status === 404 || error.status === 403 || error.status === 401) {
+    return (
+      <>
+        <Heading level={1} data-size="lg">
+          {t('app.notFound.title')}
+        </Heading>
+        <Paragraph>{t('app.notFound.body')}</Paragraph>
+        <RouterLink to="/">{t('app.backHome')}</RouterLink>
+      </>
+    );
+  }
+  return <Alert data-color="danger">{error.message || t('app.error.generic')}</Alert>;
+}

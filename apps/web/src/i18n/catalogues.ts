@@ -1,0 +1,7 @@
+import { coreMessages } from './messages.ts';
+
+export type Locale = 'nb' | 'en';
+export type Catalogue = Record<Locale, Record<string, string>>;
+
+/** Every catalogue of the app. A feature adds its own file here: `import { roundsMessages } …`. */
+export const catalogues: Catalogue[] = [coreMessages];
