@@ -27,13 +27,17 @@ export function normalizeText(text: string): string {
   if (text.length === 0) {
     return '';
   }
-  // NFKC can produce capitals (e.g. "㎁" → "hPa") and lower-casing can produce decomposed
-  // sequences (e.g. "İ" → "i̇"), so normalise again after lower-casing when not plain ASCII.
-  let result = text.normalize('NFKC').replace(INVISIBLE, '').toLowerCase();
-  if (NON_ASCII.test(result)) {
-    result = result.normalize('NFKC');
+  return foldText(text).replace(WHITESPACE_RUN, ' ').trim();
+}
+
+/** NFKC, invisible characters removed, lower-cased; ASCII text skips the (costly) NFKC calls. */
+function foldText(text: string): string {
+  if (!NON_ASCII.test(text)) {
+    return text.replace(INVISIBLE, '').toLowerCase();
   }
-  return result.replace(WHITESPACE_RUN, ' ').trim();
+  // NFKC can produce capitals (e.g. "㎁" → "hPa") and lower-casing can produce decomposed
+  // sequences (e.g. "İ" → "i̇"), so normalise again after lower-casing.
+  return text.normalize('NFKC').replace(INVISIBLE, '').toLowerCase().normalize('NFKC');
 }
 
 /**
@@ -46,5 +50,8 @@ export function normalizeText(text: string): string {
  * normalizeForHash('Hei, verden.'); // 'hei verden'
  */
 export function normalizeForHash(text: string): string {
-  return normalizeText(text).replace(NON_WORD, ' ').trim();
+  if (text.length === 0) {
+    return '';
+  }
+  return foldText(text).replace(NON_WORD, ' ').trim();
 }
