@@ -2,4 +2,5 @@
 export * from './people.ts';
 export * from './processes.ts';
 export * from './rounds.ts';
+export * from './strategies.ts';
 export * from './audit.ts';

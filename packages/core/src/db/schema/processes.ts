@@ -17,6 +17,8 @@ export const strategyProcesses = pgTable('strategy_processes', {
   assignedTo: text('assigned_to'),
   mandate: jsonb('mandate').$type<string[]>().notNull().default([]),
   principles: jsonb('principles').$type<string[]>().notNull().default([]),
+  /** How the sector is involved ("Dette skal være sektorens strategi!"): bullets. */
+  involvement: jsonb('involvement').$type<string[]>().notNull().default([]),
   status: text('status', { enum: ['active', 'closed', 'archived'] })
     .notNull()
     .default('active'),
@@ -63,5 +65,19 @@ export const involvementEvents = pgTable('involvement_events', {
   date: date('date', { mode: 'string' }).notNull(),
   kind: text('kind', { enum: involvementEventKinds }).notNull(),
   notes: text('notes').notNull().default(''),
+  translations: jsonb('translations').$type<Translations>().notNull().default({}),
+});
+
+/** What the process hands over, to whom and when (e.g. the draft strategy to the ministry). */
+export const deliverables = pgTable('deliverables', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  processId: uuid('process_id')
+    .notNull()
+    .references(() => strategyProcesses.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  recipient: text('recipient'),
+  date: date('date', { mode: 'string' }).notNull(),
+  statedAs: jsonb('stated_as').$type<string[]>().notNull().default([]),
+  position: integer('position').notNull().default(0),
   translations: jsonb('translations').$type<Translations>().notNull().default({}),
 });
