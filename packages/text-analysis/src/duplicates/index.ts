@@ -159,6 +159,11 @@ export class DuplicateDetector {
     return this.ids.length;
   }
 
+  /** Number of distinct normalised wordings among the added texts (each has one stored signature). */
+  get distinctCount(): number {
+    return this.classCount;
+  }
+
   /**
    * Adds one text. Ids are reported back as given; they need not be unique, but should be.
    *

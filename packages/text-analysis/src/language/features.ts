@@ -54,6 +54,8 @@ export interface FeatureHashes {
 }
 
 let buffer = new Uint32Array(8192);
+/** Cache of lower-cased UTF-16 code units (0 = not computed yet). */
+const lowerCache = new Uint16Array(65536);
 
 /**
  * Hashes the features of a text into a shared buffer (overwritten by the next call).
@@ -63,8 +65,8 @@ let buffer = new Uint32Array(8192);
  * const features = Array.from(hashes.subarray(0, count));
  */
 export function extractFeatureHashes(text: string): FeatureHashes {
-  const lowered = (text.length > MAX_DETECTION_CHARS ? text.slice(0, MAX_DETECTION_CHARS) : text).toLowerCase();
-  const needed = (lowered.length + 2) * (MAX_NGRAM + 1) + 8;
+  const length = Math.min(text.length, MAX_DETECTION_CHARS);
+  const needed = (length + 2) * (MAX_NGRAM + 1) + 8;
   if (buffer.length < needed) {
     buffer = new Uint32Array(needed * 2);
   }
@@ -72,7 +74,7 @@ export function extractFeatureHashes(text: string): FeatureHashes {
   let count = 0;
   let letterCount = 0;
   let wordCount = 0;
-  // Window of the last MAX_NGRAM normalised codes: window0 is the newest.
+  // Window of the last MAX_NGRAM normalised codes: window0 is the newest; -1 is "before the start".
   let window0 = SPACE;
   let window1 = -1;
   let window2 = -1;
@@ -81,67 +83,63 @@ export function extractFeatureHashes(text: string): FeatureHashes {
   let wordHash = WORD_SEED;
   let wordLength = 0;
 
-  const emitNgrams = (): void => {
-    let hash = FNV_OFFSET;
-    hash = Math.imul(hash ^ window0, FNV_PRIME) >>> 0;
-    hashes[count++] = hash;
-    if (window1 < 0) {
-      return;
+  // One extra iteration at the end (index === length) closes the last word with a space.
+  for (let index = 0; index <= length; index++) {
+    let code = index < length ? text.charCodeAt(index) : SPACE;
+    if (code >= 65 && code <= 90) {
+      code += 32;
+    } else if (code >= 128) {
+      code = lowerCaseCode(code);
     }
-    hash = Math.imul(hash ^ window1, FNV_PRIME) >>> 0;
-    hashes[count++] = hash;
-    if (window2 < 0) {
-      return;
-    }
-    hash = Math.imul(hash ^ window2, FNV_PRIME) >>> 0;
-    hashes[count++] = hash;
-    if (window3 < 0) {
-      return;
-    }
-    hash = Math.imul(hash ^ window3, FNV_PRIME) >>> 0;
-    hashes[count++] = hash;
-  };
-
-  const push = (code: number): void => {
-    window3 = window2;
-    window2 = window1;
-    window1 = window0;
-    window0 = code;
-    // Unigram of a lone space carries no information; skip it.
-    if (code === SPACE && window1 < 0) {
-      return;
-    }
-    emitNgrams();
-  };
-
-  const endWord = (): void => {
-    if (wordLength > 0) {
-      wordCount++;
-      if (wordLength <= MAX_WORD_LENGTH) {
-        hashes[count++] = Math.imul(wordHash ^ wordLength, FNV_PRIME) >>> 0;
-      }
-    }
-    wordHash = WORD_SEED;
-    wordLength = 0;
-  };
-
-  for (let index = 0; index < lowered.length; index++) {
-    const code = lowered.charCodeAt(index);
     if (isLetterCode(code)) {
       letterCount++;
       previousWasSpace = false;
       wordHash = Math.imul(wordHash ^ code, FNV_PRIME) >>> 0;
       wordLength++;
-      push(code);
-    } else if (!previousWasSpace) {
+    } else if (previousWasSpace) {
+      continue;
+    } else {
       previousWasSpace = true;
-      endWord();
-      push(SPACE);
+      code = SPACE;
+      if (wordLength > 0) {
+        wordCount++;
+        if (wordLength <= MAX_WORD_LENGTH) {
+          hashes[count++] = Math.imul(wordHash ^ wordLength, FNV_PRIME) >>> 0;
+        }
+      }
+      wordHash = WORD_SEED;
+      wordLength = 0;
+    }
+    window3 = window2;
+    window2 = window1;
+    window1 = window0;
+    window0 = code;
+    // Character n-grams ending at this position, hashed newest character first.
+    let hash = Math.imul(FNV_OFFSET ^ window0, FNV_PRIME) >>> 0;
+    hashes[count++] = hash;
+    if (window1 >= 0) {
+      hash = Math.imul(hash ^ window1, FNV_PRIME) >>> 0;
+      hashes[count++] = hash;
+      if (window2 >= 0) {
+        hash = Math.imul(hash ^ window2, FNV_PRIME) >>> 0;
+        hashes[count++] = hash;
+        if (window3 >= 0) {
+          hash = Math.imul(hash ^ window3, FNV_PRIME) >>> 0;
+          hashes[count++] = hash;
+        }
+      }
     }
   }
-  if (!previousWasSpace) {
-    endWord();
-    push(SPACE);
-  }
   return { hashes, count, letterCount, wordCount };
+}
+
+/** Lower-cases one non-ASCII UTF-16 code unit (cached). */
+function lowerCaseCode(code: number): number {
+  let lowered = lowerCache[code] ?? 0;
+  if (lowered === 0) {
+    const mapped = String.fromCharCode(code).toLowerCase();
+    lowered = mapped.length === 1 ? mapped.charCodeAt(0) : code;
+    lowerCache[code] = lowered;
+  }
+  return lowered;
 }
