@@ -29,6 +29,9 @@ export interface OpenedDatabase {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle client dropped by the server (restart, failover, admin command) must not crash the
+    // process; the pool replaces it on the next query.
+    pool.on('error', () => undefined);
     try {
       const client = await pool.connect();
       client.release();

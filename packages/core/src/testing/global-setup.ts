@@ -18,10 +18,11 @@ declare module 'vitest' {
  * PGlite from a dumped data directory, PostgreSQL from a template database.
  */
 export default async function setup(project: TestProject) {
-  const kind = process.env.INNSPILL_TEST_DB ?? 'pglite';
+  const projectEnv = (project.config.env ?? {}) as Record<string, string | undefined>;
+  const kind = projectEnv.INNSPILL_TEST_DB ?? 'pglite';
   const scratch = mkdtempSync(join(tmpdir(), 'innspill-test-'));
   if (kind === 'postgres') {
-    const url = process.env.INNSPILL_TEST_DATABASE_URL;
+    const url = projectEnv.INNSPILL_TEST_DATABASE_URL;
     if (!url) throw new Error('INNSPILL_TEST_DATABASE_URL is required for the PostgreSQL test project.');
     const templateName = `innspill_template_${process.pid}_${Date.now()}`;
     const admin = new pg.Client({ connectionString: url });
