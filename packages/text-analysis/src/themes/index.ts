@@ -1,0 +1,581 @@
+/**
+ * Theme discovery on a TF-IDF model:
+ * 1. rows are put in a canonical content order (so permuting the input does not change the result);
+ * 2. LSA (randomised SVD, 100 dimensions) + l2 normalisation;
+ * 3. spherical k-means with k-means++ starts, best of several restarts; k chosen automatically when
+ *    not given, by the highest centroid-based silhouette over a range of k (reported in the output);
+ * 4. self-training refinement: one-vs-rest linear SVMs trained on the members closest to each
+ *    centroid re-assign every text (repeated a few rounds);
+ * 5. labels by class-based TF-IDF (c-TF-IDF) over the raw counts, with separate bigram labels;
+ *    representatives = members closest to the theme centroid; texts with no terms or too little
+ *    similarity to every theme are reported as unassigned;
+ * 6. coarse groups by average-linkage agglomerative clustering of the theme centroids.
+ * Deterministic for a seed (seeded PRNG only).
+ * @module
+ */
+import type { CsrMatrix, TfidfModel } from '../vectorize/index.ts';
+import { reduceDimensions, restrictDocumentFrequency, selectRows } from '../vectorize/index.ts';
+import { createRandom, type Random } from '../vectorize/random.ts';
+import { decisionScores, trainOneVsRest } from '../suggest/linear.ts';
+import { bestOfRestarts, simplifiedSilhouette, type KMeansResult } from './kmeans.ts';
+
+export { sphericalKMeans, bestOfRestarts, simplifiedSilhouette, type KMeansResult } from './kmeans.ts';
+
+/** Options of {@link discoverThemes}. */
+export interface ThemeOptions {
+  /** Number of themes; chosen automatically when omitted. */
+  readonly themes?: number;
+  /** Range searched when `themes` is omitted (default [2, 30], capped by the corpus size). */
+  readonly themeRange?: readonly [number, number];
+  /** Number of coarse groups (default ≈ √themes; 0 or 1 = no grouping). */
+  readonly groups?: number;
+  readonly seed?: number;
+  /** LSA dimensions (default 100). */
+  readonly dimensions?: number;
+  /** k-means restarts (default 5). */
+  readonly restarts?: number;
+  /** Self-training rounds (default 2; 0 = plain k-means). */
+  readonly refinementRounds?: number;
+  /** Share of each theme (closest to its centroid) used to train the refinement (default 0.5). */
+  readonly confidentShare?: number;
+  /** Rows used to fit (sampled above this; the rest are assigned). Default 40,000. */
+  readonly maxFitRows?: number;
+  /** Minimum cosine similarity to a theme centroid; below it a text is unassigned. Default 0.05. */
+  readonly minSimilarity?: number;
+  /** Assign every text that has terms (no similarity outliers), e.g. for evaluation. */
+  readonly isAssigningAll?: boolean;
+  /** Representative texts per theme (default 5). */
+  readonly representatives?: number;
+  /** Key terms per theme (default 10). */
+  readonly terms?: number;
+  /** Ignore terms in more than this share of the texts while clustering (default 0.1). */
+  readonly maxDfShare?: number;
+}
+
+/** A weighted label term. */
+export interface ThemeTerm {
+  readonly term: string;
+  readonly weight: number;
+}
+
+/** One discovered theme. */
+export interface Theme {
+  readonly id: number;
+  /** Short label: the three strongest terms. */
+  readonly label: string;
+  readonly terms: readonly ThemeTerm[];
+  readonly bigrams: readonly ThemeTerm[];
+  readonly size: number;
+  /** Member rows, closest to the centroid first. */
+  readonly members: readonly number[];
+  /** Rows closest to the centroid. */
+  readonly representatives: readonly number[];
+  /** Coarse group id. */
+  readonly group: number;
+}
+
+/** A coarse group of themes. */
+export interface ThemeGroup {
+  readonly id: number;
+  readonly label: string;
+  readonly terms: readonly ThemeTerm[];
+  readonly themeIds: readonly number[];
+  readonly size: number;
+}
+
+/** How the number of themes was chosen. */
+export interface ThemeCountChoice {
+  readonly method: 'given' | 'simplified-silhouette';
+  readonly chosen: number;
+  readonly candidates: readonly { readonly themes: number; readonly silhouette: number }[];
+}
+
+/** Result of {@link discoverThemes}. */
+export interface ThemeResult {
+  readonly themes: readonly Theme[];
+  readonly groups: readonly ThemeGroup[];
+  /** Row → theme id, or −1 when unassigned. */
+  readonly assignments: Int32Array;
+  /** Rows that fit no theme. */
+  readonly unassigned: readonly number[];
+  readonly choice: ThemeCountChoice;
+  readonly method: string;
+}
+
+function rowHash(matrix: CsrMatrix, row: number): number {
+  let h = 0x811c9dc5;
+  for (let p = matrix.indptr[row] as number; p < (matrix.indptr[row + 1] as number); p++) {
+    h = Math.imul(h ^ (matrix.indices[p] as number), 0x01000193);
+    h = Math.imul(h ^ Math.round((matrix.values[p] as number) * 1e6), 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function compareRows(matrix: CsrMatrix, a: number, b: number): number {
+  const la = (matrix.indptr[a + 1] as number) - (matrix.indptr[a] as number);
+  const lb = (matrix.indptr[b + 1] as number) - (matrix.indptr[b] as number);
+  if (la !== lb) {
+    return la - lb;
+  }
+  const sa = matrix.indptr[a] as number;
+  const sb = matrix.indptr[b] as number;
+  for (let p = 0; p < la; p++) {
+    const d = (matrix.indices[sa + p] as number) - (matrix.indices[sb + p] as number);
+    if (d !== 0) {
+      return d;
+    }
+    const v = (matrix.values[sa + p] as number) - (matrix.values[sb + p] as number);
+    if (v !== 0) {
+      return v;
+    }
+  }
+  return 0;
+}
+
+/** Non-empty rows in a canonical order that depends only on row contents. */
+function canonicalRows(matrix: CsrMatrix): number[] {
+  const rows: number[] = [];
+  const hashes = new Uint32Array(matrix.rowCount);
+  for (let row = 0; row < matrix.rowCount; row++) {
+    if ((matrix.indptr[row + 1] as number) > (matrix.indptr[row] as number)) {
+      rows.push(row);
+      hashes[row] = rowHash(matrix, row);
+    }
+  }
+  return rows.sort((a, b) => (hashes[a] as number) - (hashes[b] as number) || compareRows(matrix, a, b));
+}
+
+function sampleRows(rows: readonly number[], size: number, random: Random): number[] {
+  if (rows.length <= size) {
+    return rows.slice();
+  }
+  // Selection sampling (Knuth's algorithm S) keeps the canonical order.
+  const chosen: number[] = [];
+  for (let i = 0; i < rows.length && chosen.length < size; i++) {
+    if (random.next() * (rows.length - i) < size - chosen.length) {
+      chosen.push(rows[i] as number);
+    }
+  }
+  return chosen;
+}
+
+/** Dense TF-IDF centroids (k × columns), l2-normalised. */
+function tfidfCentroids(matrix: CsrMatrix, assignments: Int32Array, k: number): Float32Array {
+  const d = matrix.columnCount;
+  const centroids = new Float32Array(k * d);
+  for (let row = 0; row < matrix.rowCount; row++) {
+    const c = assignments[row] as number;
+    if (c < 0) {
+      continue;
+    }
+    for (let p = matrix.indptr[row] as number; p < (matrix.indptr[row + 1] as number); p++) {
+      const j = c * d + (matrix.indices[p] as number);
+      centroids[j] = (centroids[j] as number) + (matrix.values[p] as number);
+    }
+  }
+  for (let c = 0; c < k; c++) {
+    let norm = 0;
+    for (let j = 0; j < d; j++) {
+      norm += (centroids[c * d + j] as number) ** 2;
+    }
+    if (norm > 0) {
+      const inverse = 1 / Math.sqrt(norm);
+      for (let j = 0; j < d; j++) {
+        centroids[c * d + j] = (centroids[c * d + j] as number) * inverse;
+      }
+    }
+  }
+  return centroids;
+}
+
+function centroidSimilarities(matrix: CsrMatrix, row: number, centroids: Float32Array, k: number): Float64Array {
+  const d = matrix.columnCount;
+  const out = new Float64Array(k);
+  const start = matrix.indptr[row] as number;
+  const end = matrix.indptr[row + 1] as number;
+  for (let c = 0; c < k; c++) {
+    let sum = 0;
+    const base = c * d;
+    for (let p = start; p < end; p++) {
+      sum += (matrix.values[p] as number) * (centroids[base + (matrix.indices[p] as number)] as number);
+    }
+    out[c] = sum;
+  }
+  return out;
+}
+
+/** c-TF-IDF: weight(t, c) = tf(t, c) · ln(1 + A / f(t)), A = mean count per class. */
+function classTfidf(model: TfidfModel, assignments: Int32Array, classOf: (theme: number) => number, classes: number) {
+  const { matrix, counts } = model;
+  const d = matrix.columnCount;
+  const tf = new Float64Array(classes * d);
+  const total = new Float64Array(d);
+  let grand = 0;
+  for (let row = 0; row < matrix.rowCount; row++) {
+    const theme = assignments[row] as number;
+    if (theme < 0) {
+      continue;
+    }
+    const c = classOf(theme);
+    for (let p = matrix.indptr[row] as number; p < (matrix.indptr[row + 1] as number); p++) {
+      const j = matrix.indices[p] as number;
+      const count = counts[p] as number;
+      tf[c * d + j] = (tf[c * d + j] as number) + count;
+      total[j] = (total[j] as number) + count;
+      grand += count;
+    }
+  }
+  const average = grand / Math.max(1, classes);
+  return (c: number, limit: number, isBigram: boolean): ThemeTerm[] => {
+    const scored: ThemeTerm[] = [];
+    for (let j = 0; j < d; j++) {
+      const f = tf[c * d + j] as number;
+      if (f <= 0 || (model.vocabulary[j] as string).includes(' ') !== isBigram) {
+        continue;
+      }
+      scored.push({ term: model.labels[j] as string, weight: f * Math.log(1 + average / (total[j] as number)) });
+    }
+    scored.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
+    const top = scored.slice(0, limit);
+    const max = top[0]?.weight ?? 1;
+    return top.map((t) => ({ term: t.term, weight: Math.round((t.weight / max) * 1000) / 1000 }));
+  };
+}
+
+/** Average-linkage agglomerative clustering of unit vectors (cosine), down to `target` clusters. */
+function agglomerate(vectors: Float32Array, count: number, dims: number, target: number): Int32Array {
+  const members: number[][] = Array.from({ length: count }, (_, i) => [i]);
+  const similarity = (a: number, b: number): number => {
+    let s = 0;
+    for (let j = 0; j < dims; j++) {
+      s += (vectors[a * dims + j] as number) * (vectors[b * dims + j] as number);
+    }
+    return s;
+  };
+  const pair = new Float64Array(count * count);
+  for (let a = 0; a < count; a++) {
+    for (let b = a + 1; b < count; b++) {
+      const s = similarity(a, b);
+      pair[a * count + b] = s;
+      pair[b * count + a] = s;
+    }
+  }
+  const alive = members.map(() => true);
+  let clusters = count;
+  while (clusters > Math.max(1, target)) {
+    let bestA = -1;
+    let bestB = -1;
+    let best = Number.NEGATIVE_INFINITY;
+    for (let a = 0; a < count; a++) {
+      if (!alive[a]) {
+        continue;
+      }
+      for (let b = a + 1; b < count; b++) {
+        if (!alive[b]) {
+          continue;
+        }
+        const ma = members[a] as number[];
+        const mb = members[b] as number[];
+        let s = 0;
+        for (const x of ma) {
+          for (const y of mb) {
+            s += pair[x * count + y] as number;
+          }
+        }
+        s /= ma.length * mb.length;
+        if (s > best) {
+          best = s;
+          bestA = a;
+          bestB = b;
+        }
+      }
+    }
+    (members[bestA] as number[]).push(...(members[bestB] as number[]));
+    alive[bestB] = false;
+    clusters--;
+  }
+  const groupOf = new Int32Array(count);
+  let id = 0;
+  members.forEach((list, a) => {
+    if (alive[a]) {
+      for (const x of list) {
+        groupOf[x] = id;
+      }
+      id++;
+    }
+  });
+  return groupOf;
+}
+
+/**
+ * Discovers themes in a vectorised corpus.
+ *
+ * @example
+ * const model = vectorizeTexts(texts, 'nb');
+ * const result = discoverThemes(model, { themes: 5, groups: 2, seed: 1 });
+ * result.themes[0]?.label; // e.g. 'skole, elever, lærere'
+ */
+export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}): ThemeResult {
+  const model = restrictDocumentFrequency(fullModel, options.maxDfShare ?? 0.1);
+  const matrix = model.matrix;
+  const seed = options.seed ?? 0;
+  const random = createRandom(seed);
+  const rows = canonicalRows(matrix);
+  const assignments = new Int32Array(matrix.rowCount).fill(-1);
+  if (rows.length === 0) {
+    return {
+      themes: [],
+      groups: [],
+      assignments,
+      unassigned: Array.from({ length: matrix.rowCount }, (_, i) => i),
+      choice: { method: options.themes ? 'given' : 'simplified-silhouette', chosen: 0, candidates: [] },
+      method: 'none (no text has terms)',
+    };
+  }
+  const fitRows = sampleRows(rows, options.maxFitRows ?? 40_000, random);
+  const fitMatrix = selectRows(matrix, fitRows);
+  const reduction = reduceDimensions(fitMatrix, { dimensions: options.dimensions ?? 100, seed });
+  const dims = reduction.dimensions;
+  const points = reduction.embedding;
+  const n = fitRows.length;
+  const restarts = options.restarts ?? 3;
+
+  let choice: ThemeCountChoice;
+  let clustering: KMeansResult;
+  if (options.themes !== undefined) {
+    const k = Math.max(1, Math.min(options.themes, n));
+    clustering = bestOfRestarts(points, n, dims, k, restarts, random);
+    choice = { method: 'given', chosen: k, candidates: [] };
+  } else {
+    const [low, high] = options.themeRange ?? [2, 30];
+    const upper = Math.max(2, Math.min(high, Math.floor(n / 3)));
+    const candidates: { themes: number; silhouette: number }[] = [];
+    let best: KMeansResult | undefined;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    const step = upper - low > 20 ? 2 : 1;
+    for (let k = Math.max(2, low); k <= upper; k += step) {
+      const result = bestOfRestarts(points, n, dims, k, Math.min(2, restarts), random);
+      const score = simplifiedSilhouette(points, n, dims, result);
+      candidates.push({ themes: k, silhouette: Math.round(score * 10_000) / 10_000 });
+      if (score > bestScore) {
+        bestScore = score;
+        best = result;
+      }
+    }
+    const k = best?.k ?? 1;
+    clustering = best && n >= 2 ? bestOfRestarts(points, n, dims, k, restarts, random) : bestOfRestarts(points, n, dims, 1, 1, random);
+    choice = { method: 'simplified-silhouette', chosen: clustering.k, candidates };
+  }
+  const k = clustering.k;
+
+  // Fit-set labels, refined by self-training, then all rows assigned by the final classifier.
+  let fitLabels = Int32Array.from(clustering.assignments);
+  let fitSimilarity = Float32Array.from(clustering.similarities);
+  const rounds = k >= 2 ? (options.refinementRounds ?? 2) : 0;
+  let classifier: ReturnType<typeof trainOneVsRest> | undefined;
+  for (let round = 0; round < rounds; round++) {
+    const byTheme: number[][] = Array.from({ length: k }, () => []);
+    fitLabels.forEach((c, i) => (byTheme[c] as number[]).push(i));
+    const trainRows: number[] = [];
+    const trainLabels: string[][] = [];
+    const share = options.confidentShare ?? 0.5;
+    byTheme.forEach((list, c) => {
+      list.sort((a, b) => (fitSimilarity[b] as number) - (fitSimilarity[a] as number) || a - b);
+      const take = Math.max(1, Math.ceil(list.length * share));
+      for (const i of list.slice(0, take)) {
+        trainRows.push(i);
+        trainLabels.push([String(c).padStart(4, '0')]);
+      }
+    });
+    classifier = trainOneVsRest(fitMatrix, trainRows, trainLabels, { seed: seed + round, c: 1, maxEpochs: 50, tolerance: 0.1 });
+    const nextLabels = new Int32Array(n);
+    const nextSimilarity = new Float32Array(n);
+    const classIds = classifier.classes.map((label) => Number(label));
+    for (let i = 0; i < n; i++) {
+      const scores = decisionScores(classifier, fitMatrix, i);
+      let best = 0;
+      for (let c = 1; c < scores.length; c++) {
+        if ((scores[c] as number) > (scores[best] as number)) {
+          best = c;
+        }
+      }
+      nextLabels[i] = classIds[best] as number;
+      nextSimilarity[i] = scores[best] as number;
+    }
+    fitLabels = nextLabels;
+    fitSimilarity = nextSimilarity;
+  }
+
+  // Assign every non-empty row.
+  const isFitRow = new Uint8Array(matrix.rowCount);
+  fitRows.forEach((row, i) => {
+    assignments[row] = fitLabels[i] as number;
+    isFitRow[row] = 1;
+  });
+  if (fitRows.length < rows.length) {
+    if (classifier) {
+      const classIds = classifier.classes.map((label) => Number(label));
+      for (const row of rows) {
+        if (isFitRow[row]) {
+          continue;
+        }
+        const scores = decisionScores(classifier, matrix, row);
+        let best = 0;
+        for (let c = 1; c < scores.length; c++) {
+          if ((scores[c] as number) > (scores[best] as number)) {
+            best = c;
+          }
+        }
+        assignments[row] = classIds[best] as number;
+      }
+    } else {
+      const fitAssignments = new Int32Array(matrix.rowCount).fill(-1);
+      fitRows.forEach((row, i) => (fitAssignments[row] = fitLabels[i] as number));
+      const centroids = tfidfCentroids(matrix, fitAssignments, k);
+      for (const row of rows) {
+        if (!isFitRow[row]) {
+          const sims = centroidSimilarities(matrix, row, centroids, k);
+          let best = 0;
+          for (let c = 1; c < k; c++) {
+            if ((sims[c] as number) > (sims[best] as number)) {
+              best = c;
+            }
+          }
+          assignments[row] = best;
+        }
+      }
+    }
+  }
+
+  // Renumber themes by size (largest first), drop empty ones.
+  const sizes = new Int32Array(k);
+  for (const row of rows) {
+    const c = assignments[row] as number;
+    sizes[c] = (sizes[c] as number) + 1;
+  }
+  const order = Array.from({ length: k }, (_, c) => c)
+    .filter((c) => (sizes[c] as number) > 0)
+    .sort((a, b) => (sizes[b] as number) - (sizes[a] as number) || a - b);
+  const renumber = new Int32Array(k).fill(-1);
+  order.forEach((c, i) => (renumber[c] = i));
+  for (const row of rows) {
+    assignments[row] = renumber[assignments[row] as number] as number;
+  }
+  const themeCount = order.length;
+
+  // Similarity to centroids: representatives and outliers.
+  const centroids = tfidfCentroids(matrix, assignments, themeCount);
+  const similarity = new Float32Array(matrix.rowCount);
+  const minSimilarity = options.minSimilarity ?? 0.05;
+  const unassignedSet: number[] = [];
+  for (const row of rows) {
+    const sims = centroidSimilarities(matrix, row, centroids, themeCount);
+    const own = assignments[row] as number;
+    let max = Number.NEGATIVE_INFINITY;
+    for (const s of sims) {
+      max = Math.max(max, s);
+    }
+    similarity[row] = sims[own] as number;
+    if (!options.isAssigningAll && max < minSimilarity) {
+      assignments[row] = -1;
+    }
+  }
+  // Rows left without terms by the document-frequency restriction: nearest centroid on all terms.
+  if (model !== fullModel && themeCount > 0) {
+    const full = fullModel.matrix;
+    const pending: number[] = [];
+    for (let row = 0; row < full.rowCount; row++) {
+      if ((assignments[row] as number) < 0 && (matrix.indptr[row + 1] as number) === (matrix.indptr[row] as number) && (full.indptr[row + 1] as number) > (full.indptr[row] as number)) {
+        pending.push(row);
+      }
+    }
+    if (pending.length > 0) {
+      const fullCentroids = tfidfCentroids(full, assignments, themeCount);
+      for (const row of pending) {
+        const sims = centroidSimilarities(full, row, fullCentroids, themeCount);
+        let best = 0;
+        for (let c = 1; c < themeCount; c++) {
+          if ((sims[c] as number) > (sims[best] as number)) {
+            best = c;
+          }
+        }
+        if (options.isAssigningAll || (sims[best] as number) >= minSimilarity) {
+          assignments[row] = best;
+          similarity[row] = sims[best] as number;
+        }
+      }
+    }
+  }
+  for (let row = 0; row < matrix.rowCount; row++) {
+    if ((assignments[row] as number) < 0) {
+      if (options.isAssigningAll && themeCount > 0) {
+        assignments[row] = 0;
+      } else {
+        unassignedSet.push(row);
+      }
+    }
+  }
+
+  const members: number[][] = Array.from({ length: themeCount }, () => []);
+  for (let row = 0; row < matrix.rowCount; row++) {
+    const c = assignments[row] as number;
+    if (c >= 0) {
+      (members[c] as number[]).push(row);
+    }
+  }
+  for (const list of members) {
+    list.sort((a, b) => (similarity[b] as number) - (similarity[a] as number) || a - b);
+  }
+
+  // Coarse groups.
+  const requestedGroups = options.groups ?? Math.max(1, Math.round(Math.sqrt(themeCount)));
+  const groupCount = Math.max(1, Math.min(requestedGroups, themeCount));
+  const groupOf = themeCount > 0 ? agglomerate(centroids, themeCount, matrix.columnCount, groupCount) : new Int32Array(0);
+
+  const labelTerms = options.terms ?? 10;
+  const themeLabels = classTfidf(model, assignments, (theme) => theme, themeCount);
+  const groupLabels = classTfidf(model, assignments, (theme) => groupOf[theme] as number, groupCount);
+  const representativesCount = options.representatives ?? 5;
+  const themes: Theme[] = members.map((list, id) => {
+    const terms = themeLabels(id, labelTerms, false);
+    const bigrams = themeLabels(id, Math.ceil(labelTerms / 2), true);
+    return {
+      id,
+      label: terms
+        .slice(0, 3)
+        .map((t) => t.term)
+        .join(', '),
+      terms,
+      bigrams,
+      size: list.length,
+      members: list,
+      representatives: list.slice(0, representativesCount),
+      group: groupOf[id] as number,
+    };
+  });
+  const groups: ThemeGroup[] = Array.from({ length: themeCount > 0 ? groupCount : 0 }, (_, id) => {
+    const themeIds = themes.filter((t) => t.group === id).map((t) => t.id);
+    const terms = groupLabels(id, labelTerms, false);
+    return {
+      id,
+      label: terms
+        .slice(0, 3)
+        .map((t) => t.term)
+        .join(', '),
+      terms,
+      themeIds,
+      size: themeIds.reduce((sum, t) => sum + (themes[t]?.size ?? 0), 0),
+    };
+  });
+  return {
+    themes,
+    groups,
+    assignments,
+    unassigned: unassignedSet,
+    choice,
+    method:
+      `LSA (${dims} dims, randomised SVD) + spherical k-means (k-means++, best of ${restarts})` +
+      (rounds > 0 ? ` + ${rounds} rounds of self-training with one-vs-rest linear SVMs` : '') +
+      `; labels by c-TF-IDF; groups by average-linkage clustering of centroids`,
+  };
+}

@@ -1,0 +1,215 @@
+/** Spherical k-means (cosine) on dense l2-normalised rows, k-means++ initialisation, restarts. */
+import type { Random } from '../vectorize/random.ts';
+
+/** Result of one k-means fit. */
+export interface KMeansResult {
+  readonly k: number;
+  /** Row-major k × dimensions, each row l2-normalised. */
+  readonly centroids: Float32Array;
+  readonly assignments: Int32Array;
+  /** Cosine similarity of each row to its centroid. */
+  readonly similarities: Float32Array;
+  /** Sum of similarities (higher is better). */
+  readonly objective: number;
+}
+
+function dot(a: Float32Array, aOffset: number, b: Float32Array, bOffset: number, dims: number): number {
+  let sum = 0;
+  for (let c = 0; c < dims; c++) {
+    sum += (a[aOffset + c] as number) * (b[bOffset + c] as number);
+  }
+  return sum;
+}
+
+function normalizeRows(data: Float32Array, rows: number, dims: number): void {
+  for (let r = 0; r < rows; r++) {
+    let norm = 0;
+    for (let c = 0; c < dims; c++) {
+      norm += (data[r * dims + c] as number) ** 2;
+    }
+    if (norm > 0) {
+      const inverse = 1 / Math.sqrt(norm);
+      for (let c = 0; c < dims; c++) {
+        data[r * dims + c] = (data[r * dims + c] as number) * inverse;
+      }
+    }
+  }
+}
+
+function initialize(points: Float32Array, n: number, dims: number, k: number, random: Random): Float32Array {
+  const centroids = new Float32Array(k * dims);
+  const distance = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  let chosen = random.nextInt(n);
+  for (let c = 0; c < k; c++) {
+    centroids.set(points.subarray(chosen * dims, (chosen + 1) * dims), c * dims);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const d = Math.max(0, 1 - dot(points, i * dims, centroids, c * dims, dims));
+      if (d < (distance[i] as number)) {
+        distance[i] = d;
+      }
+      total += (distance[i] as number) ** 2;
+    }
+    if (c + 1 === k) {
+      break;
+    }
+    // Greedy k-means++: best of a few candidates drawn proportionally to D².
+    let best = -1;
+    let bestPotential = Number.POSITIVE_INFINITY;
+    const trials = 2 + Math.floor(Math.log(k));
+    for (let t = 0; t < trials; t++) {
+      let target = random.next() * total;
+      let candidate = n - 1;
+      for (let i = 0; i < n; i++) {
+        target -= (distance[i] as number) ** 2;
+        if (target <= 0) {
+          candidate = i;
+          break;
+        }
+      }
+      let potential = 0;
+      for (let i = 0; i < n; i++) {
+        const d = Math.min(distance[i] as number, Math.max(0, 1 - dot(points, i * dims, points, candidate * dims, dims)));
+        potential += d * d;
+      }
+      if (potential < bestPotential) {
+        bestPotential = potential;
+        best = candidate;
+      }
+    }
+    chosen = best < 0 ? random.nextInt(n) : best;
+  }
+  return centroids;
+}
+
+/**
+ * Runs spherical k-means once from a k-means++ start.
+ *
+ * @example
+ * const result = sphericalKMeans(points, n, 100, 5, createRandom(1));
+ */
+export function sphericalKMeans(
+  points: Float32Array,
+  n: number,
+  dims: number,
+  k: number,
+  random: Random,
+  maxIterations = 40,
+): KMeansResult {
+  const centroids = initialize(points, n, dims, k, random);
+  const assignments = new Int32Array(n).fill(-1);
+  const similarities = new Float32Array(n);
+  const sums = new Float64Array(k * dims);
+  const sizes = new Int32Array(k);
+  let objective = 0;
+  let previousObjective = Number.NEGATIVE_INFINITY;
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
+    let changed = 0;
+    previousObjective = objective;
+    objective = 0;
+    for (let i = 0; i < n; i++) {
+      let best = 0;
+      let bestSimilarity = Number.NEGATIVE_INFINITY;
+      for (let c = 0; c < k; c++) {
+        const s = dot(points, i * dims, centroids, c * dims, dims);
+        if (s > bestSimilarity) {
+          bestSimilarity = s;
+          best = c;
+        }
+      }
+      if (assignments[i] !== best) {
+        changed++;
+        assignments[i] = best;
+      }
+      similarities[i] = bestSimilarity;
+      objective += bestSimilarity;
+    }
+    if (iteration > 0 && (changed <= n / 1000 || objective - previousObjective < 1e-5 * Math.abs(objective))) {
+      break;
+    }
+    sums.fill(0);
+    sizes.fill(0);
+    for (let i = 0; i < n; i++) {
+      const c = assignments[i] as number;
+      sizes[c] = (sizes[c] as number) + 1;
+      for (let d = 0; d < dims; d++) {
+        sums[c * dims + d] = (sums[c * dims + d] as number) + (points[i * dims + d] as number);
+      }
+    }
+    for (let c = 0; c < k; c++) {
+      if (sizes[c] === 0) {
+        // Re-seed an empty cluster with the worst-fitting point.
+        let worst = 0;
+        for (let i = 1; i < n; i++) {
+          if ((similarities[i] as number) < (similarities[worst] as number)) {
+            worst = i;
+          }
+        }
+        similarities[worst] = 1;
+        for (let d = 0; d < dims; d++) {
+          centroids[c * dims + d] = points[worst * dims + d] as number;
+        }
+        continue;
+      }
+      for (let d = 0; d < dims; d++) {
+        centroids[c * dims + d] = sums[c * dims + d] as number;
+      }
+    }
+    normalizeRows(centroids, k, dims);
+  }
+  return { k, centroids, assignments, similarities, objective };
+}
+
+/**
+ * Best of several spherical k-means runs (highest total similarity).
+ *
+ * @example
+ * const best = bestOfRestarts(points, n, dims, 5, 4, createRandom(1));
+ */
+export function bestOfRestarts(
+  points: Float32Array,
+  n: number,
+  dims: number,
+  k: number,
+  restarts: number,
+  random: Random,
+): KMeansResult {
+  let best: KMeansResult | undefined;
+  for (let r = 0; r < Math.max(1, restarts); r++) {
+    const result = sphericalKMeans(points, n, dims, k, random);
+    if (!best || result.objective > best.objective) {
+      best = result;
+    }
+  }
+  return best as KMeansResult;
+}
+
+/**
+ * Centroid-based ("simplified") silhouette with cosine distance: mean over rows of (b − a)/max(a, b)
+ * where a is the distance to the own centroid and b to the nearest other centroid.
+ *
+ * @example
+ * simplifiedSilhouette(points, n, dims, result); // in [-1, 1], higher is better
+ */
+export function simplifiedSilhouette(points: Float32Array, n: number, dims: number, result: KMeansResult): number {
+  if (result.k < 2 || n === 0) {
+    return 0;
+  }
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const own = result.assignments[i] as number;
+    let a = 0;
+    let b = Number.POSITIVE_INFINITY;
+    for (let c = 0; c < result.k; c++) {
+      const distance = 1 - dot(points, i * dims, result.centroids, c * dims, dims);
+      if (c === own) {
+        a = distance;
+      } else if (distance < b) {
+        b = distance;
+      }
+    }
+    const denominator = Math.max(a, b);
+    total += denominator > 0 ? (b - a) / denominator : 0;
+  }
+  return total / n;
+}

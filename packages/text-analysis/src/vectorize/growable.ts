@@ -1,0 +1,73 @@
+/** Append-only typed arrays that double their capacity (amortised O(1) push). */
+
+/** A growable Int32Array. */
+export class Int32Buffer {
+  private data: Int32Array;
+  length = 0;
+  constructor(initialCapacity = 1024) {
+    this.data = new Int32Array(Math.max(16, initialCapacity));
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
+  }
+  get(index: number): number {
+    return this.data[index] as number;
+  }
+  set(index: number, value: number): void {
+    this.data[index] = value;
+  }
+  /** Grows (zero-filled) so that `index` is valid. */
+  ensure(size: number): void {
+    if (size > this.data.length) {
+      let capacity = this.data.length;
+      while (capacity < size) {
+        capacity *= 2;
+      }
+      const next = new Int32Array(capacity);
+      next.set(this.data);
+      this.data = next;
+    }
+    if (size > this.length) {
+      this.length = size;
+    }
+  }
+  /** A trimmed copy. */
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+  /** A view of the filled part (no copy; invalid after the next push). */
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/** A growable Uint16Array (saturating at 65535). */
+export class Uint16Buffer {
+  private data: Uint16Array;
+  length = 0;
+  constructor(initialCapacity = 1024) {
+    this.data = new Uint16Array(Math.max(16, initialCapacity));
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint16Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = Math.min(65535, value);
+  }
+  get(index: number): number {
+    return this.data[index] as number;
+  }
+  set(index: number, value: number): void {
+    this.data[index] = Math.min(65535, value);
+  }
+  view(): Uint16Array {
+    return this.data.subarray(0, this.length);
+  }
+}
