@@ -15,6 +15,7 @@ export { lockDataFolder } from './db/data-folder-lock.ts';
 export * from './db/db.errors.ts';
 export * as accounts from './accounts/index.ts';
 export * as processes from './processes/index.ts';
+export * as strategies from './strategies/index.ts';
 export * as audit from './audit/index.ts';
 export * as demo from './demo/index.ts';
 export * as instance from './instance/index.ts';

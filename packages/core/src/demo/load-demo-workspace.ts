@@ -14,6 +14,7 @@ import {
 } from '../processes/processes.repository.ts';
 import { canCreateProcess } from '../processes/processes.policies.ts';
 import { DemoDocumentSchema, type DemoDocument } from './demo-document.ts';
+import { loadDemoStrategy } from '../strategies/index.ts';
 
 export const demoProcessSlug = 'uh-digitalisering-2021';
 
@@ -139,5 +140,6 @@ async function insertDemoProcess(tx: Transaction, doc: DemoDocument, en: DemoDoc
       })),
     );
   }
+  await loadDemoStrategy(tx, created.id, doc, en);
   return created.id;
 }

@@ -1,0 +1,32 @@
+import type { Database } from '../db/database.ts';
+import type { Actor } from '../shared/actor.ts';
+import { getProcessForActor } from '../processes/index.ts';
+import { canEditStrategy } from './strategies.policies.ts';
+import { findProcessLevelRevisions, findRevisionsOfCanvas, findUserNames } from './strategies.repository.ts';
+import { loadCanvasForActor } from './strategy-context.ts';
+
+/**
+ * The history of a canvas (its own changes and its statements'), newest first; with
+ * `themeNumber: null` the history of the process-level text (goals and their lead).
+ */
+export async function listRevisions(db: Database, actor: Actor, input: { slug: string; themeNumber: number | null }) {
+  let rows;
+  let access;
+  if (input.themeNumber === null) {
+    const loaded = await getProcessForActor(db, actor, input.slug);
+    access = loaded.access;
+    rows = await findProcessLevelRevisions(db, loaded.strategyProcess.id);
+  } else {
+    const loaded = await loadCanvasForActor(db, actor, input.slug, input.themeNumber);
+    access = loaded.access;
+    rows = await findRevisionsOfCanvas(db, loaded.canvas.id);
+  }
+  const names = await findUserNames(db, [...new Set(rows.map((row) => row.authorId).filter((id): id is string => !!id))]);
+  return {
+    canRestore: canEditStrategy(access),
+    revisions: rows.map((row) => ({
+      revision: row,
+      authorName: (row.authorId ? names.get(row.authorId)?.name : undefined) ?? row.authorName ?? null,
+    })),
+  };
+}

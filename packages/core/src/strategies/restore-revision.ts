@@ -1,0 +1,131 @@
+import type { Database } from '../db/database.ts';
+import { recordAuditEvent } from '../audit/index.ts';
+import type { Actor } from '../shared/actor.ts';
+import { NotFoundError, ValidationError } from '../shared/domain-error.ts';
+import { assertProcessPermission, getProcessForActor } from '../processes/index.ts';
+import { canEditStrategy } from './strategies.policies.ts';
+import { CanvasLockedError } from './strategies.errors.ts';
+import { clampPosition, type CanvasSnapshot, type StatementSnapshot } from './strategy.ts';
+import {
+  findCanvasById,
+  findRevisionById,
+  findSectionStatements,
+  findStatementById,
+  findStrategyOfProcess,
+  setStatementPosition,
+  updateCanvas,
+  updateStatement,
+  updateStrategy,
+} from './strategies.repository.ts';
+import { canvasSnapshot, recordRevision, statementSnapshot } from './strategy-context.ts';
+
+/**
+ * Brings a statement, canvas or the goals' lead text back to the state a revision recorded
+ * (its "after"). The restore is itself a new revision, so nothing is lost. A deleted statement
+ * comes back at its old place; a canvas keeps its workflow status.
+ */
+export async function restoreRevision(db: Database, actor: Actor, input: { slug: string; revisionId: string }) {
+  return db.transaction(async (tx) => {
+    const { strategyProcess, access } = await getProcessForActor(tx, actor, input.slug);
+    assertProcessPermission(access, canEditStrategy(access), 'edit the strategy');
+    const revision = await findRevisionById(tx, input.revisionId);
+    if (!revision || revision.processId !== strategyProcess.id) throw new NotFoundError('The revision');
+    const target = revision.after;
+    if (!target) throw new ValidationError('This revision has no state to restore.');
+    if (revision.canvasId) {
+      const canvas = await findCanvasById(tx, revision.canvasId);
+      if (canvas?.status === 'approved') throw new CanvasLockedError();
+    }
+    let restoredVersion: number;
+    if (revision.entityType === 'statement') {
+      const statement = await findStatementById(tx, revision.entityId);
+      if (!statement) throw new NotFoundError('The statement');
+      const snapshot = target as unknown as StatementSnapshot;
+      const before = statementSnapshot(statement);
+      const comesBack = statement.deletedAt !== null && !snapshot.deleted;
+      const goesAway = statement.deletedAt === null && snapshot.deleted;
+      const changes: Parameters<typeof updateStatement>[2] = {
+        text: snapshot.text,
+        isTruncated: snapshot.isTruncated,
+        translations: snapshot.translations,
+        version: statement.version + 1,
+      };
+      if (comesBack) {
+        const siblings = await findSectionStatements(tx, strategyProcess.id, statement.canvasId, statement.section);
+        const position = clampPosition(snapshot.position, siblings.length);
+        for (const sibling of siblings.slice(position)) await setStatementPosition(tx, sibling.id, sibling.position + 1);
+        changes.deletedAt = null;
+        changes.position = position;
+      }
+      if (goesAway) changes.deletedAt = new Date();
+      const updated = await updateStatement(tx, statement.id, changes);
+      if (goesAway) {
+        const siblings = await findSectionStatements(tx, strategyProcess.id, statement.canvasId, statement.section);
+        for (const [index, sibling] of siblings.entries()) if (sibling.position !== index) await setStatementPosition(tx, sibling.id, index);
+      }
+      restoredVersion = updated.version;
+      await recordRevision(tx, actor, {
+        processId: strategyProcess.id,
+        canvasId: statement.canvasId,
+        entityType: 'statement',
+        entityId: statement.id,
+        version: updated.version,
+        action: 'restored',
+        before,
+        after: statementSnapshot(updated),
+      });
+    } else if (revision.entityType === 'canvas') {
+      const canvas = await findCanvasById(tx, revision.entityId);
+      if (!canvas) throw new NotFoundError('The canvas');
+      const snapshot = target as unknown as CanvasSnapshot;
+      const before = canvasSnapshot(canvas);
+      const updated = await updateCanvas(tx, canvas.id, {
+        title: snapshot.title,
+        summary: snapshot.summary,
+        mainGoal: snapshot.mainGoal,
+        translations: snapshot.translations,
+        version: canvas.version + 1,
+      });
+      restoredVersion = updated.version;
+      await recordRevision(tx, actor, {
+        processId: strategyProcess.id,
+        canvasId: canvas.id,
+        entityType: 'canvas',
+        entityId: canvas.id,
+        version: updated.version,
+        action: 'restored',
+        before,
+        after: canvasSnapshot(updated),
+      });
+    } else {
+      const strategy = await findStrategyOfProcess(tx, strategyProcess.id);
+      if (!strategy) throw new NotFoundError('The strategy');
+      const snapshot = target as { goalsLead?: string; translations?: Record<string, Record<string, unknown>> };
+      const before = { goalsLead: strategy.goalsLead, translations: strategy.translations };
+      const updated = await updateStrategy(tx, strategy.id, {
+        goalsLead: snapshot.goalsLead ?? strategy.goalsLead,
+        translations: snapshot.translations ?? strategy.translations,
+        version: strategy.version + 1,
+      });
+      restoredVersion = updated.version;
+      await recordRevision(tx, actor, {
+        processId: strategyProcess.id,
+        canvasId: null,
+        entityType: 'strategy',
+        entityId: strategy.id,
+        version: updated.version,
+        action: 'restored',
+        before,
+        after: { goalsLead: updated.goalsLead, translations: updated.translations },
+      });
+    }
+    await recordAuditEvent(tx, actor, {
+      processId: strategyProcess.id,
+      action: 'revision.restored',
+      entityType: revision.entityType,
+      entityId: revision.entityId,
+      detail: { fromVersion: revision.version, toVersion: restoredVersion },
+    });
+    return { entityType: revision.entityType, entityId: revision.entityId, version: restoredVersion };
+  });
+}

@@ -1,0 +1,34 @@
+import { DomainError } from '../shared/domain-error.ts';
+
+export class CanvasLockedError extends DomainError {
+  constructor() {
+    super('canvas_locked', 'The canvas is approved. Reopen it as a draft before changing it.');
+  }
+}
+
+export class InvalidTransitionError extends DomainError {
+  constructor(from: string, to: string) {
+    super('invalid_transition', `A canvas cannot go from "${from}" to "${to}".`);
+  }
+}
+
+export class InvalidSectionError extends DomainError {
+  constructor(section: string) {
+    super('invalid_section', `"${section}" is not a section of this kind of statement.`, { fields: { section: 'Invalid.' } });
+  }
+}
+
+export class HeadlineExistsError extends DomainError {
+  constructor() {
+    super('headline_exists', 'This column already has a headline; edit it instead.');
+  }
+}
+
+/** An exchange file that does not match the format; `path` is where the first problem is. */
+export class InvalidProcessDocumentError extends DomainError {
+  readonly path: string;
+  constructor(path: string, problem: string) {
+    super('invalid_document', `${path ? `${path}: ` : ''}${problem}`, { path });
+    this.path = path;
+  }
+}

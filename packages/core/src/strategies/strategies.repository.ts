@@ -1,0 +1,294 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import {
+  canvases,
+  deliverables,
+  involvementEvents,
+  questions,
+  revisions,
+  stakeholderBodies,
+  statements,
+  strategies,
+  strategyComments,
+  strategyProcesses,
+  themes,
+  users,
+} from '../db/schema/index.ts';
+import type { Queryable } from '../db/database.ts';
+
+export type StrategyRow = typeof strategies.$inferSelect;
+export type ThemeRow = typeof themes.$inferSelect;
+export type CanvasRow = typeof canvases.$inferSelect;
+export type StatementRow = typeof statements.$inferSelect;
+export type RevisionRow = typeof revisions.$inferSelect;
+export type CommentRow = typeof strategyComments.$inferSelect;
+
+function one<T>(rows: T[], what: string): T {
+  const [row] = rows;
+  if (!row) throw new Error(`${what} returned no row`);
+  return row;
+}
+
+// strategy (one per process)
+
+export async function findStrategyOfProcess(db: Queryable, processId: string) {
+  const [row] = await db.select().from(strategies).where(eq(strategies.processId, processId));
+  return row;
+}
+
+export async function insertStrategy(db: Queryable, values: typeof strategies.$inferInsert) {
+  return one(await db.insert(strategies).values(values).returning(), 'insert strategies');
+}
+
+export async function updateStrategy(db: Queryable, id: string, values: Partial<typeof strategies.$inferInsert>) {
+  return one(
+    await db.update(strategies).set({ ...values, updatedAt: new Date() }).where(eq(strategies.id, id)).returning(),
+    'update strategies',
+  );
+}
+
+// themes and canvases
+
+export async function insertTheme(db: Queryable, values: typeof themes.$inferInsert) {
+  return one(await db.insert(themes).values(values).returning(), 'insert themes');
+}
+
+export async function findThemesOfProcess(db: Queryable, processId: string) {
+  return db.select().from(themes).where(eq(themes.processId, processId)).orderBy(asc(themes.position), asc(themes.number));
+}
+
+export async function findThemeByNumber(db: Queryable, processId: string, number: number) {
+  const [row] = await db
+    .select()
+    .from(themes)
+    .where(and(eq(themes.processId, processId), eq(themes.number, number)));
+  return row;
+}
+
+export async function insertCanvas(db: Queryable, values: typeof canvases.$inferInsert) {
+  return one(await db.insert(canvases).values(values).returning(), 'insert canvases');
+}
+
+export async function findCanvasesOfProcess(db: Queryable, processId: string) {
+  return db.select().from(canvases).where(eq(canvases.processId, processId));
+}
+
+export async function findCanvasOfTheme(db: Queryable, themeId: string) {
+  const [row] = await db.select().from(canvases).where(eq(canvases.themeId, themeId));
+  return row;
+}
+
+export async function findCanvasById(db: Queryable, canvasId: string) {
+  const [row] = await db.select().from(canvases).where(eq(canvases.id, canvasId));
+  return row;
+}
+
+export async function updateCanvas(db: Queryable, id: string, values: Partial<typeof canvases.$inferInsert>) {
+  return one(
+    await db.update(canvases).set({ ...values, updatedAt: new Date() }).where(eq(canvases.id, id)).returning(),
+    'update canvases',
+  );
+}
+
+// statements
+
+export async function insertStatements(db: Queryable, rows: (typeof statements.$inferInsert)[]) {
+  if (!rows.length) return [];
+  return db.insert(statements).values(rows).returning();
+}
+
+export async function findStatementById(db: Queryable, statementId: string) {
+  const [row] = await db.select().from(statements).where(eq(statements.id, statementId));
+  return row;
+}
+
+/** The live statements of one canvas (or of the process when `canvasId` is null), in order. */
+export async function findStatementsOf(db: Queryable, processId: string, canvasId: string | null) {
+  return db
+    .select()
+    .from(statements)
+    .where(
+      and(
+        eq(statements.processId, processId),
+        canvasId === null ? isNull(statements.canvasId) : eq(statements.canvasId, canvasId),
+        isNull(statements.deletedAt),
+      ),
+    )
+    .orderBy(asc(statements.section), asc(statements.position));
+}
+
+/** Every statement of a process, deleted ones included (for export). */
+export async function findAllStatementsOfProcess(db: Queryable, processId: string) {
+  return db
+    .select()
+    .from(statements)
+    .where(eq(statements.processId, processId))
+    .orderBy(asc(statements.section), asc(statements.position), asc(statements.createdAt));
+}
+
+export async function findSectionStatements(
+  db: Queryable,
+  processId: string,
+  canvasId: string | null,
+  section: string,
+) {
+  return db
+    .select()
+    .from(statements)
+    .where(
+      and(
+        eq(statements.processId, processId),
+        canvasId === null ? isNull(statements.canvasId) : eq(statements.canvasId, canvasId),
+        eq(statements.section, section),
+        isNull(statements.deletedAt),
+      ),
+    )
+    .orderBy(asc(statements.position));
+}
+
+export async function updateStatement(db: Queryable, id: string, values: Partial<typeof statements.$inferInsert>) {
+  return one(
+    await db.update(statements).set({ ...values, updatedAt: new Date() }).where(eq(statements.id, id)).returning(),
+    'update statements',
+  );
+}
+
+export async function setStatementPosition(db: Queryable, id: string, position: number) {
+  await db.update(statements).set({ position }).where(eq(statements.id, id));
+}
+
+/** Live statement counts per canvas and section, for the overview. */
+export async function countStatementsBySection(db: Queryable, processId: string) {
+  return db
+    .select({ canvasId: statements.canvasId, section: statements.section, count: sql<number>`count(*)::int` })
+    .from(statements)
+    .where(and(eq(statements.processId, processId), isNull(statements.deletedAt)))
+    .groupBy(statements.canvasId, statements.section);
+}
+
+// revisions
+
+export async function insertRevision(db: Queryable, values: typeof revisions.$inferInsert) {
+  return one(await db.insert(revisions).values(values).returning(), 'insert revisions');
+}
+
+export async function insertRevisions(db: Queryable, rows: (typeof revisions.$inferInsert)[]) {
+  if (rows.length) await db.insert(revisions).values(rows);
+}
+
+export async function findRevisionById(db: Queryable, revisionId: string) {
+  const [row] = await db.select().from(revisions).where(eq(revisions.id, revisionId));
+  return row;
+}
+
+export async function findRevisionsOfCanvas(db: Queryable, canvasId: string, limit = 500) {
+  return db
+    .select()
+    .from(revisions)
+    .where(eq(revisions.canvasId, canvasId))
+    .orderBy(desc(revisions.at), desc(revisions.version))
+    .limit(limit);
+}
+
+export async function findProcessLevelRevisions(db: Queryable, processId: string, limit = 500) {
+  return db
+    .select()
+    .from(revisions)
+    .where(and(eq(revisions.processId, processId), isNull(revisions.canvasId)))
+    .orderBy(desc(revisions.at), desc(revisions.version))
+    .limit(limit);
+}
+
+export async function findAllRevisionsOfProcess(db: Queryable, processId: string) {
+  return db
+    .select()
+    .from(revisions)
+    .where(eq(revisions.processId, processId))
+    .orderBy(asc(revisions.at), asc(revisions.entityType), asc(revisions.entityId), asc(revisions.version));
+}
+
+// comments
+
+export async function insertComment(db: Queryable, values: typeof strategyComments.$inferInsert) {
+  return one(await db.insert(strategyComments).values(values).returning(), 'insert strategy_comments');
+}
+
+export async function insertComments(db: Queryable, rows: (typeof strategyComments.$inferInsert)[]) {
+  if (rows.length) await db.insert(strategyComments).values(rows);
+}
+
+export async function findCommentsOfCanvas(db: Queryable, canvasId: string) {
+  return db
+    .select()
+    .from(strategyComments)
+    .where(eq(strategyComments.canvasId, canvasId))
+    .orderBy(asc(strategyComments.createdAt));
+}
+
+export async function findCommentsOfProcess(db: Queryable, processId: string) {
+  return db
+    .select()
+    .from(strategyComments)
+    .where(eq(strategyComments.processId, processId))
+    .orderBy(asc(strategyComments.createdAt));
+}
+
+// people named in revisions and comments
+
+export async function findUserNames(db: Queryable, userIds: string[]) {
+  if (!userIds.length) return new Map<string, { name: string; email: string }>();
+  const rows = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(inArray(users.id, userIds));
+  return new Map(rows.map((row) => [row.id, { name: row.name, email: row.email }]));
+}
+
+export async function findUserIdsByEmail(db: Queryable, emails: string[]) {
+  if (!emails.length) return new Map<string, string>();
+  const rows = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails));
+  return new Map(rows.map((row) => [row.email, row.id]));
+}
+
+// process parts this module reads and writes for the timeline and the exchange format
+
+export async function findDeliverablesOfProcess(db: Queryable, processId: string) {
+  return db.select().from(deliverables).where(eq(deliverables.processId, processId)).orderBy(asc(deliverables.position));
+}
+
+export async function insertDeliverables(db: Queryable, rows: (typeof deliverables.$inferInsert)[]) {
+  if (rows.length) await db.insert(deliverables).values(rows);
+}
+
+export async function findInvolvementEventsOfProcess(db: Queryable, processId: string) {
+  return db
+    .select()
+    .from(involvementEvents)
+    .where(eq(involvementEvents.processId, processId))
+    .orderBy(asc(involvementEvents.date));
+}
+
+export async function insertInvolvementEvents(db: Queryable, rows: (typeof involvementEvents.$inferInsert)[]) {
+  if (rows.length) await db.insert(involvementEvents).values(rows);
+}
+
+export async function insertStakeholderBodiesReturning(db: Queryable, rows: (typeof stakeholderBodies.$inferInsert)[]) {
+  if (!rows.length) return [];
+  return db.insert(stakeholderBodies).values(rows).returning();
+}
+
+export async function findQuestionsOfRounds(db: Queryable, roundIds: string[]) {
+  if (!roundIds.length) return [];
+  return db.select().from(questions).where(inArray(questions.roundId, roundIds)).orderBy(asc(questions.position));
+}
+
+export async function setProcessInvolvement(
+  db: Queryable,
+  processId: string,
+  involvement: string[],
+  english: { involvement: string[] } | undefined,
+) {
+  const [row] = await db.select().from(strategyProcesses).where(eq(strategyProcesses.id, processId));
+  if (!row) return;
+  const translations = english ? { ...row.translations, en: { ...(row.translations.en ?? {}), ...english } } : row.translations;
+  await db.update(strategyProcesses).set({ involvement, translations }).where(eq(strategyProcesses.id, processId));
+}

@@ -1,0 +1,66 @@
+import type { Database } from '../db/database.ts';
+import { recordAuditEvent } from '../audit/index.ts';
+import type { Actor } from '../shared/actor.ts';
+import { ValidationError } from '../shared/domain-error.ts';
+import { assertProcessPermission } from '../processes/index.ts';
+import { canEditStrategy } from './strategies.policies.ts';
+import { CanvasLockedError } from './strategies.errors.ts';
+import { updateStatement as updateStatementRow } from './strategies.repository.ts';
+import { loadStatementForActor, recordRevision, statementSnapshot } from './strategy-context.ts';
+
+export interface UpdateStatementInput {
+  slug: string;
+  statementId: string;
+  text?: string | undefined;
+  isTruncated?: boolean | undefined;
+  /**
+   * The language the text is written in. When it differs from the process language, the
+   * translation is changed and the original stays as it is.
+   */
+  locale?: string | undefined;
+}
+
+/** Changes the text of a bullet (or its translation); every change is a revision. */
+export async function updateStatement(db: Database, actor: Actor, input: UpdateStatementInput) {
+  const text = input.text?.trim();
+  if (input.text !== undefined && !text) throw new ValidationError('The statement needs a text.', { text: 'Required.' });
+  return db.transaction(async (tx) => {
+    const { strategyProcess, access, statement, canvas } = await loadStatementForActor(tx, actor, input.slug, input.statementId);
+    assertProcessPermission(access, canEditStrategy(access), 'edit the strategy');
+    if (canvas?.status === 'approved') throw new CanvasLockedError();
+    if (statement.deletedAt) throw new ValidationError('The statement is deleted; restore it first.');
+    const isTranslation = input.locale !== undefined && input.locale !== strategyProcess.language;
+    const changes: { text?: string; isTruncated?: boolean; translations?: Record<string, Record<string, unknown>> } = {};
+    if (text !== undefined) {
+      if (isTranslation && input.locale) {
+        changes.translations = {
+          ...statement.translations,
+          [input.locale]: { ...(statement.translations[input.locale] ?? {}), text },
+        };
+      } else {
+        changes.text = text;
+      }
+    }
+    if (input.isTruncated !== undefined) changes.isTruncated = input.isTruncated;
+    const before = statementSnapshot(statement);
+    const updated = await updateStatementRow(tx, statement.id, { ...changes, version: statement.version + 1 });
+    await recordRevision(tx, actor, {
+      processId: strategyProcess.id,
+      canvasId: statement.canvasId,
+      entityType: 'statement',
+      entityId: statement.id,
+      version: updated.version,
+      action: 'updated',
+      before,
+      after: statementSnapshot(updated),
+    });
+    await recordAuditEvent(tx, actor, {
+      processId: strategyProcess.id,
+      action: 'statement.updated',
+      entityType: 'statement',
+      entityId: statement.id,
+      detail: { before: { text: before.text }, after: { text: updated.text }, ...(isTranslation ? { locale: input.locale } : {}) },
+    });
+    return updated;
+  });
+}
