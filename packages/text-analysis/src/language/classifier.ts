@@ -127,8 +127,17 @@ export const MIN_WORDS = 2;
 export const MIN_KNOWN_SHARE = 0.35;
 
 /**
- * The decision rule: too short or mostly unknown features → `und`; otherwise the best-scoring
- * class, with the "other" class reported as `und`.
+ * Short texts (fewer than {@link SHORT_TEXT_WORDS} words) where the best class beats the runner-up
+ * by less than this (in quantised weight units per known feature, i.e. 1/16 nat) are `und`: the
+ * evidence is too weak to call. Longer texts always get their best class.
+ */
+export const MIN_MARGIN_PER_FEATURE = 1;
+/** See {@link MIN_MARGIN_PER_FEATURE}. */
+export const SHORT_TEXT_WORDS = 5;
+
+/**
+ * The decision rule: too short, mostly unknown features or (for short texts) too small a margin
+ * between the two best classes → `und`; otherwise the best-scoring class, with the "other" class reported as `und`.
  *
  * @example
  * classifyLanguage(model, 'Eg veit ikkje kva eg skal seie.'); // 'nn'
@@ -142,10 +151,20 @@ export function classifyLanguage(model: LoadedLanguageModel, text: string): Lang
     return 'und';
   }
   let best = 0;
-  for (let classIndex = 1; classIndex < model.classes.length; classIndex++) {
-    if ((result.scores[classIndex] ?? 0) > (result.scores[best] ?? 0)) {
+  let bestScore = Number.NEGATIVE_INFINITY;
+  let secondScore = Number.NEGATIVE_INFINITY;
+  for (let classIndex = 0; classIndex < model.classes.length; classIndex++) {
+    const score = result.scores[classIndex] ?? 0;
+    if (score > bestScore) {
+      secondScore = bestScore;
+      bestScore = score;
       best = classIndex;
+    } else if (score > secondScore) {
+      secondScore = score;
     }
+  }
+  if (result.wordCount < SHORT_TEXT_WORDS && bestScore - secondScore < MIN_MARGIN_PER_FEATURE * result.knownFeatureCount) {
+    return 'und';
   }
   const name = model.classes[best];
   return name === 'nb' || name === 'nn' || name === 'en' ? name : 'und';
