@@ -48,6 +48,8 @@ export interface ThemeOptions {
   readonly representatives?: number;
   /** Key terms per theme (default 10). */
   readonly terms?: number;
+  /** Class-balanced weights in the self-training SVMs (default true: keeps one theme from swallowing others). */
+  readonly isBalancedRefinement?: boolean;
   /** Ignore terms in more than this share of the texts while clustering (default 0.1). */
   readonly maxDfShare?: number;
 }
@@ -157,6 +159,23 @@ function sampleRows(rows: readonly number[], size: number, random: Random): numb
     }
   }
   return chosen;
+}
+
+/** Dense sums of member rows per theme (k × columns). */
+function centroidSums(matrix: CsrMatrix, assignments: Int32Array, k: number): Float32Array {
+  const d = matrix.columnCount;
+  const sums = new Float32Array(k * d);
+  for (let row = 0; row < matrix.rowCount; row++) {
+    const c = assignments[row] as number;
+    if (c < 0) {
+      continue;
+    }
+    for (let p = matrix.indptr[row] as number; p < (matrix.indptr[row + 1] as number); p++) {
+      const j = c * d + (matrix.indices[p] as number);
+      sums[j] = (sums[j] as number) + (matrix.values[p] as number);
+    }
+  }
+  return sums;
 }
 
 /** Dense TF-IDF centroids (k × columns), l2-normalised. */
@@ -387,7 +406,13 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
         trainLabels.push([String(c).padStart(4, '0')]);
       }
     });
-    classifier = trainOneVsRest(fitMatrix, trainRows, trainLabels, { seed: seed + round, c: 1, maxEpochs: 50, tolerance: 0.1 });
+    classifier = trainOneVsRest(fitMatrix, trainRows, trainLabels, {
+      seed: seed + round,
+      c: 1,
+      maxEpochs: 50,
+      tolerance: 0.1,
+      isBalanced: options.isBalancedRefinement ?? true,
+    });
     const nextLabels = new Int32Array(n);
     const nextSimilarity = new Float32Array(n);
     const classIds = classifier.classes.map((label) => Number(label));
@@ -464,18 +489,33 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
   const themeCount = order.length;
 
   // Similarity to centroids: representatives and outliers.
+  // Leave-one-out: a text's own contribution to its theme's centroid is removed first, so a text
+  // that shares no terms with the rest of its theme gets similarity ≈ 0.
+  const sums = centroidSums(matrix, assignments, themeCount);
+  const sumNorms = new Float64Array(themeCount);
+  for (let c = 0; c < themeCount; c++) {
+    let norm = 0;
+    for (let j = 0; j < matrix.columnCount; j++) {
+      norm += (sums[c * matrix.columnCount + j] as number) ** 2;
+    }
+    sumNorms[c] = norm;
+  }
   const centroids = tfidfCentroids(matrix, assignments, themeCount);
   const similarity = new Float32Array(matrix.rowCount);
   const minSimilarity = options.minSimilarity ?? 0.05;
   const unassignedSet: number[] = [];
   for (const row of rows) {
-    const sims = centroidSimilarities(matrix, row, centroids, themeCount);
+    const dots = centroidSimilarities(matrix, row, sums, themeCount);
     const own = assignments[row] as number;
     let max = Number.NEGATIVE_INFINITY;
-    for (const s of sims) {
+    for (let c = 0; c < themeCount; c++) {
+      const dot = dots[c] as number;
+      const s = c === own ? (dot - 1) / Math.sqrt(Math.max(1e-12, (sumNorms[c] as number) - 2 * dot + 1)) : dot / Math.sqrt(Math.max(1e-12, sumNorms[c] as number));
+      if (c === own) {
+        similarity[row] = s;
+      }
       max = Math.max(max, s);
     }
-    similarity[row] = sims[own] as number;
     if (!options.isAssigningAll && max < minSimilarity) {
       assignments[row] = -1;
     }

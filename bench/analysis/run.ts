@@ -1,0 +1,209 @@
+/**
+ * Benchmark: our engine vs the scikit-learn baseline (../shared/bench/baseline.py), side by side.
+ *
+ *   npm run bench:analysis [-- --sizes 10000,100000,1000000] [--skip-quality] [--skip-speed]
+ *
+ * Quality: `innspill analyze --evaluate` on Storting written questions (19 policy areas) and NHS
+ * phase 1 (9 categories) vs the baseline's best unsupervised NMI and LinearSVC at 10% / 20%.
+ * Speed: the whole `innspill analyze --themes 25` (language + duplicates + themes) vs TF-IDF +
+ * MiniBatchKMeans(25), wall time and peak RSS, on the baseline's petition-title corpus.
+ * Needs `apt-get install -y python3-sklearn` (run with /usr/bin/python3). Writes RESULTS.md here.
+ * @module
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const shared = resolve(root, '../shared');
+const datasets = join(shared, 'datasets');
+const baseline = join(shared, 'bench/baseline.py');
+const python = '/usr/bin/python3';
+const work = '/tmp/innspill-bench';
+
+const argv = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const sizes = (option('--sizes') ?? '10000,100000,1000000').split(',').map(Number);
+const isSkippingQuality = argv.includes('--skip-quality');
+const isSkippingSpeed = argv.includes('--skip-speed');
+
+function requireSklearn(): void {
+  const check = spawnSync(python, ['-c', 'import sklearn'], { encoding: 'utf8' });
+  if (check.status !== 0) {
+    process.stderr.write('scikit-learn is missing: run `apt-get install -y python3-sklearn` first.\n');
+    process.exit(1);
+  }
+}
+
+async function convertStorting(target: string): Promise<void> {
+  const out = createWriteStream(target, 'utf8');
+  const lines = createInterface({ input: createReadStream(join(datasets, 'storting-norwegian/written_questions.jsonl'), 'utf8') });
+  for await (const line of lines) {
+    if (!line.trim()) {
+      continue;
+    }
+    // The source has bare NaN values (pandas export); they are not JSON.
+    const row = JSON.parse(line.replace(/:\s*NaN\b/g, ': null')) as { id: string; text: string; policy_area: string };
+    out.write(`${JSON.stringify({ id: row.id, text: row.text, labels: [row.policy_area] })}\n`);
+  }
+  await new Promise<void>((done) => out.end(done));
+}
+
+async function convertNhsPhase1(target: string): Promise<void> {
+  // Reuse the engine's CSV reader; keep rows with text, as the baseline does.
+  const { readCsv } = await import('@innspill/text-analysis');
+  const out = createWriteStream(target, 'utf8');
+  const path = join(datasets, 'nhs-patient-feedback/phase1_text_data.csv');
+  const raw = readFileSync(path, 'utf8');
+  // The reader needs a text column and takes ids from `id`; the file has row_index/category.
+  const header = raw.slice(0, raw.indexOf('\n'));
+  const columns = header.split(',');
+  const renamed = [columns.map((c) => (c === 'row_index' ? 'id' : c === 'category' ? 'labels' : c)).join(','), raw.slice(raw.indexOf('\n') + 1)].join('\n');
+  async function* chunks(): AsyncGenerator<string> {
+    yield renamed;
+  }
+  for await (const record of readCsv(chunks(), path)) {
+    if (record.text.trim()) {
+      out.write(`${JSON.stringify({ id: record.id, text: record.text, labels: record.labels ?? [] })}\n`);
+    }
+  }
+  await new Promise<void>((done) => out.end(done));
+}
+
+interface Evaluation {
+  discovery: { ari: number; nmi: number };
+  suggestions: Record<'10' | '20', { accuracy: number; macroF1: number }>;
+}
+
+function runCli(args: string[]): { seconds: number; peakMb: number; stdout: string } {
+  const script = `import('${join(root, 'apps/cli/src/commands/analyze.ts')}').then(m=>m.runAnalyzeCommand(process.argv.slice(1))).then(c=>process.exit(c))`;
+  const started = Date.now();
+  const result = spawnSync('/usr/bin/time', ['-f', 'PEAK_KB=%M', process.execPath, '--import', 'tsx', '-e', script, '--', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  const seconds = (Date.now() - started) / 1000;
+  if (result.status !== 0) {
+    throw new Error(`innspill analyze failed (${result.status}): ${result.stderr}`);
+  }
+  const peak = /PEAK_KB=(\d+)/.exec(result.stderr);
+  return { seconds, peakMb: peak ? Number(peak[1]) / 1024 : Number.NaN, stdout: result.stdout };
+}
+
+interface QualityRow {
+  name: string;
+  ours: Evaluation;
+  sklearnBestNmi: number;
+  sklearnBestMethod: string;
+  svc: Record<'10' | '20', { accuracy: number; macroF1: number }>;
+}
+
+function parseBaselineQuality(output: string, name: string): Omit<QualityRow, 'ours' | 'name'> {
+  let bestNmi = -1;
+  let bestMethod = '';
+  const svc = {} as Record<'10' | '20', { accuracy: number; macroF1: number }>;
+  for (const line of output.split('\n')) {
+    if (!line.startsWith(name)) {
+      continue;
+    }
+    const cluster = /k=\d+ (\S+): ARI=([\d.-]+) NMI=([\d.-]+)/.exec(line);
+    if (cluster && Number(cluster[3]) > bestNmi) {
+      bestNmi = Number(cluster[3]);
+      bestMethod = cluster[1] as string;
+    }
+    const linear = /trained on (\d+)%: accuracy=([\d.]+) macroF1=([\d.]+)/.exec(line);
+    if (linear) {
+      svc[linear[1] as '10' | '20'] = { accuracy: Number(linear[2]), macroF1: Number(linear[3]) };
+    }
+  }
+  return { sklearnBestNmi: bestNmi, sklearnBestMethod: bestMethod, svc };
+}
+
+const f3 = (x: number): string => x.toFixed(3);
+const ratio = (ours: number, theirs: number): string => `${(ours / theirs).toFixed(2)}×`;
+
+async function main(): Promise<void> {
+  requireSklearn();
+  mkdirSync(work, { recursive: true });
+  const report: string[] = [];
+  const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  report.push(`# Analysis engine benchmark (${stamp} UTC)`, '', `Machine: ${process.platform}, Node ${process.version}, ${(await import('node:os')).cpus().length} cores. Generated by \`npm run bench:analysis\`.`, '');
+
+  if (!isSkippingQuality) {
+    process.stderr.write('quality: preparing datasets…\n');
+    const storting = join(work, 'storting-written.jsonl');
+    const nhs = join(work, 'nhs-phase1.jsonl');
+    await convertStorting(storting);
+    await convertNhsPhase1(nhs);
+    process.stderr.write('quality: scikit-learn baseline…\n');
+    const baselineOutput = execFileSync(python, [baseline, 'quality', datasets], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const rows: QualityRow[] = [];
+    for (const [name, file, key] of [
+      ['Storting written questions (19 areas)', storting, 'storting-written-19'],
+      ['NHS phase 1 (9 categories)', nhs, 'nhs-phase1-9'],
+    ] as const) {
+      process.stderr.write(`quality: innspill analyze --evaluate on ${name}…\n`);
+      const out = join(work, `eval-${key}`);
+      runCli([file, '--out', out, '--evaluate', '--seed', '0']);
+      const ours = JSON.parse(readFileSync(join(out, 'evaluation.json'), 'utf8')) as Evaluation;
+      rows.push({ name, ours, ...parseBaselineQuality(baselineOutput, key) });
+    }
+    report.push('## Quality (agreement with human labels)', '');
+    report.push('| dataset | metric | innspill | scikit-learn | ratio | target | met |', '|---|---|---:|---:|---:|---|---|');
+    for (const row of rows) {
+      const nmiTarget = 1.5 * row.sklearnBestNmi;
+      report.push(
+        `| ${row.name} | discovery NMI (sklearn best: ${row.sklearnBestMethod}) | ${f3(row.ours.discovery.nmi)} | ${f3(row.sklearnBestNmi)} | ${ratio(row.ours.discovery.nmi, row.sklearnBestNmi)} | ≥ ${f3(nmiTarget)} | ${row.ours.discovery.nmi >= nmiTarget ? 'yes' : 'no'} |`,
+      );
+      report.push(`| ${row.name} | discovery ARI | ${f3(row.ours.discovery.ari)} | | | | |`);
+      for (const share of ['10', '20'] as const) {
+        const ours = row.ours.suggestions[share];
+        const theirs = row.svc[share];
+        const slack = share === '10' ? 0.03 : 0;
+        for (const metric of ['accuracy', 'macroF1'] as const) {
+          const met = ours[metric] >= theirs[metric] - slack;
+          report.push(
+            `| ${row.name} | suggestions ${share}% ${metric} (vs LinearSVC) | ${f3(ours[metric])} | ${f3(theirs[metric])} | ${ratio(ours[metric], theirs[metric])} | ≥ ${f3(theirs[metric] - slack)} | ${met ? 'yes' : 'no'} |`,
+          );
+        }
+      }
+    }
+    report.push('');
+  }
+
+  if (!isSkippingSpeed) {
+    report.push('## Speed and memory (petition titles, `innspill analyze --themes 25` vs TF-IDF + MiniBatchKMeans(25))', '');
+    report.push('| texts | innspill s | sklearn s | speed ratio (sklearn/innspill) | innspill peak MB | sklearn peak MB | target |', '|---:|---:|---:|---:|---:|---:|---|');
+    for (const n of sizes) {
+      const corpus = join(work, `corpus-${n}.jsonl`);
+      if (!existsSync(corpus)) {
+        process.stderr.write(`speed: generating ${n} texts…\n`);
+        execFileSync(python, [baseline, 'corpus', datasets, String(n), corpus]);
+      }
+      process.stderr.write(`speed: innspill analyze on ${n}…\n`);
+      const ours = runCli([corpus, '--out', join(work, `analyze-${n}`), '--themes', '25', '--seed', '0']);
+      process.stderr.write(`speed: scikit-learn on ${n}…\n`);
+      const sk = execFileSync(python, [baseline, 'speed', corpus], { encoding: 'utf8' });
+      const total = /total ([\d.]+)s peakRSS (\d+)MB/.exec(sk);
+      const skSeconds = total ? Number(total[1]) : Number.NaN;
+      const skPeak = total ? Number(total[2]) : Number.NaN;
+      const target = n === 1_000_000 ? (ours.seconds < skSeconds && ours.peakMb < 2048 ? 'met (faster, < 2 GB)' : 'NOT met') : '';
+      report.push(
+        `| ${n.toLocaleString('en')} | ${ours.seconds.toFixed(1)} | ${skSeconds.toFixed(1)} | ${(skSeconds / ours.seconds).toFixed(2)}× | ${ours.peakMb.toFixed(0)} | ${skPeak.toFixed(0)} | ${target} |`,
+      );
+    }
+    report.push('', 'innspill time is the whole command (start-up, reading, language, duplicates, TF-IDF, 25 themes, writing); sklearn time is its reported total (read + TF-IDF + k-means).', '');
+  }
+  const text = `${report.join('\n')}\n`;
+  process.stdout.write(text);
+  writeFileSync(join(here, 'RESULTS.md'), text);
+}
+
+await main();

@@ -1,0 +1,314 @@
+/**
+ * Streaming readers for JSONL and CSV input (`id`, `text`, optional `language`, `labels`). They
+ * take text chunks (an `AsyncIterable<string>`, e.g. a file stream with utf-8 encoding), so the
+ * library itself does no I/O. Every problem is an {@link InputError} naming the source and line.
+ */
+import type { Language } from '../tokenize/index.ts';
+
+/** One input text. */
+export interface InputRecord {
+  readonly id: string;
+  readonly text: string;
+  /** Given language, when valid; otherwise detected. */
+  readonly language?: Language;
+  /** Coded themes (empty or absent = uncoded). */
+  readonly labels?: readonly string[];
+  /** 1-based line where the record starts. */
+  readonly line: number;
+}
+
+/** Why an input was rejected. */
+export type InputErrorCode = 'empty' | 'malformed-json' | 'not-an-object' | 'missing-text' | 'missing-column' | 'binary' | 'too-long' | 'malformed-csv' | 'bad-labels';
+
+/**
+ * An input problem, with the source name and (where it applies) the line.
+ *
+ * @example
+ * new InputError('missing-text', 'data.jsonl', 3, 'no "text" string'); // message: 'data.jsonl:3: no "text" string'
+ */
+export class InputError extends Error {
+  readonly code: InputErrorCode;
+  readonly source: string;
+  readonly line: number | undefined;
+  constructor(code: InputErrorCode, source: string, line: number | undefined, detail: string) {
+    super(`${source}${line === undefined ? '' : `:${line}`}: ${detail}`);
+    this.name = 'InputError';
+    this.code = code;
+    this.source = source;
+    this.line = line;
+  }
+}
+
+/** Limits applied while reading. */
+export interface ReaderOptions {
+  /** Longest accepted text in characters (default 1,000,000). */
+  readonly maxTextLength?: number;
+}
+
+const LANGUAGES: ReadonlySet<string> = new Set(['nb', 'nn', 'en', 'und']);
+const DEFAULT_MAX_TEXT = 1_000_000;
+
+function looksBinary(text: string): boolean {
+  if (text.includes('\u0000')) {
+    return true;
+  }
+  let bad = 0;
+  const sample = text.length > 4096 ? text.slice(0, 4096) : text;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code === 0xfffd || (code < 32 && code !== 9 && code !== 10 && code !== 13)) {
+      bad++;
+    }
+  }
+  return sample.length >= 8 && bad / sample.length > 0.1;
+}
+
+function parseLanguage(value: unknown): Language | undefined {
+  return typeof value === 'string' && LANGUAGES.has(value) ? (value as Language) : undefined;
+}
+
+function splitLabels(value: string): string[] {
+  return value
+    .split('|')
+    .map((label) => label.trim())
+    .filter((label) => label.length > 0);
+}
+
+function checkText(text: string, source: string, line: number, options: ReaderOptions): void {
+  const max = options.maxTextLength ?? DEFAULT_MAX_TEXT;
+  if (text.length > max) {
+    throw new InputError('too-long', source, line, `text is ${text.length.toLocaleString('en')} characters; the limit is ${max.toLocaleString('en')}`);
+  }
+  if (looksBinary(text)) {
+    throw new InputError('binary', source, line, 'text contains binary data (NUL or control bytes); is this a text file?');
+  }
+}
+
+async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<{ text: string; line: number }> {
+  let buffer = '';
+  let line = 0;
+  for await (const chunk of chunks) {
+    buffer += chunk;
+    let start = 0;
+    let newline = buffer.indexOf('\n', start);
+    while (newline >= 0) {
+      line++;
+      const end = newline > start && buffer.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+      yield { text: buffer.slice(start, end), line };
+      start = newline + 1;
+      newline = buffer.indexOf('\n', start);
+    }
+    buffer = buffer.slice(start);
+  }
+  if (buffer.length > 0) {
+    line++;
+    yield { text: buffer.endsWith('\r') ? buffer.slice(0, -1) : buffer, line };
+  }
+}
+
+/**
+ * Reads JSON Lines: one object per line with `text` (string), optional `id` (string or number;
+ * default: the line number), `language` and `labels` (array of strings or a `|`-separated string).
+ * Blank lines are skipped.
+ *
+ * @example
+ * for await (const record of readJsonl(stream, 'input.jsonl')) console.log(record.id, record.text);
+ */
+export async function* readJsonl(chunks: AsyncIterable<string>, source: string, options: ReaderOptions = {}): AsyncGenerator<InputRecord> {
+  let count = 0;
+  for await (const { text: raw, line } of lines(chunks)) {
+    const trimmed = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1).trim() : raw.trim();
+    if (trimmed.length === 0) {
+      continue;
+    }
+    if (looksBinary(trimmed)) {
+      throw new InputError('binary', source, line, 'line contains binary data; expected JSON Lines text');
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(trimmed);
+    } catch (error) {
+      throw new InputError('malformed-json', source, line, `malformed JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new InputError('not-an-object', source, line, 'expected a JSON object per line');
+    }
+    const object = value as Record<string, unknown>;
+    const text = object['text'];
+    if (typeof text !== 'string') {
+      throw new InputError('missing-text', source, line, 'the object has no "text" string');
+    }
+    checkText(text, source, line, options);
+    const rawId = object['id'];
+    const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : String(line);
+    const rawLabels = object['labels'];
+    let labels: string[] | undefined;
+    if (Array.isArray(rawLabels)) {
+      if (!rawLabels.every((l): l is string | number => typeof l === 'string' || typeof l === 'number')) {
+        throw new InputError('bad-labels', source, line, '"labels" must be an array of strings');
+      }
+      labels = rawLabels.map((l) => String(l).trim()).filter((l) => l.length > 0);
+    } else if (typeof rawLabels === 'string') {
+      labels = splitLabels(rawLabels);
+    } else if (rawLabels !== undefined && rawLabels !== null) {
+      throw new InputError('bad-labels', source, line, '"labels" must be an array of strings or a "|"-separated string');
+    }
+    const language = parseLanguage(object['language']);
+    count++;
+    yield { id, text, line, ...(language ? { language } : {}), ...(labels ? { labels } : {}) };
+  }
+  if (count === 0) {
+    throw new InputError('empty', source, undefined, 'no records (the file is empty)');
+  }
+}
+
+/** One parsed CSV row with the line it started on. */
+interface CsvRow {
+  readonly fields: string[];
+  readonly line: number;
+}
+
+async function* csvRows(chunks: AsyncIterable<string>, source: string): AsyncGenerator<CsvRow> {
+  let fields: string[] = [];
+  let field = '';
+  let isQuoted = false;
+  let afterQuote = false;
+  let line = 1;
+  let rowLine = 1;
+  let isFirstChunk = true;
+  let pendingQuote = false;
+  let hasContent = false;
+  for await (let chunk of chunks) {
+    if (isFirstChunk && chunk.charCodeAt(0) === 0xfeff) {
+      chunk = chunk.slice(1);
+    }
+    isFirstChunk = false;
+    for (let i = 0; i < chunk.length; i++) {
+      const ch = chunk[i] as string;
+      if (pendingQuote) {
+        pendingQuote = false;
+        if (ch === '"') {
+          field += '"';
+          continue;
+        }
+        isQuoted = false;
+        afterQuote = true;
+      }
+      if (isQuoted) {
+        if (ch === '"') {
+          pendingQuote = true;
+        } else {
+          if (ch === '\n') {
+            line++;
+          }
+          field += ch;
+        }
+        continue;
+      }
+      if (ch === '"') {
+        if (field.length === 0 && !afterQuote) {
+          isQuoted = true;
+          hasContent = true;
+          continue;
+        }
+        throw new InputError('malformed-csv', source, line, 'stray double quote inside an unquoted field');
+      }
+      if (ch === ',') {
+        fields.push(field);
+        field = '';
+        afterQuote = false;
+        hasContent = true;
+        continue;
+      }
+      if (ch === '\r') {
+        continue;
+      }
+      if (ch === '\n') {
+        fields.push(field);
+        if (hasContent || fields.length > 1 || (fields[0] ?? '').length > 0) {
+          yield { fields, line: rowLine };
+        }
+        fields = [];
+        field = '';
+        afterQuote = false;
+        hasContent = false;
+        line++;
+        rowLine = line;
+        continue;
+      }
+      if (afterQuote) {
+        throw new InputError('malformed-csv', source, line, 'characters after a closing quote');
+      }
+      field += ch;
+      hasContent = true;
+    }
+  }
+  if (pendingQuote) {
+    isQuoted = false;
+  }
+  if (isQuoted) {
+    throw new InputError('malformed-csv', source, rowLine, 'a quoted field is never closed');
+  }
+  if (hasContent || field.length > 0 || fields.length > 0) {
+    fields.push(field);
+    yield { fields, line: rowLine };
+  }
+}
+
+/**
+ * Reads CSV (RFC 4180: quoted fields, `""` escapes, CRLF or LF) with a header row. Needs a `text`
+ * column; `id` (default: the line number), `language` and `labels` (`|`-separated) are optional.
+ *
+ * @example
+ * for await (const record of readCsv(stream, 'input.csv')) console.log(record.id, record.labels);
+ */
+export async function* readCsv(chunks: AsyncIterable<string>, source: string, options: ReaderOptions = {}): AsyncGenerator<InputRecord> {
+  let header: string[] | undefined;
+  let textColumn = -1;
+  let idColumn = -1;
+  let languageColumn = -1;
+  let labelsColumn = -1;
+  let count = 0;
+  for await (const { fields, line } of csvRows(chunks, source)) {
+    if (!header) {
+      header = fields.map((name) => name.trim().toLowerCase());
+      if (header.some((name) => looksBinary(name))) {
+        throw new InputError('binary', source, line, 'header contains binary data; is this a CSV file?');
+      }
+      textColumn = header.indexOf('text');
+      if (textColumn < 0) {
+        throw new InputError('missing-column', source, line, `no "text" column in the header (found: ${header.slice(0, 10).join(', ') || 'nothing'})`);
+      }
+      idColumn = header.indexOf('id');
+      languageColumn = header.indexOf('language');
+      labelsColumn = header.indexOf('labels');
+      continue;
+    }
+    if (fields.length !== header.length) {
+      throw new InputError('malformed-csv', source, line, `expected ${header.length} fields, found ${fields.length}`);
+    }
+    const text = fields[textColumn] as string;
+    checkText(text, source, line, options);
+    const id = idColumn >= 0 && (fields[idColumn] ?? '').length > 0 ? (fields[idColumn] as string) : String(line);
+    const language = languageColumn >= 0 ? parseLanguage((fields[languageColumn] ?? '').trim()) : undefined;
+    const labels = labelsColumn >= 0 ? splitLabels(fields[labelsColumn] ?? '') : undefined;
+    count++;
+    yield { id, text, line, ...(language ? { language } : {}), ...(labels ? { labels } : {}) };
+  }
+  if (!header) {
+    throw new InputError('empty', source, undefined, 'no records (the file is empty)');
+  }
+  if (count === 0) {
+    throw new InputError('empty', source, undefined, 'no records after the header');
+  }
+}
+
+/**
+ * Picks the reader by file name: `.csv` → CSV, anything else → JSON Lines.
+ *
+ * @example
+ * const records = readRecords(stream, 'answers.csv');
+ */
+export function readRecords(chunks: AsyncIterable<string>, source: string, options: ReaderOptions = {}): AsyncGenerator<InputRecord> {
+  return source.toLowerCase().endsWith('.csv') ? readCsv(chunks, source, options) : readJsonl(chunks, source, options);
+}

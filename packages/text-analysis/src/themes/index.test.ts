@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { vectorizeTexts } from '../vectorize/index.ts';
+import { normalizedMutualInfo } from '../evaluate/index.ts';
+import { discoverThemes } from './index.ts';
+import { syntheticCorpus } from './fixtures.ts';
+
+describe('discoverThemes', () => {
+  const { texts, labels } = syntheticCorpus(40, 3);
+  const model = vectorizeTexts(texts, 'nb', { minDf: 2, maxDf: 0.9 });
+
+  it('recovers three clearly separated topics', () => {
+    const result = discoverThemes(model, { themes: 3, seed: 1, isAssigningAll: true, maxDfShare: 1 });
+    expect(result.themes).toHaveLength(3);
+    expect(normalizedMutualInfo(labels, Array.from(result.assignments))).toBeGreaterThan(0.9);
+    const labelWords = result.themes.map((t) => t.terms.slice(0, 4).map((x) => x.term));
+    expect(labelWords.flat().some((w) => /sykehus|lege|pasient/.test(w))).toBe(true);
+    for (const theme of result.themes) {
+      expect(theme.representatives.length).toBeGreaterThan(0);
+      expect(theme.size).toBe(theme.members.length);
+    }
+  });
+
+  it('chooses the number of themes itself and says how', () => {
+    const result = discoverThemes(model, { seed: 1, maxDfShare: 1, themeRange: [2, 6] });
+    expect(result.choice.method).toBe('simplified-silhouette');
+    expect(result.choice.candidates.length).toBeGreaterThan(1);
+    expect(result.choice.chosen).toBe(3);
+  });
+
+  it('reports texts that fit no theme as unassigned', () => {
+    const withOutliers = [...texts, 'Kvantefysikk og sorte hull i galaksen', 'Strikkeoppskrift med ull og pinner', ''];
+    const outlierModel = vectorizeTexts(withOutliers, 'nb', { minDf: 1, maxDf: 0.9 });
+    const result = discoverThemes(outlierModel, { themes: 3, seed: 1, maxDfShare: 1, minSimilarity: 0.05 });
+    const n = texts.length;
+    expect(result.unassigned).toEqual(expect.arrayContaining([n, n + 1, n + 2]));
+    expect(result.unassigned.length).toBeLessThan(10);
+  });
+
+  it('groups fine themes into coarse groups', () => {
+    const result = discoverThemes(model, { themes: 6, groups: 2, seed: 1, maxDfShare: 1 });
+    expect(result.groups).toHaveLength(2);
+    expect(result.groups.flatMap((g) => g.themeIds).sort()).toEqual(result.themes.map((t) => t.id).sort());
+  });
+
+  it('is deterministic for a seed', () => {
+    const a = discoverThemes(model, { themes: 3, seed: 5 });
+    const b = discoverThemes(model, { themes: 3, seed: 5 });
+    expect(Array.from(a.assignments)).toEqual(Array.from(b.assignments));
+    expect(a.themes.map((t) => t.label)).toEqual(b.themes.map((t) => t.label));
+  });
+
+  it('gives the same partition when the input is permuted', () => {
+    const small = syntheticCorpus(12, 9);
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { minLength: small.texts.length, maxLength: small.texts.length }), (keys) => {
+        const order = small.texts.map((_, i) => i).sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
+        const original = discoverThemes(vectorizeTexts(small.texts, 'nb', { minDf: 1, maxDf: 0.9 }), { themes: 3, seed: 2 });
+        const permuted = discoverThemes(vectorizeTexts(order.map((i) => small.texts[i] as string), 'nb', { minDf: 1, maxDf: 0.9 }), { themes: 3, seed: 2 });
+        // Same partition: items together in one are together in the other.
+        const back = new Int32Array(order.length);
+        order.forEach((original_index, position) => (back[original_index] = permuted.assignments[position] as number));
+        expect(normalizedMutualInfo(Array.from(original.assignments), Array.from(back))).toBeCloseTo(1, 9);
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it('handles a corpus without usable words', () => {
+    const empty = vectorizeTexts(['', '!!!', '123'], 'nb', { minDf: 1 });
+    const result = discoverThemes(empty, { themes: 2 });
+    expect(result.themes).toHaveLength(0);
+    expect(result.unassigned).toEqual([0, 1, 2]);
+  });
+});
