@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { DuplicateDetector, findDuplicateGroups, type DuplicateGroup } from './index.ts';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { DuplicateDetector, findDuplicateGroups, type DuplicateGroup, type DuplicateOptions } from './index.ts';
 import { chooseBands, estimateJaccard, MinHasher } from './minhash.ts';
 import { UnionFind } from './union-find.ts';
 
@@ -300,5 +300,22 @@ describe('DuplicateDetector / findDuplicateGroups', () => {
     expect(() => new DuplicateDetector({ threshold: 1.5 })).toThrow(RangeError);
     expect(() => new DuplicateDetector({ numPermutations: 0 })).toThrow(RangeError);
     expect(() => new DuplicateDetector({ seed: 0.5 })).toThrow(RangeError);
+  });
+});
+
+describe('public API types', () => {
+  it('has the documented signatures', () => {
+    expectTypeOf<DuplicateGroup>().toEqualTypeOf<{
+      kind: 'exact' | 'near';
+      size: number;
+      representativeId: string;
+      memberIds: string[];
+    }>();
+    expectTypeOf(findDuplicateGroups).parameters.toEqualTypeOf<
+      [Iterable<{ id: string; text: string }>, (DuplicateOptions | undefined)?]
+    >();
+    expectTypeOf(findDuplicateGroups).returns.toEqualTypeOf<DuplicateGroup[]>();
+    expectTypeOf<DuplicateDetector['add']>().toEqualTypeOf<(id: string, text: string) => void>();
+    expectTypeOf<DuplicateDetector['groups']>().toEqualTypeOf<() => DuplicateGroup[]>();
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Language } from '../tokenize/index.ts';
 import { detectLanguage, detectLanguages } from './index.ts';
 
@@ -58,6 +58,10 @@ describe('detectLanguage', () => {
     }
   });
 
+  it('returns und for a clear German sentence it was not trained on', () => {
+    expect(detectLanguage('Das ist wirklich nicht gut für unsere kleine Stadt und die Schule.')).toBe('und');
+  });
+
   it('returns und for text in a script the model does not know', () => {
     expect(detectLanguage('Это очень важный вопрос для нашего города')).toBe('und');
     expect(detectLanguage('这是我们城市非常重要的问题')).toBe('und');
@@ -93,5 +97,12 @@ describe('detectLanguages', () => {
   it('maps detectLanguage over the input in order', () => {
     const texts = ['Eg veit ikkje kva eg skal gjere med dette.', '', 'This is clearly an English sentence.'];
     expect(detectLanguages(texts)).toEqual(texts.map((text) => detectLanguage(text)));
+  });
+});
+
+describe('public API types', () => {
+  it('has the documented signatures', () => {
+    expectTypeOf(detectLanguage).toEqualTypeOf<(text: string) => Language>();
+    expectTypeOf(detectLanguages).toEqualTypeOf<(texts: Iterable<string>) => Language[]>();
   });
 });

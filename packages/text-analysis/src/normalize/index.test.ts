@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { normalizeForHash, normalizeText } from './index.ts';
 
 describe('normalizeText', () => {
@@ -52,5 +52,12 @@ describe('normalizeForHash', () => {
         expect(normalizeForHash(once)).toBe(once);
       }),
     );
+  });
+});
+
+describe('public API types', () => {
+  it('has the documented signatures', () => {
+    expectTypeOf(normalizeText).toEqualTypeOf<(text: string) => string>();
+    expectTypeOf(normalizeForHash).toEqualTypeOf<(text: string) => string>();
   });
 });

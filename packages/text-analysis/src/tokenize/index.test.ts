@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { isStopWord, stem, tokenize, toTerms, type Language } from './index.ts';
 
 const languages: Language[] = ['nb', 'nn', 'en', 'und'];
@@ -165,5 +165,15 @@ describe('toTerms', () => {
         expect(terms.length).toBeLessThanOrEqual(tokenize(text).length);
       }),
     );
+  });
+});
+
+describe('public API types', () => {
+  it('has the documented signatures', () => {
+    expectTypeOf<Language>().toEqualTypeOf<'nb' | 'nn' | 'en' | 'und'>();
+    expectTypeOf(tokenize).toEqualTypeOf<(text: string) => string[]>();
+    expectTypeOf(isStopWord).toEqualTypeOf<(token: string, language: Language) => boolean>();
+    expectTypeOf(stem).toEqualTypeOf<(token: string, language: Language) => string>();
+    expectTypeOf(toTerms).toEqualTypeOf<(text: string, language: Language) => string[]>();
   });
 });
