@@ -78,17 +78,17 @@ export async function buildApp(deps: AppDependencies): Promise<BuiltApp> {
     async () => app.swagger(),
   );
 
-  if (deps.webRoot && existsSync(deps.webRoot)) {
-    await app.register(fastifyStatic, { root: deps.webRoot, wildcard: false, index: ['index.html'] });
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api') || request.method !== 'GET') {
-        return reply
-          .status(404)
-          .send({ error: { code: 'not_found', message: `No API route ${request.method} ${request.url.split('?')[0]}.` } });
-      }
+  const hasWebApp = deps.webRoot !== undefined && existsSync(deps.webRoot);
+  if (hasWebApp) await app.register(fastifyStatic, { root: deps.webRoot!, wildcard: false, index: ['index.html'] });
+  // Unknown /api routes get a JSON 404; any other GET is a page of the single-page app.
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWebApp && request.method === 'GET' && !request.url.startsWith('/api')) {
       return reply.type('text/html').sendFile('index.html');
-    });
-  }
+    }
+    return reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `No API route ${request.method} ${request.url.split('?')[0]}.` } });
+  });
   await app.ready();
   return { app, routes };
 }

@@ -4,3 +4,6 @@ export * from './processes.ts';
 export * from './rounds.ts';
 export * from './strategies.ts';
 export * from './audit.ts';
+export * from './actors.ts';
+export * from './responses.ts';
+export * from './jobs.ts';

@@ -21,6 +21,16 @@ export const inputRounds = pgTable(
     visibility: text('visibility', { enum: ['public', 'invitation'] })
       .notNull()
       .default('public'),
+    /** After the deadline: accept and flag as late, or refuse. */
+    latePolicy: text('late_policy', { enum: ['accept_flagged', 'refuse'] })
+      .notNull()
+      .default('accept_flagged'),
+    /** How the answers will be used and published, shown on the public page. */
+    publicationNote: text('publication_note').notNull().default(''),
+    /** Send reminders this many days before the deadline to invited actors who have not answered. */
+    reminderDaysBefore: integer('reminder_days_before'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     translations: jsonb('translations').$type<Translations>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,0 +1,11 @@
+import { desc, eq } from 'drizzle-orm';
+import { outgoingEmails } from '../db/schema/index.ts';
+import type { Queryable } from '../db/database.ts';
+
+export async function insertOutgoingEmail(db: Queryable, values: typeof outgoingEmails.$inferInsert) {
+  await db.insert(outgoingEmails).values(values);
+}
+
+export async function findOutgoingEmailsOfRound(db: Queryable, roundId: string) {
+  return db.select().from(outgoingEmails).where(eq(outgoingEmails.roundId, roundId)).orderBy(desc(outgoingEmails.sentAt));
+}

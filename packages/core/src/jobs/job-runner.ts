@@ -1,0 +1,46 @@
+import type { Database } from '../db/database.ts';
+import type { Clock } from '../shared/clock.ts';
+import { runPendingJobs, type JobHandlers } from './run-pending-jobs.ts';
+
+export interface JobRunner {
+  /** Poll now instead of waiting for the next tick (after enqueuing work). */
+  wake: () => void;
+  stop: () => Promise<void>;
+}
+
+/** Polls the jobs table in-process every `intervalMs`; `stop()` waits for the current batch. */
+export function startJobRunner(options: {
+  db: Database;
+  handlers: JobHandlers;
+  clock: Clock;
+  intervalMs?: number;
+  onError?: (error: unknown) => void;
+}): JobRunner {
+  const intervalMs = options.intervalMs ?? 1000;
+  let isStopped = false;
+  let current: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const tick = () => {
+    timer = undefined;
+    current = runPendingJobs(options.db, options.handlers, options.clock)
+      .then(() => undefined)
+      .catch((error: unknown) => options.onError?.(error))
+      .finally(() => {
+        if (!isStopped) timer = setTimeout(tick, intervalMs);
+      });
+  };
+  timer = setTimeout(tick, 0);
+  return {
+    wake: () => {
+      if (timer && !isStopped) {
+        clearTimeout(timer);
+        timer = setTimeout(tick, 0);
+      }
+    },
+    stop: async () => {
+      isStopped = true;
+      if (timer) clearTimeout(timer);
+      await current;
+    },
+  };
+}

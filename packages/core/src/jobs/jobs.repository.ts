@@ -1,0 +1,69 @@
+import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { jobs } from '../db/schema/index.ts';
+import type { Queryable } from '../db/database.ts';
+
+export type JobRow = typeof jobs.$inferSelect;
+
+export async function insertJob(db: Queryable, values: typeof jobs.$inferInsert) {
+  const [row] = await db.insert(jobs).values(values).returning();
+  if (!row) throw new Error('insert jobs returned no row');
+  return row;
+}
+
+/**
+ * Takes the next due job. `FOR UPDATE SKIP LOCKED` lets several app instances on one PostgreSQL
+ * server poll the same table without taking the same job twice.
+ */
+export async function claimNextJob(db: Queryable, now: Date): Promise<JobRow | undefined> {
+  const next = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(eq(jobs.status, 'queued'), lte(jobs.runAt, now)))
+    .orderBy(asc(jobs.runAt))
+    .limit(1)
+    .for('update', { skipLocked: true });
+  const [row] = await db
+    .update(jobs)
+    .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, lockedAt: now })
+    .where(inArray(jobs.id, next))
+    .returning();
+  return row;
+}
+
+export async function markJobDone(db: Queryable, jobId: string, now: Date, shouldClearPayload: boolean) {
+  await db
+    .update(jobs)
+    .set({ status: 'done', finishedAt: now, lockedAt: null, ...(shouldClearPayload ? { payload: {} } : {}) })
+    .where(eq(jobs.id, jobId));
+}
+
+export async function markJobFailed(db: Queryable, job: JobRow, error: string, now: Date) {
+  const isFinal = job.attempts >= job.maxAttempts;
+  const backoffSeconds = Math.min(3600, 5 * 2 ** job.attempts);
+  await db
+    .update(jobs)
+    .set({
+      status: isFinal ? 'failed' : 'queued',
+      lastError: error.slice(0, 2000),
+      lockedAt: null,
+      runAt: isFinal ? job.runAt : new Date(now.getTime() + backoffSeconds * 1000),
+      finishedAt: isFinal ? now : null,
+    })
+    .where(eq(jobs.id, job.id));
+}
+
+/** Jobs left `running` by a crashed process go back to the queue. */
+export async function requeueStaleJobs(db: Queryable, lockedBefore: Date) {
+  await db
+    .update(jobs)
+    .set({ status: 'queued', lockedAt: null })
+    .where(and(eq(jobs.status, 'running'), lt(jobs.lockedAt, lockedBefore)));
+}
+
+export async function findJobs(db: Queryable, kind?: string) {
+  return db
+    .select()
+    .from(jobs)
+    .where(kind ? eq(jobs.kind, kind) : undefined)
+    .orderBy(asc(jobs.createdAt));
+}

@@ -1,0 +1,61 @@
+import mammoth from 'mammoth';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { decodeText, type DocumentType } from './file-types.ts';
+import { readZipArchive, type ZipLimits } from './zip-archive.ts';
+
+/**
+ * Extracts the plain text of a PDF, DOCX, ODT or TXT document. Throws with a readable message for
+ * encrypted or broken files; the caller records it and keeps the file.
+ */
+export async function extractDocumentText(type: DocumentType, fileName: string, bytes: Uint8Array, zipLimits?: ZipLimits): Promise<string> {
+  switch (type) {
+    case 'txt':
+      return decodeText(bytes);
+    case 'pdf': {
+      let document;
+      try {
+        document = await getDocumentProxy(new Uint8Array(bytes));
+      } catch (error) {
+        const name = (error as Error).name ?? '';
+        if (name === 'PasswordException' || /password/i.test((error as Error).message ?? '')) {
+          throw new Error('The PDF is encrypted (password-protected); its text cannot be read.');
+        }
+        throw new Error('The PDF is damaged or not a valid PDF.');
+      }
+      try {
+        const { text } = await extractText(document, { mergePages: false });
+        return (Array.isArray(text) ? text : [text]).join('\n\n');
+      } finally {
+        await document.destroy();
+      }
+    }
+    case 'docx': {
+      await readZipArchive(fileName, bytes, zipLimits);
+      const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+      return result.value;
+    }
+    case 'odt': {
+      const entries = await readZipArchive(fileName, bytes, zipLimits);
+      const content = entries.get('content.xml');
+      if (!content) throw new Error('The ODT file has no content.');
+      return odtXmlToText(content.toString('utf8'));
+    }
+  }
+}
+
+/** Paragraphs and headings of an ODF content.xml as text, one per line, with entities decoded. */
+export function odtXmlToText(xml: string): string {
+  return xml
+    .replace(/<text:(?:p|h)\b[^>]*\/>/g, '\n')
+    .replace(/<\/text:(?:p|h)>/g, '\n\n')
+    .replace(/<text:line-break\/>/g, '\n')
+    .replace(/<text:tab\/>/g, '\t')
+    .replace(/<text:s(?: text:c="(\d+)")?\/>/g, (_match, spaces: string | undefined) => ' '.repeat(Number(spaces ?? 1)))
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
+}

@@ -1,0 +1,33 @@
+import type { Queryable } from '../db/database.ts';
+import type { Clock } from '../shared/clock.ts';
+import { canRespondentChange, effectiveRoundStatus, submissionAcceptance } from '../rounds/index.ts';
+import { findActorById } from '../actors/actors.repository.ts';
+import { resolveLink } from './respondent-helpers.ts';
+import { findAnswersOfSubmission, findAttachmentsOfSubmission } from './responses.repository.ts';
+
+/**
+ * What a respondent sees when they open their secret link: the round, the questions, their saved
+ * draft or sent response with attachments, and what they may still do.
+ */
+export async function openRespondentLink(db: Queryable, token: string, clock: Clock) {
+  const { round, questions, invitation, submission } = await resolveLink(db, token);
+  const now = clock.now();
+  const acceptance = submissionAcceptance(round, now);
+  const actor = invitation ? await findActorById(db, round.processId, invitation.actorId) : undefined;
+  const status = submission?.status ?? 'draft';
+  return {
+    round,
+    questions,
+    effectiveStatus: effectiveRoundStatus(round, now),
+    actorName: actor?.name ?? null,
+    submission,
+    answers: submission ? await findAnswersOfSubmission(db, submission.id) : [],
+    attachments: submission ? await findAttachmentsOfSubmission(db, submission.id) : [],
+    /** A draft can be saved and sent while the round accepts answers (late included). */
+    canSubmit: status === 'draft' && acceptance.isAccepted,
+    isLateIfSubmittedNow: acceptance.isAccepted && acceptance.isLate,
+    /** A sent response can be edited or withdrawn until the deadline. */
+    canEdit: status === 'draft' ? acceptance.isAccepted : status === 'submitted' && canRespondentChange(round, now),
+    canWithdraw: status === 'submitted' && canRespondentChange(round, now),
+  };
+}

@@ -1,0 +1,137 @@
+import type { Queryable, Transaction } from '../db/database.ts';
+import type { Clock } from '../shared/clock.ts';
+import { hashSecretToken } from '../shared/tokens.ts';
+import { ValidationError } from '../shared/domain-error.ts';
+import { enqueueJob } from '../jobs/index.ts';
+import { sendEmailJobKind, type SendEmailPayload } from '../email/index.ts';
+import { isValidEmail, type ActorType } from '../actors/actor.ts';
+import { findQuestionsOfRound, findRoundById, type InputRound, type Question } from '../rounds/index.ts';
+import { receiptEmail } from './response-emails.ts';
+import { InvalidRespondentLinkError } from './responses.errors.ts';
+import {
+  deleteAnswerSegments,
+  findAnswersOfSubmission,
+  findInvitationByTokenHash,
+  findSubmissionByAccessTokenHash,
+  findSubmissionOfInvitation,
+  insertSegments,
+  updateSubmissionRow,
+  upsertAnswers,
+  type InvitationRow,
+  type NewSegment,
+  type SubmissionRow,
+} from './responses.repository.ts';
+import { answerAsText, normaliseAnswers, type AnswerInput } from './submission.ts';
+import { searchConfigFor, segmentLanguage, segmentText } from './segment-text.ts';
+
+/** What a respondent may send with a save or a submit. Omitted fields are left as they are. */
+export interface RespondentInput {
+  answers?: AnswerInput[] | undefined;
+  submitterName?: string | null | undefined;
+  submitterEmail?: string | null | undefined;
+  organisationName?: string | null | undefined;
+  declaredActorType?: ActorType | null | undefined;
+  publicationConsent?: boolean | null | undefined;
+}
+
+export interface RespondentDeps {
+  db: import('../db/database.ts').Database;
+  clock: Clock;
+  /** Base URL for links in emails. */
+  publicUrl: string;
+}
+
+export interface ResolvedLink {
+  round: InputRound;
+  questions: Question[];
+  invitation: InvitationRow | undefined;
+  submission: SubmissionRow | undefined;
+}
+
+/** Resolves a respondent's secret link: a public response's edit token or an invitation token. */
+export async function resolveLink(db: Queryable, token: string): Promise<ResolvedLink> {
+  if (!token || token.length > 200) throw new InvalidRespondentLinkError();
+  const tokenHash = hashSecretToken(token);
+  let submission = await findSubmissionByAccessTokenHash(db, tokenHash);
+  let invitation: InvitationRow | undefined;
+  if (!submission) {
+    invitation = await findInvitationByTokenHash(db, tokenHash);
+    if (!invitation) throw new InvalidRespondentLinkError();
+    submission = await findSubmissionOfInvitation(db, invitation.id);
+  }
+  const roundId = submission?.roundId ?? invitation?.roundId;
+  const round = roundId ? await findRoundById(db, roundId) : undefined;
+  if (!round || round.status === 'draft') throw new InvalidRespondentLinkError();
+  return { round, questions: await findQuestionsOfRound(db, round.id), invitation, submission };
+}
+
+function cleanOptional(value: string | null | undefined, max: number): string | null | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value?.trim() ?? '';
+  return trimmed ? trimmed.slice(0, max) : null;
+}
+
+/** Writes the respondent's changes (answers, who they are, consent) to a submission. */
+export async function applyRespondentInput(
+  tx: Transaction,
+  submission: SubmissionRow,
+  questions: Question[],
+  input: RespondentInput,
+): Promise<SubmissionRow> {
+  const email = cleanOptional(input.submitterEmail, 254);
+  if (email && !isValidEmail(email)) throw new ValidationError('Check the email address.', { submitterEmail: 'Not a valid email address.' });
+  if (input.answers) {
+    const normalised = normaliseAnswers(questions, input.answers);
+    await upsertAnswers(tx, submission.id, normalised);
+  }
+  const changes = {
+    ...(input.submitterName !== undefined ? { submitterName: cleanOptional(input.submitterName, 200) ?? null } : {}),
+    ...(email !== undefined ? { submitterEmail: email } : {}),
+    ...(input.organisationName !== undefined ? { organisationName: cleanOptional(input.organisationName, 300) ?? null } : {}),
+    ...(input.declaredActorType !== undefined ? { declaredActorType: input.declaredActorType } : {}),
+    ...(input.publicationConsent !== undefined ? { publicationConsent: input.publicationConsent } : {}),
+  };
+  return updateSubmissionRow(tx, submission.id, changes);
+}
+
+/** Rebuilds the text-answer segments of a submission (language and search vector per segment). */
+export async function resegmentAnswers(tx: Transaction, submissionId: string, questions: Question[]) {
+  await deleteAnswerSegments(tx, submissionId);
+  const textQuestionIds = new Set(questions.filter((q) => q.kind === 'long_text' || q.kind === 'short_text').map((q) => q.id));
+  const rows: NewSegment[] = [];
+  for (const answer of await findAnswersOfSubmission(tx, submissionId)) {
+    if (!textQuestionIds.has(answer.questionId) || !answer.text) continue;
+    segmentText(answer.text).forEach((text, position) => {
+      const language = segmentLanguage(text);
+      rows.push({ submissionId, answerId: answer.id, attachmentId: null, position, text, language, searchConfig: searchConfigFor(language) });
+    });
+  }
+  await insertSegments(tx, rows);
+}
+
+/** Queues the receipt email (receipt code + a copy of the answers) in the submit transaction. */
+export async function queueReceiptEmail(
+  tx: Transaction,
+  deps: RespondentDeps,
+  submission: SubmissionRow,
+  round: InputRound,
+  questions: Question[],
+  token: string | undefined,
+  recipients: string[],
+) {
+  if (recipients.length === 0 || !submission.receiptCode) return;
+  const answers = await findAnswersOfSubmission(tx, submission.id);
+  const byQuestion = new Map(answers.map((answer) => [answer.questionId, answerAsText(answer)]));
+  const message = receiptEmail({
+    roundTitle: round.title,
+    receiptCode: submission.receiptCode,
+    submittedAt: submission.submittedAt ?? deps.clock.now(),
+    isLate: submission.isLate,
+    link: token ? `${deps.publicUrl}/i/${token}` : undefined,
+    answers: questions.map((question) => ({ question: question.text, answer: byQuestion.get(question.id) ?? '' })),
+  });
+  for (const to of recipients) {
+    const payload: SendEmailPayload = { to, subject: message.subject, text: message.text, kind: 'receipt', roundId: round.id };
+    await enqueueJob(tx, sendEmailJobKind, { ...payload });
+  }
+}

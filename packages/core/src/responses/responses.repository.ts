@@ -1,0 +1,221 @@
+import { and, asc, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { actors, answers, attachments, invitations, segments, submissions } from '../db/schema/index.ts';
+import type { Queryable } from '../db/database.ts';
+
+export type SubmissionRow = typeof submissions.$inferSelect;
+export type AnswerRow = typeof answers.$inferSelect;
+export type AttachmentRow = typeof attachments.$inferSelect;
+export type InvitationRow = typeof invitations.$inferSelect;
+
+export async function findSubmissionByAccessTokenHash(db: Queryable, tokenHash: string) {
+  const [row] = await db.select().from(submissions).where(eq(submissions.accessTokenHash, tokenHash));
+  return row;
+}
+
+export async function findInvitationByTokenHash(db: Queryable, tokenHash: string) {
+  const [row] = await db.select().from(invitations).where(eq(invitations.tokenHash, tokenHash));
+  return row;
+}
+
+export async function findSubmissionOfInvitation(db: Queryable, invitationId: string) {
+  const [row] = await db.select().from(submissions).where(eq(submissions.invitationId, invitationId));
+  return row;
+}
+
+export async function findSubmissionById(db: Queryable, submissionId: string) {
+  const [row] = await db.select().from(submissions).where(eq(submissions.id, submissionId));
+  return row;
+}
+
+/** Locks the submission row for the rest of the transaction (a double-clicked submit waits here). */
+export async function lockSubmission(db: Queryable, submissionId: string) {
+  const [row] = await db.select().from(submissions).where(eq(submissions.id, submissionId)).for('update');
+  return row;
+}
+
+export async function findSubmissionByIdempotencyKey(db: Queryable, roundId: string, idempotencyKey: string) {
+  const [row] = await db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.roundId, roundId), eq(submissions.idempotencyKey, idempotencyKey)));
+  return row;
+}
+
+export async function insertSubmission(db: Queryable, values: typeof submissions.$inferInsert) {
+  const [row] = await db.insert(submissions).values(values).returning();
+  if (!row) throw new Error('insert submissions returned no row');
+  return row;
+}
+
+export async function updateSubmissionRow(db: Queryable, submissionId: string, values: Partial<typeof submissions.$inferInsert>) {
+  const [row] = await db
+    .update(submissions)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(submissions.id, submissionId))
+    .returning();
+  if (!row) throw new Error('update submissions returned no row');
+  return row;
+}
+
+export async function findAnswersOfSubmission(db: Queryable, submissionId: string) {
+  return db.select().from(answers).where(eq(answers.submissionId, submissionId));
+}
+
+export async function findAnswersOfSubmissions(db: Queryable, submissionIds: string[]) {
+  if (submissionIds.length === 0) return [];
+  return db.select().from(answers).where(inArray(answers.submissionId, submissionIds));
+}
+
+/** Writes the given answers (insert or replace per question); other questions' answers stay. */
+export async function upsertAnswers(
+  db: Queryable,
+  submissionId: string,
+  rows: { questionId: string; text: string | null; value: AnswerRow['value'] }[],
+) {
+  if (rows.length === 0) return;
+  await db
+    .insert(answers)
+    .values(rows.map((row) => ({ ...row, submissionId })))
+    .onConflictDoUpdate({
+      target: [answers.submissionId, answers.questionId],
+      set: { text: sql`excluded.text`, value: sql`excluded.value` },
+    });
+}
+
+export async function deleteAnswersOfQuestions(db: Queryable, submissionId: string, questionIds: string[]) {
+  if (questionIds.length === 0) return;
+  await db.delete(answers).where(and(eq(answers.submissionId, submissionId), inArray(answers.questionId, questionIds)));
+}
+
+export async function findAttachmentsOfSubmission(db: Queryable, submissionId: string) {
+  return db.select().from(attachments).where(eq(attachments.submissionId, submissionId)).orderBy(asc(attachments.createdAt));
+}
+
+export async function findAttachmentsOfSubmissions(db: Queryable, submissionIds: string[]) {
+  if (submissionIds.length === 0) return [];
+  return db.select().from(attachments).where(inArray(attachments.submissionId, submissionIds)).orderBy(asc(attachments.createdAt));
+}
+
+export async function findAttachmentById(db: Queryable, attachmentId: string) {
+  const [row] = await db.select().from(attachments).where(eq(attachments.id, attachmentId));
+  return row;
+}
+
+export async function insertAttachment(db: Queryable, values: typeof attachments.$inferInsert) {
+  const [row] = await db.insert(attachments).values(values).returning();
+  if (!row) throw new Error('insert attachments returned no row');
+  return row;
+}
+
+export async function updateAttachmentRow(db: Queryable, attachmentId: string, values: Partial<typeof attachments.$inferInsert>) {
+  await db.update(attachments).set(values).where(eq(attachments.id, attachmentId));
+}
+
+export async function deleteAttachmentRow(db: Queryable, attachmentId: string) {
+  await db.delete(attachments).where(eq(attachments.id, attachmentId));
+}
+
+export interface NewSegment {
+  submissionId: string;
+  answerId: string | null;
+  attachmentId: string | null;
+  position: number;
+  text: string;
+  language: 'nb' | 'nn' | 'en' | 'und';
+  searchConfig: 'norwegian' | 'english';
+}
+
+/** Inserts segments, computing each full-text vector in SQL with the segment's own configuration. */
+export async function insertSegments(db: Queryable, rows: NewSegment[]) {
+  for (let start = 0; start < rows.length; start += 500) {
+    const batch = rows.slice(start, start + 500);
+    await db.insert(segments).values(
+      batch.map((row) => ({
+        ...row,
+        searchVector: sql`to_tsvector(${row.searchConfig}::regconfig, ${row.text})`,
+      })),
+    );
+  }
+}
+
+export async function deleteAnswerSegments(db: Queryable, submissionId: string) {
+  await db.delete(segments).where(and(eq(segments.submissionId, submissionId), isNull(segments.attachmentId)));
+}
+
+export async function deleteAttachmentSegments(db: Queryable, attachmentId: string) {
+  await db.delete(segments).where(eq(segments.attachmentId, attachmentId));
+}
+
+export async function findSegmentsOfSubmissions(db: Queryable, submissionIds: string[]) {
+  if (submissionIds.length === 0) return [];
+  return db
+    .select({
+      id: segments.id,
+      submissionId: segments.submissionId,
+      answerId: segments.answerId,
+      attachmentId: segments.attachmentId,
+      position: segments.position,
+      text: segments.text,
+      language: segments.language,
+    })
+    .from(segments)
+    .where(inArray(segments.submissionId, submissionIds))
+    .orderBy(asc(segments.submissionId), asc(segments.attachmentId), asc(segments.position));
+}
+
+/** Full-text search over a round's segments (used by tests and later by the analysis pages). */
+export async function searchSegments(db: Queryable, roundId: string, query: string, config: 'norwegian' | 'english') {
+  return db
+    .select({ id: segments.id, text: segments.text, submissionId: segments.submissionId })
+    .from(segments)
+    .innerJoin(submissions, eq(submissions.id, segments.submissionId))
+    .where(
+      and(
+        eq(submissions.roundId, roundId),
+        sql`${segments.searchVector} @@ plainto_tsquery(${config}::regconfig, ${query})`,
+      ),
+    );
+}
+
+/** Every submission of a round that is not a bare draft, with its actor when registered. */
+export async function findSubmissionsOfRound(db: Queryable, roundId: string, options: { includeDrafts?: boolean } = {}) {
+  return db
+    .select({ submission: submissions, actor: actors })
+    .from(submissions)
+    .leftJoin(actors, eq(actors.id, submissions.actorId))
+    .where(and(eq(submissions.roundId, roundId), options.includeDrafts ? undefined : ne(submissions.status, 'draft')))
+    .orderBy(asc(submissions.submittedAt), asc(submissions.createdAt));
+}
+
+export async function findInvitationsOfRound(db: Queryable, roundId: string) {
+  return db
+    .select({ invitation: invitations, actor: actors })
+    .from(invitations)
+    .innerJoin(actors, eq(actors.id, invitations.actorId))
+    .where(eq(invitations.roundId, roundId))
+    .orderBy(asc(actors.name));
+}
+
+export async function insertInvitation(db: Queryable, values: typeof invitations.$inferInsert) {
+  const [row] = await db.insert(invitations).values(values).returning();
+  if (!row) throw new Error('insert invitations returned no row');
+  return row;
+}
+
+export async function updateInvitationRow(db: Queryable, invitationId: string, values: Partial<typeof invitations.$inferInsert>) {
+  await db.update(invitations).set(values).where(eq(invitations.id, invitationId));
+}
+
+export async function countSubmittedOfRound(db: Queryable, roundId: string) {
+  const [row] = await db
+    .select({ value: count() })
+    .from(submissions)
+    .where(and(eq(submissions.roundId, roundId), eq(submissions.status, 'submitted')));
+  return row?.value ?? 0;
+}
+
+export async function findProcessActors(db: Queryable, processId: string) {
+  return db.select().from(actors).where(eq(actors.processId, processId));
+}
+
+

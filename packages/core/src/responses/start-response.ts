@@ -1,0 +1,76 @@
+import { anonymousActor } from '../shared/actor.ts';
+import { createSecretToken, hashSecretToken } from '../shared/tokens.ts';
+import { NotFoundError, ValidationError } from '../shared/domain-error.ts';
+import { recordAuditEvent } from '../audit/index.ts';
+import {
+  findQuestionsOfRound,
+  findRoundById,
+  RoundClosedError,
+  RoundNotOpenError,
+  submissionAcceptance,
+} from '../rounds/index.ts';
+import { applyRespondentInput, type RespondentDeps, type RespondentInput } from './respondent-helpers.ts';
+import { findSubmissionByIdempotencyKey, insertSubmission, lockSubmission } from './responses.repository.ts';
+import { finaliseSubmission } from './submit-response.ts';
+
+export interface StartResponseInput extends RespondentInput {
+  /** Send now instead of saving a draft. */
+  shouldSubmit?: boolean | undefined;
+  /** A client-generated key: the same key twice returns the first result (double-clicked submit). */
+  idempotencyKey?: string | undefined;
+}
+
+/**
+ * Starts a response on a public round: creates the submission with a secret edit link (returned
+ * once; only its hash is stored), saves the answers, and submits it when asked, in one transaction.
+ */
+export async function startResponse(deps: RespondentDeps, roundId: string, input: StartResponseInput) {
+  if (input.idempotencyKey !== undefined && !/^[A-Za-z0-9_-]{8,100}$/.test(input.idempotencyKey)) {
+    throw new ValidationError('The idempotency key is not valid.', { idempotencyKey: '8–100 letters, digits, - or _.' });
+  }
+  try {
+    return await startResponseOnce(deps, roundId, input);
+  } catch (error) {
+    // Two requests with the same key raced; the loser returns what the winner committed.
+    if (input.idempotencyKey && (error as { code?: string }).code === '23505') {
+      const previous = await findSubmissionByIdempotencyKey(deps.db, roundId, input.idempotencyKey);
+      if (previous) return { submission: previous, token: undefined, isRepeat: true };
+    }
+    throw error;
+  }
+}
+
+async function startResponseOnce(deps: RespondentDeps, roundId: string, input: StartResponseInput) {
+  const token = createSecretToken();
+  return deps.db.transaction(async (tx) => {
+    const round = /^[0-9a-f-]{36}$/i.test(roundId) ? await findRoundById(tx, roundId) : undefined;
+    if (!round || round.status === 'draft' || round.visibility !== 'public') throw new NotFoundError('The input round');
+    if (input.idempotencyKey) {
+      const previous = await findSubmissionByIdempotencyKey(tx, round.id, input.idempotencyKey);
+      if (previous) return { submission: previous, token: undefined, isRepeat: true };
+    }
+    const acceptance = submissionAcceptance(round, deps.clock.now());
+    if (!acceptance.isAccepted) throw acceptance.reason === 'closed' ? new RoundClosedError() : new RoundNotOpenError();
+    const questions = await findQuestionsOfRound(tx, round.id);
+    const created = await insertSubmission(tx, {
+      roundId: round.id,
+      source: 'web',
+      accessTokenHash: hashSecretToken(token),
+      idempotencyKey: input.idempotencyKey ?? null,
+    });
+    const { shouldSubmit, idempotencyKey: _ignored, ...changes } = input;
+    if (shouldSubmit) {
+      const locked = (await lockSubmission(tx, created.id)) ?? created;
+      const result = await finaliseSubmission(tx, deps, { round, questions, submission: locked, input: changes, token, extraRecipients: [] });
+      return { submission: result.submission, token, isRepeat: false };
+    }
+    const saved = await applyRespondentInput(tx, created, questions, changes);
+    await recordAuditEvent(tx, anonymousActor, {
+      processId: round.processId,
+      action: 'submission.started',
+      entityType: 'submission',
+      entityId: saved.id,
+    });
+    return { submission: saved, token, isRepeat: false };
+  });
+}

@@ -1,0 +1,106 @@
+import ExcelJS from 'exceljs';
+import { decodeText, detectFileType } from './file-types.ts';
+import { UnsupportedFileTypeError } from './responses.errors.ts';
+import type { ZipLimits } from './zip-archive.ts';
+
+export interface Table {
+  /** Header cells as written, trimmed. */
+  headers: string[];
+  /** Data rows (header excluded), each as long as the longest row; empty rows dropped. */
+  rows: string[][];
+}
+
+/**
+ * Parses CSV text (RFC 4180 quoting; the delimiter `,`, `;` or tab is guessed from the header
+ * line, as Norwegian Excel writes `;`). Returns all rows including the header.
+ */
+export function parseCsv(text: string): string[][] {
+  const delimiter = guessDelimiter(text);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let isQuoted = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index];
+    if (isQuoted) {
+      if (char === '"') {
+        if (text[index + 1] === '"') {
+          field += '"';
+          index += 1;
+        } else {
+          isQuoted = false;
+        }
+      } else {
+        field += char;
+      }
+      continue;
+    }
+    if (char === '"' && field === '') isQuoted = true;
+    else if (char === delimiter) {
+      row.push(field);
+      field = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[index + 1] === '\n') index += 1;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += char;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function guessDelimiter(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r|\n|$/));
+  const counts = [',', ';', '\t'].map((delimiter) => ({ delimiter, count: countOutsideQuotes(firstLine, delimiter) }));
+  counts.sort((a, b) => b.count - a.count);
+  return counts[0] && counts[0].count > 0 ? counts[0].delimiter : ',';
+}
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let count = 0;
+  let isQuoted = false;
+  for (const char of line) {
+    if (char === '"') isQuoted = !isQuoted;
+    else if (char === delimiter && !isQuoted) count += 1;
+  }
+  return count;
+}
+
+function toTable(allRows: string[][]): Table {
+  const nonEmpty = allRows.filter((row) => row.some((cell) => cell.trim() !== ''));
+  const [header = [], ...rows] = nonEmpty;
+  const width = Math.max(header.length, ...rows.map((row) => row.length));
+  const pad = (row: string[]) => Array.from({ length: width }, (_, index) => row[index] ?? '');
+  return { headers: pad(header).map((cell) => cell.trim()), rows: rows.map(pad) };
+}
+
+/** Reads the first sheet of an XLSX workbook as text cells (numbers, dates and formula results as shown). */
+async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const rows: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row) => {
+    const cells: string[] = [];
+    for (let column = 1; column <= row.cellCount; column += 1) cells.push(row.getCell(column).text ?? '');
+    rows.push(cells);
+  });
+  return rows;
+}
+
+/**
+ * Reads a CSV (UTF-8 or Windows-1252) or XLSX file into a table, checking the type by content.
+ * XLSX files are inflated under the zip cap first.
+ */
+export async function readTableFile(fileName: string, bytes: Uint8Array, zipLimits?: ZipLimits): Promise<Table> {
+  const type = await detectFileType(fileName, bytes, zipLimits);
+  if (type === 'xlsx') return toTable(await readXlsx(bytes));
+  if (type === 'txt') return toTable(parseCsv(decodeText(bytes)));
+  throw new UnsupportedFileTypeError(fileName, 'CSV or XLSX');
+}

@@ -1,0 +1,38 @@
+import type { inputRounds, questions } from '../db/schema/index.ts';
+
+export type InputRound = typeof inputRounds.$inferSelect;
+export type Question = typeof questions.$inferSelect;
+export type QuestionKind = Question['kind'];
+
+/** What a round looks like to a respondent at a given instant. */
+export type EffectiveRoundStatus = 'draft' | 'scheduled' | 'open' | 'closed';
+
+/**
+ * The status a round has now: closing is automatic at the deadline, so a stored `open` round past
+ * its deadline reads as `closed` without any job having run.
+ */
+export function effectiveRoundStatus(round: InputRound, now: Date): EffectiveRoundStatus {
+  if (round.status === 'draft') return 'draft';
+  if (round.status === 'closed') return 'closed';
+  if (round.opensAt && now < round.opensAt) return 'scheduled';
+  return now <= round.deadline ? 'open' : 'closed';
+}
+
+export type Acceptance = { isAccepted: true; isLate: boolean } | { isAccepted: false; reason: 'not_open' | 'closed' };
+
+/**
+ * Whether a submission made now is accepted. After the deadline of an open round it is accepted and
+ * flagged late, or refused, as the round is configured; a round closed by hand accepts nothing.
+ */
+export function submissionAcceptance(round: InputRound, now: Date): Acceptance {
+  const status = effectiveRoundStatus(round, now);
+  if (status === 'draft' || status === 'scheduled') return { isAccepted: false, reason: 'not_open' };
+  if (status === 'open') return { isAccepted: true, isLate: false };
+  if (round.status === 'open' && round.latePolicy === 'accept_flagged') return { isAccepted: true, isLate: true };
+  return { isAccepted: false, reason: 'closed' };
+}
+
+/** Respondents may edit or withdraw what they sent until the deadline. */
+export function canRespondentChange(round: InputRound, now: Date): boolean {
+  return effectiveRoundStatus(round, now) === 'open';
+}

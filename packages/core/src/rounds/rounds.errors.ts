@@ -1,0 +1,21 @@
+import { DomainError } from '../shared/domain-error.ts';
+
+export class RoundClosedError extends DomainError {
+  constructor(message = 'The round is closed: the deadline has passed and it does not accept more answers.') {
+    super('round_closed', message);
+  }
+}
+
+export class RoundNotOpenError extends DomainError {
+  constructor() {
+    super('round_not_open', 'The round is not open for answers yet.');
+  }
+}
+
+export class RoundNumberTakenError extends DomainError {
+  constructor(roundNumber: number) {
+    super('round_number_taken', `This process already has a round number ${roundNumber}.`, {
+      fields: { number: 'Already in use.' },
+    });
+  }
+}

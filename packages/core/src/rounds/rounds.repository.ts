@@ -1,0 +1,66 @@
+import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import { answers, inputRounds, questions } from '../db/schema/index.ts';
+import type { Queryable } from '../db/database.ts';
+
+export async function findRoundById(db: Queryable, roundId: string) {
+  const [row] = await db.select().from(inputRounds).where(eq(inputRounds.id, roundId));
+  return row;
+}
+
+export async function findRoundByNumber(db: Queryable, processId: string, roundNumber: number) {
+  const [row] = await db
+    .select()
+    .from(inputRounds)
+    .where(and(eq(inputRounds.processId, processId), eq(inputRounds.number, roundNumber)));
+  return row;
+}
+
+export async function findRoundsOfProcess(db: Queryable, processId: string) {
+  return db.select().from(inputRounds).where(eq(inputRounds.processId, processId)).orderBy(asc(inputRounds.number));
+}
+
+export async function findHighestRoundNumber(db: Queryable, processId: string): Promise<number> {
+  const [row] = await db.select({ value: max(inputRounds.number) }).from(inputRounds).where(eq(inputRounds.processId, processId));
+  return row?.value ?? 0;
+}
+
+export async function insertRound(db: Queryable, values: typeof inputRounds.$inferInsert) {
+  const [row] = await db.insert(inputRounds).values(values).returning();
+  if (!row) throw new Error('insert input_rounds returned no row');
+  return row;
+}
+
+export async function updateRoundRow(db: Queryable, roundId: string, values: Partial<typeof inputRounds.$inferInsert>) {
+  const [row] = await db.update(inputRounds).set({ ...values, updatedAt: new Date() }).where(eq(inputRounds.id, roundId)).returning();
+  if (!row) throw new Error('update input_rounds returned no row');
+  return row;
+}
+
+export async function findQuestionsOfRound(db: Queryable, roundId: string) {
+  return db.select().from(questions).where(eq(questions.roundId, roundId)).orderBy(asc(questions.position));
+}
+
+export async function findQuestionsOfRounds(db: Queryable, roundIds: string[]) {
+  if (roundIds.length === 0) return [];
+  return db.select().from(questions).where(inArray(questions.roundId, roundIds)).orderBy(asc(questions.position));
+}
+
+export async function insertQuestionRow(db: Queryable, values: typeof questions.$inferInsert) {
+  const [row] = await db.insert(questions).values(values).returning();
+  if (!row) throw new Error('insert questions returned no row');
+  return row;
+}
+
+export async function updateQuestionRow(db: Queryable, questionId: string, values: Partial<typeof questions.$inferInsert>) {
+  await db.update(questions).set(values).where(eq(questions.id, questionId));
+}
+
+export async function deleteQuestionRows(db: Queryable, questionIds: string[]) {
+  if (questionIds.length) await db.delete(questions).where(inArray(questions.id, questionIds));
+}
+
+export async function findQuestionIdsWithAnswers(db: Queryable, questionIds: string[]): Promise<Set<string>> {
+  if (questionIds.length === 0) return new Set();
+  const rows = await db.selectDistinct({ questionId: answers.questionId }).from(answers).where(inArray(answers.questionId, questionIds));
+  return new Set(rows.map((row) => row.questionId));
+}
