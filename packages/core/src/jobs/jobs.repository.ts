@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import { jobs } from '../db/schema/index.ts';
 import type { Queryable } from '../db/database.ts';
 
@@ -18,7 +18,7 @@ export async function claimNextJob(db: Queryable, now: Date): Promise<JobRow | u
   const next = db
     .select({ id: jobs.id })
     .from(jobs)
-    .where(and(eq(jobs.status, 'queued'), lte(jobs.runAt, now)))
+    .where(and(eq(jobs.status, 'queued'), or(lte(jobs.runAt, now), lte(jobs.runAt, sql`now()`))))
     .orderBy(asc(jobs.runAt))
     .limit(1)
     .for('update', { skipLocked: true });

@@ -26,7 +26,7 @@ export async function extractDocumentText(type: DocumentType, fileName: string, 
         const { text } = await extractText(document, { mergePages: false });
         return (Array.isArray(text) ? text : [text]).join('\n\n');
       } finally {
-        await document.destroy();
+        await document.cleanup();
       }
     }
     case 'docx': {

@@ -219,3 +219,12 @@ export async function findProcessActors(db: Queryable, processId: string) {
 }
 
 
+
+export async function findRoundAttachmentBySha(db: Queryable, roundId: string, sha256: string) {
+  const [row] = await db
+    .select({ id: attachments.id, fileName: attachments.fileName })
+    .from(attachments)
+    .innerJoin(submissions, eq(submissions.id, attachments.submissionId))
+    .where(and(eq(submissions.roundId, roundId), eq(attachments.sha256, sha256)));
+  return row;
+}

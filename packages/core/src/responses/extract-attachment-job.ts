@@ -1,0 +1,46 @@
+import type { Database } from '../db/database.ts';
+import { extractDocumentText } from './extract-text.ts';
+import { detectFileType, type DocumentType } from './file-types.ts';
+import type { FileStore } from './file-store.ts';
+import { deleteAttachmentSegments, findAttachmentById, insertSegments, updateAttachmentRow, type NewSegment } from './responses.repository.ts';
+import { searchConfigFor, segmentLanguage, segmentText } from './segment-text.ts';
+
+/**
+ * The background job that extracts an attachment's text and segments it. A file that cannot be
+ * read (encrypted, damaged) is marked failed with the reason; the file itself is never touched.
+ */
+export function extractAttachmentJobHandler(db: Database, fileStore: FileStore) {
+  return {
+    run: async (payload: Record<string, unknown>) => {
+      const attachment = await findAttachmentById(db, String(payload.attachmentId));
+      if (!attachment) return;
+      const bytes = fileStore.read(attachment.storageKey);
+      let text: string;
+      try {
+        const type = await detectFileType(attachment.fileName, bytes);
+        if (!type || type === 'xlsx' || type === 'zip') throw new Error('The file type is not supported for text extraction.');
+        text = await extractDocumentText(type as DocumentType, attachment.fileName, bytes);
+      } catch (error) {
+        await updateAttachmentRow(db, attachment.id, { extractionStatus: 'failed', extractionError: (error as Error).message });
+        return;
+      }
+      await db.transaction(async (tx) => {
+        await deleteAttachmentSegments(tx, attachment.id);
+        const rows: NewSegment[] = segmentText(text).map((segment, position) => {
+          const language = segmentLanguage(segment);
+          return {
+            submissionId: attachment.submissionId,
+            answerId: null,
+            attachmentId: attachment.id,
+            position,
+            text: segment,
+            language,
+            searchConfig: searchConfigFor(language),
+          };
+        });
+        await insertSegments(tx, rows);
+        await updateAttachmentRow(tx, attachment.id, { extractionStatus: 'done', extractionError: null, extractedText: text });
+      });
+    },
+  };
+}
