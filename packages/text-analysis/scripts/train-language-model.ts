@@ -93,13 +93,17 @@ function parseCsv(content: string): string[][] {
 
 function loadExamples(): Example[] {
   const examples: Example[] = [];
-  const storting = parseCsv(readFileSync(join(datasetsDir, 'storting-norwegian/talk_of_norway_sentences_nob_nno.csv'), 'utf8'));
+  const storting = parseCsv(
+    readFileSync(join(datasetsDir, 'storting-norwegian/talk_of_norway_sentences_nob_nno.csv'), 'utf8'),
+  );
   for (const [, language, text] of storting.slice(1)) {
     if (text && (language === 'nob' || language === 'nno')) {
       examples.push({ text, label: language === 'nob' ? 'nb' : 'nn', source: 'storting' });
     }
   }
-  const petitions = parseCsv(readFileSync(join(datasetsDir, 'uk-parliament-petitions/petitions.csv'), 'utf8'));
+  const petitions = parseCsv(
+    readFileSync(join(datasetsDir, 'uk-parliament-petitions/petitions.csv'), 'utf8'),
+  );
   const header = petitions[0] ?? [];
   const titleColumn = header.indexOf('title');
   const seenTitles = new Set<string>();
@@ -114,7 +118,10 @@ function loadExamples(): Example[] {
     }
   }
   let nhsCount = 0;
-  for (const line of readFileSync(join(datasetsDir, 'nhs-patient-feedback/phase2_v6framework.jsonl'), 'utf8').split('\n')) {
+  for (const line of readFileSync(
+    join(datasetsDir, 'nhs-patient-feedback/phase2_v6framework.jsonl'),
+    'utf8',
+  ).split('\n')) {
     if (!line.trim() || nhsCount >= ENGLISH_PER_SOURCE) {
       continue;
     }
@@ -201,7 +208,9 @@ const data = train(training);
 const model = loadLanguageModel(data);
 
 const expected = (label: ClassName): string => (label === 'other' ? 'und' : label);
-console.log(`training ${training.length}, held out ${heldOut.length}, features ${data.featureHashes.length} b64 chars`);
+console.log(
+  `training ${training.length}, held out ${heldOut.length}, features ${data.featureHashes.length} b64 chars`,
+);
 const confusion = new Map<string, number>();
 for (const label of CLASSES) {
   const items = heldOut.filter((example) => example.label === label);
@@ -214,7 +223,9 @@ for (const label of CLASSES) {
     confusion.set(`${label}->${predicted}`, (confusion.get(`${label}->${predicted}`) ?? 0) + 1);
   }
   const accuracy = items.length === 0 ? Number.NaN : correct / items.length;
-  console.log(`${label.padEnd(6)} held-out ${String(items.length).padStart(5)}  accuracy ${(accuracy * 100).toFixed(2)}%`);
+  console.log(
+    `${label.padEnd(6)} held-out ${String(items.length).padStart(5)}  accuracy ${(accuracy * 100).toFixed(2)}%`,
+  );
 }
 console.log('confusion (true->predicted):', Object.fromEntries([...confusion].sort()));
 
@@ -226,7 +237,7 @@ import type { LanguageModelData } from './classifier.ts';
 
 /** The shipped language model (see \`README.md\`). */
 export const LANGUAGE_MODEL: LanguageModelData = {
-  classes: ${JSON.stringify(data.classes)},
+  classes: [${data.classes.map((name) => `'${name}'`).join(', ')}],
   scale: ${data.scale},
   featureHashes:
     '${data.featureHashes}',
@@ -248,4 +259,6 @@ for (const label of CLASSES) {
   }
 }
 writeFileSync(join(packageDir, 'test/fixtures/language-held-out.jsonl'), `${fixture.join('\n')}\n`);
-console.log(`wrote src/language/model.ts and test/fixtures/language-held-out.jsonl (${fixture.length} lines)`);
+console.log(
+  `wrote src/language/model.ts and test/fixtures/language-held-out.jsonl (${fixture.length} lines)`,
+);

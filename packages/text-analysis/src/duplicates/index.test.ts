@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { DuplicateDetector, findDuplicateGroups, type DuplicateGroup, type DuplicateOptions } from './index.ts';
+import {
+  DuplicateDetector,
+  findDuplicateGroups,
+  type DuplicateGroup,
+  type DuplicateOptions,
+} from './index.ts';
 import { chooseBands, estimateJaccard, MinHasher } from './minhash.ts';
 import { UnionFind } from './union-find.ts';
 
@@ -13,7 +18,10 @@ function createRandom(seed: number): () => number {
   };
 }
 
-const VOCABULARY = Array.from({ length: 400 }, (_, index) => `ord${index.toString(36)}x${(index * 7919) % 97}`);
+const VOCABULARY = Array.from(
+  { length: 400 },
+  (_, index) => `ord${index.toString(36)}x${(index * 7919) % 97}`,
+);
 
 function randomWords(random: () => number, count: number): string[] {
   return Array.from({ length: count }, () => VOCABULARY[Math.floor(random() * VOCABULARY.length)] ?? 'ord');
@@ -27,12 +35,14 @@ describe('UnionFind', () => {
   it('agrees with a naive component search for any sequence of unions', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 40 }).chain((size) =>
-          fc.tuple(
-            fc.constant(size),
-            fc.array(fc.tuple(fc.nat({ max: size - 1 }), fc.nat({ max: size - 1 })), { maxLength: 60 }),
+        fc
+          .integer({ min: 1, max: 40 })
+          .chain((size) =>
+            fc.tuple(
+              fc.constant(size),
+              fc.array(fc.tuple(fc.nat({ max: size - 1 }), fc.nat({ max: size - 1 })), { maxLength: 60 }),
+            ),
           ),
-        ),
         ([size, edges]) => {
           const sets = new UnionFind(size);
           for (const [a, b] of edges) {
@@ -176,7 +186,11 @@ describe('DuplicateDetector / findDuplicateGroups', () => {
       texts.push({ id: `letter-${letter}`, text: `${greeting} ${randomWords(random, 30).join(' ')}.` });
     }
     // Interleave so that order does not help.
-    texts.sort((a, b) => (a.id.length * 31 + a.id.charCodeAt(a.id.length - 1)) % 7 - (b.id.length * 31 + b.id.charCodeAt(b.id.length - 1)) % 7);
+    texts.sort(
+      (a, b) =>
+        ((a.id.length * 31 + a.id.charCodeAt(a.id.length - 1)) % 7) -
+        ((b.id.length * 31 + b.id.charCodeAt(b.id.length - 1)) % 7),
+    );
 
     const groups = findDuplicateGroups(texts, { seed: 3 });
     const campaignGroup = groupOf(groups, 'campaign-0');
@@ -236,9 +250,22 @@ describe('DuplicateDetector / findDuplicateGroups', () => {
 
   it('honours a lower threshold for looser near-duplicates', () => {
     const base = 'please keep the children ward at the county hospital open for families in the north';
-    const edited = 'please keep the children ward at the county hospital open for all families in the far north';
-    const strict = findDuplicateGroups([{ id: 'a', text: base }, { id: 'b', text: edited }], { threshold: 0.95 });
-    const loose = findDuplicateGroups([{ id: 'a', text: base }, { id: 'b', text: edited }], { threshold: 0.4 });
+    const edited =
+      'please keep the children ward at the county hospital open for all families in the far north';
+    const strict = findDuplicateGroups(
+      [
+        { id: 'a', text: base },
+        { id: 'b', text: edited },
+      ],
+      { threshold: 0.95 },
+    );
+    const loose = findDuplicateGroups(
+      [
+        { id: 'a', text: base },
+        { id: 'b', text: edited },
+      ],
+      { threshold: 0.4 },
+    );
     expect(strict).toEqual([]);
     expect(loose).toHaveLength(1);
     expect(loose[0]?.kind).toBe('near');
@@ -291,7 +318,9 @@ describe('DuplicateDetector / findDuplicateGroups', () => {
     detector.add('1', 'en tekst om skolen');
     expect(detector.groups()).toEqual([]);
     detector.add('2', 'En tekst om skolen!');
-    expect(detector.groups()).toEqual([{ kind: 'exact', size: 2, representativeId: '1', memberIds: ['1', '2'] }]);
+    expect(detector.groups()).toEqual([
+      { kind: 'exact', size: 2, representativeId: '1', memberIds: ['1', '2'] },
+    ]);
     expect(detector.size).toBe(2);
   });
 

@@ -245,7 +245,9 @@ export class DuplicateDetector {
         shingles[count++] = mix32((Math.imul(previous1, GOLDEN) + word) ^ SHINGLE_SALTS[1]);
       }
       if (words >= 2) {
-        shingles[count++] = mix32((Math.imul(Math.imul(previous2, GOLDEN) + previous1, GOLDEN) + word) ^ SHINGLE_SALTS[2]);
+        shingles[count++] = mix32(
+          (Math.imul(Math.imul(previous2, GOLDEN) + previous1, GOLDEN) + word) ^ SHINGLE_SALTS[2],
+        );
       }
       previous2 = previous1;
       previous1 = word;
@@ -260,7 +262,9 @@ export class DuplicateDetector {
   private isSimilar(classA: number, classB: number): boolean {
     const permutations = this.numPermutations;
     // Stored values collide by chance with probability 2^-bits, so P(equal) = J + (1 - J)·c.
-    const neededMatches = Math.ceil(permutations * (this.threshold + (1 - this.threshold) * STORED_COLLISION) - 1e-9);
+    const neededMatches = Math.ceil(
+      permutations * (this.threshold + (1 - this.threshold) * STORED_COLLISION) - 1e-9,
+    );
     const allowedMismatches = permutations - neededMatches;
     const stored = this.storedSignatures;
     const offsetA = classA * permutations;

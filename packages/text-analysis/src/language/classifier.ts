@@ -163,7 +163,10 @@ export function classifyLanguage(model: LoadedLanguageModel, text: string): Lang
       secondScore = score;
     }
   }
-  if (result.wordCount < SHORT_TEXT_WORDS && bestScore - secondScore < MIN_MARGIN_PER_FEATURE * result.knownFeatureCount) {
+  if (
+    result.wordCount < SHORT_TEXT_WORDS &&
+    bestScore - secondScore < MIN_MARGIN_PER_FEATURE * result.knownFeatureCount
+  ) {
     return 'und';
   }
   const name = model.classes[best];

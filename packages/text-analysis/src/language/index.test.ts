@@ -27,11 +27,14 @@ function accuracyFor(language: Language): { accuracy: number; total: number } {
 }
 
 describe('detectLanguage on held-out sentences', () => {
-  it.each(['nb', 'nn'] as const)('classifies held-out %s sentences with at least 95% accuracy', (language) => {
-    const { accuracy, total } = accuracyFor(language);
-    expect(total).toBeGreaterThanOrEqual(100);
-    expect(accuracy).toBeGreaterThanOrEqual(0.95);
-  });
+  it.each(['nb', 'nn'] as const)(
+    'classifies held-out %s sentences with at least 95% accuracy',
+    (language) => {
+      const { accuracy, total } = accuracyFor(language);
+      expect(total).toBeGreaterThanOrEqual(100);
+      expect(accuracy).toBeGreaterThanOrEqual(0.95);
+    },
+  );
 
   it('classifies held-out English petition titles with at least 95% accuracy', () => {
     const { accuracy, total } = accuracyFor('en');

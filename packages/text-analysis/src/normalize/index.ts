@@ -7,7 +7,8 @@
 
 const WHITESPACE_RUN = /[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+/gu;
 /** Zero-width and control characters that carry no meaning for analysis (tab/newline are whitespace). */
-const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/gu;
+const INVISIBLE =
+  /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/gu;
 const NON_ASCII = /[^\u0000-\u007f]/u;
 /** Anything that is not a letter, mark or number, for {@link normalizeForHash}. */
 const NON_WORD = /[^\p{L}\p{M}\p{N}]+/gu;

@@ -6,7 +6,14 @@ const languages: Language[] = ['nb', 'nn', 'en', 'und'];
 
 describe('tokenize', () => {
   it('keeps Norwegian letters and lower-cases', () => {
-    expect(tokenize('Ærlig talt, Øystein: BÅTEN er blå.')).toEqual(['ærlig', 'talt', 'øystein', 'båten', 'er', 'blå']);
+    expect(tokenize('Ærlig talt, Øystein: BÅTEN er blå.')).toEqual([
+      'ærlig',
+      'talt',
+      'øystein',
+      'båten',
+      'er',
+      'blå',
+    ]);
   });
 
   it('keeps hyphenated compounds and words with inner apostrophes as one token', () => {
@@ -67,7 +74,9 @@ describe('tokenize', () => {
     const word = fc.stringMatching(/^[a-zæøå]{1,8}$/u);
     fc.assert(
       fc.property(fc.array(word, { maxLength: 10 }), (words) => {
-        expect(tokenize(words.join('   \n')).join(' ')).toBe(tokenize(words.join(' ').toUpperCase()).join(' '));
+        expect(tokenize(words.join('   \n')).join(' ')).toBe(
+          tokenize(words.join(' ').toUpperCase()).join(' '),
+        );
       }),
     );
   });
@@ -125,11 +134,15 @@ describe('stem', () => {
 
   it('is a pure function: repeated (memoised) calls agree', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[a-zæøå]{1,12}$/u), fc.constantFrom(...languages), (token, language) => {
-        const first = stem(token, language);
-        expect(stem(token, language)).toBe(first);
-        expect(first.length).toBeLessThanOrEqual(token.length);
-      }),
+      fc.property(
+        fc.stringMatching(/^[a-zæøå]{1,12}$/u),
+        fc.constantFrom(...languages),
+        (token, language) => {
+          const first = stem(token, language);
+          expect(stem(token, language)).toBe(first);
+          expect(first.length).toBeLessThanOrEqual(token.length);
+        },
+      ),
     );
   });
 });

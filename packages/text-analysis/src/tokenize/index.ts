@@ -92,7 +92,11 @@ const MAX_MEMO_ENTRIES = 1 << 20;
 const norwegianMemo = new Map<string, string>();
 const englishMemo = new Map<string, string>();
 
-function memoisedStem(token: string, memo: Map<string, string>, stemmer: { stem(word: string): string }): string {
+function memoisedStem(
+  token: string,
+  memo: Map<string, string>,
+  stemmer: { stem(word: string): string },
+): string {
   const cached = memo.get(token);
   if (cached !== undefined) {
     return cached;

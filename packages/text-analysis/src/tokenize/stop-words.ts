@@ -13,6 +13,7 @@
 import stopwordsIso from 'stopwords-iso' with { type: 'json' };
 
 /** Entries of stopwords-iso `no` that are content words or mis-encoded, never stop words here. */
+// prettier-ignore
 const NOT_STOP_WORDS = new Set([
   'arbeid', 'bra', 'bruke', 'folk', 'forsûke', 'fûr', 'fûrst', 'gjûre', 'god', 'lage', 'lang', 'makt',
   'navn', 'ny', 'part', 'punkt', 'rett', 'riktig', 'sant', 'slutt', 'start', 'stille', 'tid', 'tilstand',
@@ -20,6 +21,7 @@ const NOT_STOP_WORDS = new Set([
 ]);
 
 /** Nynorsk function words; those not also bokmål or shared are removed from the bokmål list. */
+// prettier-ignore
 const NYNORSK_FUNCTION_WORDS = [
   'båe', 'dei', 'deim', 'deira', 'deires', 'dykk', 'dykkar', 'eg', 'ein', 'eit', 'eitt', 'elles', 'hennar',
   'hjå', 'ho', 'honom', 'hoss', 'hossen', 'ikkje', 'ingi', 'inkje', 'korleis', 'kva', 'kvar', 'kvarhelst',
@@ -41,6 +43,7 @@ const NYNORSK_FUNCTION_WORDS = [
 ];
 
 /** Bokmål function words; those not also nynorsk or shared are removed from the nynorsk list. */
+// prettier-ignore
 const BOKMAL_FUNCTION_WORDS = [
   'hva', 'hvem', 'hver', 'hvert', 'hvilke', 'hvilken', 'hvilket', 'hvis', 'hvor', 'hvordan', 'hvorfor',
   'ikke', 'jeg', 'hun', 'noe', 'noen', 'mye', 'meget', 'siden', 'selv', 'være', 'vært', 'ble', 'dere',
@@ -52,6 +55,7 @@ const BOKMAL_FUNCTION_WORDS = [
 ];
 
 /** Function words shared by both written standards (present in both lists). */
+// prettier-ignore
 const SHARED_NORWEGIAN = [
   'alle', 'at', 'av', 'både', 'da', 'de', 'deg', 'den', 'denne', 'der', 'det', 'dette', 'du',
   'eller', 'er', 'etter', 'for', 'før', 'ha', 'han', 'hans', 'har', 'hadde', 'henne', 'her', 'i', 'inn',
@@ -60,6 +64,7 @@ const SHARED_NORWEGIAN = [
   'var', 'ved', 'vi', 'vil', 'ville', 'å', 'bør', 'burde', 'blant', 'hos', 'mens', 'bl', 'bl.a', 'dvs', 'f.eks', 'osv', 'mfl', 'ca', 'jf', 'iht',
 ];
 
+// prettier-ignore
 const ENGLISH = [
   'a', 'about', 'above', 'after', 'again', 'against', 'all', 'also', 'am', 'an', 'and', 'any', 'are',
   "aren't", 'as', 'at', 'be', 'because', 'been', 'before', 'being', 'below', 'between', 'both', 'but',
@@ -88,8 +93,10 @@ const norwegianBase = stopwordsIso.no.filter((word) => !NOT_STOP_WORDS.has(word)
 const nynorskWords = new Set(NYNORSK_FUNCTION_WORDS);
 const bokmalWords = new Set(BOKMAL_FUNCTION_WORDS);
 const sharedWords = new Set(SHARED_NORWEGIAN);
-const isNynorskOnly = (word: string): boolean => nynorskWords.has(word) && !bokmalWords.has(word) && !sharedWords.has(word);
-const isBokmalOnly = (word: string): boolean => bokmalWords.has(word) && !nynorskWords.has(word) && !sharedWords.has(word);
+const isNynorskOnly = (word: string): boolean =>
+  nynorskWords.has(word) && !bokmalWords.has(word) && !sharedWords.has(word);
+const isBokmalOnly = (word: string): boolean =>
+  bokmalWords.has(word) && !nynorskWords.has(word) && !sharedWords.has(word);
 
 /**
  * Bokmål stop words.
