@@ -50,7 +50,12 @@ export interface ThemeOptions {
   readonly terms?: number;
   /** Class-balanced weights in the self-training SVMs (default true: keeps one theme from swallowing others). */
   readonly isBalancedRefinement?: boolean;
-  /** Ignore terms in more than this share of the texts while clustering (default 0.1). */
+  /**
+   * Ignore terms in more than this share of the texts while clustering. Default 1/themes (clamped
+   * to [0.02, 0.5]; 0.1 when the number is chosen automatically): a term specific to one of k
+   * similar-sized themes is in at most about 1/k of the texts; more frequent terms are shared
+   * phrasing ("I ask the minister…") that pulls clusters towards style instead of topic.
+   */
   readonly maxDfShare?: number;
 }
 
@@ -335,7 +340,8 @@ function agglomerate(vectors: Float32Array, count: number, dims: number, target:
  * result.themes[0]?.label; // e.g. 'skole, elever, lærere'
  */
 export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}): ThemeResult {
-  const model = restrictDocumentFrequency(fullModel, options.maxDfShare ?? 0.1);
+  const defaultShare = options.themes !== undefined ? Math.min(0.5, Math.max(0.02, 1 / options.themes)) : 0.1;
+  const model = restrictDocumentFrequency(fullModel, options.maxDfShare ?? defaultShare);
   const matrix = model.matrix;
   const seed = options.seed ?? 0;
   const random = createRandom(seed);
