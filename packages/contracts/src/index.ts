@@ -3,3 +3,4 @@ export * from './errors.ts';
 export * from './health.ts';
 export * from './accounts.ts';
 export * from './processes.ts';
+export * from './strategies.ts';

@@ -11,6 +11,8 @@ const statusByCode: Record<string, number> = {
   csrf_failed: 403,
   email_taken: 409,
   slug_taken: 409,
+  canvas_locked: 409,
+  headline_exists: 409,
   conflict: 409,
   rate_limited: 429,
   payload_too_large: 413,

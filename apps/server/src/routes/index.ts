@@ -3,6 +3,7 @@ import type { AppDependencies } from '../app-context.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { processRoutes } from './processes/processes.routes.ts';
+import { strategyRoutes } from './strategies/strategies.routes.ts';
 import { adminUserRoutes } from './admin/users.routes.ts';
 
 /** Explicit registration of every route module (no autoload): this list is the API. */
@@ -10,5 +11,6 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDependencies
   await app.register(healthRoutes(deps));
   await app.register(authRoutes(deps));
   await app.register(processRoutes(deps));
+  await app.register(strategyRoutes(deps));
   await app.register(adminUserRoutes(deps));
 }

@@ -1,0 +1,193 @@
+import type { strategies } from '@innspill/core';
+import type { CanvasResponse, RevisionList, StrategyOverview, Timeline, Statement } from '@innspill/contracts';
+
+type CanvasResult = Awaited<ReturnType<typeof strategies.getCanvas>>;
+type OverviewResult = Awaited<ReturnType<typeof strategies.getStrategyOverview>>;
+type RevisionsResult = Awaited<ReturnType<typeof strategies.listRevisions>>;
+type TimelineResult = Awaited<ReturnType<typeof strategies.getProcessTimeline>>;
+type Translations = Record<string, Record<string, unknown>>;
+type StatementRow = CanvasResult['statements'][number]['statement'];
+
+/** The value of a field in the reader's locale when a translation exists, otherwise the original. */
+function pick<T>(value: T, translations: Translations, field: string, locale: string): T {
+  const candidate = translations[locale]?.[field];
+  return candidate === undefined || candidate === null ? value : (candidate as T);
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+export function presentStatement(row: StatementRow, evidenceCount: number, locale: string): Statement {
+  const text = pick(row.text, row.translations, 'text', locale);
+  return {
+    id: row.id,
+    section: row.section,
+    position: row.position,
+    text,
+    originalText: text === row.text ? null : row.text,
+    isTruncated: row.isTruncated,
+    version: row.version,
+    evidenceCount,
+  };
+}
+
+export function presentCanvas(result: CanvasResult, locale: string): CanvasResponse {
+  const { strategyProcess: p, theme, canvas } = result;
+  return {
+    process: { slug: p.slug, title: pick(p.title, p.translations, 'title', locale), language: p.language },
+    theme: { id: theme.id, number: theme.number ?? 0, title: pick(theme.title, theme.translations, 'title', locale), stage: theme.stage },
+    canvas: {
+      id: canvas.id,
+      title: pick(canvas.title, canvas.translations, 'title', locale),
+      summary: pick(canvas.summary, canvas.translations, 'summary', locale),
+      mainGoal: pick(canvas.mainGoal, canvas.translations, 'mainGoal', locale),
+      status: canvas.status,
+      version: canvas.version,
+    },
+    statements: result.statements.map((entry) => presentStatement(entry.statement, entry.evidenceCount, locale)),
+    comments: result.comments.map((comment) => ({
+      id: comment.id,
+      statementId: comment.statementId,
+      authorName: comment.authorName,
+      body: comment.body,
+      createdAt: comment.createdAt.toISOString(),
+    })),
+    permissions: result.permissions,
+    previousThemeNumber: result.previousThemeNumber,
+    nextThemeNumber: result.nextThemeNumber,
+    locale,
+  };
+}
+
+export function presentStrategyOverview(result: OverviewResult, locale: string): StrategyOverview {
+  const p = result.strategyProcess;
+  const strategy = result.strategy;
+  const structure = (strategy ? pick(strategy.structure, strategy.translations, 'structure', locale) : {}) as Record<string, unknown>;
+  const dimensions = Array.isArray(structure.dimensions) ? (structure.dimensions as unknown[]) : [];
+  return {
+    process: { slug: p.slug, title: pick(p.title, p.translations, 'title', locale), language: p.language },
+    goalsLead: strategy ? pick(strategy.goalsLead, strategy.translations, 'goalsLead', locale) : '',
+    goals: result.goals.map((goal) => presentStatement(goal, 0, locale)),
+    structure: {
+      dimensions: dimensions.map((dimension) => {
+        const entry = (dimension ?? {}) as Record<string, unknown>;
+        return { name: String(entry.name ?? ''), description: String(entry.description ?? '') };
+      }),
+      pillarsLabel: typeof structure.pillarsLabel === 'string' ? structure.pillarsLabel : null,
+      pillars: stringList(structure.pillars),
+      otherAreas: stringList(structure.otherAreas),
+    },
+    themes: result.themes
+      .filter((entry) => entry.canvas && entry.theme.number !== null)
+      .map(({ theme, canvas, sectionCounts }) => {
+        const count = (suffix: string) =>
+          Object.entries(sectionCounts)
+            .filter(([section]) => section.endsWith(suffix))
+            .reduce((sum, [, value]) => sum + value, 0);
+        return {
+          number: theme.number!,
+          title: pick(canvas!.title, canvas!.translations, 'title', locale),
+          summary: pick(canvas!.summary, canvas!.translations, 'summary', locale),
+          mainGoal: pick(canvas!.mainGoal, canvas!.translations, 'mainGoal', locale),
+          status: canvas!.status,
+          counts: {
+            challenges: sectionCounts.challenge ?? 0,
+            opportunities: count('.opportunity'),
+            prerequisites: count('.prerequisite'),
+            keywords: sectionCounts.keyword ?? 0,
+          },
+        };
+      }),
+    canEdit: result.canEdit,
+    canApprove: result.canApprove,
+    locale,
+  };
+}
+
+export function presentRevisions(result: RevisionsResult): RevisionList {
+  return {
+    canRestore: result.canRestore,
+    revisions: result.revisions.map(({ revision, authorName }) => ({
+      id: revision.id,
+      entityType: revision.entityType,
+      entityId: revision.entityId,
+      version: revision.version,
+      action: revision.action,
+      authorName,
+      at: revision.at.toISOString(),
+      before: revision.before,
+      after: revision.after,
+    })),
+  };
+}
+
+export function presentTimeline(result: TimelineResult, locale: string): Timeline {
+  const p = result.strategyProcess;
+  const bodyName = new Map(result.bodies.map((body) => [body.id, pick(body.name, body.translations, 'name', locale)]));
+  const osloDate = (at: Date) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  const items: Timeline['items'] = [
+    ...result.milestones.map((milestone) => ({
+      id: milestone.id,
+      kind: 'milestone' as const,
+      subKind: milestone.kind,
+      date: milestone.date,
+      title: pick(milestone.title, milestone.translations, 'title', locale),
+      detail: milestone.statedAs,
+      isDone: milestone.isDone,
+    })),
+    ...result.rounds.flatMap((round) => {
+      const title = pick(round.title, round.translations, 'title', locale);
+      return [
+        ...(round.opensAt
+          ? [{ id: `${round.id}:opens`, kind: 'round_opens' as const, subKind: round.status, date: osloDate(round.opensAt), title, detail: null, isDone: round.opensAt.getTime() <= Date.now() }]
+          : []),
+        {
+          id: `${round.id}:deadline`,
+          kind: 'round_deadline' as const,
+          subKind: round.status,
+          date: osloDate(round.deadline),
+          title,
+          detail: null,
+          isDone: round.status === 'closed',
+        },
+      ];
+    }),
+    ...result.events.map((event) => ({
+      id: event.id,
+      kind: 'involvement' as const,
+      subKind: event.kind,
+      date: event.date,
+      title: event.bodyId ? (bodyName.get(event.bodyId) ?? '') : '',
+      detail: pick(event.notes, event.translations, 'notes', locale) || null,
+      isDone: event.date <= result.today,
+    })),
+  ].sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind));
+  return {
+    today: result.today,
+    process: { slug: p.slug, title: pick(p.title, p.translations, 'title', locale), status: p.status },
+    items,
+    nextMilestone: result.nextMilestone
+      ? {
+          id: result.nextMilestone.id,
+          title: pick(result.nextMilestone.title, result.nextMilestone.translations, 'title', locale),
+          date: result.nextMilestone.date,
+        }
+      : null,
+    openRounds: result.openRounds.map((round) => ({
+      id: round.id,
+      number: round.number,
+      title: pick(round.title, round.translations, 'title', locale),
+      deadline: round.deadline.toISOString(),
+    })),
+    counts: result.counts,
+    involvement: pick(p.involvement, p.translations, 'involvement', locale),
+    deliverables: result.deliverables.map((deliverable) => ({
+      id: deliverable.id,
+      name: pick(deliverable.name, deliverable.translations, 'name', locale),
+      recipient: deliverable.recipient,
+      date: deliverable.date,
+    })),
+  };
+}

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+
+export const CanvasStatusSchema = z.enum(['draft', 'in_review', 'approved']);
+export type CanvasStatus = z.infer<typeof CanvasStatusSchema>;
+
+export const canvasSectionNames = [
+  'challenge',
+  'headline.individual',
+  'individual.opportunity',
+  'individual.prerequisite',
+  'headline.institution',
+  'institution.opportunity',
+  'institution.prerequisite',
+  'headline.society',
+  'society.opportunity',
+  'society.prerequisite',
+  'keyword',
+  'deep_dive',
+] as const;
+
+/** One bullet as the reader sees it: in their language when a translation exists. */
+export const StatementSchema = z.object({
+  id: z.string(),
+  section: z.string(),
+  position: z.number(),
+  text: z.string(),
+  /** The text in the process language, when `text` is a translation. */
+  originalText: z.string().nullable(),
+  isTruncated: z.boolean(),
+  version: z.number(),
+  /** How many pieces of input back this statement (0 until analysis links segments). */
+  evidenceCount: z.number(),
+});
+export type Statement = z.infer<typeof StatementSchema>;
+
+export const StrategyCommentSchema = z.object({
+  id: z.string(),
+  statementId: z.string().nullable(),
+  authorName: z.string().nullable(),
+  body: z.string(),
+  createdAt: z.string(),
+});
+export type StrategyComment = z.infer<typeof StrategyCommentSchema>;
+
+export const CanvasPermissionsSchema = z.object({
+  canEdit: z.boolean(),
+  canComment: z.boolean(),
+  canApprove: z.boolean(),
+  canChangeStatus: z.boolean(),
+});
+
+export const CanvasResponseSchema = z.object({
+  process: z.object({ slug: z.string(), title: z.string(), language: z.string() }),
+  theme: z.object({ id: z.string(), number: z.number(), title: z.string(), stage: z.string() }),
+  canvas: z.object({
+    id: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    mainGoal: z.string(),
+    status: CanvasStatusSchema,
+    version: z.number(),
+  }),
+  statements: z.array(StatementSchema),
+  comments: z.array(StrategyCommentSchema),
+  permissions: CanvasPermissionsSchema,
+  previousThemeNumber: z.number().nullable(),
+  nextThemeNumber: z.number().nullable(),
+  /** The language the texts are shown in (a translation when it differs from the process language). */
+  locale: z.string(),
+});
+export type CanvasResponse = z.infer<typeof CanvasResponseSchema>;
+
+export const StrategyOverviewSchema = z.object({
+  process: z.object({ slug: z.string(), title: z.string(), language: z.string() }),
+  goalsLead: z.string(),
+  goals: z.array(StatementSchema),
+  structure: z.object({
+    dimensions: z.array(z.object({ name: z.string(), description: z.string() })),
+    pillarsLabel: z.string().nullable(),
+    pillars: z.array(z.string()),
+    otherAreas: z.array(z.string()),
+  }),
+  themes: z.array(
+    z.object({
+      number: z.number(),
+      title: z.string(),
+      summary: z.string(),
+      mainGoal: z.string(),
+      status: CanvasStatusSchema,
+      counts: z.object({ challenges: z.number(), opportunities: z.number(), prerequisites: z.number(), keywords: z.number() }),
+    }),
+  ),
+  canEdit: z.boolean(),
+  canApprove: z.boolean(),
+  locale: z.string(),
+});
+export type StrategyOverview = z.infer<typeof StrategyOverviewSchema>;
+
+export const RevisionSchema = z.object({
+  id: z.string(),
+  entityType: z.enum(['statement', 'canvas', 'strategy']),
+  entityId: z.string(),
+  version: z.number(),
+  action: z.string(),
+  authorName: z.string().nullable(),
+  at: z.string(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+});
+export type Revision = z.infer<typeof RevisionSchema>;
+
+export const RevisionListSchema = z.object({ canRestore: z.boolean(), revisions: z.array(RevisionSchema) });
+export type RevisionList = z.infer<typeof RevisionListSchema>;
+
+export const AddStatementRequestSchema = z.object({
+  section: z.string().min(1).max(40),
+  text: z.string().trim().min(1).max(4000),
+  position: z.number().int().nonnegative().optional(),
+  isTruncated: z.boolean().optional(),
+});
+export const UpdateStatementRequestSchema = z.object({
+  text: z.string().trim().min(1).max(4000).optional(),
+  isTruncated: z.boolean().optional(),
+  locale: z.enum(['nb', 'nn', 'en']).optional(),
+});
+export const MoveStatementRequestSchema = z.object({
+  position: z.number().int().nonnegative(),
+  section: z.string().min(1).max(40).optional(),
+});
+export const UpdateCanvasRequestSchema = z.object({
+  title: z.string().trim().min(1).max(300).optional(),
+  summary: z.string().trim().max(4000).optional(),
+  mainGoal: z.string().trim().max(4000).optional(),
+  locale: z.enum(['nb', 'nn', 'en']).optional(),
+});
+export const ChangeCanvasStatusRequestSchema = z.object({ status: CanvasStatusSchema });
+export const AddCommentRequestSchema = z.object({
+  body: z.string().trim().min(1).max(5000),
+  statementId: z.string().uuid().nullable().optional(),
+});
+export const UpdateGoalsLeadRequestSchema = z.object({
+  lead: z.string().trim().max(4000),
+  locale: z.enum(['nb', 'nn', 'en']).optional(),
+});
+
+export const TimelineSchema = z.object({
+  today: z.string(),
+  process: z.object({ slug: z.string(), title: z.string(), status: z.string() }),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['milestone', 'deliverable', 'round_deadline', 'round_opens', 'involvement']),
+      /** For milestones the milestone kind, for involvement events the event kind. */
+      subKind: z.string().nullable(),
+      date: z.string(),
+      title: z.string(),
+      detail: z.string().nullable(),
+      isDone: z.boolean(),
+    }),
+  ),
+  nextMilestone: z.object({ id: z.string(), title: z.string(), date: z.string() }).nullable(),
+  openRounds: z.array(z.object({ id: z.string(), number: z.number(), title: z.string(), deadline: z.string() })),
+  counts: z.object({
+    rounds: z.number(),
+    bodies: z.number(),
+    strategicThemes: z.number(),
+    statements: z.number(),
+    milestones: z.number(),
+    milestonesDone: z.number(),
+  }),
+  involvement: z.array(z.string()),
+  deliverables: z.array(z.object({ id: z.string(), name: z.string(), recipient: z.string().nullable(), date: z.string() })),
+});
+export type Timeline = z.infer<typeof TimelineSchema>;
