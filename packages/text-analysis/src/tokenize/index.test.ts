@@ -161,6 +161,12 @@ describe('toTerms', () => {
     expect(toTerms('eg meiner ikkje det', 'nb')).toContain(stem('ikkje', 'nb'));
   });
 
+  it('handles mixed Norwegian and English text with the union list for und', () => {
+    const terms = toTerms('Vi trenger the best schools og flere lærere i kommunen', 'und');
+    expect(terms).toEqual(['trenger', 'best', 'schools', 'lærere', 'kommunen']);
+    expect(toTerms('Vi trenger the best schools', 'nb')).toContain(stem('the', 'nb'));
+  });
+
   it('returns nothing for empty input', () => {
     for (const language of languages) {
       expect(toTerms('', language)).toEqual([]);
