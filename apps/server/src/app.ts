@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -63,6 +64,9 @@ export async function buildApp(deps: AppDependencies): Promise<BuiltApp> {
     strictTransportSecurity: deps.config.isSecureCookies,
   });
   await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: deps.config.maxUploadBytes, files: 200, fields: 20, fieldSize: 100_000, parts: 250 },
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Innspill API', version: deps.version, description: 'Participatory strategy processes' },

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { InvalidConfigurationError } from '@innspill/core';
 
@@ -20,6 +20,14 @@ export interface ServerConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   shouldLoadDemo: boolean;
   shouldMigrate: boolean;
+  /** Per-file upload limit in bytes (INNSPILL_MAX_UPLOAD_MB, default 25). */
+  maxUploadBytes: number;
+  /** Outgoing email: SMTP when configured, otherwise `.eml` files in `<data folder>/outbox/`. */
+  email: { smtpUrl: string | undefined; from: string; outboxFolder: string };
+  /** Uploaded files: `<data folder>/files/`. */
+  filesFolder: string;
+  /** How often the in-process job runner polls the jobs table, in ms. */
+  jobPollMs: number;
 }
 
 const EnvSchema = z.object({
@@ -40,6 +48,33 @@ const EnvSchema = z.object({
   INNSPILL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).optional(),
   INNSPILL_LOAD_DEMO: z.enum(['true', 'false']).optional(),
   INNSPILL_SKIP_MIGRATIONS: z.enum(['true', 'false']).optional(),
+  INNSPILL_MAX_UPLOAD_MB: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of megabytes')
+    .transform(Number)
+    .refine((megabytes) => megabytes >= 1 && megabytes <= 1024, 'must be between 1 and 1024')
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .refine((url) => /^smtps?:\/\//.test(url), 'must start with smtp:// or smtps://')
+    .optional(),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .refine((port) => port > 0 && port <= 65535, 'must be between 1 and 65535')
+    .optional(),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASS: z.string().min(1).optional(),
+  SMTP_SECURE: z.enum(['true', 'false']).optional(),
+  SMTP_FROM: z.string().min(3).optional(),
+  INNSPILL_JOB_POLL_MS: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .refine((ms) => ms >= 10 && ms <= 600_000, 'must be between 10 and 600000')
+    .optional(),
 });
 
 export interface ConfigOverrides {
@@ -61,12 +96,15 @@ export function loadConfig(
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? 'configuration');
-      const shown = key === 'DATABASE_URL' ? '' : ` (got "${String(input[key as keyof typeof input])}")`;
+      const shown = key === 'DATABASE_URL' || key.startsWith('SMTP_') ? '' : ` (got "${String(input[key as keyof typeof input])}")`;
       return `${key}: ${issue.message}${shown}`;
     });
     throw new InvalidConfigurationError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const values = parsed.data;
+  if (values.SMTP_URL === undefined && values.SMTP_HOST === undefined && (values.SMTP_USER || values.SMTP_PASS || values.SMTP_PORT)) {
+    throw new InvalidConfigurationError('Invalid configuration:\n  SMTP_HOST: required when SMTP_PORT, SMTP_USER or SMTP_PASS is set');
+  }
   const port = values.PORT ?? 3000;
   const host = values.HOST ?? '0.0.0.0';
   const publicUrl = (values.INNSPILL_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
@@ -81,7 +119,30 @@ export function loadConfig(
     logLevel: values.INNSPILL_LOG_LEVEL ?? 'warn',
     shouldLoadDemo: values.INNSPILL_LOAD_DEMO !== 'false',
     shouldMigrate: values.INNSPILL_SKIP_MIGRATIONS !== 'true',
+    maxUploadBytes: (values.INNSPILL_MAX_UPLOAD_MB ?? 25) * 1024 * 1024,
+    email: {
+      smtpUrl: values.SMTP_URL ?? smtpUrlFromParts(values),
+      from: values.SMTP_FROM ?? `Innspill <innspill@${new URL(publicUrl).hostname}>`,
+      outboxFolder: join(resolve(values.INNSPILL_DATA ?? './data'), 'outbox'),
+    },
+    filesFolder: join(resolve(values.INNSPILL_DATA ?? './data'), 'files'),
+    jobPollMs: values.INNSPILL_JOB_POLL_MS ?? 1000,
   };
+}
+
+function smtpUrlFromParts(values: {
+  SMTP_HOST?: string | undefined;
+  SMTP_PORT?: number | undefined;
+  SMTP_USER?: string | undefined;
+  SMTP_PASS?: string | undefined;
+  SMTP_SECURE?: 'true' | 'false' | undefined;
+}): string | undefined {
+  if (!values.SMTP_HOST) return undefined;
+  const scheme = values.SMTP_SECURE === 'true' ? 'smtps' : 'smtp';
+  const auth = values.SMTP_USER
+    ? `${encodeURIComponent(values.SMTP_USER)}${values.SMTP_PASS ? `:${encodeURIComponent(values.SMTP_PASS)}` : ''}@`
+    : '';
+  return `${scheme}://${auth}${values.SMTP_HOST}:${values.SMTP_PORT ?? (scheme === 'smtps' ? 465 : 587)}`;
 }
 
 function pickDefined(env: Record<string, string | undefined>, keys: string[]): Record<string, string> {

@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import {
   accounts,
+  createJobHandlers,
   demo,
+  email,
+  jobs,
+  responses,
+  systemClock,
   instance,
   lockDataFolder,
   migrateDatabase,
@@ -34,6 +39,8 @@ export async function startServer(
   const log = options.log ?? ((line: string) => console.log(line));
   const releaseLock = config.databaseUrl ? () => undefined : lockDataFolder(config.dataFolder);
   let opened: OpenedDatabase | undefined;
+  let jobRunner: jobs.JobRunner | undefined;
+  let reminderTimer: NodeJS.Timeout | undefined;
   try {
     opened = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDirectory: join(config.dataFolder, 'db') });
     if (config.shouldMigrate) await migrateDatabase(opened);
@@ -43,7 +50,27 @@ export async function startServer(
       if (loaded.created) log(`Loaded the example workspace: ${config.publicUrl}/p/${loaded.slug}`);
     }
     const cookieSecret = await instance.getOrCreateCookieSecret(db);
+    const mailer = email.createMailer(config.email);
+    const fileStore = responses.createFileStore(config.filesFolder);
+    jobRunner = jobs.startJobRunner({
+      db,
+      handlers: createJobHandlers({ db, mailer, fileStore }),
+      clock: systemClock,
+      intervalMs: config.jobPollMs,
+      onError: (error) => log(`Background job runner error: ${(error as Error).message}`),
+    });
+    const runner = jobRunner;
+    const reminderSweep = async () => {
+      try {
+        if ((await responses.sendDueReminders({ db, clock: systemClock, publicUrl: config.publicUrl }, systemActor('reminders'))) > 0) runner.wake();
+      } catch (error) {
+        log(`Reminder sweep failed: ${(error as Error).message}`);
+      }
+    };
+    reminderTimer = setInterval(() => void reminderSweep(), 10 * 60 * 1000);
+    reminderTimer.unref();
     const { app } = await buildApp({
+      wakeJobRunner: () => runner.wake(),
       config,
       db,
       databaseKind: opened.kind,
@@ -71,12 +98,16 @@ export async function startServer(
       stop: async () => {
         if (isStopped) return;
         isStopped = true;
+        if (reminderTimer) clearInterval(reminderTimer);
         await app.close();
+        await runner.stop();
         await database.close();
         releaseLock();
       },
     };
   } catch (error) {
+    if (reminderTimer) clearInterval(reminderTimer);
+    await jobRunner?.stop().catch(() => undefined);
     await opened?.close().catch(() => undefined);
     releaseLock();
     throw error;

@@ -18,6 +18,18 @@ const statusByCode: Record<string, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   database_unavailable: 503,
+  round_closed: 409,
+  round_not_open: 409,
+  round_number_taken: 409,
+  organisation_number_taken: 409,
+  question_has_answers: 409,
+  submission_withdrawn: 409,
+  not_submitted: 409,
+  too_many_attachments: 409,
+  unsupported_file_type: 415,
+  unsafe_archive: 422,
+  required_answers_missing: 422,
+  import_failed: 422,
 };
 
 export function statusForCode(code: string): number {
@@ -51,6 +63,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (error.statusCode === 429) {
       return reply.status(429).send({ error: { code: 'rate_limited', message: 'Too many attempts. Wait a minute and try again.' } });
+    }
+    if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
+      return reply.status(413).send({ error: { code: 'payload_too_large', message: 'The file is larger than the upload limit.' } });
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
       return reply.status(413).send({ error: { code: 'payload_too_large', message: 'The request is too large.' } });

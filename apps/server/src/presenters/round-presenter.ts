@@ -1,0 +1,82 @@
+import type { rounds } from '@innspill/core';
+import type { PublicRound, Question, Round } from '@innspill/contracts';
+
+type Translations = Record<string, Record<string, unknown>>;
+
+function pick<T>(value: T, translations: Translations, field: string, locale: string): T {
+  const candidate = translations[locale]?.[field];
+  return candidate === undefined || candidate === null ? value : (candidate as T);
+}
+
+/** A UTC instant as Oslo wall-clock time for `<input type="datetime-local">`: `2026-12-10T23:59`. */
+export function toOsloLocal(at: Date): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Oslo',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(at);
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '00';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}
+
+export function presentQuestion(question: rounds.Question, locale: string): Question {
+  return {
+    id: question.id,
+    position: question.position,
+    kind: question.kind,
+    text: pick(question.text, question.translations, 'text', locale),
+    isRequired: question.isRequired,
+    options: question.options,
+  };
+}
+
+/** The secretariat's view of a round. */
+export function presentRound(
+  round: rounds.InputRound,
+  questions: rounds.Question[],
+  effectiveStatus: rounds.EffectiveRoundStatus,
+  locale: string,
+): Round {
+  return {
+    id: round.id,
+    number: round.number,
+    title: pick(round.title, round.translations, 'title', locale),
+    purpose: pick(round.purpose, round.translations, 'purpose', locale),
+    publicationNote: round.publicationNote,
+    opensAt: round.opensAt?.toISOString() ?? null,
+    deadline: round.deadline.toISOString(),
+    opensAtLocal: round.opensAt ? toOsloLocal(round.opensAt) : null,
+    deadlineLocal: toOsloLocal(round.deadline),
+    status: round.status,
+    effectiveStatus,
+    visibility: round.visibility,
+    latePolicy: round.latePolicy,
+    reminderDaysBefore: round.reminderDaysBefore,
+    questions: questions.map((question) => presentQuestion(question, locale)),
+  };
+}
+
+/** What anyone with the link sees: no internal fields. */
+export function presentPublicRound(
+  round: rounds.InputRound,
+  questions: rounds.Question[],
+  effectiveStatus: rounds.EffectiveRoundStatus,
+  locale: string,
+): PublicRound {
+  return {
+    id: round.id,
+    number: round.number,
+    title: pick(round.title, round.translations, 'title', locale),
+    purpose: pick(round.purpose, round.translations, 'purpose', locale),
+    publicationNote: round.publicationNote,
+    deadline: round.deadline.toISOString(),
+    effectiveStatus,
+    visibility: round.visibility,
+    latePolicy: round.latePolicy,
+    questions: questions.map((question) => presentQuestion(question, locale)),
+  };
+}

@@ -1,0 +1,80 @@
+import type { responses } from '@innspill/core';
+import type { Attachment, Participation, RespondentView, Submission } from '@innspill/contracts';
+import { presentPublicRound } from './round-presenter.ts';
+
+type RespondentResult = Awaited<ReturnType<typeof responses.openRespondentLink>>;
+type SubmissionListResult = Awaited<ReturnType<typeof responses.listSubmissions>>;
+type ParticipationResult = Awaited<ReturnType<typeof responses.getParticipation>>;
+type AttachmentRow = RespondentResult['attachments'][number];
+type AnswerRow = RespondentResult['answers'][number];
+
+export function presentAttachment(row: AttachmentRow): Attachment {
+  return {
+    id: row.id,
+    fileName: row.fileName,
+    mediaType: row.mediaType,
+    byteSize: row.byteSize,
+    extractionStatus: row.extractionStatus,
+    extractionError: row.extractionError,
+  };
+}
+
+function presentAnswer(row: AnswerRow) {
+  return { questionId: row.questionId, text: row.text, value: row.value ?? null };
+}
+
+/** The respondent's own response, shown to whoever holds the secret link. */
+export function presentRespondentView(result: RespondentResult, locale: string): RespondentView {
+  const submission = result.submission;
+  return {
+    round: presentPublicRound(result.round, result.questions, result.effectiveStatus, locale),
+    actorName: result.actorName,
+    status: submission?.status ?? 'draft',
+    receiptCode: submission?.receiptCode ?? null,
+    submittedAt: submission?.submittedAt?.toISOString() ?? null,
+    isLate: submission?.isLate ?? false,
+    submitterName: submission?.submitterName ?? null,
+    submitterEmail: submission?.submitterEmail ?? null,
+    organisationName: submission?.organisationName ?? null,
+    declaredActorType: submission?.declaredActorType ?? null,
+    publicationConsent: submission?.publicationConsent ?? null,
+    answers: result.answers.map(presentAnswer),
+    attachments: result.attachments.map(presentAttachment),
+    canSubmit: result.canSubmit,
+    canEdit: result.canEdit,
+    canWithdraw: result.canWithdraw,
+    isLateIfSubmittedNow: result.isLateIfSubmittedNow,
+  };
+}
+
+/** Submissions for process members; submitter names and emails only for the secretariat. */
+export function presentSubmissions(result: SubmissionListResult): Submission[] {
+  return result.submissions.map(({ submission, actor, answers, attachments }) => ({
+    id: submission.id,
+    status: submission.status,
+    submittedAt: submission.submittedAt?.toISOString() ?? null,
+    isLate: submission.isLate,
+    source: submission.source,
+    receiptCode: submission.receiptCode,
+    publicationConsent: submission.publicationConsent,
+    actorName: actor?.name ?? submission.organisationName,
+    actorType: actor?.type ?? submission.declaredActorType,
+    submitterName: result.canSeePersonalData ? submission.submitterName : null,
+    submitterEmail: result.canSeePersonalData ? submission.submitterEmail : null,
+    answers: answers.map(presentAnswer),
+    attachments: attachments.map(presentAttachment),
+  }));
+}
+
+export function presentParticipation(result: ParticipationResult): Participation {
+  return {
+    totals: result.totals,
+    byType: result.byType,
+    participants: result.participants.map((row) => ({ ...row, submittedAt: row.submittedAt?.toISOString() ?? null })),
+    notAnswered: result.notAnswered.map((row) => ({
+      ...row,
+      sentAt: row.sentAt?.toISOString() ?? null,
+      remindedAt: row.remindedAt?.toISOString() ?? null,
+    })),
+  };
+}

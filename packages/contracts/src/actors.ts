@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+export const ActorTypeSchema = z.enum([
+  'universitet',
+  'hoyskole',
+  'studentorganisasjon',
+  'fagutvalg_rad',
+  'statlig_virksomhet',
+  'kommune_fylkeskommune',
+  'naeringsliv',
+  'arbeidstakerorganisasjon',
+  'privatperson',
+  'annet',
+]);
+export type ActorType = z.infer<typeof ActorTypeSchema>;
+
+export const RegisteredActorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: ActorTypeSchema,
+  organisationNumber: z.string().nullable(),
+  /** Only for the secretariat; empty for other members. */
+  contactEmails: z.array(z.string()),
+});
+export type RegisteredActor = z.infer<typeof RegisteredActorSchema>;
+
+export const ActorListResponseSchema = z.object({ actors: z.array(RegisteredActorSchema), canManage: z.boolean() });
+export type ActorListResponse = z.infer<typeof ActorListResponseSchema>;
+
+export const SaveActorRequestSchema = z.object({
+  name: z.string().max(300),
+  type: ActorTypeSchema,
+  organisationNumber: z.string().max(20).nullable().optional(),
+  contactEmails: z.array(z.string().max(254)).max(20).optional(),
+});
+export type SaveActorRequest = z.infer<typeof SaveActorRequestSchema>;
+
+export const ActorImportReportSchema = z.object({
+  isCommitted: z.boolean(),
+  errorCount: z.number(),
+  createCount: z.number(),
+  duplicateCount: z.number(),
+  rows: z.array(
+    z.object({
+      line: z.number(),
+      name: z.string(),
+      type: ActorTypeSchema,
+      organisationNumber: z.string().nullable(),
+      contactEmails: z.array(z.string()),
+      isDuplicate: z.boolean(),
+      problems: z.record(z.string(), z.string()),
+    }),
+  ),
+});
+export type ActorImportReport = z.infer<typeof ActorImportReportSchema>;

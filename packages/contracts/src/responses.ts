@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { ActorTypeSchema } from './actors.ts';
+import { EffectiveRoundStatusSchema, QuestionSchema } from './rounds.ts';
+
+export const AnswerValueSchema = z.union([z.string().max(100_000), z.array(z.string().max(300)).max(50), z.number(), z.null()]);
+
+export const AnswerInputSchema = z.object({
+  questionId: z.string().uuid(),
+  text: z.string().max(100_000).nullable().optional(),
+  value: AnswerValueSchema.optional(),
+});
+
+export const RespondentInputSchema = z.object({
+  answers: z.array(AnswerInputSchema).max(100).optional(),
+  submitterName: z.string().max(200).nullable().optional(),
+  submitterEmail: z.string().max(254).nullable().optional(),
+  organisationName: z.string().max(300).nullable().optional(),
+  declaredActorType: ActorTypeSchema.nullable().optional(),
+  publicationConsent: z.boolean().nullable().optional(),
+});
+export type RespondentInput = z.infer<typeof RespondentInputSchema>;
+
+export const StartResponseRequestSchema = RespondentInputSchema.extend({
+  shouldSubmit: z.boolean().optional(),
+  idempotencyKey: z.string().min(8).max(100).optional(),
+});
+export type StartResponseRequest = z.infer<typeof StartResponseRequestSchema>;
+
+export const PublicRoundSchema = z.object({
+  id: z.string(),
+  number: z.number(),
+  title: z.string(),
+  purpose: z.string(),
+  publicationNote: z.string(),
+  processTitle: z.string().optional(),
+  deadline: z.string(),
+  effectiveStatus: EffectiveRoundStatusSchema,
+  visibility: z.enum(['public', 'invitation']),
+  latePolicy: z.enum(['accept_flagged', 'refuse']),
+  questions: z.array(QuestionSchema),
+});
+export type PublicRound = z.infer<typeof PublicRoundSchema>;
+
+export const PublicRoundResponseSchema = z.object({
+  round: PublicRoundSchema,
+  canAnswerPublicly: z.boolean(),
+  isLateIfAnsweredNow: z.boolean(),
+});
+export type PublicRoundResponse = z.infer<typeof PublicRoundResponseSchema>;
+
+export const AttachmentSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  byteSize: z.number(),
+  extractionStatus: z.enum(['pending', 'done', 'failed']),
+  extractionError: z.string().nullable(),
+});
+export type Attachment = z.infer<typeof AttachmentSchema>;
+
+export const AnswerSchema = z.object({ questionId: z.string(), text: z.string().nullable(), value: AnswerValueSchema.nullable() });
+export type Answer = z.infer<typeof AnswerSchema>;
+
+/** The respondent's own view of their response (their own personal data included). */
+export const RespondentViewSchema = z.object({
+  round: PublicRoundSchema,
+  actorName: z.string().nullable(),
+  status: z.enum(['draft', 'submitted', 'withdrawn']),
+  receiptCode: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  isLate: z.boolean(),
+  submitterName: z.string().nullable(),
+  submitterEmail: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  declaredActorType: ActorTypeSchema.nullable(),
+  publicationConsent: z.boolean().nullable(),
+  answers: z.array(AnswerSchema),
+  attachments: z.array(AttachmentSchema),
+  canSubmit: z.boolean(),
+  canEdit: z.boolean(),
+  canWithdraw: z.boolean(),
+  isLateIfSubmittedNow: z.boolean(),
+});
+export type RespondentView = z.infer<typeof RespondentViewSchema>;
+
+export const StartResponseResponseSchema = z.object({
+  /** The secret link token; absent when the request repeated an idempotency key. */
+  token: z.string().nullable(),
+  status: z.enum(['draft', 'submitted', 'withdrawn']),
+  receiptCode: z.string().nullable(),
+  isRepeat: z.boolean(),
+});
+export type StartResponseResponse = z.infer<typeof StartResponseResponseSchema>;
+
+export const SubmissionSchema = z.object({
+  id: z.string(),
+  status: z.enum(['draft', 'submitted', 'withdrawn']),
+  submittedAt: z.string().nullable(),
+  isLate: z.boolean(),
+  source: z.enum(['web', 'import']),
+  receiptCode: z.string().nullable(),
+  publicationConsent: z.boolean().nullable(),
+  actorName: z.string().nullable(),
+  actorType: ActorTypeSchema.nullable(),
+  /** Personal data: null unless the reader is the secretariat. */
+  submitterName: z.string().nullable(),
+  submitterEmail: z.string().nullable(),
+  answers: z.array(AnswerSchema),
+  attachments: z.array(AttachmentSchema),
+});
+export type Submission = z.infer<typeof SubmissionSchema>;
+export const SubmissionListResponseSchema = z.object({ submissions: z.array(SubmissionSchema), canSeePersonalData: z.boolean() });
+export type SubmissionListResponse = z.infer<typeof SubmissionListResponseSchema>;
+
+export const ParticipationSchema = z.object({
+  totals: z.object({ invited: z.number(), invitedAnswered: z.number(), answered: z.number(), late: z.number() }),
+  byType: z.array(z.object({ actorType: ActorTypeSchema, invited: z.number(), answered: z.number() })),
+  participants: z.array(
+    z.object({
+      name: z.string(),
+      actorType: ActorTypeSchema,
+      organisationNumber: z.string().nullable(),
+      isInvited: z.boolean(),
+      submittedAt: z.string().nullable(),
+      isLate: z.boolean(),
+      source: z.enum(['web', 'import']),
+    }),
+  ),
+  notAnswered: z.array(
+    z.object({ actorId: z.string(), name: z.string(), actorType: ActorTypeSchema, sentAt: z.string().nullable(), remindedAt: z.string().nullable() }),
+  ),
+});
+export type Participation = z.infer<typeof ParticipationSchema>;
+
+export const InviteActorsRequestSchema = z.object({ actorIds: z.array(z.string().uuid()).min(1).max(2000) });
+export const InviteActorsResponseSchema = z.object({
+  issued: z.array(z.object({ actorId: z.string(), actorName: z.string(), link: z.string(), emailedTo: z.array(z.string()) })),
+  skipped: z.number(),
+});
+export type InviteActorsResponse = z.infer<typeof InviteActorsResponseSchema>;
+
+export const InvitationListResponseSchema = z.object({
+  invitations: z.array(
+    z.object({ id: z.string(), actorId: z.string(), actorName: z.string(), emails: z.array(z.string()), sentAt: z.string().nullable(), remindedAt: z.string().nullable() }),
+  ),
+  emails: z.array(
+    z.object({ id: z.string(), kind: z.string(), recipient: z.string(), subject: z.string(), transport: z.enum(['smtp', 'outbox']), outboxFile: z.string().nullable(), sentAt: z.string() }),
+  ),
+});
+export type InvitationListResponse = z.infer<typeof InvitationListResponseSchema>;
+
+export const ImportReportSchema = z.object({
+  isDryRun: z.boolean(),
+  submissionCount: z.number(),
+  failedFileCount: z.number(),
+  files: z.array(
+    z.object({
+      fileName: z.string(),
+      kind: z.enum(['table', 'letter']),
+      status: z.enum(['ok', 'failed']),
+      submissionCount: z.number(),
+      unmatched: z.array(z.object({ line: z.number().optional(), name: z.string() })),
+      problems: z.array(z.object({ line: z.number().optional(), message: z.string() })),
+    }),
+  ),
+});
+export type ImportReport = z.infer<typeof ImportReportSchema>;
