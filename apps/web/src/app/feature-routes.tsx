@@ -1,4 +1,8 @@
 import type { ReactElement } from 'react';
+import { StrategyOverviewPage } from '../features/strategy/strategy-overview-page.tsx';
+import { CanvasPage } from '../features/strategy/canvas-page.tsx';
+import { HistoryPage } from '../features/strategy/history-page.tsx';
+import { TimelinePage } from '../features/processes/timeline-page.tsx';
 
 /**
  * Pages below /p/:slug contributed by feature modules, e.g. `{ path: 'rounds', element: <RoundListPage /> }`.
@@ -9,7 +13,13 @@ export interface FeatureRoute {
   element: ReactElement;
 }
 
-export const processFeatureRoutes: FeatureRoute[] = [];
+export const processFeatureRoutes: FeatureRoute[] = [
+  { path: 'timeline', element: <TimelinePage /> },
+  { path: 'strategy', element: <StrategyOverviewPage /> },
+  { path: 'strategy/history', element: <HistoryPage scope="goals" /> },
+  { path: 'strategy/themes/:number', element: <CanvasPage /> },
+  { path: 'strategy/themes/:number/history', element: <HistoryPage scope="theme" /> },
+];
 
 /** Pages outside a process (public round pages, published strategies): `{ path: '/r/:token', … }`. */
 export const publicFeatureRoutes: FeatureRoute[] = [];

@@ -8,4 +8,8 @@ export interface ProcessArea {
   labelKey: string;
 }
 
-export const processAreas: ProcessArea[] = [{ path: '', labelKey: 'nav.process' }];
+export const processAreas: ProcessArea[] = [
+  { path: '', labelKey: 'nav.process' },
+  { path: 'timeline', labelKey: 'nav.timeline' },
+  { path: 'strategy', labelKey: 'nav.strategy' },
+];

@@ -1,7 +1,8 @@
 import { coreMessages } from './messages.ts';
+import { strategyMessages } from '../features/strategy/strategy.messages.ts';
 
 export type Locale = 'nb' | 'en';
 export type Catalogue = Record<Locale, Record<string, string>>;
 
 /** Every catalogue of the app. A feature adds its own file here: `import { roundsMessages } …`. */
-export const catalogues: Catalogue[] = [coreMessages];
+export const catalogues: Catalogue[] = [coreMessages, strategyMessages];

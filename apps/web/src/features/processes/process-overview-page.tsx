@@ -5,6 +5,7 @@ import { api } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorState, LoadingState } from '../../components/page-states.tsx';
+import { ProcessStatusPanel } from './process-status-panel.tsx';
 
 /** The process overview: mandate, principles, milestones, bodies and rounds. */
 export function ProcessOverviewPage() {
@@ -39,6 +40,7 @@ export function ProcessOverviewPage() {
           <dd>{overview.myRole ? t(`role.${overview.myRole}`) : t('role.admin')}</dd>
         </div>
       </dl>
+      <ProcessStatusPanel slug={overview.slug} />
       <div className="two-columns">
         <section aria-labelledby="mandate-heading">
           <Heading level={2} data-size="md" id="mandate-heading">

@@ -1,0 +1,130 @@
+import { useParams } from 'react-router';
+import { Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import type { Timeline } from '@innspill/contracts';
+import { api } from '../../lib/api-client.ts';
+import { useApi } from '../../lib/use-api.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { ErrorState, LoadingState } from '../../components/page-states.tsx';
+
+type Item = Timeline['items'][number];
+
+/** Months from the first to the last `YYYY-MM`, inclusive. */
+export function monthRange(first: string, last: string): string[] {
+  const months: string[] = [];
+  let [year, month] = first.split('-').map(Number) as [number, number];
+  const [endYear, endMonth] = last.split('-').map(Number) as [number, number];
+  while (year < endYear || (year === endYear && month <= endMonth)) {
+    months.push(`${year}-${String(month).padStart(2, '0')}`);
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return months;
+}
+
+function itemLabel(item: Item, t: (key: string) => string): string {
+  return item.kind === 'involvement' && item.subKind ? `${t(`timeline.kind.${item.kind}`)}` : t(`timeline.kind.${item.kind}`);
+}
+
+/**
+ * Milestones, input-round deadlines and involvement events on a month axis with today marked
+ * (like "Plan for arbeid … H2 2020"), and the same data as a table for keyboard and screen readers.
+ */
+export function TimelinePage() {
+  const { slug = '' } = useParams();
+  const { t, locale, formatDate } = useI18n();
+  const state = useApi(() => api.get<Timeline>(`/api/processes/${encodeURIComponent(slug)}/timeline?lang=${locale}`), `${slug}-${locale}`);
+  if (state.isLoading && !state.data) return <LoadingState />;
+  if (state.error) return <ErrorState error={state.error} />;
+  const data = state.data;
+  if (!data) return null;
+  const todayMonth = data.today.slice(0, 7);
+  const dates = data.items.map((item) => item.date.slice(0, 7)).sort();
+  const first = dates[0] ?? todayMonth;
+  const last = dates.at(-1) ?? todayMonth;
+  // Today is on the axis when it is within a year of the plan; otherwise it is named beside it.
+  const months = monthRange(
+    todayMonth < first && monthRange(todayMonth, first).length <= 13 ? todayMonth : first,
+    todayMonth > last && monthRange(last, todayMonth).length <= 13 ? todayMonth : last,
+  );
+  const isTodayOnAxis = months.includes(todayMonth);
+  const monthName = (month: string) =>
+    new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+
+  return (
+    <article className="timeline-page">
+      <Heading level={1} data-size="lg">
+        {t('timeline.title')}
+      </Heading>
+      <Paragraph>
+        {t('timeline.today')}: <strong>{formatDate(data.today)}</strong>
+      </Paragraph>
+      <section aria-labelledby="axis-heading">
+        <Heading level={2} data-size="sm" id="axis-heading">
+          {t('timeline.axis')}
+        </Heading>
+        <div className="timeline-axis" role="region" aria-labelledby="axis-heading" tabIndex={0}>
+          <ol className="timeline-axis__months">
+            {months.map((month) => {
+              const items = data.items.filter((item) => item.date.startsWith(month));
+              const isCurrent = month === todayMonth;
+              return (
+                <li key={month} className={`timeline-month${isCurrent ? ' timeline-month--today' : ''}`} aria-current={isCurrent ? 'date' : undefined}>
+                  <span className="timeline-month__name">{monthName(month)}</span>
+                  {isCurrent ? <span className="timeline-month__today">{t('timeline.today')}</span> : null}
+                  {items.length ? (
+                    <ul className="timeline-month__items">
+                      {items.map((item) => (
+                        <li key={item.id} className={`timeline-item timeline-item--${item.kind}`}>
+                          <span className="timeline-item__kind">{itemLabel(item, t)}</span>
+                          <span className="timeline-item__date">{formatDate(item.date)}</span>
+                          <span className="timeline-item__title">{item.title}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+        {!isTodayOnAxis ? (
+          <Paragraph data-size="sm">
+            {t('timeline.today')}: {formatDate(data.today)}
+          </Paragraph>
+        ) : null}
+      </section>
+      <section aria-labelledby="table-heading">
+        <Heading level={2} data-size="sm" id="table-heading">
+          {t('timeline.table')}
+        </Heading>
+        <Table>
+          <TableHead>
+            <TableRow>
+              <TableHeaderCell>{t('timeline.date')}</TableHeaderCell>
+              <TableHeaderCell>{t('timeline.type')}</TableHeaderCell>
+              <TableHeaderCell>{t('timeline.what')}</TableHeaderCell>
+              <TableHeaderCell>{t('timeline.detail')}</TableHeaderCell>
+              <TableHeaderCell>{t('process.status')}</TableHeaderCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {data.items.map((item) => (
+              <TableRow key={item.id}>
+                <TableCell>{formatDate(item.date)}</TableCell>
+                <TableCell>{itemLabel(item, t)}</TableCell>
+                <TableCell>{item.title}</TableCell>
+                <TableCell>{item.detail ?? ''}</TableCell>
+                <TableCell>
+                  <Tag data-color={item.isDone ? 'success' : 'info'}>{item.isDone ? t('timeline.done') : t('timeline.upcoming')}</Tag>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </section>
+    </article>
+  );
+}

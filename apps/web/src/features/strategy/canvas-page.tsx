@@ -1,0 +1,312 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link as RouterLink, useParams } from 'react-router';
+import { Alert, Button, Heading, Link, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
+import type { CanvasResponse, CanvasStatus, Statement } from '@innspill/contracts';
+import { api, ApiError } from '../../lib/api-client.ts';
+import { useApi } from '../../lib/use-api.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { ErrorState, LoadingState } from '../../components/page-states.tsx';
+import { StatementList, type StatementActions } from './statement-list.tsx';
+
+const columns = ['individual', 'institution', 'society'] as const;
+const statusColor: Record<CanvasStatus, 'neutral' | 'warning' | 'success'> = { draft: 'neutral', in_review: 'warning', approved: 'success' };
+const nextStatuses: Record<CanvasStatus, CanvasStatus[]> = { draft: ['in_review'], in_review: ['approved', 'draft'], approved: ['draft'] };
+
+/** One theme's canvas in the grid of the source slide; an edit mode; comments and workflow. */
+export function CanvasPage() {
+  const { slug = '', number = '' } = useParams();
+  const { t, locale, formatDateTime } = useI18n();
+  const base = `/api/processes/${encodeURIComponent(slug)}/themes/${encodeURIComponent(number)}`;
+  const key = `${slug}-${number}-${locale}`;
+  const state = useApi(() => api.get<CanvasResponse>(`${base}?lang=${locale}`), key);
+  const [current, setCurrent] = useState<CanvasResponse>();
+  const [isEditing, setIsEditing] = useState(false);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
+  const [commentTarget, setCommentTarget] = useState<Statement>();
+  const [commentText, setCommentText] = useState('');
+  const focusAfterRender = useRef<string[]>([]);
+
+  useEffect(() => setCurrent(undefined), [key]);
+  useEffect(() => {
+    const ids = focusAfterRender.current;
+    if (!ids.length) return;
+    focusAfterRender.current = [];
+    for (const id of ids) {
+      const element = document.getElementById(id) as HTMLButtonElement | null;
+      if (element && !element.disabled) {
+        element.focus();
+        break;
+      }
+    }
+  });
+
+  const data = current ?? state.data;
+  if (state.isLoading && !data) return <LoadingState />;
+  if (state.error && !data) return <ErrorState error={state.error} />;
+  if (!data) return null;
+
+  const run = async (work: () => Promise<CanvasResponse>, success: string): Promise<boolean> => {
+    setError('');
+    try {
+      const next = await work();
+      setCurrent(next);
+      setMessage(success);
+      return true;
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : t('app.error.generic'));
+      return false;
+    }
+  };
+  const query = `?lang=${locale}`;
+  const sectionOf = (section: string) => data.statements.filter((statement) => statement.section === section);
+
+  const actions: StatementActions = {
+    edit: (statement, text) =>
+      run(() => api.patch<CanvasResponse>(`${base}/statements/${statement.id}${query}`, { text, locale }), t('statement.saved')),
+    move: async (statement, position, section) => {
+      const target = section ?? statement.section;
+      const count = sectionOf(target).length + (section ? 1 : 0);
+      const ok = await run(
+        () => api.post<CanvasResponse>(`${base}/statements/${statement.id}/move${query}`, { position, ...(section ? { section } : {}) }),
+        t('statement.moved', { position: Math.min(position, count - 1) + 1, count }),
+      );
+      if (ok) focusAfterRender.current = [position > statement.position ? `down-${statement.id}` : `up-${statement.id}`, `up-${statement.id}`, `down-${statement.id}`, `edit-${statement.id}`];
+    },
+    remove: async (statement) => {
+      await run(() => api.delete<CanvasResponse>(`${base}/statements/${statement.id}${query}`), t('statement.deleted'));
+    },
+    add: (section, text) => run(() => api.post<CanvasResponse>(`${base}/statements${query}`, { section, text }), t('statement.saved')),
+    comment: (statement) => {
+      setCommentTarget(statement);
+      requestAnimationFrame(() => document.getElementById('comment-text')?.focus());
+    },
+  };
+
+  const changeStatus = (status: CanvasStatus) =>
+    void run(() => api.post<CanvasResponse>(`${base}/status${query}`, { status }), t(`canvas.status.${status}`));
+
+  const postComment = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!commentText.trim()) return;
+    const ok = await run(
+      () => api.post<CanvasResponse>(`${base}/comments${query}`, { body: commentText, statementId: commentTarget?.id ?? null }),
+      t('statement.saved'),
+    );
+    if (ok) {
+      setCommentText('');
+      setCommentTarget(undefined);
+    }
+  };
+
+  const list = (section: string, label: string, options: { single?: boolean; className?: string } = {}) => (
+    <StatementList
+      section={section}
+      sectionLabel={label}
+      statements={sectionOf(section)}
+      isEditing={isEditing && data.permissions.canEdit}
+      canComment={data.permissions.canComment}
+      actions={actions}
+      {...options}
+    />
+  );
+  const statementById = new Map(data.statements.map((statement) => [statement.id, statement]));
+  const strategyPath = `/p/${slug}/strategy`;
+
+  return (
+    <article className="canvas-page">
+      <nav aria-label={t('canvas.toStrategy')} className="canvas-page__nav no-print">
+        <Link asChild>
+          <RouterLink to={strategyPath}>{t('canvas.toStrategy')}</RouterLink>
+        </Link>
+        {data.previousThemeNumber !== null ? (
+          <Link asChild>
+            <RouterLink to={`${strategyPath}/themes/${data.previousThemeNumber}`}>{t('canvas.previous')}</RouterLink>
+          </Link>
+        ) : null}
+        {data.nextThemeNumber !== null ? (
+          <Link asChild>
+            <RouterLink to={`${strategyPath}/themes/${data.nextThemeNumber}`}>{t('canvas.next')}</RouterLink>
+          </Link>
+        ) : null}
+      </nav>
+      <header className="canvas-page__header">
+        <Heading level={1} data-size="lg">
+          <span className="canvas-page__number">{t('strategy.themeNumber', { number: data.theme.number })}: </span>
+          {data.canvas.title}
+        </Heading>
+        <p className="canvas-page__status">
+          {t('canvas.status')}: <Tag data-color={statusColor[data.canvas.status]}>{t(`canvas.status.${data.canvas.status}`)}</Tag>
+        </p>
+        <div className="canvas-page__tools no-print">
+          {data.permissions.canEdit ? (
+            <Button variant={isEditing ? 'primary' : 'secondary'} aria-pressed={isEditing} onClick={() => setIsEditing((value) => !value)}>
+              {isEditing ? t('canvas.doneEditing') : t('canvas.edit')}
+            </Button>
+          ) : null}
+          <Button asChild variant="secondary">
+            <RouterLink to={`${strategyPath}/themes/${data.theme.number}/history`}>{t('canvas.history')}</RouterLink>
+          </Button>
+          <Button variant="secondary" onClick={() => window.print()}>
+            {t('canvas.print')}
+          </Button>
+        </div>
+      </header>
+
+      <div role="status" aria-live="polite" className="visually-hidden">
+        {message}
+      </div>
+      {error ? (
+        <Alert data-color="danger" role="alert" className="no-print">
+          {error}
+        </Alert>
+      ) : null}
+      {isEditing && locale !== data.process.language ? (
+        <Alert data-color="info" className="no-print">
+          {t('canvas.editingTranslation')}
+        </Alert>
+      ) : null}
+      {data.canvas.status === 'approved' && !data.permissions.canEdit && data.permissions.canChangeStatus ? (
+        <Alert data-color="info" className="no-print">
+          {t('canvas.locked')}
+        </Alert>
+      ) : null}
+
+      {data.permissions.canChangeStatus ? (
+        <section aria-labelledby="workflow-heading" className="canvas-page__workflow no-print">
+          <Heading level={2} data-size="xs" id="workflow-heading">
+            {t('canvas.workflow')}
+          </Heading>
+          <div className="canvas-page__tools">
+            {nextStatuses[data.canvas.status].map((status) => {
+              const needsApprover = status === 'approved' || (data.canvas.status === 'approved' && status === 'draft');
+              if (needsApprover && !data.permissions.canApprove) return null;
+              return (
+                <Button key={status} variant="secondary" data-size="sm" onClick={() => changeStatus(status)}>
+                  {t(`canvas.action.${status}`)}
+                </Button>
+              );
+            })}
+          </div>
+          {data.canvas.status === 'in_review' && !data.permissions.canApprove ? <Paragraph data-size="sm">{t('canvas.approveNeedsRole')}</Paragraph> : null}
+        </section>
+      ) : null}
+
+      <div className="canvas">
+        <section className="canvas__main-goal" aria-labelledby="main-goal-heading">
+          <Heading level={2} data-size="xs" id="main-goal-heading" className="canvas__row-label">
+            {t('canvas.mainGoal')}
+          </Heading>
+          <p className="canvas__main-goal-text">{data.canvas.mainGoal}</p>
+        </section>
+        <section className="canvas__challenges" aria-labelledby="challenges-heading">
+          <Heading level={2} data-size="xs" id="challenges-heading" className="canvas__row-label">
+            {t('canvas.challenges')}
+          </Heading>
+          {list('challenge', t('canvas.challenges'))}
+        </section>
+        <table className="canvas__grid">
+          <caption className="canvas__row-label">{t('canvas.breakdown')}</caption>
+          <thead>
+            <tr>
+              <td />
+              {columns.map((column) => (
+                <th key={column} scope="col">
+                  {t(`canvas.${column}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{t('canvas.headline')}</th>
+              {columns.map((column) => (
+                <td key={column} className="canvas__headline">
+                  {list(`headline.${column}`, `${t('canvas.headline')} – ${t(`canvas.${column}`)}`, { single: true, className: 'canvas__headline-text' })}
+                </td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row">{t('canvas.opportunities')}</th>
+              {columns.map((column) => (
+                <td key={column}>{list(`${column}.opportunity`, `${t('canvas.opportunities')} – ${t(`canvas.${column}`)}`)}</td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row">{t('canvas.prerequisites')}</th>
+              {columns.map((column) => (
+                <td key={column}>{list(`${column}.prerequisite`, `${t('canvas.prerequisites')} – ${t(`canvas.${column}`)}`)}</td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+        <div className="canvas__bottom">
+          <section aria-labelledby="keywords-heading">
+            <Heading level={2} data-size="xs" id="keywords-heading" className="canvas__row-label">
+              {t('canvas.keywords')}
+            </Heading>
+            {list('keyword', t('canvas.keywords'), { className: 'canvas__keywords' })}
+          </section>
+          <section aria-labelledby="deep-dive-heading">
+            <Heading level={2} data-size="xs" id="deep-dive-heading" className="canvas__row-label">
+              {t('canvas.deepDive')}
+            </Heading>
+            {list('deep_dive', t('canvas.deepDive'))}
+          </section>
+        </div>
+        {data.canvas.summary ? (
+          <section aria-labelledby="summary-heading" className="canvas__summary">
+            <Heading level={2} data-size="xs" id="summary-heading" className="canvas__row-label">
+              {t('canvas.summary')}
+            </Heading>
+            <p>{data.canvas.summary}</p>
+          </section>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="comments-heading" className="canvas-page__comments no-print">
+        <Heading level={2} data-size="sm" id="comments-heading">
+          {t('comments.title')}
+        </Heading>
+        {data.comments.length === 0 ? <Paragraph>{t('comments.none')}</Paragraph> : null}
+        <ul className="plain-list comment-list">
+          {data.comments.map((comment) => {
+            const about = comment.statementId ? statementById.get(comment.statementId) : undefined;
+            return (
+              <li key={comment.id} className="comment">
+                <p className="comment__meta">
+                  {comment.authorName ?? t('history.unknownAuthor')} · {formatDateTime(comment.createdAt)}
+                </p>
+                {about ? <p className="comment__about">{t('comments.about', { text: about.text })}</p> : null}
+                <p>{comment.body}</p>
+              </li>
+            );
+          })}
+        </ul>
+        {data.permissions.canComment ? (
+          <form onSubmit={(event) => void postComment(event)} className="comment-form">
+            {commentTarget ? (
+              <p>
+                {t('comments.about', { text: commentTarget.text })}{' '}
+                <Button variant="tertiary" data-size="sm" type="button" onClick={() => setCommentTarget(undefined)}>
+                  {t('comments.whole')}
+                </Button>
+              </p>
+            ) : null}
+            <Textfield
+              id="comment-text"
+              multiline
+              rows={3}
+              label={t('comments.new')}
+              value={commentText}
+              onChange={(event) => setCommentText(event.target.value)}
+            />
+            <Button type="submit" data-size="sm">
+              {t('comments.post')}
+            </Button>
+          </form>
+        ) : null}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startInnspill, type StartedServer } from './support/server.ts';
+import { collectPageErrors, expectNoSeriousA11yViolations, launchBrowser } from './support/browser.ts';
+
+let server: StartedServer;
+let browser: Browser;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  server = await startInnspill({ command: 'npm-start' });
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  page = await context.newPage();
+  pageErrors = collectPageErrors(page);
+  // the first administrator, through the one-time link the server printed
+  await page.goto(server.setupLink()!);
+  await page.getByLabel('Navn').fill('Sara Sekretariat');
+  await page.getByLabel('E-postadresse').fill('sara@example.test');
+  await page.getByLabel('Passord').fill('a very good password');
+  await page.getByRole('button', { name: 'Opprett konto' }).click();
+  await page.getByRole('heading', { name: 'Dine strategiprosesser' }).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('strategy journey in Chromium', () => {
+  it('opens the example process and sees where it stands', async () => {
+    await page.getByRole('main').getByRole('link', { name: /Ny digitaliseringsstrategi/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Hvor står prosessen?' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'process overview with status');
+    await page.getByRole('navigation', { name: 'Områder i prosessen' }).getByRole('link', { name: 'Tidslinje' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tidslinje' }).waitFor();
+    expect(await page.getByRole('table').getByRole('row').count()).toBeGreaterThan(4);
+    await expectNoSeriousA11yViolations(page, 'timeline');
+  });
+
+  it('opens theme 2, edits a bullet, moves it and sees both changes in the history', async () => {
+    await page.getByRole('navigation', { name: 'Områder i prosessen' }).getByRole('link', { name: 'Strategi' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Overordnede målsetninger' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'strategy overview');
+    await page.getByRole('link', { name: 'Tema 2: Digital kompetanse i alle fag' }).click();
+    await page.getByRole('heading', { level: 1, name: /Digital kompetanse i alle fag/ }).waitFor();
+    await page.getByRole('table').getByRole('columnheader', { name: 'Individ' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'canvas (read)');
+
+    await page.getByRole('button', { name: 'Rediger', exact: true }).click();
+    const challenges = page.locator('section[aria-labelledby="challenges-heading"] li.statement');
+    expect(await challenges.count()).toBe(4);
+    const firstText = (await challenges.first().locator('.statement__text').textContent()) ?? '';
+    await page.getByRole('button', { name: `Rediger punkt: ${firstText}` }).click();
+    await page.getByLabel('Tekst').fill('Studenter og ansatte mangler digital kompetanse i mange fag.');
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    await challenges.first().getByText('Studenter og ansatte mangler digital kompetanse i mange fag.').waitFor();
+    await expectNoSeriousA11yViolations(page, 'canvas (editing)');
+
+    // keyboard alternative to dragging: focus "move down" and press Enter
+    const moveDown = page.getByRole('button', { name: 'Flytt ned: Studenter og ansatte mangler digital kompetanse i mange fag.' });
+    await moveDown.focus();
+    await page.keyboard.press('Enter');
+    await challenges.nth(1).getByText('Studenter og ansatte mangler digital kompetanse i mange fag.').waitFor();
+    await page.getByRole('status').filter({ hasText: 'Flyttet til plass 2 av 4.' }).waitFor({ state: 'attached' });
+    // focus stays on the moved bullet's controls
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Flytt (ned|opp): Studenter og ansatte/);
+
+    await page.getByRole('link', { name: 'Historikk' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Historikk: Digital kompetanse i alle fag' }).waitFor();
+    const revisions = page.locator('.revision');
+    await revisions.first().getByText('Plass 1 → 2 (Utfordringer)').waitFor();
+    await revisions.nth(1).locator('ins').filter({ hasText: 'mange' }).first().waitFor();
+    expect(await revisions.nth(1).locator('del').count()).toBeGreaterThan(0);
+    await expectNoSeriousA11yViolations(page, 'history');
+  });
+
+  it('switches to English and reads the canvas in English', async () => {
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { level: 1, name: /^History: / }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByRole('link', { name: /competence/i }).first().click();
+    await page.getByRole('heading', { level: 1, name: /Theme 2: .*competence/i }).waitFor();
+    await page.getByRole('table').getByRole('columnheader', { name: 'Institution' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'canvas in English');
+    expect(pageErrors).toEqual([]);
+  });
+});
