@@ -13,6 +13,9 @@ import { discoverThemes, type ThemeResult, type ThemeTerm } from '../themes/inde
 import { suggestThemes, trainSuggester } from '../suggest/index.ts';
 import { accuracy, adjustedRandIndex, jaccard, macroF1, macroF1Sets, microF1, normalizedMutualInfo, stratifiedSplit } from '../evaluate/index.ts';
 import type { InputRecord } from './readers.ts';
+import { Int32Buffer } from '../vectorize/growable.ts';
+import { startBatchWorker } from './parallel.ts';
+import { processBatch, type WorkerRequest, type WorkerResponse } from './terms-batch.ts';
 
 export { readCsv, readJsonl, readRecords, InputError, type InputRecord, type InputErrorCode, type ReaderOptions } from './readers.ts';
 
@@ -70,6 +73,8 @@ export interface AnalyzeOptions {
   readonly snippetLength?: number;
   readonly vectorizer?: VectorizerOptions;
   readonly onProgress?: (progress: Progress) => void;
+  /** Detect languages and build terms on a worker thread (pays off from some 20,000 texts). */
+  readonly isParallel?: boolean;
 }
 
 /** A text quoted in the output. */
@@ -146,6 +151,23 @@ function textHash(text: string): number {
   return (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
 }
 
+/** Decodes one document of a worker answer into terms and surfaces. */
+function decodeDocument(encoded: string): { terms: string[]; surfaces: string[] } {
+  const terms: string[] = [];
+  const surfaces: string[] = [];
+  if (encoded.length > 0) {
+    for (const pair of encoded.split('\u0001')) {
+      const cut = pair.indexOf('\u0003');
+      terms.push(pair.slice(0, cut));
+      surfaces.push(pair.slice(cut + 1));
+    }
+  }
+  return { terms, surfaces };
+}
+
+const BATCH_SIZE = 2000;
+const MAX_BATCHES_IN_FLIGHT = 4;
+
 async function readCorpus(source: RecordSource, options: AnalyzeOptions & { readonly isDetectingDuplicates: boolean }): Promise<Corpus> {
   const ids: string[] = [];
   const languageList: number[] = [];
@@ -157,29 +179,94 @@ async function readCorpus(source: RecordSource, options: AnalyzeOptions & { read
     ? new DuplicateDetector({ threshold: options.threshold ?? 0.8, seed: options.seed ?? 0 })
     : undefined;
   const rowOfText = new Map<number, number>();
-  for await (const record of source.open()) {
-    if (seenIds.has(record.id)) {
-      throw new AnalysisError(`${source.name}:${record.line}: duplicate id "${record.id}" (ids must be unique)`);
+  const worker = options.isParallel ? startBatchWorker() : undefined;
+  // In record order: -1 = next unique text (answered by the terms stage), r ≥ 0 = copy of row r.
+  const entries = new Int32Buffer(1 << 12);
+  let drained = 0;
+  let texts: string[] = [];
+  let givenLanguages: (Language | '')[] = [];
+  let batchId = 0;
+  const inFlight: Promise<WorkerResponse>[] = [];
+  const ready: { languages: readonly Language[]; documents: string[]; next: number }[] = [];
+
+  const drain = (): void => {
+    while (drained < entries.length) {
+      const entry = entries.get(drained);
+      if (entry >= 0) {
+        builder.addCopyOf(entry);
+        languageList.push(languageList[entry] as number);
+      } else {
+        const batch = ready[0];
+        if (!batch) {
+          return;
+        }
+        const index = batch.next++;
+        const { terms, surfaces } = decodeDocument(batch.documents[index] as string);
+        builder.addTerms(terms, surfaces);
+        languageList.push(LANGUAGE_CODES.indexOf(batch.languages[index] as Language));
+        if (batch.next === batch.documents.length) {
+          ready.shift();
+        }
+      }
+      drained++;
     }
-    seenIds.add(record.id);
-    ids.push(record.id);
-    labels.push(record.labels && record.labels.length > 0 ? record.labels : undefined);
-    detector?.add(record.id, record.text);
-    const key = textHash(record.text) + (record.language ? LANGUAGE_CODES.indexOf(record.language) + 1 : 0) * 0.25;
-    const earlier = rowOfText.get(key);
-    if (earlier !== undefined) {
-      builder.addCopyOf(earlier);
-      languageList.push(languageList[earlier] as number);
+  };
+  const accept = (response: WorkerResponse): void => {
+    ready.push({ languages: response.languages, documents: response.terms.split('\u0002'), next: 0 });
+    drain();
+  };
+  const flush = async (): Promise<void> => {
+    if (texts.length === 0) {
+      return;
+    }
+    const request: WorkerRequest = { id: batchId++, texts, languages: givenLanguages };
+    texts = [];
+    givenLanguages = [];
+    if (worker) {
+      inFlight.push(worker.send(request));
+      if (inFlight.length >= MAX_BATCHES_IN_FLIGHT) {
+        accept(await (inFlight.shift() as Promise<WorkerResponse>));
+      }
     } else {
-      const language = record.language ?? detectLanguage(record.text);
-      const row = builder.addText(record.text, language);
-      rowOfText.set(key, row);
-      languageList.push(LANGUAGE_CODES.indexOf(language));
+      accept(processBatch(request));
     }
-    recordCount++;
-    if (recordCount % 5000 === 0) {
-      options.onProgress?.({ stage: 'reading', done: recordCount });
+  };
+
+  try {
+    for await (const record of source.open()) {
+      if (seenIds.has(record.id)) {
+        throw new AnalysisError(`${source.name}:${record.line}: duplicate id "${record.id}" (ids must be unique)`);
+      }
+      seenIds.add(record.id);
+      ids.push(record.id);
+      labels.push(record.labels && record.labels.length > 0 ? record.labels : undefined);
+      detector?.add(record.id, record.text);
+      const key = textHash(record.text) + (record.language ? LANGUAGE_CODES.indexOf(record.language) + 1 : 0) * 0.25;
+      const earlier = rowOfText.get(key);
+      if (earlier !== undefined) {
+        entries.push(earlier);
+      } else {
+        rowOfText.set(key, recordCount);
+        entries.push(-1);
+        texts.push(record.text);
+        givenLanguages.push(record.language ?? '');
+        if (texts.length >= BATCH_SIZE) {
+          await flush();
+        }
+      }
+      recordCount++;
+      if (recordCount % 5000 === 0) {
+        options.onProgress?.({ stage: 'reading', done: recordCount });
+        drain();
+      }
     }
+    await flush();
+    while (inFlight.length > 0) {
+      accept(await (inFlight.shift() as Promise<WorkerResponse>));
+    }
+    drain();
+  } finally {
+    await worker?.close();
   }
   rowOfText.clear();
   options.onProgress?.({ stage: 'vectorizing', done: recordCount });
@@ -351,6 +438,7 @@ export interface EvaluationDocument {
 /** Options of {@link evaluate}. */
 export interface EvaluateOptions {
   readonly seed?: number;
+  readonly isParallel?: boolean;
   readonly vectorizer?: VectorizerOptions;
   readonly onProgress?: (progress: Progress) => void;
 }

@@ -15,8 +15,8 @@
  */
 import type { CsrMatrix, TfidfModel } from '../vectorize/index.ts';
 import { reduceDimensions, restrictDocumentFrequency, selectRows } from '../vectorize/index.ts';
-import { createRandom, type Random } from '../vectorize/random.ts';
-import { decisionScores, trainOneVsRest } from '../suggest/linear.ts';
+import { createRandom, shuffleInPlace, type Random } from '../vectorize/random.ts';
+import { decisionScores, trainOneVsRest, type OneVsRestModel } from '../suggest/linear.ts';
 import { bestOfRestarts, simplifiedSilhouette, type KMeansResult } from './kmeans.ts';
 
 export { sphericalKMeans, bestOfRestarts, simplifiedSilhouette, type KMeansResult } from './kmeans.ts';
@@ -38,7 +38,7 @@ export interface ThemeOptions {
   readonly refinementRounds?: number;
   /** Share of each theme (closest to its centroid) used to train the refinement (default 0.5). */
   readonly confidentShare?: number;
-  /** Rows used to fit (sampled above this; the rest are assigned). Default 40,000. */
+  /** Rows used to fit (sampled above this; the rest are assigned by the classifier). Default 25,000. */
   readonly maxFitRows?: number;
   /** Minimum cosine similarity to a theme centroid; below it a text is unassigned. Default 0.05. */
   readonly minSimilarity?: number;
@@ -164,6 +164,40 @@ function sampleRows(rows: readonly number[], size: number, random: Random): numb
     }
   }
   return chosen;
+}
+
+/** The matrix restricted to its non-empty columns, with `columns[j]` = original column of j. */
+function compactColumns(matrix: CsrMatrix): CsrMatrix & { readonly columns: Int32Array } {
+  const used = new Int32Array(matrix.columnCount).fill(-1);
+  const columns: number[] = [];
+  for (let p = 0; p < matrix.indices.length; p++) {
+    const j = matrix.indices[p] as number;
+    if (used[j] === -1) {
+      used[j] = 0;
+    }
+  }
+  for (let j = 0; j < matrix.columnCount; j++) {
+    if (used[j] === 0) {
+      used[j] = columns.length;
+      columns.push(j);
+    }
+  }
+  const indices = Int32Array.from(matrix.indices, (j) => used[j] as number);
+  return { rowCount: matrix.rowCount, columnCount: columns.length, indptr: matrix.indptr, indices, values: matrix.values, columns: Int32Array.from(columns) };
+}
+
+/** A classifier trained on compacted columns, re-indexed to the full column space. */
+function expandColumns(model: OneVsRestModel, columns: Int32Array, columnCount: number): OneVsRestModel {
+  const stride = model.columnCount + 1;
+  const fullStride = columnCount + 1;
+  const weights = new Float32Array(model.classes.length * fullStride);
+  for (let c = 0; c < model.classes.length; c++) {
+    for (let j = 0; j < model.columnCount; j++) {
+      weights[c * fullStride + (columns[j] as number)] = model.weights[c * stride + j] as number;
+    }
+    weights[c * fullStride + columnCount] = model.weights[c * stride + model.columnCount] as number;
+  }
+  return { classes: model.classes, columnCount, weights };
 }
 
 /** Dense sums of member rows per theme (k × columns). */
@@ -357,9 +391,12 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
       method: 'none (no text has terms)',
     };
   }
-  const fitRows = sampleRows(rows, options.maxFitRows ?? 40_000, random);
-  const fitMatrix = selectRows(matrix, fitRows);
-  const reduction = reduceDimensions(fitMatrix, { dimensions: options.dimensions ?? 100, seed });
+  // The sample keeps the canonical order; a seeded shuffle decides which rows the k-means
+  // restarts see first (bestOfRestarts uses a prefix).
+  const fitRows = sampleRows(rows, options.maxFitRows ?? 25_000, random);
+  shuffleInPlace(fitRows, random);
+  const fitMatrix = compactColumns(selectRows(matrix, fitRows));
+  const reduction = reduceDimensions(fitMatrix, { dimensions: options.dimensions ?? 100, seed, powerIterations: fitRows.length > 10_000 ? 2 : 3, isComputingComponents: false });
   const dims = reduction.dimensions;
   const points = reduction.embedding;
   const n = fitRows.length;
@@ -446,11 +483,12 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
   if (fitRows.length < rows.length) {
     if (classifier) {
       const classIds = classifier.classes.map((label) => Number(label));
+      const fullClassifier = expandColumns(classifier, fitMatrix.columns, matrix.columnCount);
       for (const row of rows) {
         if (isFitRow[row]) {
           continue;
         }
-        const scores = decisionScores(classifier, matrix, row);
+        const scores = decisionScores(fullClassifier, matrix, row);
         let best = 0;
         for (let c = 1; c < scores.length; c++) {
           if ((scores[c] as number) > (scores[best] as number)) {

@@ -14,11 +14,21 @@ export interface KMeansResult {
 }
 
 function dot(a: Float32Array, aOffset: number, b: Float32Array, bOffset: number, dims: number): number {
-  let sum = 0;
-  for (let c = 0; c < dims; c++) {
-    sum += (a[aOffset + c] as number) * (b[bOffset + c] as number);
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let c = 0;
+  for (; c + 3 < dims; c += 4) {
+    s0 += (a[aOffset + c] as number) * (b[bOffset + c] as number);
+    s1 += (a[aOffset + c + 1] as number) * (b[bOffset + c + 1] as number);
+    s2 += (a[aOffset + c + 2] as number) * (b[bOffset + c + 2] as number);
+    s3 += (a[aOffset + c + 3] as number) * (b[bOffset + c + 3] as number);
   }
-  return sum;
+  for (; c < dims; c++) {
+    s0 += (a[aOffset + c] as number) * (b[bOffset + c] as number);
+  }
+  return s0 + s1 + s2 + s3;
 }
 
 function normalizeRows(data: Float32Array, rows: number, dims: number): void {
@@ -95,8 +105,9 @@ export function sphericalKMeans(
   k: number,
   random: Random,
   maxIterations = 40,
+  start?: Float32Array,
 ): KMeansResult {
-  const centroids = initialize(points, n, dims, k, random);
+  const centroids = start ? Float32Array.from(start) : initialize(points, n, dims, k, random);
   const assignments = new Int32Array(n).fill(-1);
   const similarities = new Float32Array(n);
   const sums = new Float64Array(k * dims);
@@ -173,15 +184,23 @@ export function bestOfRestarts(
   k: number,
   restarts: number,
   random: Random,
+  restartSample = 6_000,
 ): KMeansResult {
+  // Restarts on a sub-sample (its first rows: callers pass rows in a random or canonical order),
+  // then the best centroids seed one run on all rows.
+  const m = n > restartSample * 1.5 && restarts > 1 ? restartSample : n;
+  const subset = m === n ? points : points.subarray(0, m * dims);
   let best: KMeansResult | undefined;
   for (let r = 0; r < Math.max(1, restarts); r++) {
-    const result = sphericalKMeans(points, n, dims, k, random);
+    const result = sphericalKMeans(subset, m, dims, k, random);
     if (!best || result.objective > best.objective) {
       best = result;
     }
   }
-  return best as KMeansResult;
+  if (m === n) {
+    return best as KMeansResult;
+  }
+  return sphericalKMeans(points, n, dims, k, random, 25, (best as KMeansResult).centroids);
 }
 
 /**

@@ -15,6 +15,8 @@ export interface ReduceOptions {
   readonly powerIterations?: number;
   /** Seed of the random test matrix. */
   readonly seed?: number;
+  /** Also compute `components` (needed only to project rows outside the fitted matrix). Default true. */
+  readonly isComputingComponents?: boolean;
 }
 
 /** A fitted LSA reduction. */
@@ -22,7 +24,7 @@ export interface Reduction {
   readonly dimensions: number;
   /** Row-major n × dimensions; each row l2-normalised (zero rows stay zero). */
   readonly embedding: Float32Array;
-  /** Row-major columns × dimensions: maps a TF-IDF row to the reduced space. */
+  /** Row-major columns × dimensions: maps a TF-IDF row to the reduced space (empty when not computed). */
   readonly components: Float32Array;
   /** Singular values, descending. */
   readonly singularValues: Float64Array;
@@ -64,9 +66,9 @@ function cholesky(g: Float64Array, m: number): Float64Array {
 }
 
 /** Orthonormalises the columns of a row-major n × l matrix in place (Cholesky QR, twice). */
-function orthonormalizeColumns(y: Float64Array, n: number, l: number): void {
+function orthonormalizeColumns(y: Float64Array, n: number, l: number, passes = 2): void {
   const row = new Float64Array(l);
-  for (let pass = 0; pass < 2; pass++) {
+  for (let pass = 0; pass < passes; pass++) {
     const g = new Float64Array(l * l);
     for (let i = 0; i < n; i++) {
       const base = i * l;
@@ -217,36 +219,71 @@ export function reduceDimensions(matrix: CsrMatrix, options: ReduceOptions = {})
     omega[i] = random.nextGaussian();
   }
   let q = multiply(matrix, omega, l);
-  orthonormalizeColumns(q, n, l);
-  for (let it = 0; it < (options.powerIterations ?? 3); it++) {
+  orthonormalizeColumns(q, n, l, 1);
+  const powerIterations = options.powerIterations ?? 3;
+  for (let it = 0; it < powerIterations; it++) {
     // Orthonormalising only the n-side keeps the cost at O(n·l²) per iteration.
     q = multiply(matrix, multiplyTransposed(matrix, q, l), l);
-    orthonormalizeColumns(q, n, l);
+    orthonormalizeColumns(q, n, l, it + 1 === powerIterations ? 2 : 1);
   }
-  // Bᵀ = Xᵀ Q (d × l, row-major); M = B Bᵀ (l × l).
+  // B = Qᵀ X; M = B Bᵀ = Qᵀ (X Xᵀ Q) (l × l), computed on the n side.
   const bt = multiplyTransposed(matrix, q, l);
+  const y = multiply(matrix, bt, l);
   const m = new Float64Array(l * l);
-  for (let j = 0; j < d; j++) {
-    const base = j * l;
+  for (let i = 0; i < n; i++) {
+    const base = i * l;
     for (let r = 0; r < l; r++) {
-      const br = bt[base + r] as number;
-      if (br === 0) {
+      const qr = q[base + r] as number;
+      if (qr === 0) {
         continue;
       }
-      for (let c = r; c < l; c++) {
-        m[r * l + c] = (m[r * l + c] as number) + br * (bt[base + c] as number);
+      for (let c = 0; c < l; c++) {
+        m[r * l + c] = (m[r * l + c] as number) + qr * (y[base + c] as number);
       }
     }
   }
   for (let r = 0; r < l; r++) {
     for (let c = 0; c < r; c++) {
-      m[r * l + c] = m[c * l + r] as number;
+      const mean = ((m[r * l + c] as number) + (m[c * l + r] as number)) / 2;
+      m[r * l + c] = mean;
+      m[c * l + r] = mean;
     }
   }
   const { values, vectors } = symmetricEigen(m, l);
   const order = Array.from({ length: l }, (_, i) => i).sort((a, b) => (values[b] as number) - (values[a] as number));
   const top = order.slice(0, k);
   const singularValues = Float64Array.from(top, (i) => Math.sqrt(Math.max(0, values[i] as number)));
+  // Embedding X V = Q U Σ (n × k), rows l2-normalised.
+  const embedding = new Float32Array(n * k);
+  const rowBuffer = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    const base = i * l;
+    rowBuffer.fill(0);
+    for (let r = 0; r < l; r++) {
+      const qr = q[base + r] as number;
+      if (qr === 0) {
+        continue;
+      }
+      for (let c = 0; c < k; c++) {
+        rowBuffer[c] = (rowBuffer[c] as number) + qr * (vectors[r * l + (top[c] as number)] as number);
+      }
+    }
+    let norm = 0;
+    for (let c = 0; c < k; c++) {
+      const v = (rowBuffer[c] as number) * (singularValues[c] as number);
+      rowBuffer[c] = v;
+      norm += v * v;
+    }
+    if (norm > 0) {
+      const inverse = 1 / Math.sqrt(norm);
+      for (let c = 0; c < k; c++) {
+        embedding[i * k + c] = (rowBuffer[c] as number) * inverse;
+      }
+    }
+  }
+  if (options.isComputingComponents === false) {
+    return { dimensions: k, embedding, components: new Float32Array(0), singularValues };
+  }
   // components (d × k): V = Bᵀ U / σ.
   const components = new Float32Array(d * k);
   const u = new Float64Array(l * k);
@@ -268,7 +305,6 @@ export function reduceDimensions(matrix: CsrMatrix, options: ReduceOptions = {})
       }
     }
   }
-  const embedding = projectRows(matrix, components, k);
   return { dimensions: k, embedding, components, singularValues };
 }
 
