@@ -3,6 +3,8 @@ import { runStartCommand, startHelp } from './start.ts';
 import { migrateHelp, runMigrateCommand } from './migrate.ts';
 import { runUserAddCommand, userAddHelp } from './user-add.ts';
 import { demoLoadHelp, runDemoLoadCommand } from './demo-load.ts';
+import { importResponsesHelp, runImportResponsesCommand } from './import-responses.ts';
+import { exportResponsesHelp, runExportResponsesCommand } from './export-responses.ts';
 import { processListHelp, runProcessListCommand } from './process-list.ts';
 import { processExportHelp, runProcessExportCommand } from './process-export.ts';
 import { processImportHelp, runProcessImportCommand } from './process-import.ts';
@@ -21,6 +23,8 @@ export const cliCommands: CliCommand[] = [
   { path: ['migrate'], summary: 'Apply database migrations', help: migrateHelp, run: runMigrateCommand },
   { path: ['user', 'add'], summary: 'Create a user and print their one-time link', help: userAddHelp, run: runUserAddCommand },
   { path: ['demo', 'load'], summary: 'Load the example workspace', help: demoLoadHelp, run: runDemoLoadCommand },
+  { path: ['import', 'responses'], summary: 'Import responses (CSV/XLSX, PDF/DOCX/TXT letters) into a round', help: importResponsesHelp, run: runImportResponsesCommand },
+  { path: ['export', 'responses'], summary: 'Export a round’s responses as CSV or JSONL', help: exportResponsesHelp, run: runExportResponsesCommand },
   { path: ['process', 'list'], summary: 'List strategy processes (slug first)', help: processListHelp, run: runProcessListCommand },
   { path: ['export', 'process'], summary: 'Export a whole process as JSON', help: processExportHelp, run: runProcessExportCommand },
   { path: ['import', 'process'], summary: 'Import a whole process from JSON', help: processImportHelp, run: runProcessImportCommand },
