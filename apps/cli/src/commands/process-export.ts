@@ -12,12 +12,17 @@ be read back with "innspill import process".`;
 export async function runProcessExportCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { format: { type: 'string', default: 'json' }, output: { type: 'string' }, data: { type: 'string' } },
+    options: {
+      format: { type: 'string', default: 'json' },
+      output: { type: 'string' },
+      data: { type: 'string' },
+    },
     allowPositionals: true,
     strict: true,
   });
   const [slug, ...rest] = positionals;
-  if (!slug || rest.length) throw new UsageError(`Give exactly one process short name.\n\n${processExportHelp}`);
+  if (!slug || rest.length)
+    throw new UsageError(`Give exactly one process short name.\n\n${processExportHelp}`);
   if (values.format !== 'json') throw new UsageError(`--format must be json (got "${values.format}").`);
   await withDatabase(io, values.data, async ({ db }) => {
     const document = await strategies.exportProcess(db, systemActor('cli'), slug);

@@ -39,8 +39,13 @@ export async function runProcessImportCommand(argv: string[], io: CliIo): Promis
   strategies.parseProcessDocument(document);
   if (english !== undefined) strategies.parseProcessDocument(english);
   await withDatabase(io, values.data, async ({ db }) => {
-    const result = await strategies.importProcess(db, systemActor('cli'), document, { slug: values.slug, english });
-    io.out(`Imported "${result.slug}" with ${result.themeCount} strategic themes${result.idsKept ? '' : ' (with new ids)'}.`);
+    const result = await strategies.importProcess(db, systemActor('cli'), document, {
+      slug: values.slug,
+      english,
+    });
+    io.out(
+      `Imported "${result.slug}" with ${result.themeCount} strategic themes${result.idsKept ? '' : ' (with new ids)'}.`,
+    );
   });
   return 0;
 }
