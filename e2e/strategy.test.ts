@@ -29,17 +29,26 @@ afterAll(async () => {
 
 describe('strategy journey in Chromium', () => {
   it('opens the example process and sees where it stands', async () => {
-    await page.getByRole('main').getByRole('link', { name: /Ny digitaliseringsstrategi/ }).click();
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /Ny digitaliseringsstrategi/ })
+      .click();
     await page.getByRole('heading', { level: 2, name: 'Hvor står prosessen?' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'process overview with status');
-    await page.getByRole('navigation', { name: 'Områder i prosessen' }).getByRole('link', { name: 'Tidslinje' }).click();
+    await page
+      .getByRole('navigation', { name: 'Områder i prosessen' })
+      .getByRole('link', { name: 'Tidslinje' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Tidslinje' }).waitFor();
     expect(await page.getByRole('table').getByRole('row').count()).toBeGreaterThan(4);
     await expectNoSeriousA11yViolations(page, 'timeline');
   });
 
   it('opens theme 2, edits a bullet, moves it and sees both changes in the history', async () => {
-    await page.getByRole('navigation', { name: 'Områder i prosessen' }).getByRole('link', { name: 'Strategi' }).click();
+    await page
+      .getByRole('navigation', { name: 'Områder i prosessen' })
+      .getByRole('link', { name: 'Strategi' })
+      .click();
     await page.getByRole('heading', { level: 2, name: 'Overordnede målsetninger' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'strategy overview');
     await page.getByRole('link', { name: 'Tema 2: Digital kompetanse i alle fag' }).click();
@@ -54,17 +63,30 @@ describe('strategy journey in Chromium', () => {
     await page.getByRole('button', { name: `Rediger punkt: ${firstText}` }).click();
     await page.getByLabel('Tekst').fill('Studenter og ansatte mangler digital kompetanse i mange fag.');
     await page.getByRole('button', { name: 'Lagre' }).click();
-    await challenges.first().getByText('Studenter og ansatte mangler digital kompetanse i mange fag.').waitFor();
+    await challenges
+      .first()
+      .getByText('Studenter og ansatte mangler digital kompetanse i mange fag.')
+      .waitFor();
     await expectNoSeriousA11yViolations(page, 'canvas (editing)');
 
     // keyboard alternative to dragging: focus "move down" and press Enter
-    const moveDown = page.getByRole('button', { name: 'Flytt ned: Studenter og ansatte mangler digital kompetanse i mange fag.' });
+    const moveDown = page.getByRole('button', {
+      name: 'Flytt ned: Studenter og ansatte mangler digital kompetanse i mange fag.',
+    });
     await moveDown.focus();
     await page.keyboard.press('Enter');
-    await challenges.nth(1).getByText('Studenter og ansatte mangler digital kompetanse i mange fag.').waitFor();
-    await page.getByRole('status').filter({ hasText: 'Flyttet til plass 2 av 4.' }).waitFor({ state: 'attached' });
+    await challenges
+      .nth(1)
+      .getByText('Studenter og ansatte mangler digital kompetanse i mange fag.')
+      .waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Flyttet til plass 2 av 4.' })
+      .waitFor({ state: 'attached' });
     // focus stays on the moved bullet's controls
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Flytt (ned|opp): Studenter og ansatte/);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(
+      /^Flytt (ned|opp): Studenter og ansatte/,
+    );
 
     await page.getByRole('link', { name: 'Historikk' }).click();
     await page.getByRole('heading', { level: 1, name: 'Historikk: Digital kompetanse i alle fag' }).waitFor();
@@ -79,7 +101,10 @@ describe('strategy journey in Chromium', () => {
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('heading', { level: 1, name: /^History: / }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await page.getByRole('link', { name: /competence/i }).first().click();
+    await page
+      .getByRole('link', { name: /competence/i })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 1, name: /Theme 2: .*competence/i }).waitFor();
     await page.getByRole('table').getByRole('columnheader', { name: 'Institution' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'canvas in English');

@@ -87,7 +87,12 @@ export const StrategyOverviewSchema = z.object({
       summary: z.string(),
       mainGoal: z.string(),
       status: CanvasStatusSchema,
-      counts: z.object({ challenges: z.number(), opportunities: z.number(), prerequisites: z.number(), keywords: z.number() }),
+      counts: z.object({
+        challenges: z.number(),
+        opportunities: z.number(),
+        prerequisites: z.number(),
+        keywords: z.number(),
+      }),
     }),
   ),
   canEdit: z.boolean(),
@@ -159,7 +164,9 @@ export const TimelineSchema = z.object({
     }),
   ),
   nextMilestone: z.object({ id: z.string(), title: z.string(), date: z.string() }).nullable(),
-  openRounds: z.array(z.object({ id: z.string(), number: z.number(), title: z.string(), deadline: z.string() })),
+  openRounds: z.array(
+    z.object({ id: z.string(), number: z.number(), title: z.string(), deadline: z.string() }),
+  ),
   counts: z.object({
     rounds: z.number(),
     bodies: z.number(),
@@ -169,6 +176,28 @@ export const TimelineSchema = z.object({
     milestonesDone: z.number(),
   }),
   involvement: z.array(z.string()),
-  deliverables: z.array(z.object({ id: z.string(), name: z.string(), recipient: z.string().nullable(), date: z.string() })),
+  deliverables: z.array(
+    z.object({ id: z.string(), name: z.string(), recipient: z.string().nullable(), date: z.string() }),
+  ),
+  bodies: z.array(z.object({ id: z.string(), name: z.string(), role: z.string().nullable(), members: z.array(z.string()) })),
+  canEdit: z.boolean(),
 });
 export type Timeline = z.infer<typeof TimelineSchema>;
+
+export const InvolvementEventKindSchema = z.enum(['meeting', 'status_report', 'presentation', 'hearing']);
+export const LogInvolvementEventRequestSchema = z.object({
+  date: z.iso.date(),
+  kind: InvolvementEventKindSchema,
+  bodyId: z.string().uuid().nullable().optional(),
+  notes: z.string().trim().max(4000).optional(),
+});
+export const UpdateStakeholderBodyRequestSchema = z.object({
+  role: z.string().trim().max(500).nullable().optional(),
+  members: z.array(z.string().trim().max(300)).max(200).optional(),
+});
+export const SaveMilestoneRequestSchema = z.object({
+  title: z.string().trim().min(1).max(300).optional(),
+  date: z.iso.date().optional(),
+  kind: z.enum(['deliverable', 'launch', 'meeting', 'deadline']).optional(),
+  isDone: z.boolean().optional(),
+});

@@ -1,5 +1,11 @@
 import type { strategies } from '@innspill/core';
-import type { CanvasResponse, RevisionList, StrategyOverview, Timeline, Statement } from '@innspill/contracts';
+import type {
+  CanvasResponse,
+  RevisionList,
+  StrategyOverview,
+  Timeline,
+  Statement,
+} from '@innspill/contracts';
 
 type CanvasResult = Awaited<ReturnType<typeof strategies.getCanvas>>;
 type OverviewResult = Awaited<ReturnType<typeof strategies.getStrategyOverview>>;
@@ -36,7 +42,12 @@ export function presentCanvas(result: CanvasResult, locale: string): CanvasRespo
   const { strategyProcess: p, theme, canvas } = result;
   return {
     process: { slug: p.slug, title: pick(p.title, p.translations, 'title', locale), language: p.language },
-    theme: { id: theme.id, number: theme.number ?? 0, title: pick(theme.title, theme.translations, 'title', locale), stage: theme.stage },
+    theme: {
+      id: theme.id,
+      number: theme.number ?? 0,
+      title: pick(theme.title, theme.translations, 'title', locale),
+      stage: theme.stage,
+    },
     canvas: {
       id: canvas.id,
       title: pick(canvas.title, canvas.translations, 'title', locale),
@@ -45,7 +56,9 @@ export function presentCanvas(result: CanvasResult, locale: string): CanvasRespo
       status: canvas.status,
       version: canvas.version,
     },
-    statements: result.statements.map((entry) => presentStatement(entry.statement, entry.evidenceCount, locale)),
+    statements: result.statements.map((entry) =>
+      presentStatement(entry.statement, entry.evidenceCount, locale),
+    ),
     comments: result.comments.map((comment) => ({
       id: comment.id,
       statementId: comment.statementId,
@@ -63,7 +76,9 @@ export function presentCanvas(result: CanvasResult, locale: string): CanvasRespo
 export function presentStrategyOverview(result: OverviewResult, locale: string): StrategyOverview {
   const p = result.strategyProcess;
   const strategy = result.strategy;
-  const structure = (strategy ? pick(strategy.structure, strategy.translations, 'structure', locale) : {}) as Record<string, unknown>;
+  const structure = (
+    strategy ? pick(strategy.structure, strategy.translations, 'structure', locale) : {}
+  ) as Record<string, unknown>;
   const dimensions = Array.isArray(structure.dimensions) ? (structure.dimensions as unknown[]) : [];
   return {
     process: { slug: p.slug, title: pick(p.title, p.translations, 'title', locale), language: p.language },
@@ -124,9 +139,16 @@ export function presentRevisions(result: RevisionsResult): RevisionList {
 
 export function presentTimeline(result: TimelineResult, locale: string): Timeline {
   const p = result.strategyProcess;
-  const bodyName = new Map(result.bodies.map((body) => [body.id, pick(body.name, body.translations, 'name', locale)]));
+  const bodyName = new Map(
+    result.bodies.map((body) => [body.id, pick(body.name, body.translations, 'name', locale)]),
+  );
   const osloDate = (at: Date) =>
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Oslo',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(at);
   const items: Timeline['items'] = [
     ...result.milestones.map((milestone) => ({
       id: milestone.id,
@@ -141,7 +163,17 @@ export function presentTimeline(result: TimelineResult, locale: string): Timelin
       const title = pick(round.title, round.translations, 'title', locale);
       return [
         ...(round.opensAt
-          ? [{ id: `${round.id}:opens`, kind: 'round_opens' as const, subKind: round.status, date: osloDate(round.opensAt), title, detail: null, isDone: round.opensAt.getTime() <= Date.now() }]
+          ? [
+              {
+                id: `${round.id}:opens`,
+                kind: 'round_opens' as const,
+                subKind: round.status,
+                date: osloDate(round.opensAt),
+                title,
+                detail: null,
+                isDone: round.opensAt.getTime() <= Date.now(),
+              },
+            ]
           : []),
         {
           id: `${round.id}:deadline`,
@@ -183,6 +215,13 @@ export function presentTimeline(result: TimelineResult, locale: string): Timelin
     })),
     counts: result.counts,
     involvement: pick(p.involvement, p.translations, 'involvement', locale),
+    bodies: result.bodies.map((body) => ({
+      id: body.id,
+      name: pick(body.name, body.translations, 'name', locale),
+      role: pick(body.role, body.translations, 'role', locale),
+      members: body.members,
+    })),
+    canEdit: result.canEdit,
     deliverables: result.deliverables.map((deliverable) => ({
       id: deliverable.id,
       name: pick(deliverable.name, deliverable.translations, 'name', locale),

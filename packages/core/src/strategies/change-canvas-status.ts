@@ -18,8 +18,17 @@ export async function changeCanvasStatus(
   input: { slug: string; themeNumber: number; status: CanvasStatus },
 ) {
   return db.transaction(async (tx) => {
-    const { strategyProcess, access, canvas } = await loadCanvasForActor(tx, actor, input.slug, input.themeNumber);
-    assertProcessPermission(access, canEditStrategy(access) || canApproveCanvas(access), 'change the canvas status');
+    const { strategyProcess, access, canvas } = await loadCanvasForActor(
+      tx,
+      actor,
+      input.slug,
+      input.themeNumber,
+    );
+    assertProcessPermission(
+      access,
+      canEditStrategy(access) || canApproveCanvas(access),
+      'change the canvas status',
+    );
     const from = canvas.status as CanvasStatus;
     const needs = transitionNeeds(from, input.status);
     if (!needs) throw new InvalidTransitionError(from, input.status);

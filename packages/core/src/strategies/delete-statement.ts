@@ -8,15 +8,32 @@ import { findSectionStatements, setStatementPosition, updateStatement } from './
 import { loadStatementForActor, recordRevision, statementSnapshot } from './strategy-context.ts';
 
 /** Deletes a bullet (it stays in the history and can be restored); the rest close the gap. */
-export async function deleteStatement(db: Database, actor: Actor, input: { slug: string; statementId: string }) {
+export async function deleteStatement(
+  db: Database,
+  actor: Actor,
+  input: { slug: string; statementId: string },
+) {
   return db.transaction(async (tx) => {
-    const { strategyProcess, access, statement, canvas } = await loadStatementForActor(tx, actor, input.slug, input.statementId);
+    const { strategyProcess, access, statement, canvas } = await loadStatementForActor(
+      tx,
+      actor,
+      input.slug,
+      input.statementId,
+    );
     assertProcessPermission(access, canEditStrategy(access), 'edit the strategy');
     if (canvas?.status === 'approved') throw new CanvasLockedError();
     if (statement.deletedAt) return statement;
     const before = statementSnapshot(statement);
-    const deleted = await updateStatement(tx, statement.id, { deletedAt: new Date(), version: statement.version + 1 });
-    const siblings = await findSectionStatements(tx, strategyProcess.id, statement.canvasId, statement.section);
+    const deleted = await updateStatement(tx, statement.id, {
+      deletedAt: new Date(),
+      version: statement.version + 1,
+    });
+    const siblings = await findSectionStatements(
+      tx,
+      strategyProcess.id,
+      statement.canvasId,
+      statement.section,
+    );
     for (const [index, sibling] of siblings.entries()) {
       if (sibling.position !== index) await setStatementPosition(tx, sibling.id, index);
     }

@@ -34,7 +34,9 @@ describe('process exchange after editing', () => {
     const processId = (await findProcessBySlug(source.db, slug))!.id;
     const { actor: editor, user } = await buildMember(source.db, processId, 'secretariat');
     const canvas = await getCanvas(source.db, editor, { slug, themeNumber: 2 });
-    const [first, second] = canvas.statements.filter((entry) => entry.statement.section === 'challenge').map((entry) => entry.statement);
+    const [first, second] = canvas.statements
+      .filter((entry) => entry.statement.section === 'challenge')
+      .map((entry) => entry.statement);
     await updateStatement(source.db, editor, { slug, statementId: first!.id, text: 'Redigert' });
     await moveStatement(source.db, editor, { slug, statementId: first!.id, position: 3 });
     await deleteStatement(source.db, editor, { slug, statementId: second!.id });
@@ -45,9 +47,18 @@ describe('process exchange after editing', () => {
     const exported = await exportProcess(source.db, system, slug);
     // the export is itself a valid import document
     expect(() => parseProcessDocument(JSON.parse(JSON.stringify(exported)))).not.toThrow();
-    expect(exported.strategicThemes[1]).toMatchObject({ status: 'in_review', deepDive: [{ text: 'Dypdykk' }] });
+    expect(exported.strategicThemes[1]).toMatchObject({
+      status: 'in_review',
+      deepDive: [{ text: 'Dypdykk' }],
+    });
     expect(exported.strategicThemes[1]?.deletedStatements).toHaveLength(1);
-    expect(exported.revisions.map((revision) => revision.action).sort()).toEqual(['created', 'deleted', 'moved', 'status_changed', 'updated']);
+    expect(exported.revisions.map((revision) => revision.action).sort()).toEqual([
+      'created',
+      'deleted',
+      'moved',
+      'status_changed',
+      'updated',
+    ]);
 
     // the same person exists in the other instance (matched by email)
     await buildUser(target.db, { email: user.email, name: user.name });
@@ -58,17 +69,23 @@ describe('process exchange after editing', () => {
     expect(JSON.parse(JSON.stringify(again))).toEqual(JSON.parse(JSON.stringify(exported)));
 
     // importing into the database it came from, under a new name, gives new ids
-    const copy = await importProcess(source.db, system, JSON.parse(JSON.stringify(exported)), { slug: 'kopi' });
+    const copy = await importProcess(source.db, system, JSON.parse(JSON.stringify(exported)), {
+      slug: 'kopi',
+    });
     expect(copy.idsKept).toBe(false);
     const copied = await exportProcess(source.db, system, 'kopi');
-    expect(copied.strategicThemes[1]?.challenges.map((item) => item.text)).toEqual(exported.strategicThemes[1]?.challenges.map((item) => item.text));
-    expect(copied.strategicThemes[1]?.challenges[0]?.id).not.toBe(exported.strategicThemes[1]?.challenges[0]?.id);
+    expect(copied.strategicThemes[1]?.challenges.map((item) => item.text)).toEqual(
+      exported.strategicThemes[1]?.challenges.map((item) => item.text),
+    );
+    expect(copied.strategicThemes[1]?.challenges[0]?.id).not.toBe(
+      exported.strategicThemes[1]?.challenges[0]?.id,
+    );
   });
 
   it('rejects a document with the path of the first problem', () => {
-    expect(() => parseProcessDocument({ language: 'nb', title: 'x', process: {}, strategicThemes: [{ number: 1 }] })).toThrow(
-      /^strategicThemes\[0\]\.title: expected string$/,
-    );
+    expect(() =>
+      parseProcessDocument({ language: 'nb', title: 'x', process: {}, strategicThemes: [{ number: 1 }] }),
+    ).toThrow(/^strategicThemes\[0\]\.title: expected string$/);
     expect(() => parseProcessDocument({ language: 'nb', title: 'x' })).toThrow(/^process: expected object$/);
   });
 

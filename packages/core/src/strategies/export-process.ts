@@ -26,7 +26,12 @@ import {
 type Translations = Record<string, Record<string, unknown>>;
 
 function osloDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: osloTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: osloTimeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }
 
 function item(row: StatementRow) {
@@ -34,7 +39,9 @@ function item(row: StatementRow) {
 }
 
 function record(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 /**
@@ -44,33 +51,55 @@ function record(value: unknown): Record<string, unknown> {
 export async function exportProcess(db: Database, actor: Actor, slug: string) {
   const { strategyProcess: p, access } = await getProcessForActor(db, actor, slug);
   assertProcessPermission(access, canExportProcess(access), 'export the process');
-  const [milestoneRows, bodyRows, roundRows, deliverableRows, eventRows, strategy, themeRows, canvasRows, statementRows, commentRows, revisionRows] =
-    await Promise.all([
-      findMilestonesOfProcess(db, p.id),
-      findBodiesOfProcess(db, p.id),
-      findRoundsOfProcess(db, p.id),
-      findDeliverablesOfProcess(db, p.id),
-      findInvolvementEventsOfProcess(db, p.id),
-      findStrategyOfProcess(db, p.id),
-      findThemesOfProcess(db, p.id),
-      findCanvasesOfProcess(db, p.id),
-      findAllStatementsOfProcess(db, p.id),
-      findCommentsOfProcess(db, p.id),
-      findAllRevisionsOfProcess(db, p.id),
-    ]);
-  const questionRows = await findQuestionsOfRounds(db, roundRows.map((round) => round.id));
+  const [
+    milestoneRows,
+    bodyRows,
+    roundRows,
+    deliverableRows,
+    eventRows,
+    strategy,
+    themeRows,
+    canvasRows,
+    statementRows,
+    commentRows,
+    revisionRows,
+  ] = await Promise.all([
+    findMilestonesOfProcess(db, p.id),
+    findBodiesOfProcess(db, p.id),
+    findRoundsOfProcess(db, p.id),
+    findDeliverablesOfProcess(db, p.id),
+    findInvolvementEventsOfProcess(db, p.id),
+    findStrategyOfProcess(db, p.id),
+    findThemesOfProcess(db, p.id),
+    findCanvasesOfProcess(db, p.id),
+    findAllStatementsOfProcess(db, p.id),
+    findCommentsOfProcess(db, p.id),
+    findAllRevisionsOfProcess(db, p.id),
+  ]);
+  const questionRows = await findQuestionsOfRounds(
+    db,
+    roundRows.map((round) => round.id),
+  );
   const people = await findUserNames(db, [
-    ...new Set([...revisionRows, ...commentRows].map((row) => row.authorId).filter((id): id is string => !!id)),
+    ...new Set(
+      [...revisionRows, ...commentRows].map((row) => row.authorId).filter((id): id is string => !!id),
+    ),
   ]);
   const author = (authorId: string | null, authorName: string | null) =>
     authorId || authorName
-      ? { name: (authorId ? people.get(authorId)?.name : undefined) ?? authorName, email: authorId ? (people.get(authorId)?.email ?? null) : null }
+      ? {
+          name: (authorId ? people.get(authorId)?.name : undefined) ?? authorName,
+          email: authorId ? (people.get(authorId)?.email ?? null) : null,
+        }
       : null;
   const extras = record(strategy?.extras);
   const bodyName = new Map(bodyRows.map((body) => [body.id, body.name]));
   const canvasByTheme = new Map(canvasRows.map((canvas) => [canvas.themeId, canvas]));
   const numberByCanvas = new Map(
-    canvasRows.map((canvas) => [canvas.id, themeRows.find((theme) => theme.id === canvas.themeId)?.number ?? null]),
+    canvasRows.map((canvas) => [
+      canvas.id,
+      themeRows.find((theme) => theme.id === canvas.themeId)?.number ?? null,
+    ]),
   );
   const live = statementRows.filter((row) => row.deletedAt === null).sort((a, b) => a.position - b.position);
   const liveOf = (canvasId: string | null, section: string) =>

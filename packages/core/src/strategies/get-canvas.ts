@@ -9,7 +9,12 @@ import { loadCanvasForActor } from './strategy-context.ts';
  * and how many evidence links each statement has (0 until the analysis module links segments).
  */
 export async function getCanvas(db: Database, actor: Actor, input: { slug: string; themeNumber: number }) {
-  const { strategyProcess, access, theme, canvas } = await loadCanvasForActor(db, actor, input.slug, input.themeNumber);
+  const { strategyProcess, access, theme, canvas } = await loadCanvasForActor(
+    db,
+    actor,
+    input.slug,
+    input.themeNumber,
+  );
   const [statementRows, comments, themeRows] = await Promise.all([
     findStatementsOf(db, strategyProcess.id, canvas.id),
     findCommentsOfCanvas(db, canvas.id),

@@ -2,8 +2,12 @@ import type { Database } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import { systemClock } from '../shared/clock.ts';
-import { getProcessForActor } from '../processes/index.ts';
-import { findBodiesOfProcess, findMilestonesOfProcess, findRoundsOfProcess } from '../processes/processes.repository.ts';
+import { canEditProcess, getProcessForActor } from '../processes/index.ts';
+import {
+  findBodiesOfProcess,
+  findMilestonesOfProcess,
+  findRoundsOfProcess,
+} from '../processes/processes.repository.ts';
 import {
   countStatementsBySection,
   findDeliverablesOfProcess,
@@ -15,26 +19,36 @@ import {
  * Everything with a date in a process (milestones, deliverables, round deadlines, involvement
  * events) plus where the process stands today: the next milestone, open rounds and counts.
  */
-export async function getProcessTimeline(db: Database, actor: Actor, slug: string, clock: Clock = systemClock) {
+export async function getProcessTimeline(
+  db: Database,
+  actor: Actor,
+  slug: string,
+  clock: Clock = systemClock,
+) {
   const { strategyProcess, access } = await getProcessForActor(db, actor, slug);
-  const [milestoneRows, deliverableRows, roundRows, eventRows, bodyRows, themeRows, counts] = await Promise.all([
-    findMilestonesOfProcess(db, strategyProcess.id),
-    findDeliverablesOfProcess(db, strategyProcess.id),
-    findRoundsOfProcess(db, strategyProcess.id),
-    findInvolvementEventsOfProcess(db, strategyProcess.id),
-    findBodiesOfProcess(db, strategyProcess.id),
-    findThemesOfProcess(db, strategyProcess.id),
-    countStatementsBySection(db, strategyProcess.id),
-  ]);
+  const [milestoneRows, deliverableRows, roundRows, eventRows, bodyRows, themeRows, counts] =
+    await Promise.all([
+      findMilestonesOfProcess(db, strategyProcess.id),
+      findDeliverablesOfProcess(db, strategyProcess.id),
+      findRoundsOfProcess(db, strategyProcess.id),
+      findInvolvementEventsOfProcess(db, strategyProcess.id),
+      findBodiesOfProcess(db, strategyProcess.id),
+      findThemesOfProcess(db, strategyProcess.id),
+      countStatementsBySection(db, strategyProcess.id),
+    ]);
   const now = clock.now();
   const today = now.toISOString().slice(0, 10);
-  const nextMilestone = milestoneRows.find((milestone) => milestone.date >= today && !milestone.isDone) ?? null;
+  const nextMilestone =
+    milestoneRows.find((milestone) => milestone.date >= today && !milestone.isDone) ?? null;
   const statementCount = counts
-    .filter((row) => row.canvasId !== null && !row.section.startsWith('headline.') && row.section !== 'keyword')
+    .filter(
+      (row) => row.canvasId !== null && !row.section.startsWith('headline.') && row.section !== 'keyword',
+    )
     .reduce((sum, row) => sum + Number(row.count), 0);
   return {
     strategyProcess,
     access,
+    canEdit: canEditProcess(access),
     today,
     milestones: milestoneRows,
     deliverables: deliverableRows,

@@ -36,8 +36,14 @@ export interface ImportProcessOptions {
  * transaction: nothing is written when the document is invalid or the short name is taken. Ids are
  * kept unless the process already exists in this database (then every id is new).
  */
-export async function importProcess(db: Database, actor: Actor, raw: unknown, options: ImportProcessOptions = {}) {
-  if (!canCreateProcess(actor)) throw new ForbiddenError('Only an administrator can import a strategy process.');
+export async function importProcess(
+  db: Database,
+  actor: Actor,
+  raw: unknown,
+  options: ImportProcessOptions = {},
+) {
+  if (!canCreateProcess(actor))
+    throw new ForbiddenError('Only an administrator can import a strategy process.');
   const doc = parseProcessDocument(raw);
   const english = options.english === undefined ? undefined : parseProcessDocument(options.english);
   const slug = options.slug ?? doc.slug ?? slugify(doc.title);
@@ -84,7 +90,8 @@ export async function importProcess(db: Database, actor: Actor, raw: unknown, op
         kind: milestone.kind ?? milestoneKind(milestone.label),
         isDone: milestone.done ?? false,
         statedAs: milestone.statedAs ?? null,
-        translations: milestone.translations ?? (en ? { en: { title: en.process.milestones[index]?.label } } : {}),
+        translations:
+          milestone.translations ?? (en ? { en: { title: en.process.milestones[index]?.label } } : {}),
       })),
     );
     const bodies = await insertStakeholderBodiesReturning(
@@ -166,7 +173,9 @@ export async function importProcess(db: Database, actor: Actor, raw: unknown, op
             kind: 'long_text' as const,
             text: parsed.text,
             isRequired: false,
-            translations: enQuestion ? { ...parsed.translations, en: { text: textItem(enQuestion).text } } : parsed.translations,
+            translations: enQuestion
+              ? { ...parsed.translations, en: { text: textItem(enQuestion).text } }
+              : parsed.translations,
           };
         }),
       );

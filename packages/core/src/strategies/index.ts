@@ -18,4 +18,22 @@ export { getProcessTimeline } from './get-process-timeline.ts';
 export { loadDemoStrategy } from './load-demo-strategy.ts';
 export { exportProcess, type ProcessExport } from './export-process.ts';
 export { importProcess, type ImportProcessOptions } from './import-process.ts';
-export { parseProcessDocument, formatIssuePath, ProcessDocumentSchema, type ProcessDocument } from './process-document.ts';
+export {
+  parseProcessDocument,
+  formatIssuePath,
+  ProcessDocumentSchema,
+  type ProcessDocument,
+} from './process-document.ts';
+export {
+  logInvolvementEvent,
+  deleteInvolvementEvent,
+  involvementEventKinds,
+  type InvolvementEventKind,
+} from './log-involvement-event.ts';
+export { updateStakeholderBody } from './update-stakeholder-body.ts';
+export {
+  saveMilestone,
+  milestoneKinds,
+  type MilestoneKind,
+  type SaveMilestoneInput,
+} from './save-milestone.ts';

@@ -9,7 +9,11 @@ import { loadCanvasForActor } from './strategy-context.ts';
  * The history of a canvas (its own changes and its statements'), newest first; with
  * `themeNumber: null` the history of the process-level text (goals and their lead).
  */
-export async function listRevisions(db: Database, actor: Actor, input: { slug: string; themeNumber: number | null }) {
+export async function listRevisions(
+  db: Database,
+  actor: Actor,
+  input: { slug: string; themeNumber: number | null },
+) {
   let rows;
   let access;
   if (input.themeNumber === null) {
@@ -21,7 +25,9 @@ export async function listRevisions(db: Database, actor: Actor, input: { slug: s
     access = loaded.access;
     rows = await findRevisionsOfCanvas(db, loaded.canvas.id);
   }
-  const names = await findUserNames(db, [...new Set(rows.map((row) => row.authorId).filter((id): id is string => !!id))]);
+  const names = await findUserNames(db, [
+    ...new Set(rows.map((row) => row.authorId).filter((id): id is string => !!id)),
+  ]);
   return {
     canRestore: canEditStrategy(access),
     revisions: rows.map((row) => ({

@@ -35,24 +35,32 @@ describe('the example strategy', () => {
     expect(overview.themes.map((entry) => entry.theme.number)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
-  it.each(expected.map((counts, index) => [index + 1, counts] as const))('theme %i has every bullet in its place', async (number, counts) => {
-    const canvas = await getCanvas(database.db, actor, { slug: demoProcessSlug, themeNumber: number });
-    const of = (section: string) => canvas.statements.filter((entry) => entry.statement.section === section).map((entry) => entry.statement);
-    expect(of('challenge')).toHaveLength(counts.challenges);
-    columns.forEach((column, i) => {
-      expect(of(`${column}.opportunity`), `${column} opportunities`).toHaveLength(counts.opportunities[i]!);
-      expect(of(`${column}.prerequisite`), `${column} prerequisites`).toHaveLength(counts.prerequisites[i]!);
-      expect(of(`headline.${column}`)).toHaveLength(1);
-    });
-    expect(of('keyword')).toHaveLength(counts.keywords);
-    expect(of('keyword').filter((keyword) => keyword.isTruncated)).toHaveLength(counts.truncated);
-    expect(of('deep_dive')).toHaveLength(0);
-    for (const entry of canvas.statements) {
-      expect(entry.statement.translations.en?.text, entry.statement.text).toEqual(expect.any(String));
-      expect(entry.evidenceCount).toBe(0);
-    }
-    expect(canvas.canvas.translations.en?.mainGoal).toEqual(expect.any(String));
-  });
+  it.each(expected.map((counts, index) => [index + 1, counts] as const))(
+    'theme %i has every bullet in its place',
+    async (number, counts) => {
+      const canvas = await getCanvas(database.db, actor, { slug: demoProcessSlug, themeNumber: number });
+      const of = (section: string) =>
+        canvas.statements
+          .filter((entry) => entry.statement.section === section)
+          .map((entry) => entry.statement);
+      expect(of('challenge')).toHaveLength(counts.challenges);
+      columns.forEach((column, i) => {
+        expect(of(`${column}.opportunity`), `${column} opportunities`).toHaveLength(counts.opportunities[i]!);
+        expect(of(`${column}.prerequisite`), `${column} prerequisites`).toHaveLength(
+          counts.prerequisites[i]!,
+        );
+        expect(of(`headline.${column}`)).toHaveLength(1);
+      });
+      expect(of('keyword')).toHaveLength(counts.keywords);
+      expect(of('keyword').filter((keyword) => keyword.isTruncated)).toHaveLength(counts.truncated);
+      expect(of('deep_dive')).toHaveLength(0);
+      for (const entry of canvas.statements) {
+        expect(entry.statement.translations.en?.text, entry.statement.text).toEqual(expect.any(String));
+        expect(entry.evidenceCount).toBe(0);
+      }
+      expect(canvas.canvas.translations.en?.mainGoal).toEqual(expect.any(String));
+    },
+  );
 
   it('keeps the source order of the bullets', async () => {
     const canvas = await getCanvas(database.db, actor, { slug: demoProcessSlug, themeNumber: 1 });
@@ -67,7 +75,9 @@ describe('the example strategy', () => {
     let keywords = 0;
     for (let number = 1; number <= 6; number += 1) {
       const canvas = await getCanvas(database.db, actor, { slug: demoProcessSlug, themeNumber: number });
-      bullets += canvas.statements.filter((entry) => /^(challenge|\w+\.(opportunity|prerequisite))$/.test(entry.statement.section)).length;
+      bullets += canvas.statements.filter((entry) =>
+        /^(challenge|\w+\.(opportunity|prerequisite))$/.test(entry.statement.section),
+      ).length;
       keywords += canvas.statements.filter((entry) => entry.statement.section === 'keyword').length;
     }
     expect(bullets).toBe(126);

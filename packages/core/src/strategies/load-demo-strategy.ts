@@ -7,7 +7,12 @@ import { idMapper, writeStrategyContent } from './write-strategy-content.ts';
  * overarching goals and the six themes with every bullet in its place, English in `translations`.
  * Called by the demo loader inside its transaction, after the process itself exists.
  */
-export async function loadDemoStrategy(tx: Transaction, processId: string, original: unknown, english: unknown) {
+export async function loadDemoStrategy(
+  tx: Transaction,
+  processId: string,
+  original: unknown,
+  english: unknown,
+) {
   const doc = parseProcessDocument(original);
   const en = parseProcessDocument(english);
   return writeStrategyContent(tx, processId, doc, { english: en, mapId: idMapper(false) });

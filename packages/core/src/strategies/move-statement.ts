@@ -21,14 +21,23 @@ export interface MoveStatementInput {
 /** Reorders a bullet within its section, or moves it to another section of the same canvas. */
 export async function moveStatement(db: Database, actor: Actor, input: MoveStatementInput) {
   return db.transaction(async (tx) => {
-    const { strategyProcess, access, statement, canvas } = await loadStatementForActor(tx, actor, input.slug, input.statementId);
+    const { strategyProcess, access, statement, canvas } = await loadStatementForActor(
+      tx,
+      actor,
+      input.slug,
+      input.statementId,
+    );
     assertProcessPermission(access, canEditStrategy(access), 'edit the strategy');
     if (canvas?.status === 'approved') throw new CanvasLockedError();
     if (statement.deletedAt) throw new ValidationError('The statement is deleted; restore it first.');
     const targetSection = (input.section ?? statement.section) as StatementSection;
     if (targetSection !== statement.section) {
-      if (statement.canvasId === null || !isCanvasSection(targetSection)) throw new InvalidSectionError(targetSection);
-      if (isSingleStatementSection(targetSection) || isSingleStatementSection(statement.section as StatementSection)) {
+      if (statement.canvasId === null || !isCanvasSection(targetSection))
+        throw new InvalidSectionError(targetSection);
+      if (
+        isSingleStatementSection(targetSection) ||
+        isSingleStatementSection(statement.section as StatementSection)
+      ) {
         throw new HeadlineExistsError();
       }
     }
@@ -39,7 +48,8 @@ export async function moveStatement(db: Database, actor: Actor, input: MoveState
       statement.id,
       input.position,
     );
-    if (targetSection === statement.section && order.every((id, index) => target[index]?.id === id)) return statement;
+    if (targetSection === statement.section && order.every((id, index) => target[index]?.id === id))
+      return statement;
     const positions = new Map(target.map((row) => [row.id, row.position]));
     for (const [index, id] of order.entries()) {
       if (id !== statement.id && positions.get(id) !== index) await setStatementPosition(tx, id, index);
@@ -51,7 +61,8 @@ export async function moveStatement(db: Database, actor: Actor, input: MoveState
     });
     if (targetSection !== statement.section) {
       const left = await findSectionStatements(tx, strategyProcess.id, statement.canvasId, statement.section);
-      for (const [index, row] of left.entries()) if (row.position !== index) await setStatementPosition(tx, row.id, index);
+      for (const [index, row] of left.entries())
+        if (row.position !== index) await setStatementPosition(tx, row.id, index);
     }
     await recordRevision(tx, actor, {
       processId: strategyProcess.id,

@@ -157,7 +157,10 @@ export const ProcessDocumentSchema = z.looseObject({
   format: z.literal('innspill-process').optional(),
   formatVersion: z.literal(1).optional(),
   id: IdSchema.optional(),
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a slug (a–z, 0–9, hyphens)').optional(),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a slug (a–z, 0–9, hyphens)')
+    .optional(),
   status: z.enum(['active', 'closed', 'archived']).optional(),
   language: z.string().min(2),
   title: z.string().min(1),
@@ -202,7 +205,8 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
-  if (issue.code === 'invalid_value') return `expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+  if (issue.code === 'invalid_value')
+    return `expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
   if (issue.code === 'invalid_union') return 'expected a string or an object with "text"';
   return issue.message;
 }
@@ -217,7 +221,12 @@ export function parseProcessDocument(raw: unknown): ProcessDocument {
 }
 
 /** The text and translations of a bullet, whether written as a string or an object. */
-export function textItem(item: TextItem): { id?: string | undefined; text: string; version?: number | undefined; translations: Record<string, Record<string, unknown>> } {
+export function textItem(item: TextItem): {
+  id?: string | undefined;
+  text: string;
+  version?: number | undefined;
+  translations: Record<string, Record<string, unknown>>;
+} {
   if (typeof item === 'string') return { text: item, translations: {} };
   return { id: item.id, text: item.text, version: item.version, translations: item.translations ?? {} };
 }
@@ -225,22 +234,75 @@ export function textItem(item: TextItem): { id?: string | undefined; text: strin
 /** Keys of the top-level document, `process` and a theme that are modelled; the rest is kept as extras. */
 export const modelledKeys = {
   document: new Set([
-    'format', 'formatVersion', 'id', 'slug', 'status', 'language', 'title', 'subtitle', 'translations', 'process',
-    'structure', 'inputRounds', 'overarchingGoals', 'strategicThemes', 'revisions',
+    'format',
+    'formatVersion',
+    'id',
+    'slug',
+    'status',
+    'language',
+    'title',
+    'subtitle',
+    'translations',
+    'process',
+    'structure',
+    'inputRounds',
+    'overarchingGoals',
+    'strategicThemes',
+    'revisions',
   ]),
   process: new Set([
-    'commissionedBy', 'commissionedByFullName', 'assignedTo', 'mandate', 'principles', 'deliverables', 'milestones',
-    'involvement', 'stakeholderBodies', 'involvementEvents',
+    'commissionedBy',
+    'commissionedByFullName',
+    'assignedTo',
+    'mandate',
+    'principles',
+    'deliverables',
+    'milestones',
+    'involvement',
+    'stakeholderBodies',
+    'involvementEvents',
   ]),
   overarchingGoals: new Set(['id', 'version', 'lead', 'goals', 'translations']),
   theme: new Set([
-    'id', 'canvasId', 'number', 'title', 'summary', 'mainGoal', 'status', 'stage', 'version', 'translations',
-    'challenges', 'breakdown', 'keywords', 'deepDive', 'deletedStatements', 'comments',
+    'id',
+    'canvasId',
+    'number',
+    'title',
+    'summary',
+    'mainGoal',
+    'status',
+    'stage',
+    'version',
+    'translations',
+    'challenges',
+    'breakdown',
+    'keywords',
+    'deepDive',
+    'deletedStatements',
+    'comments',
   ]),
-  column: new Set(['headline', 'headlineId', 'headlineVersion', 'opportunities', 'prerequisites', 'translations']),
+  column: new Set([
+    'headline',
+    'headlineId',
+    'headlineVersion',
+    'opportunities',
+    'prerequisites',
+    'translations',
+  ]),
   round: new Set([
-    'id', 'number', 'title', 'purpose', 'context', 'deadline', 'deadlineAt', 'opensAt', 'referenceDate', 'status',
-    'visibility', 'keyQuestions', 'translations',
+    'id',
+    'number',
+    'title',
+    'purpose',
+    'context',
+    'deadline',
+    'deadlineAt',
+    'opensAt',
+    'referenceDate',
+    'status',
+    'visibility',
+    'keyQuestions',
+    'translations',
   ]),
 };
 

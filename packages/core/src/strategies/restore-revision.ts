@@ -24,7 +24,11 @@ import { canvasSnapshot, recordRevision, statementSnapshot } from './strategy-co
  * (its "after"). The restore is itself a new revision, so nothing is lost. A deleted statement
  * comes back at its old place; a canvas keeps its workflow status.
  */
-export async function restoreRevision(db: Database, actor: Actor, input: { slug: string; revisionId: string }) {
+export async function restoreRevision(
+  db: Database,
+  actor: Actor,
+  input: { slug: string; revisionId: string },
+) {
   return db.transaction(async (tx) => {
     const { strategyProcess, access } = await getProcessForActor(tx, actor, input.slug);
     assertProcessPermission(access, canEditStrategy(access), 'edit the strategy');
@@ -51,17 +55,29 @@ export async function restoreRevision(db: Database, actor: Actor, input: { slug:
         version: statement.version + 1,
       };
       if (comesBack) {
-        const siblings = await findSectionStatements(tx, strategyProcess.id, statement.canvasId, statement.section);
+        const siblings = await findSectionStatements(
+          tx,
+          strategyProcess.id,
+          statement.canvasId,
+          statement.section,
+        );
         const position = clampPosition(snapshot.position, siblings.length);
-        for (const sibling of siblings.slice(position)) await setStatementPosition(tx, sibling.id, sibling.position + 1);
+        for (const sibling of siblings.slice(position))
+          await setStatementPosition(tx, sibling.id, sibling.position + 1);
         changes.deletedAt = null;
         changes.position = position;
       }
       if (goesAway) changes.deletedAt = new Date();
       const updated = await updateStatement(tx, statement.id, changes);
       if (goesAway) {
-        const siblings = await findSectionStatements(tx, strategyProcess.id, statement.canvasId, statement.section);
-        for (const [index, sibling] of siblings.entries()) if (sibling.position !== index) await setStatementPosition(tx, sibling.id, index);
+        const siblings = await findSectionStatements(
+          tx,
+          strategyProcess.id,
+          statement.canvasId,
+          statement.section,
+        );
+        for (const [index, sibling] of siblings.entries())
+          if (sibling.position !== index) await setStatementPosition(tx, sibling.id, index);
       }
       restoredVersion = updated.version;
       await recordRevision(tx, actor, {
@@ -100,7 +116,10 @@ export async function restoreRevision(db: Database, actor: Actor, input: { slug:
     } else {
       const strategy = await findStrategyOfProcess(tx, strategyProcess.id);
       if (!strategy) throw new NotFoundError('The strategy');
-      const snapshot = target as { goalsLead?: string; translations?: Record<string, Record<string, unknown>> };
+      const snapshot = target as {
+        goalsLead?: string;
+        translations?: Record<string, Record<string, unknown>>;
+      };
       const before = { goalsLead: strategy.goalsLead, translations: strategy.translations };
       const updated = await updateStrategy(tx, strategy.id, {
         goalsLead: snapshot.goalsLead ?? strategy.goalsLead,

@@ -48,7 +48,13 @@ describe('strategy statements, history and workflow', () => {
 
   it('adds a statement at a position and shifts the ones after it', async () => {
     const before = await section(1, 'challenge');
-    const created = await addStatement(database.db, workingGroup, { slug, themeNumber: 1, section: 'challenge', text: ' Ny utfordring ', position: 1 });
+    const created = await addStatement(database.db, workingGroup, {
+      slug,
+      themeNumber: 1,
+      section: 'challenge',
+      text: ' Ny utfordring ',
+      position: 1,
+    });
     const after = await section(1, 'challenge');
     expect(after.map((row) => row.id)).toEqual([before[0]!.id, created.id, before[1]!.id, before[2]!.id]);
     expect(after.map((row) => row.position)).toEqual([0, 1, 2, 3]);
@@ -56,10 +62,18 @@ describe('strategy statements, history and workflow', () => {
   });
 
   it('rejects unknown sections, empty text and a second headline', async () => {
-    await expect(addStatement(database.db, owner, { slug, themeNumber: 1, section: 'nonsense', text: 'x' })).rejects.toMatchObject({ code: 'invalid_section' });
-    await expect(addStatement(database.db, owner, { slug, themeNumber: 1, section: 'challenge', text: '  ' })).rejects.toMatchObject({ code: 'validation_failed' });
-    await expect(addStatement(database.db, owner, { slug, themeNumber: 1, section: 'headline.society', text: 'x' })).rejects.toMatchObject({ code: 'headline_exists' });
-    await expect(addStatement(database.db, owner, { slug, themeNumber: null, section: 'challenge', text: 'x' })).rejects.toMatchObject({ code: 'invalid_section' });
+    await expect(
+      addStatement(database.db, owner, { slug, themeNumber: 1, section: 'nonsense', text: 'x' }),
+    ).rejects.toMatchObject({ code: 'invalid_section' });
+    await expect(
+      addStatement(database.db, owner, { slug, themeNumber: 1, section: 'challenge', text: '  ' }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(
+      addStatement(database.db, owner, { slug, themeNumber: 1, section: 'headline.society', text: 'x' }),
+    ).rejects.toMatchObject({ code: 'headline_exists' });
+    await expect(
+      addStatement(database.db, owner, { slug, themeNumber: null, section: 'challenge', text: 'x' }),
+    ).rejects.toMatchObject({ code: 'invalid_section' });
   });
 
   it('moves a statement within its section (down and up) and records it', async () => {
@@ -73,13 +87,22 @@ describe('strategy statements, history and workflow', () => {
     after = await section(2, 'individual.opportunity');
     expect(after.map((row) => row.id)).toEqual(before.map((row) => row.id));
     const history = await listRevisions(database.db, reviewer, { slug, themeNumber: 2 });
-    expect(history.revisions.filter((entry) => entry.revision.entityId === first.id).map((entry) => entry.revision.action)).toEqual(['moved', 'moved']);
+    expect(
+      history.revisions
+        .filter((entry) => entry.revision.entityId === first.id)
+        .map((entry) => entry.revision.action),
+    ).toEqual(['moved', 'moved']);
   });
 
   it('moves a statement to another section of the same canvas, closing the gap', async () => {
     const opportunities = await section(3, 'society.opportunity');
     const moved = opportunities[0]!;
-    await moveStatement(database.db, owner, { slug, statementId: moved.id, section: 'society.prerequisite', position: 0 });
+    await moveStatement(database.db, owner, {
+      slug,
+      statementId: moved.id,
+      section: 'society.prerequisite',
+      position: 0,
+    });
     const prerequisites = await section(3, 'society.prerequisite');
     expect(prerequisites.map((row) => row.id)).toEqual([moved.id]);
     const left = await section(3, 'society.opportunity');
@@ -90,7 +113,12 @@ describe('strategy statements, history and workflow', () => {
     const [target] = await section(4, 'challenge');
     const original = target!.text;
     await updateStatement(database.db, secretariat, { slug, statementId: target!.id, text: 'Endret tekst' });
-    await updateStatement(database.db, secretariat, { slug, statementId: target!.id, text: 'Changed text', locale: 'en' });
+    await updateStatement(database.db, secretariat, {
+      slug,
+      statementId: target!.id,
+      text: 'Changed text',
+      locale: 'en',
+    });
     const edited = (await section(4, 'challenge'))[0]!;
     expect(edited.text).toBe('Endret tekst');
     expect(edited.translations.en?.text).toBe('Changed text');
@@ -138,27 +166,54 @@ describe('strategy statements, history and workflow', () => {
 
   it('lets only editors change text; reviewers comment; observers and outsiders cannot', async () => {
     const [target] = await section(6, 'challenge');
-    await expect(updateStatement(database.db, reviewer, { slug, statementId: target!.id, text: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(addStatement(database.db, observer, { slug, themeNumber: 6, section: 'keyword', text: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(getCanvas(database.db, outsider, { slug, themeNumber: 6 })).rejects.toMatchObject({ code: 'not_found' });
-    const comment = await addComment(database.db, reviewer, { slug, themeNumber: 6, statementId: target!.id, body: 'Bør skjerpes.' });
+    await expect(
+      updateStatement(database.db, reviewer, { slug, statementId: target!.id, text: 'x' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      addStatement(database.db, observer, { slug, themeNumber: 6, section: 'keyword', text: 'x' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(getCanvas(database.db, outsider, { slug, themeNumber: 6 })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    const comment = await addComment(database.db, reviewer, {
+      slug,
+      themeNumber: 6,
+      statementId: target!.id,
+      body: 'Bør skjerpes.',
+    });
     expect(comment.statementId).toBe(target!.id);
-    await expect(addComment(database.db, observer, { slug, themeNumber: 6, body: 'Hei' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      addComment(database.db, observer, { slug, themeNumber: 6, body: 'Hei' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     const canvas = await getCanvas(database.db, reviewer, { slug, themeNumber: 6 });
     expect(canvas.comments.map((row) => row.body)).toEqual(['Bør skjerpes.']);
     expect(canvas.permissions).toMatchObject({ canEdit: false, canComment: true, canApprove: false });
   });
 
   it('runs the workflow draft → in review → approved; approving needs owner or secretariat', async () => {
-    await expect(changeCanvasStatus(database.db, workingGroup, { slug, themeNumber: 6, status: 'approved' })).rejects.toMatchObject({ code: 'invalid_transition' });
+    await expect(
+      changeCanvasStatus(database.db, workingGroup, { slug, themeNumber: 6, status: 'approved' }),
+    ).rejects.toMatchObject({ code: 'invalid_transition' });
     await changeCanvasStatus(database.db, workingGroup, { slug, themeNumber: 6, status: 'in_review' });
-    await expect(changeCanvasStatus(database.db, workingGroup, { slug, themeNumber: 6, status: 'approved' })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(changeCanvasStatus(database.db, reviewer, { slug, themeNumber: 6, status: 'approved' })).rejects.toMatchObject({ code: 'forbidden' });
-    const approved = await changeCanvasStatus(database.db, secretariat, { slug, themeNumber: 6, status: 'approved' });
+    await expect(
+      changeCanvasStatus(database.db, workingGroup, { slug, themeNumber: 6, status: 'approved' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      changeCanvasStatus(database.db, reviewer, { slug, themeNumber: 6, status: 'approved' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    const approved = await changeCanvasStatus(database.db, secretariat, {
+      slug,
+      themeNumber: 6,
+      status: 'approved',
+    });
     expect(approved.status).toBe('approved');
     const [target] = await section(6, 'challenge');
-    await expect(updateStatement(database.db, owner, { slug, statementId: target!.id, text: 'x' })).rejects.toMatchObject({ code: 'canvas_locked' });
-    await expect(changeCanvasStatus(database.db, workingGroup, { slug, themeNumber: 6, status: 'draft' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      updateStatement(database.db, owner, { slug, statementId: target!.id, text: 'x' }),
+    ).rejects.toMatchObject({ code: 'canvas_locked' });
+    await expect(
+      changeCanvasStatus(database.db, workingGroup, { slug, themeNumber: 6, status: 'draft' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     await changeCanvasStatus(database.db, owner, { slug, themeNumber: 6, status: 'draft' });
     const history = await listRevisions(database.db, owner, { slug, themeNumber: 6 });
     expect(history.revisions.filter((entry) => entry.revision.action === 'status_changed')).toHaveLength(3);

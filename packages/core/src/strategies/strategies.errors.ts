@@ -14,7 +14,9 @@ export class InvalidTransitionError extends DomainError {
 
 export class InvalidSectionError extends DomainError {
   constructor(section: string) {
-    super('invalid_section', `"${section}" is not a section of this kind of statement.`, { fields: { section: 'Invalid.' } });
+    super('invalid_section', `"${section}" is not a section of this kind of statement.`, {
+      fields: { section: 'Invalid.' },
+    });
   }
 }
 

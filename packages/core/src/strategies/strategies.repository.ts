@@ -3,6 +3,7 @@ import {
   canvases,
   deliverables,
   involvementEvents,
+  milestones,
   questions,
   revisions,
   stakeholderBodies,
@@ -39,9 +40,17 @@ export async function insertStrategy(db: Queryable, values: typeof strategies.$i
   return one(await db.insert(strategies).values(values).returning(), 'insert strategies');
 }
 
-export async function updateStrategy(db: Queryable, id: string, values: Partial<typeof strategies.$inferInsert>) {
+export async function updateStrategy(
+  db: Queryable,
+  id: string,
+  values: Partial<typeof strategies.$inferInsert>,
+) {
   return one(
-    await db.update(strategies).set({ ...values, updatedAt: new Date() }).where(eq(strategies.id, id)).returning(),
+    await db
+      .update(strategies)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(strategies.id, id))
+      .returning(),
     'update strategies',
   );
 }
@@ -53,7 +62,11 @@ export async function insertTheme(db: Queryable, values: typeof themes.$inferIns
 }
 
 export async function findThemesOfProcess(db: Queryable, processId: string) {
-  return db.select().from(themes).where(eq(themes.processId, processId)).orderBy(asc(themes.position), asc(themes.number));
+  return db
+    .select()
+    .from(themes)
+    .where(eq(themes.processId, processId))
+    .orderBy(asc(themes.position), asc(themes.number));
 }
 
 export async function findThemeByNumber(db: Queryable, processId: string, number: number) {
@@ -84,7 +97,11 @@ export async function findCanvasById(db: Queryable, canvasId: string) {
 
 export async function updateCanvas(db: Queryable, id: string, values: Partial<typeof canvases.$inferInsert>) {
   return one(
-    await db.update(canvases).set({ ...values, updatedAt: new Date() }).where(eq(canvases.id, id)).returning(),
+    await db
+      .update(canvases)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(canvases.id, id))
+      .returning(),
     'update canvases',
   );
 }
@@ -145,9 +162,17 @@ export async function findSectionStatements(
     .orderBy(asc(statements.position));
 }
 
-export async function updateStatement(db: Queryable, id: string, values: Partial<typeof statements.$inferInsert>) {
+export async function updateStatement(
+  db: Queryable,
+  id: string,
+  values: Partial<typeof statements.$inferInsert>,
+) {
   return one(
-    await db.update(statements).set({ ...values, updatedAt: new Date() }).where(eq(statements.id, id)).returning(),
+    await db
+      .update(statements)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(statements.id, id))
+      .returning(),
     'update statements',
   );
 }
@@ -245,14 +270,21 @@ export async function findUserNames(db: Queryable, userIds: string[]) {
 
 export async function findUserIdsByEmail(db: Queryable, emails: string[]) {
   if (!emails.length) return new Map<string, string>();
-  const rows = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails));
+  const rows = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.email, emails));
   return new Map(rows.map((row) => [row.email, row.id]));
 }
 
 // process parts this module reads and writes for the timeline and the exchange format
 
 export async function findDeliverablesOfProcess(db: Queryable, processId: string) {
-  return db.select().from(deliverables).where(eq(deliverables.processId, processId)).orderBy(asc(deliverables.position));
+  return db
+    .select()
+    .from(deliverables)
+    .where(eq(deliverables.processId, processId))
+    .orderBy(asc(deliverables.position));
 }
 
 export async function insertDeliverables(db: Queryable, rows: (typeof deliverables.$inferInsert)[]) {
@@ -267,18 +299,28 @@ export async function findInvolvementEventsOfProcess(db: Queryable, processId: s
     .orderBy(asc(involvementEvents.date));
 }
 
-export async function insertInvolvementEvents(db: Queryable, rows: (typeof involvementEvents.$inferInsert)[]) {
+export async function insertInvolvementEvents(
+  db: Queryable,
+  rows: (typeof involvementEvents.$inferInsert)[],
+) {
   if (rows.length) await db.insert(involvementEvents).values(rows);
 }
 
-export async function insertStakeholderBodiesReturning(db: Queryable, rows: (typeof stakeholderBodies.$inferInsert)[]) {
+export async function insertStakeholderBodiesReturning(
+  db: Queryable,
+  rows: (typeof stakeholderBodies.$inferInsert)[],
+) {
   if (!rows.length) return [];
   return db.insert(stakeholderBodies).values(rows).returning();
 }
 
 export async function findQuestionsOfRounds(db: Queryable, roundIds: string[]) {
   if (!roundIds.length) return [];
-  return db.select().from(questions).where(inArray(questions.roundId, roundIds)).orderBy(asc(questions.position));
+  return db
+    .select()
+    .from(questions)
+    .where(inArray(questions.roundId, roundIds))
+    .orderBy(asc(questions.position));
 }
 
 export async function setProcessInvolvement(
@@ -289,6 +331,60 @@ export async function setProcessInvolvement(
 ) {
   const [row] = await db.select().from(strategyProcesses).where(eq(strategyProcesses.id, processId));
   if (!row) return;
-  const translations = english ? { ...row.translations, en: { ...(row.translations.en ?? {}), ...english } } : row.translations;
-  await db.update(strategyProcesses).set({ involvement, translations }).where(eq(strategyProcesses.id, processId));
+  const translations = english
+    ? { ...row.translations, en: { ...(row.translations.en ?? {}), ...english } }
+    : row.translations;
+  await db
+    .update(strategyProcesses)
+    .set({ involvement, translations })
+    .where(eq(strategyProcesses.id, processId));
+}
+
+export async function insertInvolvementEvent(db: Queryable, values: typeof involvementEvents.$inferInsert) {
+  return one(await db.insert(involvementEvents).values(values).returning(), 'insert involvement_events');
+}
+
+export async function findInvolvementEventById(db: Queryable, eventId: string) {
+  const [row] = await db.select().from(involvementEvents).where(eq(involvementEvents.id, eventId));
+  return row;
+}
+
+export async function deleteInvolvementEventById(db: Queryable, eventId: string) {
+  await db.delete(involvementEvents).where(eq(involvementEvents.id, eventId));
+}
+
+export async function findStakeholderBodyById(db: Queryable, bodyId: string) {
+  const [row] = await db.select().from(stakeholderBodies).where(eq(stakeholderBodies.id, bodyId));
+  return row;
+}
+
+export async function updateStakeholderBodyRow(
+  db: Queryable,
+  bodyId: string,
+  values: Partial<typeof stakeholderBodies.$inferInsert>,
+) {
+  return one(
+    await db.update(stakeholderBodies).set(values).where(eq(stakeholderBodies.id, bodyId)).returning(),
+    'update stakeholder_bodies',
+  );
+}
+
+export async function insertMilestone(db: Queryable, values: typeof milestones.$inferInsert) {
+  return one(await db.insert(milestones).values(values).returning(), 'insert milestones');
+}
+
+export async function findMilestoneById(db: Queryable, milestoneId: string) {
+  const [row] = await db.select().from(milestones).where(eq(milestones.id, milestoneId));
+  return row;
+}
+
+export async function updateMilestoneRow(
+  db: Queryable,
+  milestoneId: string,
+  values: Partial<typeof milestones.$inferInsert>,
+) {
+  return one(
+    await db.update(milestones).set(values).where(eq(milestones.id, milestoneId)).returning(),
+    'update milestones',
+  );
 }

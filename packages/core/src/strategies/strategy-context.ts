@@ -71,7 +71,7 @@ export async function recordRevision(
 ) {
   const userId = actorUserId(actor);
   const authorName = userId
-    ? (await findUserNames(db, [userId])).get(userId)?.name ?? null
+    ? ((await findUserNames(db, [userId])).get(userId)?.name ?? null)
     : actor.kind === 'system'
       ? actor.reason
       : null;

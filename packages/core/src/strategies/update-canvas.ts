@@ -24,7 +24,12 @@ export async function updateCanvas(db: Database, actor: Actor, input: UpdateCanv
     throw new ValidationError('The canvas needs a title.', { title: 'Required.' });
   }
   return db.transaction(async (tx) => {
-    const { strategyProcess, access, canvas } = await loadCanvasForActor(tx, actor, input.slug, input.themeNumber);
+    const { strategyProcess, access, canvas } = await loadCanvasForActor(
+      tx,
+      actor,
+      input.slug,
+      input.themeNumber,
+    );
     assertProcessPermission(access, canEditStrategy(access), 'edit the strategy');
     if (canvas.status === 'approved') throw new CanvasLockedError();
     const fields: Record<string, string> = {};
@@ -39,7 +44,10 @@ export async function updateCanvas(db: Database, actor: Actor, input: UpdateCanv
       canvas.id,
       isTranslation && input.locale
         ? {
-            translations: { ...canvas.translations, [input.locale]: { ...(canvas.translations[input.locale] ?? {}), ...fields } },
+            translations: {
+              ...canvas.translations,
+              [input.locale]: { ...(canvas.translations[input.locale] ?? {}), ...fields },
+            },
             version: canvas.version + 1,
           }
         : { ...fields, version: canvas.version + 1 },

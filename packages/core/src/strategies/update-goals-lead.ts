@@ -16,7 +16,8 @@ export async function updateGoalsLead(
     const { strategyProcess, access } = await getProcessForActor(tx, actor, input.slug);
     assertProcessPermission(access, canEditStrategy(access), 'edit the strategy');
     const strategy =
-      (await findStrategyOfProcess(tx, strategyProcess.id)) ?? (await insertStrategy(tx, { processId: strategyProcess.id }));
+      (await findStrategyOfProcess(tx, strategyProcess.id)) ??
+      (await insertStrategy(tx, { processId: strategyProcess.id }));
     const lead = input.lead.trim();
     const isTranslation = input.locale !== undefined && input.locale !== strategyProcess.language;
     const before = { goalsLead: strategy.goalsLead, translations: strategy.translations };

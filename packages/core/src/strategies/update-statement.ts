@@ -23,14 +23,24 @@ export interface UpdateStatementInput {
 /** Changes the text of a bullet (or its translation); every change is a revision. */
 export async function updateStatement(db: Database, actor: Actor, input: UpdateStatementInput) {
   const text = input.text?.trim();
-  if (input.text !== undefined && !text) throw new ValidationError('The statement needs a text.', { text: 'Required.' });
+  if (input.text !== undefined && !text)
+    throw new ValidationError('The statement needs a text.', { text: 'Required.' });
   return db.transaction(async (tx) => {
-    const { strategyProcess, access, statement, canvas } = await loadStatementForActor(tx, actor, input.slug, input.statementId);
+    const { strategyProcess, access, statement, canvas } = await loadStatementForActor(
+      tx,
+      actor,
+      input.slug,
+      input.statementId,
+    );
     assertProcessPermission(access, canEditStrategy(access), 'edit the strategy');
     if (canvas?.status === 'approved') throw new CanvasLockedError();
     if (statement.deletedAt) throw new ValidationError('The statement is deleted; restore it first.');
     const isTranslation = input.locale !== undefined && input.locale !== strategyProcess.language;
-    const changes: { text?: string; isTruncated?: boolean; translations?: Record<string, Record<string, unknown>> } = {};
+    const changes: {
+      text?: string;
+      isTruncated?: boolean;
+      translations?: Record<string, Record<string, unknown>>;
+    } = {};
     if (text !== undefined) {
       if (isTranslation && input.locale) {
         changes.translations = {
@@ -43,7 +53,10 @@ export async function updateStatement(db: Database, actor: Actor, input: UpdateS
     }
     if (input.isTruncated !== undefined) changes.isTruncated = input.isTruncated;
     const before = statementSnapshot(statement);
-    const updated = await updateStatementRow(tx, statement.id, { ...changes, version: statement.version + 1 });
+    const updated = await updateStatementRow(tx, statement.id, {
+      ...changes,
+      version: statement.version + 1,
+    });
     await recordRevision(tx, actor, {
       processId: strategyProcess.id,
       canvasId: statement.canvasId,
@@ -59,7 +72,11 @@ export async function updateStatement(db: Database, actor: Actor, input: UpdateS
       action: 'statement.updated',
       entityType: 'statement',
       entityId: statement.id,
-      detail: { before: { text: before.text }, after: { text: updated.text }, ...(isTranslation ? { locale: input.locale } : {}) },
+      detail: {
+        before: { text: before.text },
+        after: { text: updated.text },
+        ...(isTranslation ? { locale: input.locale } : {}),
+      },
     });
     return updated;
   });

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from '../db/database.ts';
 import { breakdownColumns, type CanvasSection } from './strategy.ts';
-import { extrasOf, modelledKeys, textItem, type ProcessDocument, type StrategicThemeDocument, type TextItem } from './process-document.ts';
+import {
+  extrasOf,
+  modelledKeys,
+  textItem,
+  type ProcessDocument,
+  type StrategicThemeDocument,
+  type TextItem,
+} from './process-document.ts';
 import {
   findUserIdsByEmail,
   insertCanvas,
@@ -31,7 +38,8 @@ export function idMapper(preserve: boolean): (id: string | undefined) => string 
 }
 
 function withEnglish(translations: Translations, english: Record<string, unknown> | undefined): Translations {
-  if (!english || !Object.values(english).some((value) => value !== undefined && value !== null)) return translations;
+  if (!english || !Object.values(english).some((value) => value !== undefined && value !== null))
+    return translations;
   return { ...translations, en: { ...(translations.en ?? {}), ...english } };
 }
 
@@ -106,7 +114,9 @@ export async function writeStrategyContent(
           position,
           text: item.text,
           version: item.version ?? 1,
-          translations: withEnglish(item.translations, { text: englishText(en?.overarchingGoals?.goals[position]) }),
+          translations: withEnglish(item.translations, {
+            text: englishText(en?.overarchingGoals?.goals[position]),
+          }),
         };
       }),
     );
@@ -209,7 +219,11 @@ async function writeTheme(
   });
 
   const rows: (typeof statements.$inferInsert)[] = [];
-  const push = (section: CanvasSection, items: readonly TextItem[], enItems: readonly TextItem[] | undefined) => {
+  const push = (
+    section: CanvasSection,
+    items: readonly TextItem[],
+    enItems: readonly TextItem[] | undefined,
+  ) => {
     for (const [position, raw] of items.entries()) {
       const item = textItem(raw);
       rows.push({

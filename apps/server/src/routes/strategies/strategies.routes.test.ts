@@ -24,67 +24,147 @@ afterAll(async () => sut?.close());
 
 describe('strategy routes', () => {
   it('shows the strategy overview with goals and six themes, in both languages', async () => {
-    const nb = await sut.app.inject({ method: 'GET', url: `/api/processes/${slug}/strategy`, headers: { cookie: reviewer.cookie } });
+    const nb = await sut.app.inject({
+      method: 'GET',
+      url: `/api/processes/${slug}/strategy`,
+      headers: { cookie: reviewer.cookie },
+    });
     expect(nb.statusCode).toBe(200);
     const body = nb.json<StrategyOverview>();
     expect(body.goals).toHaveLength(4);
     expect(body.themes.map((theme) => theme.number)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(body.themes[1]).toMatchObject({ title: 'Digital kompetanse i alle fag', counts: { challenges: 4, opportunities: 8, prerequisites: 7, keywords: 8 } });
-    expect(body.structure.dimensions.map((d) => d.name)).toEqual(['Utfordringer', 'Muligheter', 'Forutsetninger', 'Målbilder']);
+    expect(body.themes[1]).toMatchObject({
+      title: 'Digital kompetanse i alle fag',
+      counts: { challenges: 4, opportunities: 8, prerequisites: 7, keywords: 8 },
+    });
+    expect(body.structure.dimensions.map((d) => d.name)).toEqual([
+      'Utfordringer',
+      'Muligheter',
+      'Forutsetninger',
+      'Målbilder',
+    ]);
     expect(body.canEdit).toBe(false);
-    const en = await sut.app.inject({ method: 'GET', url: `/api/processes/${slug}/strategy?lang=en`, headers: { cookie: reviewer.cookie } });
+    const en = await sut.app.inject({
+      method: 'GET',
+      url: `/api/processes/${slug}/strategy?lang=en`,
+      headers: { cookie: reviewer.cookie },
+    });
     expect(en.json<StrategyOverview>().themes[1]?.title).toMatch(/digital competence/i);
     expect(en.json<StrategyOverview>().structure.dimensions[0]?.name).toBe('Challenges');
   });
 
   it('shows a canvas, and in English shows translations with the original alongside', async () => {
-    const response = await sut.app.inject({ method: 'GET', url: `/api/processes/${slug}/themes/2?lang=en`, headers: { cookie: reviewer.cookie } });
+    const response = await sut.app.inject({
+      method: 'GET',
+      url: `/api/processes/${slug}/themes/2?lang=en`,
+      headers: { cookie: reviewer.cookie },
+    });
     expect(response.statusCode).toBe(200);
     const body = response.json<CanvasResponse>();
     const challenge = body.statements.find((statement) => statement.section === 'challenge')!;
     expect(challenge.originalText).not.toBeNull();
     expect(challenge.text).not.toBe(challenge.originalText);
     expect(challenge.evidenceCount).toBe(0);
-    expect(body).toMatchObject({ previousThemeNumber: 1, nextThemeNumber: 3, permissions: { canEdit: false, canComment: true } });
-    const missing = await sut.app.inject({ method: 'GET', url: `/api/processes/${slug}/themes/9`, headers: { cookie: reviewer.cookie } });
+    expect(body).toMatchObject({
+      previousThemeNumber: 1,
+      nextThemeNumber: 3,
+      permissions: { canEdit: false, canComment: true },
+    });
+    const missing = await sut.app.inject({
+      method: 'GET',
+      url: `/api/processes/${slug}/themes/9`,
+      headers: { cookie: reviewer.cookie },
+    });
     expect(missing.statusCode).toBe(404);
   });
 
   it('lets the secretariat add, edit, move and delete statements; history and restore follow', async () => {
     const url = `/api/processes/${slug}/themes/2`;
-    const added = await sut.app.inject({ method: 'POST', url: `${url}/statements`, headers: editor.headers, payload: { section: 'challenge', text: 'Ny utfordring', position: 0 } });
+    const added = await sut.app.inject({
+      method: 'POST',
+      url: `${url}/statements`,
+      headers: editor.headers,
+      payload: { section: 'challenge', text: 'Ny utfordring', position: 0 },
+    });
     expect(added.statusCode).toBe(201);
     const created = added.json<CanvasResponse>().statements.find((s) => s.text === 'Ny utfordring')!;
     expect(created.position).toBe(0);
 
-    const edited = await sut.app.inject({ method: 'PATCH', url: `${url}/statements/${created.id}`, headers: editor.headers, payload: { text: 'Endret utfordring' } });
+    const edited = await sut.app.inject({
+      method: 'PATCH',
+      url: `${url}/statements/${created.id}`,
+      headers: editor.headers,
+      payload: { text: 'Endret utfordring' },
+    });
     expect(edited.statusCode).toBe(200);
-    const moved = await sut.app.inject({ method: 'POST', url: `${url}/statements/${created.id}/move`, headers: editor.headers, payload: { position: 2 } });
+    const moved = await sut.app.inject({
+      method: 'POST',
+      url: `${url}/statements/${created.id}/move`,
+      headers: editor.headers,
+      payload: { position: 2 },
+    });
     const challenges = moved.json<CanvasResponse>().statements.filter((s) => s.section === 'challenge');
     expect(challenges[2]?.text).toBe('Endret utfordring');
 
-    const history = await sut.app.inject({ method: 'GET', url: `${url}/history`, headers: { cookie: reviewer.cookie } });
+    const history = await sut.app.inject({
+      method: 'GET',
+      url: `${url}/history`,
+      headers: { cookie: reviewer.cookie },
+    });
     const revisions = history.json<RevisionList>().revisions.filter((r) => r.entityId === created.id);
     expect(revisions.map((r) => r.action)).toEqual(['moved', 'updated', 'created']);
-    expect(revisions[1]).toMatchObject({ before: { text: 'Ny utfordring' }, after: { text: 'Endret utfordring' } });
+    expect(revisions[1]).toMatchObject({
+      before: { text: 'Ny utfordring' },
+      after: { text: 'Endret utfordring' },
+    });
 
-    const deleted = await sut.app.inject({ method: 'DELETE', url: `${url}/statements/${created.id}`, headers: editor.headers });
+    const deleted = await sut.app.inject({
+      method: 'DELETE',
+      url: `${url}/statements/${created.id}`,
+      headers: editor.headers,
+    });
     expect(deleted.json<CanvasResponse>().statements.map((s) => s.id)).not.toContain(created.id);
-    const restore = await sut.app.inject({ method: 'POST', url: `/api/processes/${slug}/revisions/${revisions[1]!.id}/restore`, headers: editor.headers });
+    const restore = await sut.app.inject({
+      method: 'POST',
+      url: `/api/processes/${slug}/revisions/${revisions[1]!.id}/restore`,
+      headers: editor.headers,
+    });
     expect(restore.statusCode).toBe(200);
     const after = await sut.app.inject({ method: 'GET', url, headers: { cookie: editor.cookie } });
-    expect(after.json<CanvasResponse>().statements.find((s) => s.id === created.id)?.text).toBe('Endret utfordring');
+    expect(after.json<CanvasResponse>().statements.find((s) => s.id === created.id)?.text).toBe(
+      'Endret utfordring',
+    );
   });
 
   it('refuses changes from reviewers, without CSRF token, and invalid bodies', async () => {
     const url = `/api/processes/${slug}/themes/3/statements`;
-    const forbidden = await sut.app.inject({ method: 'POST', url, headers: reviewer.headers, payload: { section: 'challenge', text: 'x' } });
+    const forbidden = await sut.app.inject({
+      method: 'POST',
+      url,
+      headers: reviewer.headers,
+      payload: { section: 'challenge', text: 'x' },
+    });
     expect(forbidden.statusCode).toBe(403);
-    const noCsrf = await sut.app.inject({ method: 'POST', url, headers: { cookie: editor.cookie }, payload: { section: 'challenge', text: 'x' } });
+    const noCsrf = await sut.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: editor.cookie },
+      payload: { section: 'challenge', text: 'x' },
+    });
     expect(noCsrf.statusCode).toBe(403);
-    const invalid = await sut.app.inject({ method: 'POST', url, headers: editor.headers, payload: { section: 'challenge', text: '' } });
+    const invalid = await sut.app.inject({
+      method: 'POST',
+      url,
+      headers: editor.headers,
+      payload: { section: 'challenge', text: '' },
+    });
     expect(invalid.statusCode).toBe(400);
-    const badSection = await sut.app.inject({ method: 'POST', url, headers: editor.headers, payload: { section: 'x', text: 'y' } });
+    const badSection = await sut.app.inject({
+      method: 'POST',
+      url,
+      headers: editor.headers,
+      payload: { section: 'x', text: 'y' },
+    });
     expect(badSection.json<{ error: { code: string } }>().error.code).toBe('invalid_section');
     const anonymous = await sut.app.inject({ method: 'GET', url: `/api/processes/${slug}/themes/3` });
     expect(anonymous.statusCode).toBe(401);
@@ -92,38 +172,143 @@ describe('strategy routes', () => {
 
   it('runs the review workflow with comments; approval needs the secretariat; approved canvases are locked', async () => {
     const url = `/api/processes/${slug}/themes/4`;
-    const review = await sut.app.inject({ method: 'POST', url: `${url}/status`, headers: editor.headers, payload: { status: 'in_review' } });
+    const review = await sut.app.inject({
+      method: 'POST',
+      url: `${url}/status`,
+      headers: editor.headers,
+      payload: { status: 'in_review' },
+    });
     expect(review.json<CanvasResponse>().canvas.status).toBe('in_review');
-    const comment = await sut.app.inject({ method: 'POST', url: `${url}/comments`, headers: reviewer.headers, payload: { body: 'Ser bra ut.' } });
+    const comment = await sut.app.inject({
+      method: 'POST',
+      url: `${url}/comments`,
+      headers: reviewer.headers,
+      payload: { body: 'Ser bra ut.' },
+    });
     expect(comment.statusCode).toBe(201);
     expect(comment.json<CanvasResponse>().comments.map((c) => c.body)).toEqual(['Ser bra ut.']);
-    const byReviewer = await sut.app.inject({ method: 'POST', url: `${url}/status`, headers: reviewer.headers, payload: { status: 'approved' } });
+    const byReviewer = await sut.app.inject({
+      method: 'POST',
+      url: `${url}/status`,
+      headers: reviewer.headers,
+      payload: { status: 'approved' },
+    });
     expect(byReviewer.statusCode).toBe(403);
-    const approved = await sut.app.inject({ method: 'POST', url: `${url}/status`, headers: editor.headers, payload: { status: 'approved' } });
-    expect(approved.json<CanvasResponse>()).toMatchObject({ canvas: { status: 'approved' }, permissions: { canEdit: false } });
-    const locked = await sut.app.inject({ method: 'PATCH', url, headers: editor.headers, payload: { mainGoal: 'x' } });
+    const approved = await sut.app.inject({
+      method: 'POST',
+      url: `${url}/status`,
+      headers: editor.headers,
+      payload: { status: 'approved' },
+    });
+    expect(approved.json<CanvasResponse>()).toMatchObject({
+      canvas: { status: 'approved' },
+      permissions: { canEdit: false },
+    });
+    const locked = await sut.app.inject({
+      method: 'PATCH',
+      url,
+      headers: editor.headers,
+      payload: { mainGoal: 'x' },
+    });
     expect(locked.statusCode).toBe(409);
   });
 
   it('edits the overarching goals and their lead', async () => {
-    const lead = await sut.app.inject({ method: 'PUT', url: `/api/processes/${slug}/strategy/goals-lead`, headers: editor.headers, payload: { lead: 'Ny ingress' } });
+    const lead = await sut.app.inject({
+      method: 'PUT',
+      url: `/api/processes/${slug}/strategy/goals-lead`,
+      headers: editor.headers,
+      payload: { lead: 'Ny ingress' },
+    });
     expect(lead.json<StrategyOverview>().goalsLead).toBe('Ny ingress');
     const goals = lead.json<StrategyOverview>().goals;
-    const moved = await sut.app.inject({ method: 'POST', url: `/api/processes/${slug}/strategy/goals/${goals[0]!.id}/move`, headers: editor.headers, payload: { position: 3 } });
+    const moved = await sut.app.inject({
+      method: 'POST',
+      url: `/api/processes/${slug}/strategy/goals/${goals[0]!.id}/move`,
+      headers: editor.headers,
+      payload: { position: 3 },
+    });
     expect(moved.json<StrategyOverview>().goals[3]?.id).toBe(goals[0]!.id);
-    const history = await sut.app.inject({ method: 'GET', url: `/api/processes/${slug}/strategy/history`, headers: { cookie: editor.cookie } });
+    const history = await sut.app.inject({
+      method: 'GET',
+      url: `/api/processes/${slug}/strategy/history`,
+      headers: { cookie: editor.cookie },
+    });
     expect(history.json<RevisionList>().revisions.map((r) => r.action)).toEqual(['moved', 'updated']);
   });
 
   it('shows the timeline and where the process stands', async () => {
-    const response = await sut.app.inject({ method: 'GET', url: `/api/processes/${slug}/timeline`, headers: { cookie: reviewer.cookie } });
+    const response = await sut.app.inject({
+      method: 'GET',
+      url: `/api/processes/${slug}/timeline`,
+      headers: { cookie: reviewer.cookie },
+    });
     expect(response.statusCode).toBe(200);
     const body = response.json<Timeline>();
     expect(body.today).toBe(new Date().toISOString().slice(0, 10));
     expect(body.items.filter((item) => item.kind === 'milestone')).toHaveLength(4);
-    expect(body.items.filter((item) => item.kind === 'round_deadline').map((item) => item.date)).toEqual(['2020-05-11', '2020-09-15']);
+    expect(body.items.filter((item) => item.kind === 'round_deadline').map((item) => item.date)).toEqual([
+      '2020-05-11',
+      '2020-09-15',
+    ]);
     expect(body.counts).toMatchObject({ rounds: 2, strategicThemes: 6, bodies: 6 });
     expect(body.deliverables.map((d) => d.date)).toEqual(['2021-01-15', '2021-04-01']);
     expect(body.involvement).toHaveLength(6);
+  });
+
+  it('keeps the involvement log, body members and milestones (secretariat only)', async () => {
+    const timeline = (
+      await sut.app.inject({
+        method: 'GET',
+        url: `/api/processes/${slug}/timeline`,
+        headers: { cookie: editor.cookie },
+      })
+    ).json<Timeline>();
+    expect(timeline.canEdit).toBe(true);
+    const body = timeline.bodies.find((entry) => entry.name === 'UHR')!;
+    const denied = await sut.app.inject({
+      method: 'POST',
+      url: `/api/processes/${slug}/involvement-events`,
+      headers: reviewer.headers,
+      payload: { date: '2020-10-20', kind: 'meeting' },
+    });
+    expect(denied.statusCode).toBe(403);
+    const logged = await sut.app.inject({
+      method: 'POST',
+      url: `/api/processes/${slug}/involvement-events`,
+      headers: editor.headers,
+      payload: { date: '2020-10-20', kind: 'presentation', bodyId: body.id, notes: 'Presentasjon for UHR' },
+    });
+    expect(logged.statusCode).toBe(201);
+    const item = logged.json<Timeline>().items.find((entry) => entry.kind === 'involvement')!;
+    expect(item).toMatchObject({
+      title: 'UHR',
+      subKind: 'presentation',
+      detail: 'Presentasjon for UHR',
+      date: '2020-10-20',
+    });
+    const removed = await sut.app.inject({
+      method: 'DELETE',
+      url: `/api/processes/${slug}/involvement-events/${item.id}`,
+      headers: editor.headers,
+    });
+    expect(removed.json<Timeline>().items.filter((entry) => entry.kind === 'involvement')).toEqual([]);
+    const members = await sut.app.inject({
+      method: 'PATCH',
+      url: `/api/processes/${slug}/bodies/${body.id}`,
+      headers: editor.headers,
+      payload: { members: ['Rektor A', 'Rektor B'] },
+    });
+    expect(members.json<Timeline>().bodies.find((entry) => entry.id === body.id)?.members).toEqual([
+      'Rektor A',
+      'Rektor B',
+    ]);
+    const added = await sut.app.inject({
+      method: 'POST',
+      url: `/api/processes/${slug}/milestones`,
+      headers: editor.headers,
+      payload: { title: 'Høring', date: '2021-02-01', kind: 'meeting' },
+    });
+    expect(added.json<Timeline>().items.filter((entry) => entry.kind === 'milestone')).toHaveLength(5);
   });
 });

@@ -8,14 +8,20 @@ import { useI18n } from '../../i18n/i18n.tsx';
 /** "Where does the process stand?": next milestone, open rounds and counts, for a first-time reader. */
 export function ProcessStatusPanel({ slug }: { slug: string }) {
   const { t, locale, formatDate, formatDateTime } = useI18n();
-  const { data } = useApi(() => api.get<Timeline>(`/api/processes/${encodeURIComponent(slug)}/timeline?lang=${locale}`), `status-${slug}-${locale}`);
+  const { data } = useApi(
+    () => api.get<Timeline>(`/api/processes/${encodeURIComponent(slug)}/timeline?lang=${locale}`),
+    `status-${slug}-${locale}`,
+  );
   if (!data) return null;
   const counts: [string, string | number][] = [
     ['status.count.rounds', data.counts.rounds],
     ['status.count.bodies', data.counts.bodies],
     ['status.count.strategicThemes', data.counts.strategicThemes],
     ['status.count.statements', data.counts.statements],
-    ['status.count.milestones', t('status.milestonesDone', { done: data.counts.milestonesDone, total: data.counts.milestones })],
+    [
+      'status.count.milestones',
+      t('status.milestonesDone', { done: data.counts.milestonesDone, total: data.counts.milestones }),
+    ],
   ];
   return (
     <section aria-labelledby="status-heading" className="process-status">
@@ -45,7 +51,12 @@ export function ProcessStatusPanel({ slug }: { slug: string }) {
           {data.openRounds.length ? (
             <ul className="plain-list">
               {data.openRounds.map((round) => (
-                <li key={round.id}>{t('status.roundDeadline', { title: round.title, deadline: formatDateTime(round.deadline) })}</li>
+                <li key={round.id}>
+                  {t('status.roundDeadline', {
+                    title: round.title,
+                    deadline: formatDateTime(round.deadline),
+                  })}
+                </li>
               ))}
             </ul>
           ) : (

@@ -1,5 +1,15 @@
 import { useParams } from 'react-router';
-import { Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import {
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  Tag,
+} from '@digdir/designsystemet-react';
 import type { Timeline } from '@innspill/contracts';
 import { api } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
@@ -25,7 +35,9 @@ export function monthRange(first: string, last: string): string[] {
 }
 
 function itemLabel(item: Item, t: (key: string) => string): string {
-  return item.kind === 'involvement' && item.subKind ? `${t(`timeline.kind.${item.kind}`)}` : t(`timeline.kind.${item.kind}`);
+  return item.kind === 'involvement' && item.subKind
+    ? `${t(`timeline.kind.${item.kind}`)}`
+    : t(`timeline.kind.${item.kind}`);
 }
 
 /**
@@ -35,7 +47,10 @@ function itemLabel(item: Item, t: (key: string) => string): string {
 export function TimelinePage() {
   const { slug = '' } = useParams();
   const { t, locale, formatDate } = useI18n();
-  const state = useApi(() => api.get<Timeline>(`/api/processes/${encodeURIComponent(slug)}/timeline?lang=${locale}`), `${slug}-${locale}`);
+  const state = useApi(
+    () => api.get<Timeline>(`/api/processes/${encodeURIComponent(slug)}/timeline?lang=${locale}`),
+    `${slug}-${locale}`,
+  );
   if (state.isLoading && !state.data) return <LoadingState />;
   if (state.error) return <ErrorState error={state.error} />;
   const data = state.data;
@@ -51,7 +66,11 @@ export function TimelinePage() {
   );
   const isTodayOnAxis = months.includes(todayMonth);
   const monthName = (month: string) =>
-    new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+    new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', {
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${month}-01T00:00:00Z`));
 
   return (
     <article className="timeline-page">
@@ -71,7 +90,11 @@ export function TimelinePage() {
               const items = data.items.filter((item) => item.date.startsWith(month));
               const isCurrent = month === todayMonth;
               return (
-                <li key={month} className={`timeline-month${isCurrent ? ' timeline-month--today' : ''}`} aria-current={isCurrent ? 'date' : undefined}>
+                <li
+                  key={month}
+                  className={`timeline-month${isCurrent ? ' timeline-month--today' : ''}`}
+                  aria-current={isCurrent ? 'date' : undefined}
+                >
                   <span className="timeline-month__name">{monthName(month)}</span>
                   {isCurrent ? <span className="timeline-month__today">{t('timeline.today')}</span> : null}
                   {items.length ? (
@@ -118,7 +141,9 @@ export function TimelinePage() {
                 <TableCell>{item.title}</TableCell>
                 <TableCell>{item.detail ?? ''}</TableCell>
                 <TableCell>
-                  <Tag data-color={item.isDone ? 'success' : 'info'}>{item.isDone ? t('timeline.done') : t('timeline.upcoming')}</Tag>
+                  <Tag data-color={item.isDone ? 'success' : 'info'}>
+                    {item.isDone ? t('timeline.done') : t('timeline.upcoming')}
+                  </Tag>
                 </TableCell>
               </TableRow>
             ))}

@@ -9,8 +9,16 @@ import { ErrorState, LoadingState } from '../../components/page-states.tsx';
 import { StatementList, type StatementActions } from './statement-list.tsx';
 
 const columns = ['individual', 'institution', 'society'] as const;
-const statusColor: Record<CanvasStatus, 'neutral' | 'warning' | 'success'> = { draft: 'neutral', in_review: 'warning', approved: 'success' };
-const nextStatuses: Record<CanvasStatus, CanvasStatus[]> = { draft: ['in_review'], in_review: ['approved', 'draft'], approved: ['draft'] };
+const statusColor: Record<CanvasStatus, 'neutral' | 'warning' | 'success'> = {
+  draft: 'neutral',
+  in_review: 'warning',
+  approved: 'success',
+};
+const nextStatuses: Record<CanvasStatus, CanvasStatus[]> = {
+  draft: ['in_review'],
+  in_review: ['approved', 'draft'],
+  approved: ['draft'],
+};
 
 /** One theme's canvas in the grid of the source slide; an edit mode; comments and workflow. */
 export function CanvasPage() {
@@ -63,20 +71,40 @@ export function CanvasPage() {
 
   const actions: StatementActions = {
     edit: (statement, text) =>
-      run(() => api.patch<CanvasResponse>(`${base}/statements/${statement.id}${query}`, { text, locale }), t('statement.saved')),
+      run(
+        () => api.patch<CanvasResponse>(`${base}/statements/${statement.id}${query}`, { text, locale }),
+        t('statement.saved'),
+      ),
     move: async (statement, position, section) => {
       const target = section ?? statement.section;
       const count = sectionOf(target).length + (section ? 1 : 0);
       const ok = await run(
-        () => api.post<CanvasResponse>(`${base}/statements/${statement.id}/move${query}`, { position, ...(section ? { section } : {}) }),
+        () =>
+          api.post<CanvasResponse>(`${base}/statements/${statement.id}/move${query}`, {
+            position,
+            ...(section ? { section } : {}),
+          }),
         t('statement.moved', { position: Math.min(position, count - 1) + 1, count }),
       );
-      if (ok) focusAfterRender.current = [position > statement.position ? `down-${statement.id}` : `up-${statement.id}`, `up-${statement.id}`, `down-${statement.id}`, `edit-${statement.id}`];
+      if (ok)
+        focusAfterRender.current = [
+          position > statement.position ? `down-${statement.id}` : `up-${statement.id}`,
+          `up-${statement.id}`,
+          `down-${statement.id}`,
+          `edit-${statement.id}`,
+        ];
     },
     remove: async (statement) => {
-      await run(() => api.delete<CanvasResponse>(`${base}/statements/${statement.id}${query}`), t('statement.deleted'));
+      await run(
+        () => api.delete<CanvasResponse>(`${base}/statements/${statement.id}${query}`),
+        t('statement.deleted'),
+      );
     },
-    add: (section, text) => run(() => api.post<CanvasResponse>(`${base}/statements${query}`, { section, text }), t('statement.saved')),
+    add: (section, text) =>
+      run(
+        () => api.post<CanvasResponse>(`${base}/statements${query}`, { section, text }),
+        t('statement.saved'),
+      ),
     comment: (statement) => {
       setCommentTarget(statement);
       requestAnimationFrame(() => document.getElementById('comment-text')?.focus());
@@ -84,13 +112,20 @@ export function CanvasPage() {
   };
 
   const changeStatus = (status: CanvasStatus) =>
-    void run(() => api.post<CanvasResponse>(`${base}/status${query}`, { status }), t(`canvas.status.${status}`));
+    void run(
+      () => api.post<CanvasResponse>(`${base}/status${query}`, { status }),
+      t(`canvas.status.${status}`),
+    );
 
   const postComment = async (event: FormEvent) => {
     event.preventDefault();
     if (!commentText.trim()) return;
     const ok = await run(
-      () => api.post<CanvasResponse>(`${base}/comments${query}`, { body: commentText, statementId: commentTarget?.id ?? null }),
+      () =>
+        api.post<CanvasResponse>(`${base}/comments${query}`, {
+          body: commentText,
+          statementId: commentTarget?.id ?? null,
+        }),
       t('statement.saved'),
     );
     if (ok) {
@@ -121,7 +156,9 @@ export function CanvasPage() {
         </Link>
         {data.previousThemeNumber !== null ? (
           <Link asChild>
-            <RouterLink to={`${strategyPath}/themes/${data.previousThemeNumber}`}>{t('canvas.previous')}</RouterLink>
+            <RouterLink to={`${strategyPath}/themes/${data.previousThemeNumber}`}>
+              {t('canvas.previous')}
+            </RouterLink>
           </Link>
         ) : null}
         {data.nextThemeNumber !== null ? (
@@ -132,20 +169,29 @@ export function CanvasPage() {
       </nav>
       <header className="canvas-page__header">
         <Heading level={1} data-size="lg">
-          <span className="canvas-page__number">{t('strategy.themeNumber', { number: data.theme.number })}: </span>
+          <span className="canvas-page__number">
+            {t('strategy.themeNumber', { number: data.theme.number })}:{' '}
+          </span>
           {data.canvas.title}
         </Heading>
         <p className="canvas-page__status">
-          {t('canvas.status')}: <Tag data-color={statusColor[data.canvas.status]}>{t(`canvas.status.${data.canvas.status}`)}</Tag>
+          {t('canvas.status')}:{' '}
+          <Tag data-color={statusColor[data.canvas.status]}>{t(`canvas.status.${data.canvas.status}`)}</Tag>
         </p>
         <div className="canvas-page__tools no-print">
           {data.permissions.canEdit ? (
-            <Button variant={isEditing ? 'primary' : 'secondary'} aria-pressed={isEditing} onClick={() => setIsEditing((value) => !value)}>
+            <Button
+              variant={isEditing ? 'primary' : 'secondary'}
+              aria-pressed={isEditing}
+              onClick={() => setIsEditing((value) => !value)}
+            >
               {isEditing ? t('canvas.doneEditing') : t('canvas.edit')}
             </Button>
           ) : null}
           <Button asChild variant="secondary">
-            <RouterLink to={`${strategyPath}/themes/${data.theme.number}/history`}>{t('canvas.history')}</RouterLink>
+            <RouterLink to={`${strategyPath}/themes/${data.theme.number}/history`}>
+              {t('canvas.history')}
+            </RouterLink>
           </Button>
           <Button variant="secondary" onClick={() => window.print()}>
             {t('canvas.print')}
@@ -179,7 +225,8 @@ export function CanvasPage() {
           </Heading>
           <div className="canvas-page__tools">
             {nextStatuses[data.canvas.status].map((status) => {
-              const needsApprover = status === 'approved' || (data.canvas.status === 'approved' && status === 'draft');
+              const needsApprover =
+                status === 'approved' || (data.canvas.status === 'approved' && status === 'draft');
               if (needsApprover && !data.permissions.canApprove) return null;
               return (
                 <Button key={status} variant="secondary" data-size="sm" onClick={() => changeStatus(status)}>
@@ -188,7 +235,9 @@ export function CanvasPage() {
               );
             })}
           </div>
-          {data.canvas.status === 'in_review' && !data.permissions.canApprove ? <Paragraph data-size="sm">{t('canvas.approveNeedsRole')}</Paragraph> : null}
+          {data.canvas.status === 'in_review' && !data.permissions.canApprove ? (
+            <Paragraph data-size="sm">{t('canvas.approveNeedsRole')}</Paragraph>
+          ) : null}
         </section>
       ) : null}
 
@@ -222,20 +271,27 @@ export function CanvasPage() {
               <th scope="row">{t('canvas.headline')}</th>
               {columns.map((column) => (
                 <td key={column} className="canvas__headline">
-                  {list(`headline.${column}`, `${t('canvas.headline')} – ${t(`canvas.${column}`)}`, { single: true, className: 'canvas__headline-text' })}
+                  {list(`headline.${column}`, `${t('canvas.headline')} – ${t(`canvas.${column}`)}`, {
+                    single: true,
+                    className: 'canvas__headline-text',
+                  })}
                 </td>
               ))}
             </tr>
             <tr>
               <th scope="row">{t('canvas.opportunities')}</th>
               {columns.map((column) => (
-                <td key={column}>{list(`${column}.opportunity`, `${t('canvas.opportunities')} – ${t(`canvas.${column}`)}`)}</td>
+                <td key={column}>
+                  {list(`${column}.opportunity`, `${t('canvas.opportunities')} – ${t(`canvas.${column}`)}`)}
+                </td>
               ))}
             </tr>
             <tr>
               <th scope="row">{t('canvas.prerequisites')}</th>
               {columns.map((column) => (
-                <td key={column}>{list(`${column}.prerequisite`, `${t('canvas.prerequisites')} – ${t(`canvas.${column}`)}`)}</td>
+                <td key={column}>
+                  {list(`${column}.prerequisite`, `${t('canvas.prerequisites')} – ${t(`canvas.${column}`)}`)}
+                </td>
               ))}
             </tr>
           </tbody>
@@ -288,7 +344,12 @@ export function CanvasPage() {
             {commentTarget ? (
               <p>
                 {t('comments.about', { text: commentTarget.text })}{' '}
-                <Button variant="tertiary" data-size="sm" type="button" onClick={() => setCommentTarget(undefined)}>
+                <Button
+                  variant="tertiary"
+                  data-size="sm"
+                  type="button"
+                  onClick={() => setCommentTarget(undefined)}
+                >
                   {t('comments.whole')}
                 </Button>
               </p>

@@ -50,9 +50,20 @@ function TextDiff({ before, after }: { before: string; after: string }) {
 function RevisionChange({ revision }: { revision: Revision }) {
   const { t } = useI18n();
   const { before, after } = revision;
-  const fields = revision.entityType === 'statement' ? ['text'] : revision.entityType === 'canvas' ? ['title', 'summary', 'mainGoal'] : ['goalsLead'];
+  const fields =
+    revision.entityType === 'statement'
+      ? ['text']
+      : revision.entityType === 'canvas'
+        ? ['title', 'summary', 'mainGoal']
+        : ['goalsLead'];
   const parts = [];
-  if (revision.action === 'moved' || (before && after && (before.section !== after.section || before.position !== after.position) && revision.entityType === 'statement')) {
+  if (
+    revision.action === 'moved' ||
+    (before &&
+      after &&
+      (before.section !== after.section || before.position !== after.position) &&
+      revision.entityType === 'statement')
+  ) {
     const section = str(after?.section);
     parts.push(
       <p key="position">
@@ -67,7 +78,10 @@ function RevisionChange({ revision }: { revision: Revision }) {
   if (revision.action === 'status_changed') {
     parts.push(
       <p key="status">
-        {t('history.statusChange', { from: t(`canvas.status.${str(before?.status)}`), to: t(`canvas.status.${str(after?.status)}`) })}
+        {t('history.statusChange', {
+          from: t(`canvas.status.${str(before?.status)}`),
+          to: t(`canvas.status.${str(after?.status)}`),
+        })}
       </p>,
     );
   }
@@ -78,8 +92,13 @@ function RevisionChange({ revision }: { revision: Revision }) {
     if (revision.action === 'moved' || revision.action === 'status_changed') continue;
     parts.push(
       <div key={field}>
-        {fields.length > 1 || field !== 'text' ? <p className="revision__field">{t(`history.field.${field}`)}</p> : null}
-        <TextDiff before={revision.action === 'created' ? '' : from} after={revision.action === 'deleted' ? '' : to} />
+        {fields.length > 1 || field !== 'text' ? (
+          <p className="revision__field">{t(`history.field.${field}`)}</p>
+        ) : null}
+        <TextDiff
+          before={revision.action === 'created' ? '' : from}
+          after={revision.action === 'deleted' ? '' : to}
+        />
       </div>,
     );
   }
@@ -106,10 +125,16 @@ export function HistoryPage({ scope }: { scope: 'theme' | 'goals' }) {
   const { slug = '', number = '' } = useParams();
   const { t, formatDateTime, locale } = useI18n();
   const processBase = `/api/processes/${encodeURIComponent(slug)}`;
-  const historyUrl = scope === 'theme' ? `${processBase}/themes/${encodeURIComponent(number)}/history` : `${processBase}/strategy/history`;
+  const historyUrl =
+    scope === 'theme'
+      ? `${processBase}/themes/${encodeURIComponent(number)}/history`
+      : `${processBase}/strategy/history`;
   const history = useApi(() => api.get<RevisionList>(historyUrl), historyUrl);
   const canvas = useApi(
-    () => (scope === 'theme' ? api.get<CanvasResponse>(`${processBase}/themes/${encodeURIComponent(number)}?lang=${locale}`) : Promise.resolve(undefined)),
+    () =>
+      scope === 'theme'
+        ? api.get<CanvasResponse>(`${processBase}/themes/${encodeURIComponent(number)}?lang=${locale}`)
+        : Promise.resolve(undefined),
     `${historyUrl}-${locale}`,
   );
   const [message, setMessage] = useState('');
@@ -117,7 +142,10 @@ export function HistoryPage({ scope }: { scope: 'theme' | 'goals' }) {
   if (history.isLoading && !history.data) return <LoadingState />;
   if (history.error) return <ErrorState error={history.error} />;
   if (!history.data) return null;
-  const title = scope === 'theme' ? t('history.title', { title: canvas.data?.canvas.title ?? t('strategy.themeNumber', { number }) }) : t('history.goalsTitle');
+  const title =
+    scope === 'theme'
+      ? t('history.title', { title: canvas.data?.canvas.title ?? t('strategy.themeNumber', { number }) })
+      : t('history.goalsTitle');
   const back = scope === 'theme' ? `/p/${slug}/strategy/themes/${number}` : `/p/${slug}/strategy`;
 
   const restore = async (revision: Revision) => {
@@ -135,7 +163,9 @@ export function HistoryPage({ scope }: { scope: 'theme' | 'goals' }) {
   return (
     <article className="history-page">
       <Link asChild>
-        <RouterLink to={back}>{scope === 'theme' ? (canvas.data?.canvas.title ?? t('canvas.toStrategy')) : t('canvas.toStrategy')}</RouterLink>
+        <RouterLink to={back}>
+          {scope === 'theme' ? (canvas.data?.canvas.title ?? t('canvas.toStrategy')) : t('canvas.toStrategy')}
+        </RouterLink>
       </Link>
       <Heading level={1} data-size="lg">
         {title}
@@ -153,15 +183,32 @@ export function HistoryPage({ scope }: { scope: 'theme' | 'goals' }) {
         {history.data.revisions.map((revision) => (
           <li key={revision.id} className="revision">
             <Heading level={2} data-size="2xs" className="revision__title">
-              <Tag data-color="neutral">{t(`history.entity.${revision.entityType}`)}</Tag> {t(`history.action.${revision.action}`)} ·{' '}
-              {t('history.version', { version: revision.version })}
+              <Tag data-color="neutral">{t(`history.entity.${revision.entityType}`)}</Tag>{' '}
+              {t(`history.action.${revision.action}`)} · {t('history.version', { version: revision.version })}
             </Heading>
             <p className="revision__meta">
-              {t('history.by', { who: revision.authorName ?? t('history.unknownAuthor'), when: formatDateTime(revision.at) })}
+              {t('history.by', {
+                who: revision.authorName ?? t('history.unknownAuthor'),
+                when: formatDateTime(revision.at),
+              })}
             </p>
             <RevisionChange revision={revision} />
-            {history.data?.canRestore && revision.after && revision.action !== 'status_changed' && revision.action !== 'moved' ? (
-              <Button variant="secondary" data-size="sm" aria-label={t('history.restoreLabel', { version: revision.version, text: str(revision.after.text ?? revision.after.title ?? revision.after.goalsLead).slice(0, 80) })} onClick={() => void restore(revision)}>
+            {history.data?.canRestore &&
+            revision.after &&
+            revision.action !== 'status_changed' &&
+            revision.action !== 'moved' ? (
+              <Button
+                variant="secondary"
+                data-size="sm"
+                aria-label={t('history.restoreLabel', {
+                  version: revision.version,
+                  text: str(revision.after.text ?? revision.after.title ?? revision.after.goalsLead).slice(
+                    0,
+                    80,
+                  ),
+                })}
+                onClick={() => void restore(revision)}
+              >
                 {t('history.restore')}
               </Button>
             ) : null}

@@ -78,15 +78,27 @@ export function StatementList({
 
   if (!isEditing) {
     if (statements.length === 0) return <p className="canvas__empty">{t('canvas.empty')}</p>;
-    if (single) return <p className={className}>{statements.map((statement) => <span key={statement.id}>{text(statement)}</span>)}</p>;
+    if (single)
+      return (
+        <p className={className}>
+          {statements.map((statement) => (
+            <span key={statement.id}>{text(statement)}</span>
+          ))}
+        </p>
+      );
     return (
       <ul className={`statement-list ${className ?? ''}`}>
         {statements.map((statement) => (
           <li key={statement.id} className="statement">
             {text(statement)}
-            <span className="statement__evidence" title={t('canvas.evidenceLabel', { count: statement.evidenceCount })}>
+            <span
+              className="statement__evidence"
+              title={t('canvas.evidenceLabel', { count: statement.evidenceCount })}
+            >
               <span aria-hidden="true">{t('canvas.evidence', { count: statement.evidenceCount })}</span>
-              <span className="visually-hidden">{t('canvas.evidenceLabel', { count: statement.evidenceCount })}</span>
+              <span className="visually-hidden">
+                {t('canvas.evidenceLabel', { count: statement.evidenceCount })}
+              </span>
             </span>
           </li>
         ))}
@@ -139,7 +151,12 @@ export function StatementList({
                   <Button type="submit" data-size="sm">
                     {t('statement.save')}
                   </Button>
-                  <Button type="button" variant="secondary" data-size="sm" onClick={() => setEditingId(undefined)}>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    data-size="sm"
+                    onClick={() => setEditingId(undefined)}
+                  >
                     {t('statement.cancel')}
                   </Button>
                 </div>
@@ -147,11 +164,17 @@ export function StatementList({
             ) : (
               <>
                 <div className="statement__body">
-                  {!single ? <span className="statement__handle" aria-hidden="true">⠿</span> : null}
+                  {!single ? (
+                    <span className="statement__handle" aria-hidden="true">
+                      ⠿
+                    </span>
+                  ) : null}
                   {text(statement)}
                   <span className="statement__evidence">
                     <span aria-hidden="true">{t('canvas.evidence', { count: statement.evidenceCount })}</span>
-                    <span className="visually-hidden">{t('canvas.evidenceLabel', { count: statement.evidenceCount })}</span>
+                    <span className="visually-hidden">
+                      {t('canvas.evidenceLabel', { count: statement.evidenceCount })}
+                    </span>
                   </span>
                 </div>
                 <div className="statement__buttons">

@@ -12,7 +12,10 @@ const statusColor = { draft: 'neutral', in_review: 'warning', approved: 'success
 export function StrategyOverviewPage() {
   const { slug = '' } = useParams();
   const { t, locale } = useI18n();
-  const state = useApi(() => api.get<StrategyOverview>(`/api/processes/${encodeURIComponent(slug)}/strategy?lang=${locale}`), `${slug}-${locale}`);
+  const state = useApi(
+    () => api.get<StrategyOverview>(`/api/processes/${encodeURIComponent(slug)}/strategy?lang=${locale}`),
+    `${slug}-${locale}`,
+  );
   if (state.isLoading && !state.data) return <LoadingState />;
   if (state.error) return <ErrorState error={state.error} />;
   const data = state.data;
@@ -50,7 +53,9 @@ export function StrategyOverviewPage() {
                 <Heading level={3} data-size="sm">
                   <Link asChild>
                     <RouterLink to={`/p/${slug}/strategy/themes/${theme.number}`}>
-                      <span className="visually-hidden">{t('strategy.themeNumber', { number: theme.number })}: </span>
+                      <span className="visually-hidden">
+                        {t('strategy.themeNumber', { number: theme.number })}:{' '}
+                      </span>
                       <span aria-hidden="true" className="theme-card__number">
                         {theme.number}
                       </span>{' '}

@@ -13,7 +13,8 @@ export const strategyMessages: Catalogue = {
     'strategy.otherAreas': 'Andre områder',
     'strategy.themes': 'Strategiske tema',
     'strategy.themeNumber': 'Tema {number}',
-    'strategy.counts': '{challenges} utfordringer · {opportunities} muligheter · {prerequisites} forutsetninger · {keywords} stikkord',
+    'strategy.counts':
+      '{challenges} utfordringer · {opportunities} muligheter · {prerequisites} forutsetninger · {keywords} stikkord',
     'strategy.openCanvas': 'Åpne lerretet for tema {number}: {title}',
     'strategy.goalsHistory': 'Historikk for målsetningene',
     'canvas.status.draft': 'Utkast',
@@ -42,7 +43,8 @@ export const strategyMessages: Catalogue = {
     'canvas.history': 'Historikk',
     'canvas.edit': 'Rediger',
     'canvas.doneEditing': 'Ferdig med redigering',
-    'canvas.editingTranslation': 'Du redigerer den engelske oversettelsen. Originalteksten på bokmål endres ikke.',
+    'canvas.editingTranslation':
+      'Du redigerer den engelske oversettelsen. Originalteksten på bokmål endres ikke.',
     'canvas.toStrategy': 'Tilbake til strategien',
     'canvas.workflow': 'Arbeidsflyt',
     'canvas.action.in_review': 'Send til gjennomgang',
@@ -149,7 +151,8 @@ export const strategyMessages: Catalogue = {
     'strategy.otherAreas': 'Other areas',
     'strategy.themes': 'Strategic themes',
     'strategy.themeNumber': 'Theme {number}',
-    'strategy.counts': '{challenges} challenges · {opportunities} opportunities · {prerequisites} prerequisites · {keywords} keywords',
+    'strategy.counts':
+      '{challenges} challenges · {opportunities} opportunities · {prerequisites} prerequisites · {keywords} keywords',
     'strategy.openCanvas': 'Open the canvas of theme {number}: {title}',
     'strategy.goalsHistory': 'History of the goals',
     'canvas.status.draft': 'Draft',
@@ -178,7 +181,8 @@ export const strategyMessages: Catalogue = {
     'canvas.history': 'History',
     'canvas.edit': 'Edit',
     'canvas.doneEditing': 'Done editing',
-    'canvas.editingTranslation': 'You are editing the English translation. The original bokmål text does not change.',
+    'canvas.editingTranslation':
+      'You are editing the English translation. The original bokmål text does not change.',
     'canvas.toStrategy': 'Back to the strategy',
     'canvas.workflow': 'Workflow',
     'canvas.action.in_review': 'Send for review',

@@ -9,7 +9,10 @@ export function diffWords(before: string, after: string): DiffPart[] {
   const lengths = new Uint32Array(rows * cols);
   for (let i = a.length - 1; i >= 0; i -= 1) {
     for (let j = b.length - 1; j >= 0; j -= 1) {
-      lengths[i * cols + j] = a[i] === b[j] ? (lengths[(i + 1) * cols + j + 1] ?? 0) + 1 : Math.max(lengths[(i + 1) * cols + j] ?? 0, lengths[i * cols + j + 1] ?? 0);
+      lengths[i * cols + j] =
+        a[i] === b[j]
+          ? (lengths[(i + 1) * cols + j + 1] ?? 0) + 1
+          : Math.max(lengths[(i + 1) * cols + j] ?? 0, lengths[i * cols + j + 1] ?? 0);
     }
   }
   const parts: DiffPart[] = [];

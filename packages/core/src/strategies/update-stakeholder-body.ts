@@ -1,0 +1,37 @@
+import type { Database } from '../db/database.ts';
+import { recordAuditEvent } from '../audit/index.ts';
+import type { Actor } from '../shared/actor.ts';
+import { NotFoundError } from '../shared/domain-error.ts';
+import { assertProcessPermission, canEditProcess, getProcessForActor } from '../processes/index.ts';
+import { findStakeholderBodyById, updateStakeholderBodyRow } from './strategies.repository.ts';
+
+/** Changes a stakeholder body's role description and members (names, one per entry). */
+export async function updateStakeholderBody(
+  db: Database,
+  actor: Actor,
+  input: { slug: string; bodyId: string; role?: string | null | undefined; members?: string[] | undefined },
+) {
+  return db.transaction(async (tx) => {
+    const { strategyProcess, access } = await getProcessForActor(tx, actor, input.slug);
+    assertProcessPermission(access, canEditProcess(access), 'edit the bodies of the process');
+    const body = await findStakeholderBodyById(tx, input.bodyId);
+    if (!body || body.processId !== strategyProcess.id) throw new NotFoundError('The body');
+    const changes: { role?: string | null; members?: string[] } = {};
+    if (input.role !== undefined) changes.role = input.role?.trim() || null;
+    if (input.members !== undefined)
+      changes.members = input.members.map((member) => member.trim()).filter(Boolean);
+    if (!Object.keys(changes).length) return body;
+    const updated = await updateStakeholderBodyRow(tx, body.id, changes);
+    await recordAuditEvent(tx, actor, {
+      processId: strategyProcess.id,
+      action: 'stakeholder_body.updated',
+      entityType: 'stakeholder_body',
+      entityId: body.id,
+      detail: {
+        before: { role: body.role, members: body.members },
+        after: { role: updated.role, members: updated.members },
+      },
+    });
+    return updated;
+  });
+}
