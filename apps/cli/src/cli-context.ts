@@ -12,7 +12,7 @@ export interface CliIo {
 export const processIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
-  // eslint-disable-next-line n/no-process-env -- the CLI's entry point hands the environment to loadConfig
+  // eslint-disable-next-line no-restricted-syntax -- the CLI's entry point hands the environment to loadConfig
   env: process.env,
 };
 

@@ -34,7 +34,7 @@ export function useApi<T>(load: () => Promise<T>, key: string): ApiState<T> {
     return () => {
       isCurrent = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` identifies the request
+    // `key` identifies the request; `load` is a new closure on every render.
   }, [key, generation]);
   return { data, error, isLoading, reload };
 }
