@@ -19,7 +19,7 @@ import {
   type RecordSource,
 } from '@innspill/text-analysis';
 
-const USAGE = `Usage: innspill analyze INPUT --out DIR [options]
+export const USAGE = `Usage: innspill analyze INPUT --out DIR [options]
 
 Analyses the texts in INPUT (JSON Lines or .csv with columns id, text, optional language, labels):
 languages, exact and near duplicates, themes with coarse groups, and theme suggestions for uncoded

@@ -8,6 +8,7 @@ import { exportResponsesHelp, runExportResponsesCommand } from './export-respons
 import { processListHelp, runProcessListCommand } from './process-list.ts';
 import { processExportHelp, runProcessExportCommand } from './process-export.ts';
 import { processImportHelp, runProcessImportCommand } from './process-import.ts';
+import { runAnalyzeCommand, USAGE as analyzeHelp } from './analyze.ts';
 
 export interface CliCommand {
   /** The words that select it: `["user", "add"]`. */
@@ -27,5 +28,6 @@ export const cliCommands: CliCommand[] = [
   { path: ['export', 'responses'], summary: 'Export a round’s responses as CSV or JSONL', help: exportResponsesHelp, run: runExportResponsesCommand },
   { path: ['process', 'list'], summary: 'List strategy processes (slug first)', help: processListHelp, run: runProcessListCommand },
   { path: ['export', 'process'], summary: 'Export a whole process as JSON', help: processExportHelp, run: runProcessExportCommand },
+  { path: ['analyze'], summary: 'Analyse texts (JSONL/CSV): languages, duplicates, themes, suggestions', help: analyzeHelp.trimEnd(), run: (argv) => runAnalyzeCommand(argv) },
   { path: ['import', 'process'], summary: 'Import a whole process from JSON', help: processImportHelp, run: runProcessImportCommand },
 ];
