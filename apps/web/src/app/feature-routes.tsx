@@ -3,6 +3,11 @@ import { StrategyOverviewPage } from '../features/strategy/strategy-overview-pag
 import { CanvasPage } from '../features/strategy/canvas-page.tsx';
 import { HistoryPage } from '../features/strategy/history-page.tsx';
 import { TimelinePage } from '../features/processes/timeline-page.tsx';
+import { RoundListPage } from '../features/rounds/round-list-page.tsx';
+import { RoundDetailPage } from '../features/rounds/round-detail-page.tsx';
+import { ActorRegistryPage } from '../features/rounds/actor-registry-page.tsx';
+import { PublicRoundPage } from '../features/rounds/public-round-page.tsx';
+import { RespondentPage } from '../features/rounds/respondent-page.tsx';
 
 /**
  * Pages below /p/:slug contributed by feature modules, e.g. `{ path: 'rounds', element: <RoundListPage /> }`.
@@ -15,6 +20,9 @@ export interface FeatureRoute {
 
 export const processFeatureRoutes: FeatureRoute[] = [
   { path: 'timeline', element: <TimelinePage /> },
+  { path: 'rounds', element: <RoundListPage /> },
+  { path: 'rounds/:number', element: <RoundDetailPage /> },
+  { path: 'actors', element: <ActorRegistryPage /> },
   { path: 'strategy', element: <StrategyOverviewPage /> },
   { path: 'strategy/history', element: <HistoryPage scope="goals" /> },
   { path: 'strategy/themes/:number', element: <CanvasPage /> },
@@ -22,4 +30,7 @@ export const processFeatureRoutes: FeatureRoute[] = [
 ];
 
 /** Pages outside a process (public round pages, published strategies): `{ path: '/r/:token', … }`. */
-export const publicFeatureRoutes: FeatureRoute[] = [];
+export const publicFeatureRoutes: FeatureRoute[] = [
+  { path: '/r/:roundId', element: <PublicRoundPage /> },
+  { path: '/i/:token', element: <RespondentPage /> },
+];

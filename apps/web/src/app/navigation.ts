@@ -11,5 +11,7 @@ export interface ProcessArea {
 export const processAreas: ProcessArea[] = [
   { path: '', labelKey: 'nav.process' },
   { path: 'timeline', labelKey: 'nav.timeline' },
+  { path: 'rounds', labelKey: 'nav.rounds' },
+  { path: 'actors', labelKey: 'nav.actors' },
   { path: 'strategy', labelKey: 'nav.strategy' },
 ];

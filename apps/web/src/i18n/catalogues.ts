@@ -1,8 +1,9 @@
 import { coreMessages } from './messages.ts';
 import { strategyMessages } from '../features/strategy/strategy.messages.ts';
+import { roundsMessages } from '../features/rounds/rounds.messages.ts';
 
 export type Locale = 'nb' | 'en';
 export type Catalogue = Record<Locale, Record<string, string>>;
 
 /** Every catalogue of the app. A feature adds its own file here: `import { roundsMessages } …`. */
-export const catalogues: Catalogue[] = [coreMessages, strategyMessages];
+export const catalogues: Catalogue[] = [coreMessages, strategyMessages, roundsMessages];
