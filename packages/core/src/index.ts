@@ -25,3 +25,4 @@ export * as responses from './responses/index.ts';
 export * as jobs from './jobs/index.ts';
 export * as email from './email/index.ts';
 export { createJobHandlers } from './jobs/job-handlers.ts';
+export * as backup from './backup/index.ts';
