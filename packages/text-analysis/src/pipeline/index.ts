@@ -5,8 +5,7 @@
  * Also the evaluation mode that compares discovery and suggestions with the input's labels.
  * @module
  */
-import { DuplicateDetector, type DuplicateGroup } from '../duplicates/index.ts';
-import { detectLanguage } from '../language/index.ts';
+import type { DuplicateGroup } from '../duplicates/index.ts';
 import type { Language } from '../tokenize/index.ts';
 import { TfidfBuilder, type TfidfModel, type VectorizerOptions } from '../vectorize/index.ts';
 import { discoverThemes, type ThemeResult, type ThemeTerm } from '../themes/index.ts';
@@ -14,8 +13,8 @@ import { suggestThemes, trainSuggester } from '../suggest/index.ts';
 import { accuracy, adjustedRandIndex, jaccard, macroF1, macroF1Sets, microF1, normalizedMutualInfo, stratifiedSplit } from '../evaluate/index.ts';
 import type { InputRecord } from './readers.ts';
 import { Int32Buffer } from '../vectorize/growable.ts';
-import { startBatchWorker } from './parallel.ts';
-import { processBatch, type WorkerRequest, type WorkerResponse } from './terms-batch.ts';
+import { startStageWorker } from './parallel.ts';
+import { TextStage, type WorkerRequest, type WorkerResponse } from './terms-batch.ts';
 
 export { readCsv, readJsonl, readRecords, InputError, type InputRecord, type InputErrorCode, type ReaderOptions } from './readers.ts';
 
@@ -175,16 +174,17 @@ async function readCorpus(source: RecordSource, options: AnalyzeOptions & { read
   const seenIds = new Set<string>();
   let recordCount = 0;
   const builder = new TfidfBuilder(options.vectorizer);
-  const detector = options.isDetectingDuplicates
-    ? new DuplicateDetector({ threshold: options.threshold ?? 0.8, seed: options.seed ?? 0 })
-    : undefined;
+  const duplicateOptions = options.isDetectingDuplicates ? { threshold: options.threshold ?? 0.8, seed: options.seed ?? 0 } : undefined;
+  const worker = options.isParallel ? startStageWorker(duplicateOptions) : undefined;
+  const localStage = worker ? undefined : new TextStage(duplicateOptions);
   const rowOfText = new Map<number, number>();
-  const worker = options.isParallel ? startBatchWorker() : undefined;
-  // In record order: -1 = next unique text (answered by the terms stage), r ≥ 0 = copy of row r.
+  // In record order: -1 = next new text (answered by the text stage), r ≥ 0 = copy of row r.
   const entries = new Int32Buffer(1 << 12);
   let drained = 0;
   let texts: string[] = [];
+  let batchIds: string[] = [];
   let givenLanguages: (Language | '')[] = [];
+  let isNew: number[] = [];
   let batchId = 0;
   const inFlight: Promise<WorkerResponse>[] = [];
   const ready: { languages: readonly Language[]; documents: string[]; next: number }[] = [];
@@ -212,26 +212,38 @@ async function readCorpus(source: RecordSource, options: AnalyzeOptions & { read
     }
   };
   const accept = (response: WorkerResponse): void => {
-    ready.push({ languages: response.languages, documents: response.terms.split('\u0002'), next: 0 });
+    if (response.languages.length > 0) {
+      ready.push({ languages: response.languages, documents: response.terms.split('\u0002'), next: 0 });
+    }
     drain();
   };
   const flush = async (): Promise<void> => {
     if (texts.length === 0) {
       return;
     }
-    const request: WorkerRequest = { id: batchId++, texts, languages: givenLanguages };
+    const request: WorkerRequest = {
+      kind: 'batch',
+      id: batchId++,
+      texts,
+      languages: givenLanguages,
+      isNew: Uint8Array.from(isNew),
+      ...(duplicateOptions ? { recordIds: batchIds } : {}),
+    };
     texts = [];
+    batchIds = [];
     givenLanguages = [];
+    isNew = [];
     if (worker) {
       inFlight.push(worker.send(request));
       if (inFlight.length >= MAX_BATCHES_IN_FLIGHT) {
         accept(await (inFlight.shift() as Promise<WorkerResponse>));
       }
     } else {
-      accept(processBatch(request));
+      accept((localStage as TextStage).process(request));
     }
   };
 
+  let duplicateGroups: DuplicateGroup[];
   try {
     for await (const record of source.open()) {
       if (seenIds.has(record.id)) {
@@ -240,24 +252,25 @@ async function readCorpus(source: RecordSource, options: AnalyzeOptions & { read
       seenIds.add(record.id);
       ids.push(record.id);
       labels.push(record.labels && record.labels.length > 0 ? record.labels : undefined);
-      detector?.add(record.id, record.text);
       const key = textHash(record.text) + (record.language ? LANGUAGE_CODES.indexOf(record.language) + 1 : 0) * 0.25;
       const earlier = rowOfText.get(key);
       if (earlier !== undefined) {
         entries.push(earlier);
+        isNew.push(0);
       } else {
         rowOfText.set(key, recordCount);
         entries.push(-1);
-        texts.push(record.text);
-        givenLanguages.push(record.language ?? '');
-        if (texts.length >= BATCH_SIZE) {
-          await flush();
-        }
+        isNew.push(1);
+      }
+      texts.push(record.text);
+      batchIds.push(record.id);
+      givenLanguages.push(record.language ?? '');
+      if (texts.length >= BATCH_SIZE) {
+        await flush();
       }
       recordCount++;
       if (recordCount % 5000 === 0) {
         options.onProgress?.({ stage: 'reading', done: recordCount });
-        drain();
       }
     }
     await flush();
@@ -265,19 +278,14 @@ async function readCorpus(source: RecordSource, options: AnalyzeOptions & { read
       accept(await (inFlight.shift() as Promise<WorkerResponse>));
     }
     drain();
+    duplicateGroups = worker ? await worker.finish() : (localStage as TextStage).groups();
   } finally {
     await worker?.close();
   }
   rowOfText.clear();
   options.onProgress?.({ stage: 'vectorizing', done: recordCount });
   const model = builder.build();
-  return {
-    ids,
-    languages: Uint8Array.from(languageList),
-    labels,
-    model,
-    duplicateGroups: detector ? detector.groups() : [],
-  };
+  return { ids, languages: Uint8Array.from(languageList), labels, model, duplicateGroups };
 }
 
 function snippet(text: string, length: number): string {

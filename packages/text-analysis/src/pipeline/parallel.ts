@@ -1,24 +1,26 @@
 /**
- * Runs {@link processBatch} on a worker thread (language detection + terms), so the main thread can
- * parse input, detect duplicates and build the vocabulary at the same time (two cores).
+ * Runs a {@link TextStage} on a worker thread (language detection, terms, duplicate detection), so
+ * the main thread can parse input and build the vocabulary at the same time (two cores).
  */
 import { Worker } from 'node:worker_threads';
-import type { WorkerRequest, WorkerResponse } from './terms-batch.ts';
+import type { DuplicateGroup, DuplicateOptions } from '../duplicates/index.ts';
+import type { StageReply, WorkerRequest, WorkerResponse } from './terms-batch.ts';
 
-/** A single worker answering batches in order. */
-export interface BatchWorker {
-  /** Sends a batch; resolves with its answer (answers arrive in sending order). */
+/** A single worker answering in sending order. */
+export interface StageWorker {
   send(request: WorkerRequest): Promise<WorkerResponse>;
+  /** Duplicate groups of everything sent. */
+  finish(): Promise<DuplicateGroup[]>;
   close(): Promise<void>;
 }
 
 /**
- * Starts the terms worker, or returns undefined when workers cannot run TypeScript here.
+ * Starts the text-stage worker, or returns undefined when workers cannot load TypeScript here.
  *
  * @example
- * const worker = startBatchWorker();
+ * const worker = startStageWorker({ threshold: 0.8 });
  */
-export function startBatchWorker(): BatchWorker | undefined {
+export function startStageWorker(duplicates?: DuplicateOptions): StageWorker | undefined {
   let api: string;
   try {
     api = import.meta.resolve('tsx/esm/api');
@@ -28,10 +30,10 @@ export function startBatchWorker(): BatchWorker | undefined {
   const target = new URL('./worker.ts', import.meta.url).href;
   const worker = new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); })`, { eval: true });
   worker.unref();
-  const waiting: { resolve: (response: WorkerResponse) => void; reject: (error: Error) => void }[] = [];
+  const waiting: { resolve: (reply: StageReply) => void; reject: (error: Error) => void }[] = [];
   let failure: Error | undefined;
-  worker.on('message', (response: WorkerResponse) => {
-    waiting.shift()?.resolve(response);
+  worker.on('message', (reply: StageReply) => {
+    waiting.shift()?.resolve(reply);
   });
   worker.on('error', (error) => {
     failure = error;
@@ -39,16 +41,31 @@ export function startBatchWorker(): BatchWorker | undefined {
       waiter.reject(error);
     }
   });
+  const ask = (message: WorkerRequest | { kind: 'finish' }): Promise<StageReply> =>
+    new Promise<StageReply>((resolve, reject) => {
+      if (failure) {
+        reject(failure);
+        return;
+      }
+      waiting.push({ resolve, reject });
+      worker.postMessage(message);
+    });
+  worker.postMessage({ kind: 'start', ...(duplicates ? { duplicates } : {}) });
   return {
-    send: (request) =>
-      new Promise<WorkerResponse>((resolve, reject) => {
-        if (failure) {
-          reject(failure);
-          return;
-        }
-        waiting.push({ resolve, reject });
-        worker.postMessage(request);
-      }),
+    send: async (request) => {
+      const reply = await ask(request);
+      if (reply.kind !== 'batch') {
+        throw new Error('text stage answered out of order');
+      }
+      return reply;
+    },
+    finish: async () => {
+      const reply = await ask({ kind: 'finish' });
+      if (reply.kind !== 'groups') {
+        throw new Error('text stage answered out of order');
+      }
+      return reply.groups;
+    },
     close: async () => {
       await worker.terminate();
     },

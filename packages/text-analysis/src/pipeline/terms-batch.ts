@@ -1,43 +1,74 @@
 /**
- * The terms stage of the reading pass: detects the language of each text (unless given) and turns
- * it into terms. Batches `{ id, texts, languages }` are answered with `{ id, languages, terms }`
- * where `terms` is one string per batch: documents separated by \u0002, terms by \u0001, and each
- * term followed by \u0003 + its surface form (one string is far cheaper to pass between threads).
+ * The per-text stage of the reading pass: detects the language of each new text (unless given),
+ * turns it into terms and (optionally) feeds the duplicate detector. Batches are answered with one
+ * string of terms per batch (documents separated by \u0002, terms by \u0001, each term followed by
+ * \u0003 + its surface form): one string is far cheaper to pass between threads than arrays.
  */
+import { DuplicateDetector, type DuplicateGroup, type DuplicateOptions } from '../duplicates/index.ts';
 import { detectLanguage } from '../language/index.ts';
 import type { Language } from '../tokenize/index.ts';
 import { termsWithSurface } from '../vectorize/index.ts';
 
-/** A batch sent to the worker. */
+/** A batch of records for the text stage. */
 export interface WorkerRequest {
+  readonly kind: 'batch';
   readonly id: number;
   readonly texts: readonly string[];
   /** '' = detect. */
   readonly languages: readonly (Language | '')[];
+  /** 1 = a text not seen before (needs terms), 0 = exact repeat (only duplicate detection). */
+  readonly isNew: Uint8Array;
+  /** Record ids, when this stage also detects duplicates. */
+  readonly recordIds?: readonly string[];
 }
 
-/** The worker's answer. */
+/** The stage's answer to a batch: languages and terms of the new texts, in order. */
 export interface WorkerResponse {
+  readonly kind: 'batch';
   readonly id: number;
   readonly languages: readonly Language[];
   readonly terms: string;
 }
 
+/** Messages to the worker. */
+export type StageMessage = WorkerRequest | { readonly kind: 'start'; readonly duplicates?: DuplicateOptions } | { readonly kind: 'finish' };
+
+/** Messages from the worker. */
+export type StageReply = WorkerResponse | { readonly kind: 'groups'; readonly groups: DuplicateGroup[] };
+
 /**
- * Processes one batch (also used on the main thread for small inputs).
+ * Language + terms (+ duplicates) for batches of records; runs on a worker or the main thread.
  *
  * @example
- * processBatch({ id: 0, texts: ['Skolen må bestå'], languages: [''] }).languages; // ['nb']
+ * const stage = new TextStage({ threshold: 0.8 });
+ * stage.process({ kind: 'batch', id: 0, texts: ['Skolen må bestå'], languages: [''], isNew: Uint8Array.of(1), recordIds: ['1'] });
  */
-export function processBatch(request: WorkerRequest): WorkerResponse {
-  const languages: Language[] = [];
-  const documents: string[] = [];
-  request.texts.forEach((text, i) => {
-    const language = request.languages[i] || detectLanguage(text);
-    languages.push(language);
-    const { terms, surfaces } = termsWithSurface(text, language);
-    documents.push(terms.map((term, j) => `${term}\u0003${surfaces[j] ?? term}`).join('\u0001'));
-  });
-  return { id: request.id, languages, terms: documents.join('\u0002') };
-}
+export class TextStage {
+  private readonly detector: DuplicateDetector | undefined;
+  constructor(duplicates?: DuplicateOptions) {
+    this.detector = duplicates ? new DuplicateDetector(duplicates) : undefined;
+  }
 
+  process(request: WorkerRequest): WorkerResponse {
+    const languages: Language[] = [];
+    const documents: string[] = [];
+    request.texts.forEach((text, i) => {
+      const recordId = request.recordIds?.[i];
+      if (this.detector && recordId !== undefined) {
+        this.detector.add(recordId, text);
+      }
+      if (!request.isNew[i]) {
+        return;
+      }
+      const language = request.languages[i] || detectLanguage(text);
+      languages.push(language);
+      const { terms, surfaces } = termsWithSurface(text, language);
+      documents.push(terms.map((term, j) => `${term}\u0003${surfaces[j] ?? term}`).join('\u0001'));
+    });
+    return { kind: 'batch', id: request.id, languages, terms: documents.join('\u0002') };
+  }
+
+  groups(): DuplicateGroup[] {
+    return this.detector ? this.detector.groups() : [];
+  }
+}

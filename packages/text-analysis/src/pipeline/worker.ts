@@ -1,7 +1,18 @@
-/** Worker-thread entry: answers {@link processBatch} requests from the main thread. */
+/** Worker-thread entry: runs a {@link TextStage} for the main thread. */
 import { parentPort } from 'node:worker_threads';
-import { processBatch, type WorkerRequest } from './terms-batch.ts';
+import { TextStage, type StageMessage, type StageReply } from './terms-batch.ts';
 
-parentPort?.on('message', (request: WorkerRequest) => {
-  parentPort?.postMessage(processBatch(request));
+let stage = new TextStage();
+parentPort?.on('message', (message: StageMessage) => {
+  let reply: StageReply | undefined;
+  if (message.kind === 'start') {
+    stage = new TextStage(message.duplicates);
+  } else if (message.kind === 'batch') {
+    reply = stage.process(message);
+  } else {
+    reply = { kind: 'groups', groups: stage.groups() };
+  }
+  if (reply) {
+    parentPort?.postMessage(reply);
+  }
 });

@@ -52,7 +52,7 @@ export interface ThemeOptions {
   readonly isBalancedRefinement?: boolean;
   /**
    * Ignore terms in more than this share of the texts while clustering. Default 1/themes (clamped
-   * to [0.02, 0.5]; 0.1 when the number is chosen automatically): a term specific to one of k
+   * to [0.05, 0.5]; 0.1 when the number is chosen automatically): a term specific to one of k
    * similar-sized themes is in at most about 1/k of the texts; more frequent terms are shared
    * phrasing ("I ask the minister…") that pulls clusters towards style instead of topic.
    */
@@ -186,78 +186,92 @@ function compactColumns(matrix: CsrMatrix): CsrMatrix & { readonly columns: Int3
   return { rowCount: matrix.rowCount, columnCount: columns.length, indptr: matrix.indptr, indices, values: matrix.values, columns: Int32Array.from(columns) };
 }
 
-/** A classifier trained on compacted columns, re-indexed to the full column space. */
-function expandColumns(model: OneVsRestModel, columns: Int32Array, columnCount: number): OneVsRestModel {
-  const stride = model.columnCount + 1;
-  const fullStride = columnCount + 1;
-  const weights = new Float32Array(model.classes.length * fullStride);
-  for (let c = 0; c < model.classes.length; c++) {
-    for (let j = 0; j < model.columnCount; j++) {
-      weights[c * fullStride + (columns[j] as number)] = model.weights[c * stride + j] as number;
-    }
-    weights[c * fullStride + columnCount] = model.weights[c * stride + model.columnCount] as number;
-  }
-  return { classes: model.classes, columnCount, weights };
+/** Weights of a classifier trained on compacted columns, transposed (columns × classes) to the full space. */
+interface TransposedWeights {
+  readonly classes: number;
+  /** columnCount × classes, row-major: the scores of one term are contiguous. */
+  readonly weights: Float32Array;
+  readonly bias: Float32Array;
 }
 
-/** Dense sums of member rows per theme (k × columns). */
+function transposeClassifier(model: OneVsRestModel, columns: Int32Array, columnCount: number): TransposedWeights {
+  const k = model.classes.length;
+  const stride = model.columnCount + 1;
+  const weights = new Float32Array(columnCount * k);
+  const bias = new Float32Array(k);
+  for (let c = 0; c < k; c++) {
+    for (let j = 0; j < model.columnCount; j++) {
+      weights[(columns[j] as number) * k + c] = model.weights[c * stride + j] as number;
+    }
+    bias[c] = model.weights[c * stride + model.columnCount] as number;
+  }
+  return { classes: k, weights, bias };
+}
+
+/** Dense sums of member rows per theme, columns × k (row-major). */
 function centroidSums(matrix: CsrMatrix, assignments: Int32Array, k: number): Float32Array {
-  const d = matrix.columnCount;
-  const sums = new Float32Array(k * d);
+  const sums = new Float32Array(matrix.columnCount * k);
   for (let row = 0; row < matrix.rowCount; row++) {
     const c = assignments[row] as number;
     if (c < 0) {
       continue;
     }
     for (let p = matrix.indptr[row] as number; p < (matrix.indptr[row + 1] as number); p++) {
-      const j = c * d + (matrix.indices[p] as number);
+      const j = (matrix.indices[p] as number) * k + c;
       sums[j] = (sums[j] as number) + (matrix.values[p] as number);
     }
   }
   return sums;
 }
 
-/** Dense TF-IDF centroids (k × columns), l2-normalised. */
-function tfidfCentroids(matrix: CsrMatrix, assignments: Int32Array, k: number): Float32Array {
-  const d = matrix.columnCount;
-  const centroids = new Float32Array(k * d);
-  for (let row = 0; row < matrix.rowCount; row++) {
-    const c = assignments[row] as number;
-    if (c < 0) {
-      continue;
-    }
-    for (let p = matrix.indptr[row] as number; p < (matrix.indptr[row + 1] as number); p++) {
-      const j = c * d + (matrix.indices[p] as number);
-      centroids[j] = (centroids[j] as number) + (matrix.values[p] as number);
-    }
+/** Squared norms of each theme's column in a columns × k matrix. */
+function columnNorms(sums: Float32Array, k: number): Float64Array {
+  const norms = new Float64Array(k);
+  for (let i = 0; i < sums.length; i++) {
+    const c = i % k;
+    norms[c] = (norms[c] as number) + (sums[i] as number) ** 2;
   }
-  for (let c = 0; c < k; c++) {
-    let norm = 0;
-    for (let j = 0; j < d; j++) {
-      norm += (centroids[c * d + j] as number) ** 2;
-    }
-    if (norm > 0) {
-      const inverse = 1 / Math.sqrt(norm);
-      for (let j = 0; j < d; j++) {
-        centroids[c * d + j] = (centroids[c * d + j] as number) * inverse;
-      }
-    }
+  return norms;
+}
+
+/** Dense TF-IDF centroids (columns × k), each theme l2-normalised. */
+function tfidfCentroids(matrix: CsrMatrix, assignments: Int32Array, k: number): Float32Array {
+  const centroids = centroidSums(matrix, assignments, k);
+  const norms = columnNorms(centroids, k);
+  const inverse = Float64Array.from(norms, (norm) => (norm > 0 ? 1 / Math.sqrt(norm) : 0));
+  for (let i = 0; i < centroids.length; i++) {
+    centroids[i] = (centroids[i] as number) * (inverse[i % k] as number);
   }
   return centroids;
 }
 
-function centroidSimilarities(matrix: CsrMatrix, row: number, centroids: Float32Array, k: number): Float64Array {
-  const d = matrix.columnCount;
-  const out = new Float64Array(k);
-  const start = matrix.indptr[row] as number;
-  const end = matrix.indptr[row + 1] as number;
-  for (let c = 0; c < k; c++) {
-    let sum = 0;
-    const base = c * d;
-    for (let p = start; p < end; p++) {
-      sum += (matrix.values[p] as number) * (centroids[base + (matrix.indices[p] as number)] as number);
+/** Dot products of one row with every theme of a columns × k matrix (plus an optional bias). */
+function centroidSimilarities(matrix: CsrMatrix, row: number, centroids: Float32Array, k: number, out = new Float64Array(k), bias?: Float32Array): Float64Array {
+  if (bias) {
+    for (let c = 0; c < k; c++) {
+      out[c] = bias[c] as number;
     }
-    out[c] = sum;
+  } else {
+    out.fill(0);
+  }
+  const end = matrix.indptr[row + 1] as number;
+  for (let p = matrix.indptr[row] as number; p < end; p++) {
+    const v = matrix.values[p] as number;
+    const base = (matrix.indices[p] as number) * k;
+    for (let c = 0; c < k; c++) {
+      out[c] = (out[c] as number) + v * (centroids[base + c] as number);
+    }
+  }
+  return out;
+}
+
+/** A columns × k matrix as k rows of `columns` values (for the agglomeration). */
+function themeRows(centroids: Float32Array, k: number, columns: number): Float32Array {
+  const out = new Float32Array(k * columns);
+  for (let j = 0; j < columns; j++) {
+    for (let c = 0; c < k; c++) {
+      out[c * columns + j] = centroids[j * k + c] as number;
+    }
   }
   return out;
 }
@@ -374,7 +388,7 @@ function agglomerate(vectors: Float32Array, count: number, dims: number, target:
  * result.themes[0]?.label; // e.g. 'skole, elever, lærere'
  */
 export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}): ThemeResult {
-  const defaultShare = options.themes !== undefined ? Math.min(0.5, Math.max(0.02, 1 / options.themes)) : 0.1;
+  const defaultShare = options.themes !== undefined ? Math.min(0.5, Math.max(0.05, 1 / options.themes)) : 0.1;
   const model = restrictDocumentFrequency(fullModel, options.maxDfShare ?? defaultShare);
   const matrix = model.matrix;
   const seed = options.seed ?? 0;
@@ -483,12 +497,13 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
   if (fitRows.length < rows.length) {
     if (classifier) {
       const classIds = classifier.classes.map((label) => Number(label));
-      const fullClassifier = expandColumns(classifier, fitMatrix.columns, matrix.columnCount);
+      const transposed = transposeClassifier(classifier, fitMatrix.columns, matrix.columnCount);
+      const scores = new Float64Array(transposed.classes);
       for (const row of rows) {
         if (isFitRow[row]) {
           continue;
         }
-        const scores = decisionScores(fullClassifier, matrix, row);
+        centroidSimilarities(matrix, row, transposed.weights, transposed.classes, scores, transposed.bias);
         let best = 0;
         for (let c = 1; c < scores.length; c++) {
           if ((scores[c] as number) > (scores[best] as number)) {
@@ -536,20 +551,13 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
   // Leave-one-out: a text's own contribution to its theme's centroid is removed first, so a text
   // that shares no terms with the rest of its theme gets similarity ≈ 0.
   const sums = centroidSums(matrix, assignments, themeCount);
-  const sumNorms = new Float64Array(themeCount);
-  for (let c = 0; c < themeCount; c++) {
-    let norm = 0;
-    for (let j = 0; j < matrix.columnCount; j++) {
-      norm += (sums[c * matrix.columnCount + j] as number) ** 2;
-    }
-    sumNorms[c] = norm;
-  }
-  const centroids = tfidfCentroids(matrix, assignments, themeCount);
+  const sumNorms = columnNorms(sums, themeCount);
   const similarity = new Float32Array(matrix.rowCount);
   const minSimilarity = options.minSimilarity ?? 0.05;
   const unassignedSet: number[] = [];
+  const dotBuffer = new Float64Array(themeCount);
   for (const row of rows) {
-    const dots = centroidSimilarities(matrix, row, sums, themeCount);
+    const dots = centroidSimilarities(matrix, row, sums, themeCount, dotBuffer);
     const own = assignments[row] as number;
     let max = Number.NEGATIVE_INFINITY;
     for (let c = 0; c < themeCount; c++) {
@@ -614,6 +622,11 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
   // Coarse groups.
   const requestedGroups = options.groups ?? Math.max(1, Math.round(Math.sqrt(themeCount)));
   const groupCount = Math.max(1, Math.min(requestedGroups, themeCount));
+  const inverseNorms = Float64Array.from(sumNorms, (norm) => (norm > 0 ? 1 / Math.sqrt(norm) : 0));
+  const centroids = themeRows(sums, themeCount, matrix.columnCount);
+  for (let i = 0; i < centroids.length; i++) {
+    centroids[i] = (centroids[i] as number) * (inverseNorms[Math.floor(i / matrix.columnCount)] as number);
+  }
   const groupOf = themeCount > 0 ? agglomerate(centroids, themeCount, matrix.columnCount, groupCount) : new Int32Array(0);
 
   const labelTerms = options.terms ?? 10;

@@ -142,6 +142,30 @@ export class TfidfBuilder {
       id = this.termList.length;
       this.termIds.set(term, id);
       this.termList.push(term);
+      this.firstPart.push(-1);
+      this.secondPart.push(-1);
+      this.documentFrequency.push(0);
+      this.lastSeen.push(-1);
+      this.slotOf.push(0);
+    }
+    return id;
+  }
+
+  /** Bigram id by the numeric pair of its unigram ids (no string built until `build`). */
+  private readonly bigramIds = new Map<number, number>();
+  /** Per term id: first / second unigram id of a bigram, −1 for unigrams. */
+  private readonly firstPart = new Int32Buffer(1 << 14);
+  private readonly secondPart = new Int32Buffer(1 << 14);
+
+  private internBigram(first: number, second: number): number {
+    const key = first * 67_108_864 + second;
+    let id = this.bigramIds.get(key);
+    if (id === undefined) {
+      id = this.termList.length;
+      this.bigramIds.set(key, id);
+      this.termList.push('');
+      this.firstPart.push(first);
+      this.secondPart.push(second);
       this.documentFrequency.push(0);
       this.lastSeen.push(-1);
       this.slotOf.push(0);
@@ -150,7 +174,10 @@ export class TfidfBuilder {
   }
 
   private count(term: string): number {
-    const id = this.intern(term);
+    return this.countId(this.intern(term));
+  }
+
+  private countId(id: number): number {
     const row = this.rows;
     if (this.lastSeen.get(id) === row) {
       const slot = this.slotOf.get(id);
@@ -171,8 +198,12 @@ export class TfidfBuilder {
    */
   addTerms(terms: readonly string[], surfaces?: readonly string[]): number {
     const collectSurface = surfaces !== undefined && this.rows < this.options.surfaceSampleSize;
+    const ids = this.options.ngramMax === 2 ? new Int32Array(terms.length) : undefined;
     for (let i = 0; i < terms.length; i++) {
       const id = this.count(terms[i] as string);
+      if (ids) {
+        ids[i] = id;
+      }
       if (collectSurface) {
         const surface = surfaces[i];
         if (surface !== undefined) {
@@ -185,9 +216,9 @@ export class TfidfBuilder {
         }
       }
     }
-    if (this.options.ngramMax === 2) {
-      for (let i = 0; i + 1 < terms.length; i++) {
-        this.count(`${terms[i] as string} ${terms[i + 1] as string}`);
+    if (ids) {
+      for (let i = 0; i + 1 < ids.length; i++) {
+        this.countId(this.internBigram(ids[i] as number, ids[i + 1] as number));
       }
     }
     return this.finishRow();
@@ -259,6 +290,13 @@ export class TfidfBuilder {
       const f = df[id] as number;
       if (f >= minCount && f <= Math.max(maxCount, minCount)) {
         candidates.push(id);
+      }
+    }
+    // Bigram strings are built only for the terms that survive the document-frequency filter.
+    for (const id of candidates) {
+      const first = this.firstPart.get(id);
+      if (first >= 0 && this.termList[id] === '') {
+        this.termList[id] = `${this.termList[first] as string} ${this.termList[this.secondPart.get(id)] as string}`;
       }
     }
     const byTerm = (a: number, b: number): number => {
