@@ -4,3 +4,4 @@ export { loadConfig, type ServerConfig, type ConfigOverrides } from './config.ts
 export { startServer, type RunningServer } from './start-server.ts';
 export type { AppDependencies } from './app-context.ts';
 export type { RegisteredRoute, RouteAccess } from './plugins/route-access.ts';
+export { sendControlRequest, controlSocketPath } from './control-socket.ts';

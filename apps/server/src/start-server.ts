@@ -17,6 +17,7 @@ import {
   type OpenedDatabase,
 } from '@innspill/core';
 import { buildApp } from './app.ts';
+import { startControlSocket } from './control-socket.ts';
 import type { ServerConfig } from './config.ts';
 import { appVersion } from './version.ts';
 
@@ -80,6 +81,9 @@ export async function startServer(
     });
     const firstAdminToken = await accounts.issueFirstAdminLink(db);
     await app.listen({ port: config.port, host: config.host });
+    const controlSocket = config.databaseUrl
+      ? undefined
+      : await startControlSocket({ dataFolder: config.dataFolder, db, databaseKind: opened.kind, filesFolder: config.filesFolder });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
@@ -99,6 +103,7 @@ export async function startServer(
         if (isStopped) return;
         isStopped = true;
         if (reminderTimer) clearInterval(reminderTimer);
+        await controlSocket?.close();
         await app.close();
         await runner.stop();
         await database.close();

@@ -11,7 +11,7 @@ export * from './shared/tokens.ts';
 export type { Database, Transaction, Queryable, DatabaseKind } from './db/database.ts';
 export { openDatabase, redactUrl, type OpenedDatabase, type OpenDatabaseOptions } from './db/open-database.ts';
 export { migrateDatabase, migrationsFolder } from './db/migrate.ts';
-export { lockDataFolder } from './db/data-folder-lock.ts';
+export { lockDataFolder, findDataFolderOwner } from './db/data-folder-lock.ts';
 export * from './db/db.errors.ts';
 export * as accounts from './accounts/index.ts';
 export * as processes from './processes/index.ts';

@@ -8,6 +8,7 @@ import { exportResponsesHelp, runExportResponsesCommand } from './export-respons
 import { processListHelp, runProcessListCommand } from './process-list.ts';
 import { processExportHelp, runProcessExportCommand } from './process-export.ts';
 import { processImportHelp, runProcessImportCommand } from './process-import.ts';
+import { backupHelp, restoreHelp, runBackupCommand, runRestoreCommand } from './backup.ts';
 import { runAnalyzeCommand, USAGE as analyzeHelp } from './analyze.ts';
 
 export interface CliCommand {
@@ -30,4 +31,6 @@ export const cliCommands: CliCommand[] = [
   { path: ['export', 'process'], summary: 'Export a whole process as JSON', help: processExportHelp, run: runProcessExportCommand },
   { path: ['analyze'], summary: 'Analyse texts (JSONL/CSV): languages, duplicates, themes, suggestions', help: analyzeHelp.trimEnd(), run: (argv) => runAnalyzeCommand(argv) },
   { path: ['import', 'process'], summary: 'Import a whole process from JSON', help: processImportHelp, run: runProcessImportCommand },
+  { path: ['backup'], summary: 'Back up the database and files (safe while the server runs)', help: backupHelp, run: runBackupCommand },
+  { path: ['restore'], summary: 'Restore a backup into an empty instance', help: restoreHelp, run: runRestoreCommand },
 ];

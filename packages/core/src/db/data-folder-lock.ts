@@ -55,3 +55,13 @@ export function lockDataFolder(folder: string): () => void {
   }
   throw new DataFolderLockedError(`Could not lock the data folder ${folder}.`);
 }
+
+/** The PID of the live process holding the data folder, or undefined when nobody does. */
+export function findDataFolderOwner(folder: string): number | undefined {
+  try {
+    const owner = Number.parseInt(readFileSync(join(folder, lockFileName), 'utf8').trim(), 10);
+    return Number.isFinite(owner) && owner !== process.pid && isProcessAlive(owner) ? owner : undefined;
+  } catch {
+    return undefined;
+  }
+}
