@@ -42,6 +42,15 @@ describe('strategy journey in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Tidslinje' }).waitFor();
     expect(await page.getByRole('table').getByRole('row').count()).toBeGreaterThan(4);
     await expectNoSeriousA11yViolations(page, 'timeline');
+    // the secretariat logs a status report to a board
+    const form = page.getByRole('form', { name: 'Før inn involvering' });
+    await form.getByLabel('Dato').fill('2020-10-20');
+    await form.getByLabel('Type').selectOption('status_report');
+    await form.getByLabel('Organ').selectOption({ label: 'Digitaliseringsstyret' });
+    await form.getByLabel('Detaljer').fill('Status for strategiarbeidet');
+    await form.getByRole('button', { name: 'Før inn' }).click();
+    await page.getByRole('table').getByRole('cell', { name: 'Status for strategiarbeidet' }).waitFor();
+    await page.getByRole('table').getByRole('cell', { name: 'Involvering: Statusrapport' }).waitFor();
   });
 
   it('opens theme 2, edits a bullet, moves it and sees both changes in the history', async () => {
@@ -51,6 +60,10 @@ describe('strategy journey in Chromium', () => {
       .click();
     await page.getByRole('heading', { level: 2, name: 'Overordnede målsetninger' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'strategy overview');
+    await page.getByRole('button', { name: 'Rediger målsetningene' }).click();
+    await page.getByLabel('Ingress').waitFor();
+    await expectNoSeriousA11yViolations(page, 'strategy overview (editing goals)');
+    await page.getByRole('button', { name: 'Ferdig med redigering' }).click();
     await page.getByRole('link', { name: 'Tema 2: Digital kompetanse i alle fag' }).click();
     await page.getByRole('heading', { level: 1, name: /Digital kompetanse i alle fag/ }).waitFor();
     await page.getByRole('table').getByRole('columnheader', { name: 'Individ' }).waitFor();
@@ -62,7 +75,7 @@ describe('strategy journey in Chromium', () => {
     const firstText = (await challenges.first().locator('.statement__text').textContent()) ?? '';
     await page.getByRole('button', { name: `Rediger punkt: ${firstText}` }).click();
     await page.getByLabel('Tekst').fill('Studenter og ansatte mangler digital kompetanse i mange fag.');
-    await page.getByRole('button', { name: 'Lagre' }).click();
+    await page.getByRole('button', { name: 'Lagre', exact: true }).click();
     await challenges
       .first()
       .getByText('Studenter og ansatte mangler digital kompetanse i mange fag.')

@@ -1,5 +1,7 @@
+import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import {
+  Button,
   Heading,
   Paragraph,
   Table,
@@ -15,6 +17,7 @@ import { api } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorState, LoadingState } from '../../components/page-states.tsx';
+import { ProcessPlanEditor } from './process-plan-editor.tsx';
 
 type Item = Timeline['items'][number];
 
@@ -36,7 +39,7 @@ export function monthRange(first: string, last: string): string[] {
 
 function itemLabel(item: Item, t: (key: string) => string): string {
   return item.kind === 'involvement' && item.subKind
-    ? `${t(`timeline.kind.${item.kind}`)}`
+    ? `${t(`timeline.kind.${item.kind}`)}: ${t(`plan.eventKind.${item.subKind}`)}`
     : t(`timeline.kind.${item.kind}`);
 }
 
@@ -47,13 +50,16 @@ function itemLabel(item: Item, t: (key: string) => string): string {
 export function TimelinePage() {
   const { slug = '' } = useParams();
   const { t, locale, formatDate } = useI18n();
+  const key = `${slug}-${locale}`;
   const state = useApi(
     () => api.get<Timeline>(`/api/processes/${encodeURIComponent(slug)}/timeline?lang=${locale}`),
-    `${slug}-${locale}`,
+    key,
   );
+  const [current, setCurrent] = useState<Timeline>();
+  useEffect(() => setCurrent(undefined), [key]);
   if (state.isLoading && !state.data) return <LoadingState />;
   if (state.error) return <ErrorState error={state.error} />;
-  const data = state.data;
+  const data = current ?? state.data;
   if (!data) return null;
   const todayMonth = data.today.slice(0, 7);
   const dates = data.items.map((item) => item.date.slice(0, 7)).sort();
@@ -131,6 +137,7 @@ export function TimelinePage() {
               <TableHeaderCell>{t('timeline.what')}</TableHeaderCell>
               <TableHeaderCell>{t('timeline.detail')}</TableHeaderCell>
               <TableHeaderCell>{t('process.status')}</TableHeaderCell>
+              {data.canEdit ? <TableHeaderCell>{t('plan.actions')}</TableHeaderCell> : null}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -145,11 +152,51 @@ export function TimelinePage() {
                     {item.isDone ? t('timeline.done') : t('timeline.upcoming')}
                   </Tag>
                 </TableCell>
+                {data.canEdit ? (
+                  <TableCell>
+                    {item.kind === 'involvement' ? (
+                      <Button
+                        variant="tertiary"
+                        data-color="danger"
+                        data-size="sm"
+                        aria-label={t('plan.deleteEvent', { date: formatDate(item.date), title: item.title })}
+                        onClick={() =>
+                          void api
+                            .delete<Timeline>(
+                              `/api/processes/${encodeURIComponent(slug)}/involvement-events/${item.id}?lang=${locale}`,
+                            )
+                            .then(setCurrent)
+                        }
+                      >
+                        {t('statement.delete')}
+                      </Button>
+                    ) : item.kind === 'milestone' ? (
+                      <Button
+                        variant="tertiary"
+                        data-size="sm"
+                        aria-label={t(item.isDone ? 'plan.markUndoneLabel' : 'plan.markDoneLabel', {
+                          title: item.title,
+                        })}
+                        onClick={() =>
+                          void api
+                            .patch<Timeline>(
+                              `/api/processes/${encodeURIComponent(slug)}/milestones/${item.id}?lang=${locale}`,
+                              { isDone: !item.isDone },
+                            )
+                            .then(setCurrent)
+                        }
+                      >
+                        {item.isDone ? t('plan.markUndone') : t('plan.markDone')}
+                      </Button>
+                    ) : null}
+                  </TableCell>
+                ) : null}
               </TableRow>
             ))}
           </TableBody>
         </Table>
       </section>
+      {data.canEdit ? <ProcessPlanEditor slug={slug} timeline={data} onChange={setCurrent} /> : null}
     </article>
   );
 }

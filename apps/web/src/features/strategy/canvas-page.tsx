@@ -33,6 +33,7 @@ export function CanvasPage() {
   const [error, setError] = useState('');
   const [commentTarget, setCommentTarget] = useState<Statement>();
   const [commentText, setCommentText] = useState('');
+  const [texts, setTexts] = useState<{ title: string; mainGoal: string; summary: string }>();
   const focusAfterRender = useRef<string[]>([]);
 
   useEffect(() => setCurrent(undefined), [key]);
@@ -67,6 +68,11 @@ export function CanvasPage() {
     }
   };
   const query = `?lang=${locale}`;
+  const canvasTexts = {
+    title: data.canvas.title,
+    mainGoal: data.canvas.mainGoal,
+    summary: data.canvas.summary,
+  };
   const sectionOf = (section: string) => data.statements.filter((statement) => statement.section === section);
 
   const actions: StatementActions = {
@@ -239,6 +245,47 @@ export function CanvasPage() {
             <Paragraph data-size="sm">{t('canvas.approveNeedsRole')}</Paragraph>
           ) : null}
         </section>
+      ) : null}
+
+      {isEditing && data.permissions.canEdit ? (
+        <form
+          className="canvas-texts no-print"
+          aria-labelledby="canvas-texts-heading"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!texts) return;
+            void run(
+              () => api.patch<CanvasResponse>(`${base}${query}`, { ...texts, locale }),
+              t('statement.saved'),
+            ).then((ok) => ok && setTexts(undefined));
+          }}
+        >
+          <Heading level={2} data-size="xs" id="canvas-texts-heading">
+            {t('canvas.editTexts')}
+          </Heading>
+          <Textfield
+            label={t('canvas.title')}
+            value={texts?.title ?? data.canvas.title}
+            onChange={(event) => setTexts({ ...(texts ?? canvasTexts), title: event.target.value })}
+          />
+          <Textfield
+            multiline
+            rows={3}
+            label={t('canvas.mainGoal')}
+            value={texts?.mainGoal ?? data.canvas.mainGoal}
+            onChange={(event) => setTexts({ ...(texts ?? canvasTexts), mainGoal: event.target.value })}
+          />
+          <Textfield
+            multiline
+            rows={3}
+            label={t('canvas.summary')}
+            value={texts?.summary ?? data.canvas.summary}
+            onChange={(event) => setTexts({ ...(texts ?? canvasTexts), summary: event.target.value })}
+          />
+          <Button type="submit" data-size="sm" variant="secondary" disabled={!texts}>
+            {t('canvas.saveTexts')}
+          </Button>
+        </form>
       ) : null}
 
       <div className="canvas">

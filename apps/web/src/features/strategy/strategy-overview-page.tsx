@@ -1,10 +1,12 @@
+import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
-import { Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Heading, Link, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import type { StrategyOverview } from '@innspill/contracts';
-import { api } from '../../lib/api-client.ts';
+import { api, ApiError } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorState, LoadingState } from '../../components/page-states.tsx';
+import { StatementList, type StatementActions } from './statement-list.tsx';
 
 const statusColor = { draft: 'neutral', in_review: 'warning', approved: 'success' } as const;
 
@@ -12,14 +14,57 @@ const statusColor = { draft: 'neutral', in_review: 'warning', approved: 'success
 export function StrategyOverviewPage() {
   const { slug = '' } = useParams();
   const { t, locale } = useI18n();
-  const state = useApi(
-    () => api.get<StrategyOverview>(`/api/processes/${encodeURIComponent(slug)}/strategy?lang=${locale}`),
-    `${slug}-${locale}`,
-  );
+  const key = `${slug}-${locale}`;
+  const base = `/api/processes/${encodeURIComponent(slug)}/strategy`;
+  const state = useApi(() => api.get<StrategyOverview>(`${base}?lang=${locale}`), key);
+  const [current, setCurrent] = useState<StrategyOverview>();
+  const [isEditing, setIsEditing] = useState(false);
+  const [lead, setLead] = useState<string>();
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
+  useEffect(() => setCurrent(undefined), [key]);
   if (state.isLoading && !state.data) return <LoadingState />;
   if (state.error) return <ErrorState error={state.error} />;
-  const data = state.data;
+  const data = current ?? state.data;
   if (!data) return null;
+  const query = `?lang=${locale}`;
+  const run = async (work: () => Promise<StrategyOverview>, success: string) => {
+    setError('');
+    try {
+      setCurrent(await work());
+      setMessage(success);
+      return true;
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : t('app.error.generic'));
+      return false;
+    }
+  };
+  const actions: StatementActions = {
+    edit: (goal, text) =>
+      run(
+        () => api.patch<StrategyOverview>(`${base}/goals/${goal.id}${query}`, { text, locale }),
+        t('statement.saved'),
+      ),
+    move: async (goal, position) => {
+      const ok = await run(
+        () => api.post<StrategyOverview>(`${base}/goals/${goal.id}/move${query}`, { position }),
+        t('statement.moved', { position: position + 1, count: data.goals.length }),
+      );
+      if (ok)
+        requestAnimationFrame(() =>
+          document.getElementById(position > goal.position ? `down-${goal.id}` : `up-${goal.id}`)?.focus(),
+        );
+    },
+    remove: async (goal) => {
+      await run(
+        () => api.delete<StrategyOverview>(`${base}/goals/${goal.id}${query}`),
+        t('statement.deleted'),
+      );
+    },
+    add: (_section, text) =>
+      run(() => api.post<StrategyOverview>(`${base}/goals${query}`, { text }), t('statement.saved')),
+    comment: () => undefined,
+  };
   return (
     <article className="strategy-overview">
       <Heading level={1} data-size="lg">
@@ -31,12 +76,66 @@ export function StrategyOverviewPage() {
         <Heading level={2} data-size="md" id="goals-heading">
           {t('strategy.goals')}
         </Heading>
-        {data.goalsLead ? <Paragraph className="strategy-overview__lead">{data.goalsLead}</Paragraph> : null}
-        <ol className="goal-list">
-          {data.goals.map((goal) => (
-            <li key={goal.id}>{goal.text}</li>
-          ))}
-        </ol>
+        <div role="status" aria-live="polite" className="visually-hidden">
+          {message}
+        </div>
+        {error ? (
+          <Alert data-color="danger" role="alert">
+            {error}
+          </Alert>
+        ) : null}
+        {data.canEdit ? (
+          <Button
+            variant={isEditing ? 'primary' : 'secondary'}
+            data-size="sm"
+            aria-pressed={isEditing}
+            onClick={() => setIsEditing((value) => !value)}
+          >
+            {isEditing ? t('canvas.doneEditing') : t('strategy.edit')}
+          </Button>
+        ) : null}
+        {isEditing ? (
+          <form
+            className="statement__form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (lead === undefined) return;
+              void run(
+                () => api.put<StrategyOverview>(`${base}/goals-lead${query}`, { lead, locale }),
+                t('statement.saved'),
+              ).then((ok) => ok && setLead(undefined));
+            }}
+          >
+            <Textfield
+              multiline
+              rows={3}
+              label={t('strategy.lead')}
+              value={lead ?? data.goalsLead}
+              onChange={(event) => setLead(event.target.value)}
+            />
+            <Button type="submit" data-size="sm" variant="secondary" disabled={lead === undefined}>
+              {t('strategy.saveLead')}
+            </Button>
+          </form>
+        ) : data.goalsLead ? (
+          <Paragraph className="strategy-overview__lead">{data.goalsLead}</Paragraph>
+        ) : null}
+        {isEditing ? (
+          <StatementList
+            section="overarching_goal"
+            sectionLabel={t('strategy.goals')}
+            statements={data.goals}
+            isEditing
+            canComment={false}
+            actions={actions}
+          />
+        ) : (
+          <ol className="goal-list">
+            {data.goals.map((goal) => (
+              <li key={goal.id}>{goal.text}</li>
+            ))}
+          </ol>
+        )}
         <Link asChild>
           <RouterLink to={`/p/${slug}/strategy/history`}>{t('strategy.goalsHistory')}</RouterLink>
         </Link>
