@@ -7,3 +7,4 @@ export * from './rounds.ts';
 export * from './actors.ts';
 export * from './responses.ts';
 export * from './strategies.ts';
+export * from './audit.ts';

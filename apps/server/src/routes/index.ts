@@ -5,6 +5,7 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { processRoutes } from './processes/processes.routes.ts';
 import { strategyRoutes } from './strategies/strategies.routes.ts';
 import { adminUserRoutes } from './admin/users.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
 import { roundRoutes } from './rounds/rounds.routes.ts';
 import { actorRoutes } from './actors/actors.routes.ts';
 import { publicRoundRoutes } from './public/public-rounds.routes.ts';
@@ -16,6 +17,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDependencies
   await app.register(processRoutes(deps));
   await app.register(strategyRoutes(deps));
   await app.register(adminUserRoutes(deps));
+  await app.register(auditRoutes(deps));
   await app.register(roundRoutes(deps));
   await app.register(actorRoutes(deps));
   await app.register(publicRoundRoutes(deps));
