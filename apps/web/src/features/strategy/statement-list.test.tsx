@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import type { Statement } from '@innspill/contracts';
+import { I18nProvider } from '../../i18n/i18n.tsx';
+import { StatementList, type StatementActions } from './statement-list.tsx';
+
+const statements: Statement[] = ['Første', 'Andre', 'Tredje'].map((text, position) => ({
+  id: `id-${position}`,
+  section: 'challenge',
+  position,
+  text,
+  originalText: null,
+  isTruncated: position === 2,
+  version: 1,
+  evidenceCount: 0,
+}));
+
+function setup(isEditing: boolean) {
+  const actions: StatementActions = {
+    edit: vi.fn(async () => true),
+    move: vi.fn(async () => undefined),
+    remove: vi.fn(async () => undefined),
+    add: vi.fn(async () => true),
+    comment: vi.fn(),
+  };
+  render(
+    <I18nProvider>
+      <StatementList section="challenge" sectionLabel="Utfordringer" statements={statements} isEditing={isEditing} canComment actions={actions} />
+    </I18nProvider>,
+  );
+  return actions;
+}
+
+afterEach(cleanup);
+
+describe('StatementList', () => {
+  it('reads as a list with the evidence count and the truncation note', () => {
+    setup(false);
+    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      expect.stringContaining('Første'),
+      expect.stringContaining('Andre'),
+      expect.stringContaining('Tredje (avkuttet i kilden)'),
+    ]);
+    expect(screen.getAllByText('Antall innspill som underbygger punktet: 0')).toHaveLength(3);
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('moves with buttons (the keyboard alternative to dragging), first up and last down disabled', () => {
+    const actions = setup(true);
+    expect(screen.getByRole('button', { name: 'Flytt opp: Første' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Flytt ned: Tredje' })).toHaveProperty('disabled', true);
+    fireEvent.click(screen.getByRole('button', { name: 'Flytt ned: Første' }));
+    expect(actions.move).toHaveBeenCalledWith(statements[0], 1);
+    fireEvent.click(screen.getByRole('button', { name: 'Flytt opp: Tredje' }));
+    expect(actions.move).toHaveBeenCalledWith(statements[2], 1);
+  });
+
+  it('edits, deletes and adds bullets', () => {
+    const actions = setup(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Rediger punkt: Andre' }));
+    fireEvent.change(screen.getByLabelText('Tekst'), { target: { value: 'Andre, endret' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lagre' }));
+    expect(actions.edit).toHaveBeenCalledWith(statements[1], 'Andre, endret');
+    fireEvent.click(screen.getByRole('button', { name: 'Slett punkt: Første' }));
+    expect(actions.remove).toHaveBeenCalledWith(statements[0]);
+    fireEvent.change(screen.getByLabelText('Nytt punkt i Utfordringer'), { target: { value: 'Fjerde' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Legg til' }));
+    expect(actions.add).toHaveBeenCalledWith('challenge', 'Fjerde');
+  });
+});
