@@ -175,7 +175,7 @@ export function renderSummary(analysis: AnalysisDocument): string {
   if (analysis.duplicates.groups.length > 0) {
     lines.push('| size | kind | representative text |', '|---:|---|---|');
     for (const group of analysis.duplicates.groups.slice(0, 15)) {
-      lines.push(`| ${group.size} | ${group.kind} | ${escapeCell(group.representativeText.slice(0, 160))} |`);
+      lines.push(`| ${group.size} | ${group.kind} | ${escapeCell((group.representativeText ?? group.representativeId).slice(0, 160))} |`);
     }
     lines.push('');
   }

@@ -91,7 +91,8 @@ export interface AnalysisDocument {
     readonly threshold: number;
     readonly groupCount: number;
     readonly textsInGroups: number;
-    readonly groups: readonly (DuplicateGroup & { readonly representativeText: string })[];
+    /** Largest first; the largest 200 carry the representative's text. */
+    readonly groups: readonly (DuplicateGroup & { readonly representativeText?: string })[];
   };
   readonly themes: {
     readonly method: string;
@@ -165,6 +166,8 @@ function decodeDocument(encoded: string): { terms: string[]; surfaces: string[] 
 }
 
 const BATCH_SIZE = 2000;
+/** Duplicate groups (largest first) whose representative text is quoted in the output. */
+const QUOTED_DUPLICATE_GROUPS = 200;
 const MAX_BATCHES_IN_FLIGHT = 4;
 
 async function readCorpus(source: RecordSource, options: AnalyzeOptions & { readonly isDetectingDuplicates: boolean }): Promise<Corpus> {
@@ -378,7 +381,8 @@ export async function analyze(source: RecordSource, options: AnalyzeOptions = {}
       wanted.add(corpus.ids[row] as string);
     }
   }
-  for (const group of corpus.duplicateGroups) {
+  const groups = [...corpus.duplicateGroups].sort((a, b) => b.size - a.size);
+  for (const group of groups.slice(0, QUOTED_DUPLICATE_GROUPS)) {
     wanted.add(group.representativeId);
   }
   for (const row of nextToCodeRows) {
@@ -394,7 +398,6 @@ export async function analyze(source: RecordSource, options: AnalyzeOptions = {}
     counts[language]++;
     languageIds[language].push(corpus.ids[row] as string);
   });
-  const groups = [...corpus.duplicateGroups].sort((a, b) => b.size - a.size);
   return {
     version: 1,
     input: { source: source.name, records: n, seed },
@@ -403,7 +406,7 @@ export async function analyze(source: RecordSource, options: AnalyzeOptions = {}
       threshold: options.threshold ?? 0.8,
       groupCount: groups.length,
       textsInGroups: groups.reduce((sum, g) => sum + g.size, 0),
-      groups: groups.map((g) => ({ ...g, representativeText: texts.get(g.representativeId) ?? '' })),
+      groups: groups.map((g, i) => (i < QUOTED_DUPLICATE_GROUPS ? { ...g, representativeText: texts.get(g.representativeId) ?? '' } : g)),
     },
     themes: {
       method: themeResult.method,

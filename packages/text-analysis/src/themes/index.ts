@@ -38,7 +38,7 @@ export interface ThemeOptions {
   readonly refinementRounds?: number;
   /** Share of each theme (closest to its centroid) used to train the refinement (default 0.5). */
   readonly confidentShare?: number;
-  /** Rows used to fit (sampled above this; the rest are assigned by the classifier). Default 25,000. */
+  /** Rows used to fit (sampled above this; the rest are assigned by the classifier). Default 20,000. */
   readonly maxFitRows?: number;
   /** Minimum cosine similarity to a theme centroid; below it a text is unassigned. Default 0.05. */
   readonly minSimilarity?: number;
@@ -73,7 +73,7 @@ export interface Theme {
   readonly terms: readonly ThemeTerm[];
   readonly bigrams: readonly ThemeTerm[];
   readonly size: number;
-  /** Member rows, closest to the centroid first. */
+  /** Member rows, in input order. */
   readonly members: readonly number[];
   /** Rows closest to the centroid. */
   readonly representatives: readonly number[];
@@ -148,6 +148,13 @@ function canonicalRows(matrix: CsrMatrix): number[] {
       rows.push(row);
       hashes[row] = rowHash(matrix, row);
     }
+  }
+  if (matrix.rowCount <= 1 << 21) {
+    // Fast path: one native numeric sort of hash·2²¹ + row. Equal hashes almost always mean equal
+    // rows (interchangeable); a true collision only changes the order of those two rows.
+    const keys = Float64Array.from(rows, (row) => (hashes[row] as number) * 2097152 + row);
+    keys.sort();
+    return Array.from(keys, (key) => key % 2097152);
   }
   return rows.sort((a, b) => (hashes[a] as number) - (hashes[b] as number) || compareRows(matrix, a, b));
 }
@@ -407,7 +414,7 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
   }
   // The sample keeps the canonical order; a seeded shuffle decides which rows the k-means
   // restarts see first (bestOfRestarts uses a prefix).
-  const fitRows = sampleRows(rows, options.maxFitRows ?? 25_000, random);
+  const fitRows = sampleRows(rows, options.maxFitRows ?? 20_000, random);
   shuffleInPlace(fitRows, random);
   const fitMatrix = compactColumns(selectRows(matrix, fitRows));
   const reduction = reduceDimensions(fitMatrix, { dimensions: options.dimensions ?? 100, seed, powerIterations: fitRows.length > 10_000 ? 2 : 3, isComputingComponents: false });
@@ -615,9 +622,21 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
       (members[c] as number[]).push(row);
     }
   }
-  for (const list of members) {
-    list.sort((a, b) => (similarity[b] as number) - (similarity[a] as number) || a - b);
-  }
+  // Representatives: the members closest to the centroid (partial selection, O(size)).
+  const representativesCount = options.representatives ?? 5;
+  const representativesOf = members.map((list) => {
+    const top: number[] = [];
+    for (const row of list) {
+      if (top.length < representativesCount || (similarity[row] as number) > (similarity[top[top.length - 1] as number] as number)) {
+        top.push(row);
+        top.sort((a, b) => (similarity[b] as number) - (similarity[a] as number) || a - b);
+        if (top.length > representativesCount) {
+          top.pop();
+        }
+      }
+    }
+    return top;
+  });
 
   // Coarse groups.
   const requestedGroups = options.groups ?? Math.max(1, Math.round(Math.sqrt(themeCount)));
@@ -632,7 +651,6 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
   const labelTerms = options.terms ?? 10;
   const themeLabels = classTfidf(model, assignments, (theme) => theme, themeCount);
   const groupLabels = classTfidf(model, assignments, (theme) => groupOf[theme] as number, groupCount);
-  const representativesCount = options.representatives ?? 5;
   const themes: Theme[] = members.map((list, id) => {
     const terms = themeLabels(id, labelTerms, false);
     const bigrams = themeLabels(id, Math.ceil(labelTerms / 2), true);
@@ -646,7 +664,7 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
       bigrams,
       size: list.length,
       members: list,
-      representatives: list.slice(0, representativesCount),
+      representatives: representativesOf[id] ?? [],
       group: groupOf[id] as number,
     };
   });
