@@ -85,6 +85,11 @@ describe('first administrator journey in Chromium', () => {
     await page.getByRole('heading', { level: 2, name: 'Mandat' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'process overview (nb)');
 
+    await page.getByRole('navigation', { name: 'Områder i prosessen' }).getByRole('link', { name: 'Endringslogg' }).click();
+    await page.getByRole('heading', { name: 'Endringslogg' }).waitFor();
+    await page.getByRole('cell', { name: 'demo.loaded' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'audit log');
+
     await page.getByRole('link', { name: 'Ada Admin' }).click();
     await page.getByRole('heading', { name: 'Min konto' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'account');

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { AuditLogPage } from '../features/audit/audit-log-page.tsx';
 import { StrategyOverviewPage } from '../features/strategy/strategy-overview-page.tsx';
 import { CanvasPage } from '../features/strategy/canvas-page.tsx';
 import { HistoryPage } from '../features/strategy/history-page.tsx';
@@ -19,6 +20,7 @@ export interface FeatureRoute {
 }
 
 export const processFeatureRoutes: FeatureRoute[] = [
+  { path: 'audit', element: <AuditLogPage /> },
   { path: 'timeline', element: <TimelinePage /> },
   { path: 'rounds', element: <RoundListPage /> },
   { path: 'rounds/:number', element: <RoundDetailPage /> },

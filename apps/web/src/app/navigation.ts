@@ -6,6 +6,8 @@ export interface ProcessArea {
   /** Path below /p/:slug ('' for the overview). */
   path: string;
   labelKey: string;
+  /** Shown only to these roles (and administrators); all members when omitted. The server checks too. */
+  roles?: string[];
 }
 
 export const processAreas: ProcessArea[] = [
@@ -14,4 +16,5 @@ export const processAreas: ProcessArea[] = [
   { path: 'rounds', labelKey: 'nav.rounds' },
   { path: 'actors', labelKey: 'nav.actors' },
   { path: 'strategy', labelKey: 'nav.strategy' },
+  { path: 'audit', labelKey: 'nav.audit', roles: ['owner', 'secretariat'] },
 ];

@@ -1,4 +1,5 @@
 import { coreMessages } from './messages.ts';
+import { auditMessages } from '../features/audit/audit.messages.ts';
 import { strategyMessages } from '../features/strategy/strategy.messages.ts';
 import { roundsMessages } from '../features/rounds/rounds.messages.ts';
 
@@ -6,4 +7,4 @@ export type Locale = 'nb' | 'en';
 export type Catalogue = Record<Locale, Record<string, string>>;
 
 /** Every catalogue of the app. A feature adds its own file here: `import { roundsMessages } …`. */
-export const catalogues: Catalogue[] = [coreMessages, strategyMessages, roundsMessages];
+export const catalogues: Catalogue[] = [coreMessages, auditMessages, strategyMessages, roundsMessages];

@@ -44,10 +44,15 @@ function ProcessNavigation({ slug }: { slug: string }) {
   const { t } = useI18n();
   const match = useMatch('/p/:slug/:area/*');
   const currentArea = match?.params.area ?? '';
+  const { session } = useSession();
+  const role = session?.memberships.find((membership) => membership.slug === slug)?.role;
+  const visibleAreas = processAreas.filter(
+    (area) => !area.roles || session?.user?.isInstanceAdmin || (role !== undefined && area.roles.includes(role)),
+  );
   return (
     <nav aria-label={t('nav.label')} className="process-nav">
       <ul>
-        {processAreas.map((area) => (
+        {visibleAreas.map((area) => (
           <li key={area.path}>
             <RouterLink
               to={area.path ? `/p/${slug}/${area.path}` : `/p/${slug}`}
