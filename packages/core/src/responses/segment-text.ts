@@ -43,10 +43,24 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Sentence split on . ! ? … followed by whitespace and a capital letter, digit or quote. */
+/** Abbreviations after which a full stop does not end a sentence (Norwegian and English). */
+const abbreviations = new Set(['dr', 'prof', 'nr', 'mr', 'mrs', 'ms', 'st', 'jf', 'ca', 'kap', 'pkt', 'bl.a', 'f.eks', 'e.g', 'i.e', 'etc', 'osv', 'mv', 'dvs', 'evt', 'vs', 'no']);
+
+/**
+ * Sentence split on . ! ? … followed by whitespace and a capital letter, digit or quote, except
+ * after common abbreviations ("Dr.", "f.eks.") and initials.
+ */
 export function splitSentences(text: string): string[] {
   const parts = text.split(/(?<=[.!?…])\s+(?=["«(]?[A-ZÆØÅÄÖÜ0-9])/u);
-  return parts.map(collapse).filter(Boolean);
+  const merged: string[] = [];
+  for (const part of parts) {
+    const previous = merged.at(-1);
+    const lastWord = previous?.split(/\s+/).at(-1)?.replace(/\.$/, '').toLowerCase() ?? '';
+    if (previous !== undefined && previous.endsWith('.') && (abbreviations.has(lastWord) || /^\p{L}$/u.test(lastWord))) {
+      merged[merged.length - 1] = `${previous} ${part}`;
+    } else merged.push(part);
+  }
+  return merged.map(collapse).filter(Boolean);
 }
 
 /** Language of one segment, with the analysis library's nb/nn/en classifier. */

@@ -126,7 +126,8 @@ export function RespondentPage() {
   if (!view || !draft) return null;
   const current = view;
 
-  async function run(work: () => Promise<RespondentView | undefined>, success?: string) {
+  /** Runs a request; the form keeps what the respondent typed unless the server returned a saved state for it. */
+  async function run(work: () => Promise<RespondentView | undefined>, success?: string, shouldKeepDraft = false) {
     setIsBusy(true);
     setErrors({});
     setMessage(undefined);
@@ -134,7 +135,7 @@ export function RespondentPage() {
       const next = await work();
       if (next) {
         setView(next);
-        setDraft(draftFromView(next));
+        if (!shouldKeepDraft) setDraft(draftFromView(next));
       }
       if (success) setMessage({ tone: 'success', text: success });
       return true;
@@ -165,13 +166,13 @@ export function RespondentPage() {
       setFile(undefined);
       if (fileInputRef.current) fileInputRef.current.value = '';
       return api.get<RespondentView>(`${path}?lang=${locale}`);
-    });
+    }, undefined, true);
   };
   const remove = (attachmentId: string) =>
     void run(async () => {
       await api.delete(`${path}/attachments/${attachmentId}`);
       return api.get<RespondentView>(`${path}?lang=${locale}`);
-    });
+    }, undefined, true);
   const withdraw = () => void run(() => api.post<RespondentView>(`${path}/withdraw`));
 
   const showForm = current.status === 'draft' ? current.canEdit : current.status === 'submitted' && isEditing && current.canEdit;

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { startInnspill, type StartedServer } from './support/server.ts';
+import { collectPageErrors, expectNoSeriousA11yViolations, launchBrowser } from './support/browser.ts';
+
+let server: StartedServer;
+let browser: Browser;
+let secretariatContext: BrowserContext;
+let secretariat: Page;
+
+beforeAll(async () => {
+  server = await startInnspill({ command: 'npm-start', env: { INNSPILL_JOB_POLL_MS: '100' } });
+  browser = await launchBrowser();
+  secretariatContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  secretariat = await secretariatContext.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function makePdf(): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const page = pdf.addPage();
+  page.drawText('Vedlegg fra fakultetet: felles digitale verktøy.', { x: 40, y: 700, size: 12, font: await pdf.embedFont(StandardFonts.Helvetica) });
+  return Buffer.from(await pdf.save());
+}
+
+describe('input round journey', () => {
+  let invitationLink = '';
+  const slug = 'uh-digitalisering-2021';
+
+  it('lets the secretariat create a round with a key question, register an actor and invite it', async () => {
+    await secretariat.goto(server.setupLink()!);
+    await secretariat.getByLabel('Navn').fill('Sara Sekretariat');
+    await secretariat.getByLabel('E-postadresse').fill('sara@example.test');
+    await secretariat.getByLabel('Passord').fill('a very good password');
+    await secretariat.getByRole('button', { name: 'Opprett konto' }).click();
+    await secretariat.getByRole('heading', { name: 'Dine strategiprosesser' }).waitFor();
+
+    await secretariat.goto(`${server.url}/p/${slug}/actors`);
+    await secretariat.getByRole('heading', { name: 'Aktørregister' }).waitFor();
+    await secretariat.getByLabel('Navn', { exact: true }).fill('Universitetet i Testby');
+    await secretariat.getByLabel('Organisasjonsnummer').fill('974760673');
+    await secretariat.getByLabel('E-postadresser').fill('post@testby.example');
+    await secretariat.getByRole('button', { name: 'Legg til aktør' }).click();
+    await secretariat.getByRole('cell', { name: 'Universitetet i Testby' }).waitFor();
+    await expectNoSeriousA11yViolations(secretariat, 'actor registry');
+
+    await secretariat.goto(`${server.url}/p/${slug}/rounds`);
+    await secretariat.getByRole('heading', { name: 'Innspillsrunder', level: 1 }).waitFor();
+    await expectNoSeriousA11yViolations(secretariat, 'round list');
+    await secretariat.getByLabel('Tittel').fill('Innspillsrunde 3');
+    await secretariat.getByLabel('Frist').fill('2099-06-01T23:59');
+    await secretariat.getByRole('button', { name: 'Ny innspillsrunde' }).click();
+    await secretariat.getByRole('heading', { name: 'Innspillsrunde 3', level: 1 }).waitFor();
+
+    await secretariat.getByRole('button', { name: 'Legg til spørsmål' }).click();
+    await secretariat.getByRole('textbox', { name: 'Spørsmål 1' }).fill('Hva er de viktigste utfordringene?');
+    await secretariat.getByLabel('Obligatorisk').check();
+    await secretariat.getByRole('button', { name: 'Lagre spørsmålene' }).click();
+    await secretariat.getByText('Lagret.').first().waitFor();
+    await secretariat.getByRole('button', { name: 'Åpne runden' }).click();
+    await secretariat.getByRole('button', { name: 'Lukk runden' }).waitFor();
+    await expectNoSeriousA11yViolations(secretariat, 'round detail');
+
+    await secretariat.getByLabel(/Universitetet i Testby/).check();
+    await secretariat.getByRole('button', { name: 'Send invitasjoner' }).click();
+    const link = secretariat.getByTestId('invitation-links').getByRole('link');
+    await link.waitFor();
+    invitationLink = (await link.getAttribute('href')) ?? '';
+    expect(invitationLink).toMatch(/\/i\/[\w-]{20,}$/);
+  });
+
+  it('lets the invited respondent answer on a phone, attach a PDF and get a receipt', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await phone.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(invitationLink.replace(/^https?:\/\/[^/]+/, server.url));
+    await page.getByRole('heading', { name: 'Innspillsrunde 3', level: 1 }).waitFor();
+    await page.getByText('Du svarer på vegne av Universitetet i Testby.').waitFor();
+    await expectNoSeriousA11yViolations(page, 'respondent form (phone)');
+
+    await page.getByRole('button', { name: 'Send inn' }).click();
+    await page.getByRole('link', { name: /Hva er de viktigste utfordringene\?/ }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'respondent form with errors');
+
+    await page.getByRole('textbox', { name: /Hva er de viktigste utfordringene/ }).fill('Vi trenger felles digitale verktøy.\n\n- Bedre samarbeid\n- Deling av data');
+    await page.getByLabel('E-post').fill('kontakt@testby.example');
+    await page.getByLabel('Ja, svaret kan publiseres').check();
+    await page.getByLabel('Velg fil').setInputFiles({ name: 'vedlegg.pdf', mimeType: 'application/pdf', buffer: await makePdf() });
+    await page.getByRole('button', { name: 'Legg ved fil' }).click();
+    await page.getByText(/vedlegg\.pdf/).first().waitFor();
+    await page.getByRole('button', { name: 'Send inn' }).click();
+    await page.getByRole('heading', { name: 'Takk for innspillet!' }).waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+      throw new Error(`${String(error)}\n${await page.locator('main').innerText()}\n${errors.join('\n')}`);
+    });
+    const receipt = await page.getByTestId('receipt-code').textContent();
+    expect(receipt).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await page.getByText('Vi trenger felles digitale verktøy.', { exact: false }).first().waitFor();
+    await expectNoSeriousA11yViolations(page, 'receipt (phone)');
+
+    await page.reload();
+    await page.getByTestId('receipt-code').waitFor();
+    expect(await page.getByTestId('receipt-code').textContent()).toBe(receipt);
+    // The one 422 is the deliberately empty submit above; anything else (CSP, script errors) fails.
+    expect(errors.filter((error) => !error.includes('status of 422'))).toEqual([]);
+    await phone.close();
+  });
+
+  it('shows the answer in the participation overview', async () => {
+    await secretariat.reload();
+    const participants = secretariat.getByTestId('participants');
+    await participants.getByRole('cell', { name: 'Universitetet i Testby' }).waitFor();
+    const totals = await secretariat.getByTestId('participation-totals').textContent();
+    expect(totals).toContain('Inviterte som har svart1');
+    await expectNoSeriousA11yViolations(secretariat, 'participation');
+  });
+});
