@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { openDatabase } from '@innspill/core';
+import { sql } from 'drizzle-orm';
 import { startInnspill, type StartedServer } from './support/server.ts';
 import { collectPageErrors, expectNoSeriousA11yViolations, launchBrowser } from './support/browser.ts';
 
@@ -17,7 +20,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  // The durability test kills the server with SIGKILL; stopping it again may find no process.
+  await server?.stop().catch(() => undefined);
 });
 
 async function makePdf(): Promise<Buffer> {
@@ -116,5 +120,28 @@ describe('input round journey', () => {
     const totals = await secretariat.getByTestId('participation-totals').textContent();
     expect(totals).toContain('Inviterte som har svart1');
     await expectNoSeriousA11yViolations(secretariat, 'participation');
+  });
+
+  it('keeps a submission whose receipt was shown even when the server is killed right after answering', async () => {
+    const publicLink = await secretariat.getByRole('link', { name: /\/r\// }).getAttribute('href');
+    const roundId = publicLink!.split('/r/')[1]!;
+    const round = (await (await fetch(`${server.url}/api/public/rounds/${roundId}`)).json()) as { round: { questions: { id: string }[] } };
+    const response = await fetch(`${server.url}/api/public/rounds/${roundId}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ shouldSubmit: true, idempotencyKey: 'durability-check-1', answers: [{ questionId: round.round.questions[0]!.id, text: 'Svar før krasj.' }] }),
+    });
+    const receipt = ((await response.json()) as { receiptCode: string }).receiptCode;
+    expect(receipt).toMatch(/^[0-9A-Z]{4}-/);
+    const exited = new Promise((resolve) => server.child.once('exit', resolve));
+    process.kill(-server.child.pid!, 'SIGKILL');
+    await exited;
+    const reopened = await openDatabase({ pgliteDirectory: join(server.dataFolder, 'db') });
+    try {
+      const rows = (await reopened.db.execute(sql`select status from submissions where receipt_code = ${receipt}`)) as unknown as { rows: { status: string }[] };
+      expect(rows.rows).toEqual([{ status: 'submitted' }]);
+    } finally {
+      await reopened.close();
+    }
   });
 });
