@@ -60,7 +60,7 @@ describe('strategy journey in Chromium', () => {
       .click();
     await page.getByRole('heading', { level: 2, name: 'Overordnede målsetninger' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'strategy overview');
-    await page.getByRole('button', { name: 'Rediger målsetningene' }).click();
+    await page.getByRole('button', { name: 'Rediger målsetningene og temaene' }).click();
     await page.getByLabel('Ingress').waitFor();
     await expectNoSeriousA11yViolations(page, 'strategy overview (editing goals)');
     await page.getByRole('button', { name: 'Ferdig med redigering' }).click();

@@ -179,7 +179,9 @@ export const TimelineSchema = z.object({
   deliverables: z.array(
     z.object({ id: z.string(), name: z.string(), recipient: z.string().nullable(), date: z.string() }),
   ),
-  bodies: z.array(z.object({ id: z.string(), name: z.string(), role: z.string().nullable(), members: z.array(z.string()) })),
+  bodies: z.array(
+    z.object({ id: z.string(), name: z.string(), role: z.string().nullable(), members: z.array(z.string()) }),
+  ),
   canEdit: z.boolean(),
 });
 export type Timeline = z.infer<typeof TimelineSchema>;
@@ -201,3 +203,9 @@ export const SaveMilestoneRequestSchema = z.object({
   kind: z.enum(['deliverable', 'launch', 'meeting', 'deadline']).optional(),
   isDone: z.boolean().optional(),
 });
+
+export const CreateThemeRequestSchema = z.object({
+  title: z.string().trim().min(1).max(300),
+  mainGoal: z.string().trim().max(4000).optional(),
+});
+export const MoveThemeRequestSchema = z.object({ position: z.number().int().nonnegative() });

@@ -37,3 +37,5 @@ export {
   type MilestoneKind,
   type SaveMilestoneInput,
 } from './save-milestone.ts';
+export { createStrategicTheme } from './create-strategic-theme.ts';
+export { moveStrategicTheme } from './move-strategic-theme.ts';

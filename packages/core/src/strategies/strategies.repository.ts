@@ -388,3 +388,7 @@ export async function updateMilestoneRow(
     'update milestones',
   );
 }
+
+export async function setThemeOrder(db: Queryable, themeId: string, position: number, number: number) {
+  await db.update(themes).set({ position, number }).where(eq(themes.id, themeId));
+}

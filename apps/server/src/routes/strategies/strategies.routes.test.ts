@@ -311,4 +311,41 @@ describe('strategy routes', () => {
     });
     expect(added.json<Timeline>().items.filter((entry) => entry.kind === 'milestone')).toHaveLength(5);
   });
+
+  it('adds and reorders strategic themes (owner or secretariat)', async () => {
+    const added = await sut.app.inject({
+      method: 'POST',
+      url: `/api/processes/${slug}/themes`,
+      headers: editor.headers,
+      payload: { title: 'Bærekraft' },
+    });
+    expect(added.statusCode).toBe(201);
+    expect(added.json<StrategyOverview>().themes.at(-1)).toMatchObject({
+      number: 7,
+      title: 'Bærekraft',
+      status: 'draft',
+    });
+    const moved = await sut.app.inject({
+      method: 'POST',
+      url: `/api/processes/${slug}/themes/7/move`,
+      headers: editor.headers,
+      payload: { position: 0 },
+    });
+    expect(moved.json<StrategyOverview>().themes.map((theme) => theme.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(moved.json<StrategyOverview>().themes[0]?.title).toBe('Bærekraft');
+    const back = await sut.app.inject({
+      method: 'POST',
+      url: `/api/processes/${slug}/themes/1/move`,
+      headers: editor.headers,
+      payload: { position: 6 },
+    });
+    expect(back.json<StrategyOverview>().themes[6]?.title).toBe('Bærekraft');
+    const denied = await sut.app.inject({
+      method: 'POST',
+      url: `/api/processes/${slug}/themes`,
+      headers: reviewer.headers,
+      payload: { title: 'x' },
+    });
+    expect(denied.statusCode).toBe(403);
+  });
 });

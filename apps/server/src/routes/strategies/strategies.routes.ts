@@ -5,6 +5,8 @@ import {
   AddStatementRequestSchema,
   CanvasResponseSchema,
   ChangeCanvasStatusRequestSchema,
+  CreateThemeRequestSchema,
+  MoveThemeRequestSchema,
   LogInvolvementEventRequestSchema,
   SaveMilestoneRequestSchema,
   UpdateStakeholderBodyRequestSchema,
@@ -523,6 +525,53 @@ export function strategyRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       async (request) => {
         await strategies.saveMilestone(deps.db, request.actor, { ...request.params, ...request.body });
         return timeline(request.actor, request.params.slug, requestLocale(request));
+      },
+    );
+
+    app.post(
+      '/api/processes/:slug/themes',
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'Add a strategic theme with an empty canvas',
+          tags,
+          params: SlugParams,
+          querystring: LangQuery,
+          body: CreateThemeRequestSchema,
+          response: { 201: StrategyOverviewSchema },
+        },
+      },
+      async (request, reply) => {
+        await strategies.createStrategicTheme(deps.db, request.actor, {
+          slug: request.params.slug,
+          ...request.body,
+        });
+        return reply
+          .status(201)
+          .send(await overview(request.actor, request.params.slug, requestLocale(request)));
+      },
+    );
+
+    app.post(
+      '/api/processes/:slug/themes/:number/move',
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'Reorder a strategic theme (themes are renumbered in order)',
+          tags,
+          params: ThemeParams,
+          querystring: LangQuery,
+          body: MoveThemeRequestSchema,
+          response: { 200: StrategyOverviewSchema },
+        },
+      },
+      async (request) => {
+        await strategies.moveStrategicTheme(deps.db, request.actor, {
+          slug: request.params.slug,
+          themeNumber: request.params.number,
+          position: request.body.position,
+        });
+        return overview(request.actor, request.params.slug, requestLocale(request));
       },
     );
   };

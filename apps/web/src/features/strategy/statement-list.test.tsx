@@ -25,7 +25,14 @@ function setup(isEditing: boolean) {
   };
   render(
     <I18nProvider>
-      <StatementList section="challenge" sectionLabel="Utfordringer" statements={statements} isEditing={isEditing} canComment actions={actions} />
+      <StatementList
+        section="challenge"
+        sectionLabel="Utfordringer"
+        statements={statements}
+        isEditing={isEditing}
+        canComment
+        actions={actions}
+      />
     </I18nProvider>,
   );
   return actions;

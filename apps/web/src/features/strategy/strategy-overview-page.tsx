@@ -20,6 +20,7 @@ export function StrategyOverviewPage() {
   const [current, setCurrent] = useState<StrategyOverview>();
   const [isEditing, setIsEditing] = useState(false);
   const [lead, setLead] = useState<string>();
+  const [newTheme, setNewTheme] = useState('');
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
   useEffect(() => setCurrent(undefined), [key]);
@@ -37,6 +38,25 @@ export function StrategyOverviewPage() {
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : t('app.error.generic'));
       return false;
+    }
+  };
+  const moveTheme = async (number: number, position: number, direction: 'up' | 'down') => {
+    const ok = await run(
+      () =>
+        api.post<StrategyOverview>(
+          `/api/processes/${encodeURIComponent(slug)}/themes/${number}/move${query}`,
+          { position },
+        ),
+      t('statement.moved', { position: position + 1, count: data.themes.length }),
+    );
+    if (ok) {
+      requestAnimationFrame(() => {
+        const preferred = document.getElementById(
+          `theme-${direction}-${position + 1}`,
+        ) as HTMLButtonElement | null;
+        const other = document.getElementById(`theme-${direction === 'up' ? 'down' : 'up'}-${position + 1}`);
+        (preferred && !preferred.disabled ? preferred : other)?.focus();
+      });
     }
   };
   const actions: StatementActions = {
@@ -146,7 +166,7 @@ export function StrategyOverviewPage() {
           {t('strategy.themes')}
         </Heading>
         <ol className="theme-cards">
-          {data.themes.map((theme) => (
+          {data.themes.map((theme, index) => (
             <li key={theme.number}>
               <Card data-color="neutral" className="theme-card">
                 <Heading level={3} data-size="sm">
@@ -167,10 +187,59 @@ export function StrategyOverviewPage() {
                 <Paragraph data-size="xs" className="theme-card__counts">
                   {t('strategy.counts', theme.counts)}
                 </Paragraph>
+                {isEditing && data.canApprove ? (
+                  <div className="statement__buttons">
+                    <Button
+                      id={`theme-up-${theme.number}`}
+                      variant="tertiary"
+                      data-size="sm"
+                      disabled={index === 0}
+                      aria-label={t('statement.moveUpLabel', { text: theme.title })}
+                      onClick={() => void moveTheme(theme.number, index - 1, 'up')}
+                    >
+                      {t('statement.moveUp')}
+                    </Button>
+                    <Button
+                      id={`theme-down-${theme.number}`}
+                      variant="tertiary"
+                      data-size="sm"
+                      disabled={index === data.themes.length - 1}
+                      aria-label={t('statement.moveDownLabel', { text: theme.title })}
+                      onClick={() => void moveTheme(theme.number, index + 1, 'down')}
+                    >
+                      {t('statement.moveDown')}
+                    </Button>
+                  </div>
+                ) : null}
               </Card>
             </li>
           ))}
         </ol>
+        {isEditing && data.canApprove ? (
+          <form
+            className="statement__add"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!newTheme.trim()) return;
+              void run(
+                () =>
+                  api.post<StrategyOverview>(`/api/processes/${encodeURIComponent(slug)}/themes${query}`, {
+                    title: newTheme,
+                  }),
+                t('statement.saved'),
+              ).then((ok) => ok && setNewTheme(''));
+            }}
+          >
+            <Textfield
+              label={t('strategy.newTheme')}
+              value={newTheme}
+              onChange={(event) => setNewTheme(event.target.value)}
+            />
+            <Button type="submit" variant="secondary" data-size="sm">
+              {t('strategy.addTheme')}
+            </Button>
+          </form>
+        ) : null}
       </section>
 
       {data.structure.dimensions.length || data.structure.pillars.length ? (

@@ -1,0 +1,48 @@
+import type { Database } from '../db/database.ts';
+import { recordAuditEvent } from '../audit/index.ts';
+import type { Actor } from '../shared/actor.ts';
+import { NotFoundError } from '../shared/domain-error.ts';
+import { assertProcessPermission, getProcessForActor } from '../processes/index.ts';
+import { canApproveCanvas } from './strategies.policies.ts';
+import { moveInList } from './strategy.ts';
+import { findThemesOfProcess, setThemeOrder } from './strategies.repository.ts';
+
+/**
+ * Reorders the strategic themes; they are renumbered 1..n in their new order (the number is what
+ * people cite, so it always follows the order). Owner or secretariat.
+ */
+export async function moveStrategicTheme(
+  db: Database,
+  actor: Actor,
+  input: { slug: string; themeNumber: number; position: number },
+) {
+  return db.transaction(async (tx) => {
+    const { strategyProcess, access } = await getProcessForActor(tx, actor, input.slug);
+    assertProcessPermission(access, canApproveCanvas(access), 'reorder strategic themes');
+    const strategic = (await findThemesOfProcess(tx, strategyProcess.id)).filter(
+      (theme) => theme.number !== null,
+    );
+    const moving = strategic.find((theme) => theme.number === input.themeNumber);
+    if (!moving) throw new NotFoundError(`Theme ${input.themeNumber}`);
+    const order = moveInList(
+      strategic.map((theme) => theme.id),
+      moving.id,
+      input.position,
+    );
+    const byId = new Map(strategic.map((theme) => [theme.id, theme]));
+    for (const [index, id] of order.entries()) {
+      const theme = byId.get(id)!;
+      if (theme.position !== index || theme.number !== index + 1)
+        await setThemeOrder(tx, id, index, index + 1);
+    }
+    const newNumber = order.indexOf(moving.id) + 1;
+    await recordAuditEvent(tx, actor, {
+      processId: strategyProcess.id,
+      action: 'theme.moved',
+      entityType: 'theme',
+      entityId: moving.id,
+      detail: { before: { number: input.themeNumber }, after: { number: newNumber } },
+    });
+    return { number: newNumber };
+  });
+}
