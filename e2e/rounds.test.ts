@@ -27,7 +27,12 @@ afterAll(async () => {
 async function makePdf(): Promise<Buffer> {
   const pdf = await PDFDocument.create();
   const page = pdf.addPage();
-  page.drawText('Vedlegg fra fakultetet: felles digitale verktøy.', { x: 40, y: 700, size: 12, font: await pdf.embedFont(StandardFonts.Helvetica) });
+  page.drawText('Vedlegg fra fakultetet: felles digitale verktøy.', {
+    x: 40,
+    y: 700,
+    size: 12,
+    font: await pdf.embedFont(StandardFonts.Helvetica),
+  });
   return Buffer.from(await pdf.save());
 }
 
@@ -78,7 +83,11 @@ describe('input round journey', () => {
   });
 
   it('lets the invited respondent answer on a phone, attach a PDF and get a receipt', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await phone.newPage();
     const errors = collectPageErrors(page);
     await page.goto(invitationLink.replace(/^https?:\/\/[^/]+/, server.url));
@@ -90,16 +99,26 @@ describe('input round journey', () => {
     await page.getByRole('link', { name: /Hva er de viktigste utfordringene\?/ }).waitFor();
     await expectNoSeriousA11yViolations(page, 'respondent form with errors');
 
-    await page.getByRole('textbox', { name: /Hva er de viktigste utfordringene/ }).fill('Vi trenger felles digitale verktøy.\n\n- Bedre samarbeid\n- Deling av data');
+    await page
+      .getByRole('textbox', { name: /Hva er de viktigste utfordringene/ })
+      .fill('Vi trenger felles digitale verktøy.\n\n- Bedre samarbeid\n- Deling av data');
     await page.getByLabel('E-post').fill('kontakt@testby.example');
     await page.getByLabel('Ja, svaret kan publiseres').check();
-    await page.getByLabel('Velg fil').setInputFiles({ name: 'vedlegg.pdf', mimeType: 'application/pdf', buffer: await makePdf() });
+    await page
+      .getByLabel('Velg fil')
+      .setInputFiles({ name: 'vedlegg.pdf', mimeType: 'application/pdf', buffer: await makePdf() });
     await page.getByRole('button', { name: 'Legg ved fil' }).click();
-    await page.getByText(/vedlegg\.pdf/).first().waitFor();
+    await page
+      .getByText(/vedlegg\.pdf/)
+      .first()
+      .waitFor();
     await page.getByRole('button', { name: 'Send inn' }).click();
-    await page.getByRole('heading', { name: 'Takk for innspillet!' }).waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
-      throw new Error(`${String(error)}\n${await page.locator('main').innerText()}\n${errors.join('\n')}`);
-    });
+    await page
+      .getByRole('heading', { name: 'Takk for innspillet!' })
+      .waitFor({ timeout: 10_000 })
+      .catch(async (error: unknown) => {
+        throw new Error(`${String(error)}\n${await page.locator('main').innerText()}\n${errors.join('\n')}`);
+      });
     const receipt = await page.getByTestId('receipt-code').textContent();
     expect(receipt).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     await page.getByText('Vi trenger felles digitale verktøy.', { exact: false }).first().waitFor();
@@ -125,11 +144,17 @@ describe('input round journey', () => {
   it('keeps a submission whose receipt was shown even when the server is killed right after answering', async () => {
     const publicLink = await secretariat.getByRole('link', { name: /\/r\// }).getAttribute('href');
     const roundId = publicLink!.split('/r/')[1]!;
-    const round = (await (await fetch(`${server.url}/api/public/rounds/${roundId}`)).json()) as { round: { questions: { id: string }[] } };
+    const round = (await (await fetch(`${server.url}/api/public/rounds/${roundId}`)).json()) as {
+      round: { questions: { id: string }[] };
+    };
     const response = await fetch(`${server.url}/api/public/rounds/${roundId}/responses`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ shouldSubmit: true, idempotencyKey: 'durability-check-1', answers: [{ questionId: round.round.questions[0]!.id, text: 'Svar før krasj.' }] }),
+      body: JSON.stringify({
+        shouldSubmit: true,
+        idempotencyKey: 'durability-check-1',
+        answers: [{ questionId: round.round.questions[0]!.id, text: 'Svar før krasj.' }],
+      }),
     });
     const receipt = ((await response.json()) as { receiptCode: string }).receiptCode;
     expect(receipt).toMatch(/^[0-9A-Z]{4}-/);
@@ -138,7 +163,9 @@ describe('input round journey', () => {
     await exited;
     const reopened = await openDatabase({ pgliteDirectory: join(server.dataFolder, 'db') });
     try {
-      const rows = (await reopened.db.execute(sql`select status from submissions where receipt_code = ${receipt}`)) as unknown as { rows: { status: string }[] };
+      const rows = (await reopened.db.execute(
+        sql`select status from submissions where receipt_code = ${receipt}`,
+      )) as unknown as { rows: { status: string }[] };
       expect(rows.rows).toEqual([{ status: 'submitted' }]);
     } finally {
       await reopened.close();

@@ -24,7 +24,10 @@ export const RegisteredActorSchema = z.object({
 });
 export type RegisteredActor = z.infer<typeof RegisteredActorSchema>;
 
-export const ActorListResponseSchema = z.object({ actors: z.array(RegisteredActorSchema), canManage: z.boolean() });
+export const ActorListResponseSchema = z.object({
+  actors: z.array(RegisteredActorSchema),
+  canManage: z.boolean(),
+});
 export type ActorListResponse = z.infer<typeof ActorListResponseSchema>;
 
 export const SaveActorRequestSchema = z.object({

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { ActorTypeSchema } from './actors.ts';
 import { EffectiveRoundStatusSchema, QuestionSchema } from './rounds.ts';
 
-export const AnswerValueSchema = z.union([z.string().max(100_000), z.array(z.string().max(300)).max(50), z.number(), z.null()]);
+export const AnswerValueSchema = z.union([
+  z.string().max(100_000),
+  z.array(z.string().max(300)).max(50),
+  z.number(),
+  z.null(),
+]);
 
 export const AnswerInputSchema = z.object({
   questionId: z.string().uuid(),
@@ -58,7 +63,11 @@ export const AttachmentSchema = z.object({
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;
 
-export const AnswerSchema = z.object({ questionId: z.string(), text: z.string().nullable(), value: AnswerValueSchema.nullable() });
+export const AnswerSchema = z.object({
+  questionId: z.string(),
+  text: z.string().nullable(),
+  value: AnswerValueSchema.nullable(),
+});
 export type Answer = z.infer<typeof AnswerSchema>;
 
 /** The respondent's own view of their response (their own personal data included). */
@@ -109,11 +118,19 @@ export const SubmissionSchema = z.object({
   attachments: z.array(AttachmentSchema),
 });
 export type Submission = z.infer<typeof SubmissionSchema>;
-export const SubmissionListResponseSchema = z.object({ submissions: z.array(SubmissionSchema), canSeePersonalData: z.boolean() });
+export const SubmissionListResponseSchema = z.object({
+  submissions: z.array(SubmissionSchema),
+  canSeePersonalData: z.boolean(),
+});
 export type SubmissionListResponse = z.infer<typeof SubmissionListResponseSchema>;
 
 export const ParticipationSchema = z.object({
-  totals: z.object({ invited: z.number(), invitedAnswered: z.number(), answered: z.number(), late: z.number() }),
+  totals: z.object({
+    invited: z.number(),
+    invitedAnswered: z.number(),
+    answered: z.number(),
+    late: z.number(),
+  }),
   byType: z.array(z.object({ actorType: ActorTypeSchema, invited: z.number(), answered: z.number() })),
   participants: z.array(
     z.object({
@@ -127,24 +144,52 @@ export const ParticipationSchema = z.object({
     }),
   ),
   notAnswered: z.array(
-    z.object({ actorId: z.string(), name: z.string(), actorType: ActorTypeSchema, sentAt: z.string().nullable(), remindedAt: z.string().nullable() }),
+    z.object({
+      actorId: z.string(),
+      name: z.string(),
+      actorType: ActorTypeSchema,
+      sentAt: z.string().nullable(),
+      remindedAt: z.string().nullable(),
+    }),
   ),
 });
 export type Participation = z.infer<typeof ParticipationSchema>;
 
 export const InviteActorsRequestSchema = z.object({ actorIds: z.array(z.string().uuid()).min(1).max(2000) });
 export const InviteActorsResponseSchema = z.object({
-  issued: z.array(z.object({ actorId: z.string(), actorName: z.string(), link: z.string(), emailedTo: z.array(z.string()) })),
+  issued: z.array(
+    z.object({
+      actorId: z.string(),
+      actorName: z.string(),
+      link: z.string(),
+      emailedTo: z.array(z.string()),
+    }),
+  ),
   skipped: z.number(),
 });
 export type InviteActorsResponse = z.infer<typeof InviteActorsResponseSchema>;
 
 export const InvitationListResponseSchema = z.object({
   invitations: z.array(
-    z.object({ id: z.string(), actorId: z.string(), actorName: z.string(), emails: z.array(z.string()), sentAt: z.string().nullable(), remindedAt: z.string().nullable() }),
+    z.object({
+      id: z.string(),
+      actorId: z.string(),
+      actorName: z.string(),
+      emails: z.array(z.string()),
+      sentAt: z.string().nullable(),
+      remindedAt: z.string().nullable(),
+    }),
   ),
   emails: z.array(
-    z.object({ id: z.string(), kind: z.string(), recipient: z.string(), subject: z.string(), transport: z.enum(['smtp', 'outbox']), outboxFile: z.string().nullable(), sentAt: z.string() }),
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      recipient: z.string(),
+      subject: z.string(),
+      transport: z.enum(['smtp', 'outbox']),
+      outboxFile: z.string().nullable(),
+      sentAt: z.string(),
+    }),
   ),
 });
 export type InvitationListResponse = z.infer<typeof InvitationListResponseSchema>;

@@ -1,12 +1,21 @@
 import { z } from 'zod';
 
-export const QuestionKindSchema = z.enum(['long_text', 'short_text', 'single_choice', 'multiple_choice', 'scale', 'number']);
+export const QuestionKindSchema = z.enum([
+  'long_text',
+  'short_text',
+  'single_choice',
+  'multiple_choice',
+  'scale',
+  'number',
+]);
 export const RoundVisibilitySchema = z.enum(['public', 'invitation']);
 export const RoundLatePolicySchema = z.enum(['accept_flagged', 'refuse']);
 export const EffectiveRoundStatusSchema = z.enum(['draft', 'scheduled', 'open', 'closed']);
 
 /** Local date-time in Europe/Oslo as typed into a form: `2026-12-10T23:59`. */
-export const OsloLocalDateTimeSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use YYYY-MM-DDTHH:MM (Oslo time).');
+export const OsloLocalDateTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use YYYY-MM-DDTHH:MM (Oslo time).');
 
 export const QuestionSchema = z.object({
   id: z.string(),
@@ -56,10 +65,14 @@ export const RoundFieldsSchema = z.object({
   reminderDaysBefore: z.number().int().min(1).max(60).nullable().optional(),
 });
 
-export const CreateRoundRequestSchema = RoundFieldsSchema.extend({ number: z.number().int().min(1).max(999).optional() });
+export const CreateRoundRequestSchema = RoundFieldsSchema.extend({
+  number: z.number().int().min(1).max(999).optional(),
+});
 export type CreateRoundRequest = z.infer<typeof CreateRoundRequestSchema>;
 
-export const UpdateRoundRequestSchema = RoundFieldsSchema.partial().extend({ status: z.enum(['draft', 'open', 'closed']).optional() });
+export const UpdateRoundRequestSchema = RoundFieldsSchema.partial().extend({
+  status: z.enum(['draft', 'open', 'closed']).optional(),
+});
 export type UpdateRoundRequest = z.infer<typeof UpdateRoundRequestSchema>;
 
 export const SaveQuestionsRequestSchema = z.object({

@@ -34,7 +34,9 @@ function captureIo(): CliIo & { stdout: string[]; stderr: string[] } {
 describe('innspill import/export responses', () => {
   it('dry-runs, then imports a Windows-1252 CSV and a folder of letters, and exports JSONL', async () => {
     expect(await runCli(['demo', 'load'], captureIo())).toBe(0);
-    const opened = await openDatabase(postgres?.url ? { databaseUrl: postgres.url } : { pgliteDirectory: join(dataFolder, 'db') });
+    const opened = await openDatabase(
+      postgres?.url ? { databaseUrl: postgres.url } : { pgliteDirectory: join(dataFolder, 'db') },
+    );
     try {
       await actors.saveActor(opened.db, systemActor('test'), 'uh-digitalisering-2021', {
         name: 'Universitetet i Bergen',
@@ -44,18 +46,46 @@ describe('innspill import/export responses', () => {
     } finally {
       await opened.close();
     }
-    const csv = 'actor;organisation_number;submitter_name;submitter_email;q1;q2\r\nUniversitetet i Bergen;874789542;Åse Ødegård;ase@example.test;Vi ønsker økt samarbeid om digitale læringsarenaer.;Mer deling\r\n';
+    const csv =
+      'actor;organisation_number;submitter_name;submitter_email;q1;q2\r\nUniversitetet i Bergen;874789542;Åse Ødegård;ase@example.test;Vi ønsker økt samarbeid om digitale læringsarenaer.;Mer deling\r\n';
     const table = join(inputFolder, 'svar.csv');
     writeFileSync(table, Buffer.from(csv, 'latin1'));
     const letters = join(inputFolder, 'brev');
     mkdirSync(letters);
-    writeFileSync(join(letters, 'studentorganisasjon.txt'), 'Innspill fra studentene.\n\n- Bedre wifi\n- Digitale eksamener');
-    const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Uttalelse fra Universitetet i Bergen, org.nr. 874 789 542.')] }] }));
+    writeFileSync(
+      join(letters, 'studentorganisasjon.txt'),
+      'Innspill fra studentene.\n\n- Bedre wifi\n- Digitale eksamener',
+    );
+    const docx = await Packer.toBuffer(
+      new Document({
+        sections: [
+          { children: [new Paragraph('Uttalelse fra Universitetet i Bergen, org.nr. 874 789 542.')] },
+        ],
+      }),
+    );
     writeFileSync(join(letters, 'uib.docx'), docx);
-    writeFileSync(join(letters, 'bilde.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 3]));
+    writeFileSync(
+      join(letters, 'bilde.png'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 3]),
+    );
 
     const dry = captureIo();
-    expect(await runCli(['import', 'responses', '--process', 'uh-digitalisering-2021', '--round', '1', '--dry-run', table, letters], dry)).toBe(1);
+    expect(
+      await runCli(
+        [
+          'import',
+          'responses',
+          '--process',
+          'uh-digitalisering-2021',
+          '--round',
+          '1',
+          '--dry-run',
+          table,
+          letters,
+        ],
+        dry,
+      ),
+    ).toBe(1);
     const dryText = dry.stdout.join('\n');
     expect(dryText).toContain('bilde.png: FAILED');
     expect(dryText).toContain('svar.csv: would import 1 submission(s)');
@@ -64,12 +94,32 @@ describe('innspill import/export responses', () => {
 
     writeFileSync(join(letters, 'bilde.png'), 'Et vanlig tekstbrev likevel.');
     const real = captureIo();
-    expect(await runCli(['import', 'responses', '--process', 'uh-digitalisering-2021', '--round', '1', table, letters], real)).toBe(0);
+    expect(
+      await runCli(
+        ['import', 'responses', '--process', 'uh-digitalisering-2021', '--round', '1', table, letters],
+        real,
+      ),
+    ).toBe(0);
     expect(real.stdout.at(-2) ?? real.stdout.join('\n')).toMatch(/Created 4 submission/);
 
     const exported = captureIo();
-    expect(await runCli(['export', 'responses', '--process', 'uh-digitalisering-2021', '--round', '1', '--format', 'jsonl'], exported)).toBe(0);
-    const records = exported.stdout.join('\n').split('\n').map((line) => JSON.parse(line) as { actor: { name: string }; submitter: { name: string }; answers: { text: string }[] });
+    expect(
+      await runCli(
+        ['export', 'responses', '--process', 'uh-digitalisering-2021', '--round', '1', '--format', 'jsonl'],
+        exported,
+      ),
+    ).toBe(0);
+    const records = exported.stdout
+      .join('\n')
+      .split('\n')
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            actor: { name: string };
+            submitter: { name: string };
+            answers: { text: string }[];
+          },
+      );
     expect(records).toHaveLength(4);
     const fromTable = records.find((record) => record.submitter.name === 'Åse Ødegård');
     expect(fromTable?.actor.name).toBe('Universitetet i Bergen');
@@ -77,7 +127,12 @@ describe('innspill import/export responses', () => {
     expect(records.filter((record) => record.actor.name === 'Universitetet i Bergen')).toHaveLength(2);
 
     const csvOut = captureIo();
-    expect(await runCli(['export', 'responses', '--process', 'uh-digitalisering-2021', '--round', '1', '--format', 'csv'], csvOut)).toBe(0);
+    expect(
+      await runCli(
+        ['export', 'responses', '--process', 'uh-digitalisering-2021', '--round', '1', '--format', 'csv'],
+        csvOut,
+      ),
+    ).toBe(0);
     expect(csvOut.stdout.join('\n')).toContain('submission_id,status');
   });
 

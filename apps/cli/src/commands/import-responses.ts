@@ -44,8 +44,10 @@ export async function runImportResponsesCommand(argv: string[], io: CliIo): Prom
   });
   if (!values.process) throw new UsageError(`--process is required.\n\n${importResponsesHelp}`);
   const roundNumber = Number(values.round);
-  if (!Number.isInteger(roundNumber) || roundNumber < 1) throw new UsageError(`--round must be a round number (1, 2, …).\n\n${importResponsesHelp}`);
-  if (positionals.length === 0) throw new UsageError(`Give at least one file or folder.\n\n${importResponsesHelp}`);
+  if (!Number.isInteger(roundNumber) || roundNumber < 1)
+    throw new UsageError(`--round must be a round number (1, 2, …).\n\n${importResponsesHelp}`);
+  if (positionals.length === 0)
+    throw new UsageError(`Give at least one file or folder.\n\n${importResponsesHelp}`);
   let mapping: Record<string, responses.ColumnTarget> | undefined;
   if (values.mapping) {
     try {
@@ -58,7 +60,12 @@ export async function runImportResponsesCommand(argv: string[], io: CliIo): Prom
   const isDryRun = values['dry-run'] ?? false;
   return withDatabase(io, values.data, async ({ db }, config) => {
     const report = await responses.importResponses(
-      { db, clock: systemClock, fileStore: responses.createFileStore(config.filesFolder), maxUploadBytes: config.maxUploadBytes },
+      {
+        db,
+        clock: systemClock,
+        fileStore: responses.createFileStore(config.filesFolder),
+        maxUploadBytes: config.maxUploadBytes,
+      },
       systemActor('cli import responses'),
       { slug: values.process!, roundNumber },
       files,
@@ -66,17 +73,23 @@ export async function runImportResponsesCommand(argv: string[], io: CliIo): Prom
     );
     for (const file of report.files) {
       const verb = file.status === 'failed' ? 'FAILED' : isDryRun ? 'would import' : 'imported';
-      io.out(`${file.fileName}: ${verb}${file.status === 'ok' ? ` ${file.submissionCount} submission(s)` : ''}`);
-      for (const problem of file.problems) io.out(`  ${problem.line ? `line ${problem.line}: ` : ''}${problem.message}`);
+      io.out(
+        `${file.fileName}: ${verb}${file.status === 'ok' ? ` ${file.submissionCount} submission(s)` : ''}`,
+      );
+      for (const problem of file.problems)
+        io.out(`  ${problem.line ? `line ${problem.line}: ` : ''}${problem.message}`);
       for (const unmatched of file.unmatched) {
-        io.out(`  ${unmatched.line ? `line ${unmatched.line}: ` : ''}no registered actor matches "${unmatched.name}" (match it by hand)`);
+        io.out(
+          `  ${unmatched.line ? `line ${unmatched.line}: ` : ''}no registered actor matches "${unmatched.name}" (match it by hand)`,
+        );
       }
     }
     io.out(
       `${isDryRun ? 'Dry run: would create' : 'Created'} ${report.submissionCount} submission(s) in round ${roundNumber}; ${report.failedFileCount} file(s) failed.` +
         (isDryRun ? ' Nothing was written.' : ''),
     );
-    if (!isDryRun && report.submissionCount > 0) io.out('Attachment text is extracted in the background when the server runs.');
+    if (!isDryRun && report.submissionCount > 0)
+      io.out('Attachment text is extracted in the background when the server runs.');
     return report.failedFileCount > 0 ? 1 : 0;
   });
 }

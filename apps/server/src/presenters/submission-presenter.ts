@@ -70,7 +70,10 @@ export function presentParticipation(result: ParticipationResult): Participation
   return {
     totals: result.totals,
     byType: result.byType,
-    participants: result.participants.map((row) => ({ ...row, submittedAt: row.submittedAt?.toISOString() ?? null })),
+    participants: result.participants.map((row) => ({
+      ...row,
+      submittedAt: row.submittedAt?.toISOString() ?? null,
+    })),
     notAnswered: result.notAnswered.map((row) => ({
       ...row,
       sentAt: row.sentAt?.toISOString() ?? null,

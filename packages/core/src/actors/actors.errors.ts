@@ -2,8 +2,12 @@ import { DomainError } from '../shared/domain-error.ts';
 
 export class OrganisationNumberTakenError extends DomainError {
   constructor(organisationNumber: string) {
-    super('organisation_number_taken', `An actor with organisation number ${organisationNumber} is already registered.`, {
-      fields: { organisationNumber: 'Already registered.' },
-    });
+    super(
+      'organisation_number_taken',
+      `An actor with organisation number ${organisationNumber} is already registered.`,
+      {
+        fields: { organisationNumber: 'Already registered.' },
+      },
+    );
   }
 }

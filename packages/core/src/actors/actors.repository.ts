@@ -7,16 +7,26 @@ export async function findActorsOfProcess(db: Queryable, processId: string) {
 }
 
 export async function findActorById(db: Queryable, processId: string, actorId: string) {
-  const [row] = await db.select().from(actors).where(and(eq(actors.processId, processId), eq(actors.id, actorId)));
+  const [row] = await db
+    .select()
+    .from(actors)
+    .where(and(eq(actors.processId, processId), eq(actors.id, actorId)));
   return row;
 }
 
 export async function findActorsByIds(db: Queryable, processId: string, actorIds: string[]) {
   if (actorIds.length === 0) return [];
-  return db.select().from(actors).where(and(eq(actors.processId, processId), inArray(actors.id, actorIds)));
+  return db
+    .select()
+    .from(actors)
+    .where(and(eq(actors.processId, processId), inArray(actors.id, actorIds)));
 }
 
-export async function findActorByOrganisationNumber(db: Queryable, processId: string, organisationNumber: string) {
+export async function findActorByOrganisationNumber(
+  db: Queryable,
+  processId: string,
+  organisationNumber: string,
+) {
   const [row] = await db
     .select()
     .from(actors)
@@ -30,7 +40,11 @@ export async function insertActorRow(db: Queryable, values: typeof actors.$infer
   return row;
 }
 
-export async function updateActorRow(db: Queryable, actorId: string, values: Partial<typeof actors.$inferInsert>) {
+export async function updateActorRow(
+  db: Queryable,
+  actorId: string,
+  values: Partial<typeof actors.$inferInsert>,
+) {
   const [row] = await db.update(actors).set(values).where(eq(actors.id, actorId)).returning();
   return row;
 }

@@ -61,7 +61,9 @@ export async function importActors(
     });
   }
   const existing = await findActorsOfProcess(db, strategyProcess.id);
-  const knownNumbers = new Set(existing.flatMap((row) => (row.organisationNumber ? [row.organisationNumber] : [])));
+  const knownNumbers = new Set(
+    existing.flatMap((row) => (row.organisationNumber ? [row.organisationNumber] : [])),
+  );
   const knownNames = new Set(existing.map((row) => row.name.toLowerCase()));
   const rows: ActorImportRow[] = table.rows.map((cells, index) => {
     const cell = (key: string) => cells[columns.indexOf(key as never)] ?? '';
@@ -75,17 +77,25 @@ export async function importActors(
     });
     if (!type) checked.problems.type = `Unknown actor type "${typeText}".`;
     const number = checked.actor.organisationNumber;
-    const isDuplicate = (number !== null && knownNumbers.has(number)) || knownNames.has(checked.actor.name.toLowerCase());
+    const isDuplicate =
+      (number !== null && knownNumbers.has(number)) || knownNames.has(checked.actor.name.toLowerCase());
     if (number) knownNumbers.add(number);
     knownNames.add(checked.actor.name.toLowerCase());
     return { line: index + 2, actor: checked.actor, problems: checked.problems, isDuplicate };
   });
   const errorCount = rows.filter((row) => Object.keys(row.problems).length > 0).length;
   const toCreate = rows.filter((row) => !row.isDuplicate && Object.keys(row.problems).length === 0);
-  const report = { rows, errorCount, createCount: toCreate.length, duplicateCount: rows.filter((row) => row.isDuplicate).length };
+  const report = {
+    rows,
+    errorCount,
+    createCount: toCreate.length,
+    duplicateCount: rows.filter((row) => row.isDuplicate).length,
+  };
   if (isDryRun) return { ...report, isCommitted: false };
   if (errorCount > 0) {
-    throw new ImportFailedError(`Nothing was imported: ${errorCount} row(s) have errors. Fix them and try again.`);
+    throw new ImportFailedError(
+      `Nothing was imported: ${errorCount} row(s) have errors. Fix them and try again.`,
+    );
   }
   await db.transaction(async (tx) => {
     for (const row of toCreate) await insertActorRow(tx, { ...row.actor, processId: strategyProcess.id });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isValidOrganisationNumber, normaliseOrganisationNumber, organisationNumberCheckDigit } from './organisation-number.ts';
+import {
+  isValidOrganisationNumber,
+  normaliseOrganisationNumber,
+  organisationNumberCheckDigit,
+} from './organisation-number.ts';
 
 describe(isValidOrganisationNumber.name, () => {
   it('accepts real organisation numbers, with spaces too', () => {
@@ -20,7 +24,9 @@ describe(isValidOrganisationNumber.name, () => {
   it('accepts exactly one last digit for every valid eight-digit prefix (property)', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^\d{8}$/), (prefix) => {
-        const valid = Array.from({ length: 10 }, (_, digit) => digit).filter((digit) => isValidOrganisationNumber(`${prefix}${digit}`));
+        const valid = Array.from({ length: 10 }, (_, digit) => digit).filter((digit) =>
+          isValidOrganisationNumber(`${prefix}${digit}`),
+        );
         const check = organisationNumberCheckDigit(prefix);
         expect(valid).toEqual(check === undefined ? [] : [check]);
       }),
@@ -29,14 +35,19 @@ describe(isValidOrganisationNumber.name, () => {
 
   it('detects every single-digit typo (property)', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^\d{8}$/), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 1, max: 9 }), (prefix, position, delta) => {
-        const check = organisationNumberCheckDigit(prefix);
-        fc.pre(check !== undefined);
-        const number = `${prefix}${check}`;
-        const digits = number.split('');
-        digits[position] = String((Number(digits[position]) + delta) % 10);
-        expect(isValidOrganisationNumber(digits.join(''))).toBe(false);
-      }),
+      fc.property(
+        fc.stringMatching(/^\d{8}$/),
+        fc.integer({ min: 0, max: 8 }),
+        fc.integer({ min: 1, max: 9 }),
+        (prefix, position, delta) => {
+          const check = organisationNumberCheckDigit(prefix);
+          fc.pre(check !== undefined);
+          const number = `${prefix}${check}`;
+          const digits = number.split('');
+          digits[position] = String((Number(digits[position]) + delta) % 10);
+          expect(isValidOrganisationNumber(digits.join(''))).toBe(false);
+        },
+      ),
     );
   });
 

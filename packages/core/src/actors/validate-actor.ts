@@ -26,9 +26,12 @@ export function checkActor(input: ActorInput): { actor: CleanActor; problems: Re
   const rawNumber = input.organisationNumber?.trim() ?? '';
   const organisationNumber = rawNumber ? normaliseOrganisationNumber(rawNumber) : null;
   if (organisationNumber && !isValidOrganisationNumber(organisationNumber)) {
-    problems.organisationNumber = 'Not a valid Norwegian organisation number (nine digits with a mod-11 check digit).';
+    problems.organisationNumber =
+      'Not a valid Norwegian organisation number (nine digits with a mod-11 check digit).';
   }
-  const contactEmails = [...new Set((input.contactEmails ?? []).map((email) => email.trim().toLowerCase()).filter(Boolean))];
+  const contactEmails = [
+    ...new Set((input.contactEmails ?? []).map((email) => email.trim().toLowerCase()).filter(Boolean)),
+  ];
   const badEmail = contactEmails.find((email) => !isValidEmail(email));
   if (badEmail) problems.contactEmails = `Not a valid email address: ${badEmail}`;
   return { actor: { name, type: input.type, organisationNumber, contactEmails }, problems };

@@ -7,5 +7,9 @@ export async function insertOutgoingEmail(db: Queryable, values: typeof outgoing
 }
 
 export async function findOutgoingEmailsOfRound(db: Queryable, roundId: string) {
-  return db.select().from(outgoingEmails).where(eq(outgoingEmails.roundId, roundId)).orderBy(desc(outgoingEmails.sentAt));
+  return db
+    .select()
+    .from(outgoingEmails)
+    .where(eq(outgoingEmails.roundId, roundId))
+    .orderBy(desc(outgoingEmails.sentAt));
 }

@@ -16,7 +16,12 @@ const staleAfterMs = 10 * 60 * 1000;
  * Runs due jobs one at a time until none is left (or `limit` ran). A failing job is retried with
  * exponential back-off and marked failed after its last attempt; its error is kept on the row.
  */
-export async function runPendingJobs(db: Database, handlers: JobHandlers, clock: Clock, limit = 100): Promise<number> {
+export async function runPendingJobs(
+  db: Database,
+  handlers: JobHandlers,
+  clock: Clock,
+  limit = 100,
+): Promise<number> {
   await requeueStaleJobs(db, new Date(clock.now().getTime() - staleAfterMs));
   let processed = 0;
   while (processed < limit) {

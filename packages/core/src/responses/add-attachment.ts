@@ -17,13 +17,24 @@ export async function addAttachment(deps: RespondentDeps & StorageDeps, token: s
     const now = deps.clock.now();
     const submission =
       existing ??
-      (await insertSubmission(tx, { roundId: round.id, actorId: invitation?.actorId ?? null, invitationId: invitation?.id ?? null, source: 'web' }));
+      (await insertSubmission(tx, {
+        roundId: round.id,
+        actorId: invitation?.actorId ?? null,
+        invitationId: invitation?.id ?? null,
+        source: 'web',
+      }));
     const locked = (await lockSubmission(tx, submission.id)) ?? submission;
     if (locked.status === 'withdrawn') throw new SubmissionWithdrawnError();
-    const canChange = locked.status === 'draft' ? submissionAcceptance(round, now).isAccepted : canRespondentChange(round, now);
+    const canChange =
+      locked.status === 'draft'
+        ? submissionAcceptance(round, now).isAccepted
+        : canRespondentChange(round, now);
     if (!canChange) throw new RoundClosedError();
     if ((await findAttachmentsOfSubmission(tx, locked.id)).length >= maxAttachmentsPerSubmission) {
-      throw new ConflictError('too_many_attachments', `At most ${maxAttachmentsPerSubmission} files can be attached.`);
+      throw new ConflictError(
+        'too_many_attachments',
+        `At most ${maxAttachmentsPerSubmission} files can be attached.`,
+      );
     }
     const attachment = await storeAttachment(tx, deps, locked.id, file, type);
     await recordAuditEvent(tx, anonymousActor, {

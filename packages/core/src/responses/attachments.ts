@@ -24,8 +24,12 @@ export interface StorageDeps {
 const documentTypes: readonly string[] = ['pdf', 'docx', 'odt', 'txt'];
 
 /** Checks size and type (by content) of an uploaded document; returns its type. */
-export async function checkDocument(file: UploadedFile, deps: Pick<StorageDeps, 'maxUploadBytes' | 'zipLimits'>): Promise<DocumentType> {
-  if (file.bytes.byteLength > deps.maxUploadBytes) throw new FileTooLargeError(file.fileName, deps.maxUploadBytes);
+export async function checkDocument(
+  file: UploadedFile,
+  deps: Pick<StorageDeps, 'maxUploadBytes' | 'zipLimits'>,
+): Promise<DocumentType> {
+  if (file.bytes.byteLength > deps.maxUploadBytes)
+    throw new FileTooLargeError(file.fileName, deps.maxUploadBytes);
   if (file.bytes.byteLength === 0) throw new UnsupportedFileTypeError(file.fileName);
   const type = await detectFileType(file.fileName, file.bytes, deps.zipLimits);
   if (!type || !documentTypes.includes(type)) throw new UnsupportedFileTypeError(file.fileName);
@@ -35,7 +39,6 @@ export async function checkDocument(file: UploadedFile, deps: Pick<StorageDeps, 
 /** A safe display name: no folders, no control characters, at most 200 characters. */
 export function safeFileName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? 'file';
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return (cleaned || 'file').slice(0, 200);
 }

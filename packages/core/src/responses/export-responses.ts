@@ -17,7 +17,12 @@ export type ExportFormat = 'csv' | 'jsonl';
  * text) and segments. Includes submitter personal data, so only the secretariat may export.
  * CSV has one row per submission (segments are in JSONL only); cells are formula-neutralised.
  */
-export async function exportResponses(db: Queryable, actor: Actor, locator: RoundLocator, format: ExportFormat): Promise<string> {
+export async function exportResponses(
+  db: Queryable,
+  actor: Actor,
+  locator: RoundLocator,
+  format: ExportFormat,
+): Promise<string> {
   const { round } = await loadRoundForActor(db, actor, locator, true);
   const questions = await findQuestionsOfRound(db, round.id);
   const rows = await findSubmissionsOfRound(db, round.id);
@@ -47,7 +52,12 @@ export async function exportResponses(db: Queryable, actor: Actor, locator: Roun
       submitter: { name: submission.submitterName, email: submission.submitterEmail },
       answers: questions.map((question) => {
         const answer = own.find((candidate) => candidate.questionId === question.id);
-        return { position: question.position, question: question.text, text: answer?.text ?? null, value: answer?.value ?? null };
+        return {
+          position: question.position,
+          question: question.text,
+          text: answer?.text ?? null,
+          value: answer?.value ?? null,
+        };
       }),
       attachments: attachments
         .filter((attachment) => attachment.submissionId === submission.id)
@@ -78,19 +88,42 @@ export async function exportResponses(db: Queryable, actor: Actor, locator: Roun
     };
   });
   if (format === 'jsonl') {
-    return records.map(({ answerTexts: _texts, ...record }) => JSON.stringify(record)).join('\n') + (records.length ? '\n' : '');
+    return (
+      records.map(({ answerTexts: _texts, ...record }) => JSON.stringify(record)).join('\n') +
+      (records.length ? '\n' : '')
+    );
   }
   return toCsv([
     [
-      'submission_id', 'status', 'submitted_at', 'late', 'source', 'receipt_code', 'publication_consent',
-      'actor', 'actor_type', 'organisation_number', 'submitter_name', 'submitter_email',
+      'submission_id',
+      'status',
+      'submitted_at',
+      'late',
+      'source',
+      'receipt_code',
+      'publication_consent',
+      'actor',
+      'actor_type',
+      'organisation_number',
+      'submitter_name',
+      'submitter_email',
       ...questions.map((_question, index) => `q${index + 1}`),
-      'attachments', 'attachment_text',
+      'attachments',
+      'attachment_text',
     ],
     ...records.map((record) => [
-      record.id, record.status, record.submittedAt, record.isLate ? 'yes' : 'no', record.source, record.receiptCode,
+      record.id,
+      record.status,
+      record.submittedAt,
+      record.isLate ? 'yes' : 'no',
+      record.source,
+      record.receiptCode,
       record.publicationConsent === null ? '' : record.publicationConsent ? 'yes' : 'no',
-      record.actor.name, record.actor.type, record.actor.organisationNumber, record.submitter.name, record.submitter.email,
+      record.actor.name,
+      record.actor.type,
+      record.actor.organisationNumber,
+      record.submitter.name,
+      record.submitter.email,
       ...record.answerTexts,
       record.attachments.map((attachment) => attachment.fileName).join('; '),
       record.attachments.map((attachment) => attachment.extractedText ?? '').join('\n\n'),

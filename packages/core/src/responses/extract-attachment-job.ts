@@ -2,7 +2,13 @@ import type { Database } from '../db/database.ts';
 import { extractDocumentText } from './extract-text.ts';
 import { detectFileType, type DocumentType } from './file-types.ts';
 import type { FileStore } from './file-store.ts';
-import { deleteAttachmentSegments, findAttachmentById, insertSegments, updateAttachmentRow, type NewSegment } from './responses.repository.ts';
+import {
+  deleteAttachmentSegments,
+  findAttachmentById,
+  insertSegments,
+  updateAttachmentRow,
+  type NewSegment,
+} from './responses.repository.ts';
 import { searchConfigFor, segmentLanguage, segmentText } from './segment-text.ts';
 
 /**
@@ -18,10 +24,14 @@ export function extractAttachmentJobHandler(db: Database, fileStore: FileStore) 
       let text: string;
       try {
         const type = await detectFileType(attachment.fileName, bytes);
-        if (!type || type === 'xlsx' || type === 'zip') throw new Error('The file type is not supported for text extraction.');
+        if (!type || type === 'xlsx' || type === 'zip')
+          throw new Error('The file type is not supported for text extraction.');
         text = await extractDocumentText(type as DocumentType, attachment.fileName, bytes);
       } catch (error) {
-        await updateAttachmentRow(db, attachment.id, { extractionStatus: 'failed', extractionError: (error as Error).message });
+        await updateAttachmentRow(db, attachment.id, {
+          extractionStatus: 'failed',
+          extractionError: (error as Error).message,
+        });
         return;
       }
       await db.transaction(async (tx) => {
@@ -39,7 +49,11 @@ export function extractAttachmentJobHandler(db: Database, fileStore: FileStore) 
           };
         });
         await insertSegments(tx, rows);
-        await updateAttachmentRow(tx, attachment.id, { extractionStatus: 'done', extractionError: null, extractedText: text });
+        await updateAttachmentRow(tx, attachment.id, {
+          extractionStatus: 'done',
+          extractionError: null,
+          extractedText: text,
+        });
       });
     },
   };

@@ -7,7 +7,12 @@ import { readZipArchive, type ZipLimits } from './zip-archive.ts';
  * Extracts the plain text of a PDF, DOCX, ODT or TXT document. Throws with a readable message for
  * encrypted or broken files; the caller records it and keeps the file.
  */
-export async function extractDocumentText(type: DocumentType, fileName: string, bytes: Uint8Array, zipLimits?: ZipLimits): Promise<string> {
+export async function extractDocumentText(
+  type: DocumentType,
+  fileName: string,
+  bytes: Uint8Array,
+  zipLimits?: ZipLimits,
+): Promise<string> {
   switch (type) {
     case 'txt':
       return decodeText(bytes);
@@ -18,9 +23,11 @@ export async function extractDocumentText(type: DocumentType, fileName: string, 
       } catch (error) {
         const name = (error as Error).name ?? '';
         if (name === 'PasswordException' || /password/i.test((error as Error).message ?? '')) {
-          throw new Error('The PDF is encrypted (password-protected); its text cannot be read.');
+          throw new Error('The PDF is encrypted (password-protected); its text cannot be read.', {
+            cause: error,
+          });
         }
-        throw new Error('The PDF is damaged or not a valid PDF.');
+        throw new Error('The PDF is damaged or not a valid PDF.', { cause: error });
       }
       try {
         const { text } = await extractText(document, { mergePages: false });
@@ -50,7 +57,9 @@ export function odtXmlToText(xml: string): string {
     .replace(/<\/text:(?:p|h)>/g, '\n\n')
     .replace(/<text:line-break\/>/g, '\n')
     .replace(/<text:tab\/>/g, '\t')
-    .replace(/<text:s(?: text:c="(\d+)")?\/>/g, (_match, spaces: string | undefined) => ' '.repeat(Number(spaces ?? 1)))
+    .replace(/<text:s(?: text:c="(\d+)")?\/>/g, (_match, spaces: string | undefined) =>
+      ' '.repeat(Number(spaces ?? 1)),
+    )
     .replace(/<[^>]+>/g, '')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

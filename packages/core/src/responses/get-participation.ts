@@ -23,8 +23,12 @@ export interface ParticipantRow {
 export async function getParticipation(db: Queryable, actor: Actor, locator: RoundLocator) {
   const { round } = await loadRoundForActor(db, actor, locator, false);
   const invitations = await findInvitationsOfRound(db, round.id);
-  const submitted = (await findSubmissionsOfRound(db, round.id)).filter((row) => row.submission.status === 'submitted');
-  const answeredActorIds = new Set(submitted.flatMap((row) => (row.submission.actorId ? [row.submission.actorId] : [])));
+  const submitted = (await findSubmissionsOfRound(db, round.id)).filter(
+    (row) => row.submission.status === 'submitted',
+  );
+  const answeredActorIds = new Set(
+    submitted.flatMap((row) => (row.submission.actorId ? [row.submission.actorId] : [])),
+  );
   const invitedActorIds = new Set(invitations.map((row) => row.actor.id));
   const participants: ParticipantRow[] = submitted.map(({ submission, actor: registered }) => ({
     name: registered?.name ?? submission.organisationName ?? submission.submitterName ?? '(anonymous)',
@@ -43,13 +47,15 @@ export async function getParticipation(db: Queryable, actor: Actor, locator: Rou
       answered: participants.filter((row) => row.actorType === type).length,
     }))
     .filter((row) => row.invited > 0 || row.answered > 0);
-  const notAnswered = invitations.filter((row) => !answeredActorIds.has(row.actor.id)).map((row) => ({
-    actorId: row.actor.id,
-    name: row.actor.name,
-    actorType: row.actor.type,
-    sentAt: row.invitation.sentAt,
-    remindedAt: row.invitation.remindedAt,
-  }));
+  const notAnswered = invitations
+    .filter((row) => !answeredActorIds.has(row.actor.id))
+    .map((row) => ({
+      actorId: row.actor.id,
+      name: row.actor.name,
+      actorType: row.actor.type,
+      sentAt: row.invitation.sentAt,
+      remindedAt: row.invitation.remindedAt,
+    }));
   return {
     round,
     totals: {

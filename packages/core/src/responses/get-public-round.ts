@@ -1,7 +1,12 @@
 import type { Queryable } from '../db/database.ts';
 import type { Clock } from '../shared/clock.ts';
 import { NotFoundError } from '../shared/domain-error.ts';
-import { effectiveRoundStatus, findQuestionsOfRound, findRoundById, submissionAcceptance } from '../rounds/index.ts';
+import {
+  effectiveRoundStatus,
+  findQuestionsOfRound,
+  findRoundById,
+  submissionAcceptance,
+} from '../rounds/index.ts';
 
 /**
  * A round's public page: purpose, key questions, deadline, how answers are used. Draft rounds do

@@ -3,10 +3,21 @@ import type { Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/domain-error.ts';
 import { recordAuditEvent } from '../audit/index.ts';
-import { findQuestionsOfRound, loadRoundForActor, type Question, type RoundLocator } from '../rounds/index.ts';
+import {
+  findQuestionsOfRound,
+  loadRoundForActor,
+  type Question,
+  type RoundLocator,
+} from '../rounds/index.ts';
 import { isValidEmail, type RegisteredActor } from '../actors/actor.ts';
 import { isValidOrganisationNumber, normaliseOrganisationNumber } from '../actors/organisation-number.ts';
-import { checkDocument, safeFileName, storeAttachment, type StorageDeps, type UploadedFile } from './attachments.ts';
+import {
+  checkDocument,
+  safeFileName,
+  storeAttachment,
+  type StorageDeps,
+  type UploadedFile,
+} from './attachments.ts';
 import { extractDocumentText } from './extract-text.ts';
 import { detectFileType, type DocumentType } from './file-types.ts';
 import {
@@ -16,12 +27,18 @@ import {
   upsertAnswers,
 } from './responses.repository.ts';
 import { resegmentAnswers } from './respondent-helpers.ts';
-import { createReceiptCode, missingRequiredAnswers, normaliseAnswers, type AnswerInput } from './submission.ts';
+import {
+  createReceiptCode,
+  missingRequiredAnswers,
+  normaliseAnswers,
+  type AnswerInput,
+} from './submission.ts';
 import { readTableFile } from './tabular-file.ts';
 import { readZipArchive } from './zip-archive.ts';
 import { ValidationError } from '../shared/domain-error.ts';
 
-export type ColumnTarget = 'actor' | 'organisation_number' | 'submitter_name' | 'submitter_email' | `q${number}` | 'ignore';
+export type ColumnTarget =
+  'actor' | 'organisation_number' | 'submitter_name' | 'submitter_email' | `q${number}` | 'ignore';
 
 export interface ImportOptions {
   isDryRun: boolean;
@@ -65,7 +82,13 @@ export interface ImportDeps extends StorageDeps {
  * would be created and every problem; for real, each file is written in its own transaction and a
  * file with any problem writes nothing (all or nothing per file).
  */
-export async function importResponses(deps: ImportDeps, actor: Actor, locator: RoundLocator, files: UploadedFile[], options: ImportOptions) {
+export async function importResponses(
+  deps: ImportDeps,
+  actor: Actor,
+  locator: RoundLocator,
+  files: UploadedFile[],
+  options: ImportOptions,
+) {
   const { round, strategyProcess } = await loadRoundForActor(deps.db, actor, locator, true);
   const questions = await findQuestionsOfRound(deps.db, round.id);
   const registry = await findProcessActors(deps.db, strategyProcess.id);
@@ -119,7 +142,8 @@ export async function importResponses(deps: ImportDeps, actor: Actor, locator: R
               await upsertAnswers(tx, submission.id, normaliseAnswers(questions, plan.answers));
               await resegmentAnswers(tx, submission.id, questions);
             }
-            if (plan.letter) await storeAttachment(tx, deps, submission.id, plan.letter.file, plan.letter.type);
+            if (plan.letter)
+              await storeAttachment(tx, deps, submission.id, plan.letter.file, plan.letter.type);
           }
           await recordAuditEvent(tx, actor, {
             processId: strategyProcess.id,
@@ -130,7 +154,12 @@ export async function importResponses(deps: ImportDeps, actor: Actor, locator: R
           });
         });
       } catch (error) {
-        report = { ...report, status: 'failed', submissionCount: 0, problems: [...report.problems, { message: (error as Error).message }] };
+        report = {
+          ...report,
+          status: 'failed',
+          submissionCount: 0,
+          problems: [...report.problems, { message: (error as Error).message }],
+        };
       }
     }
     reports.push(report);
@@ -139,7 +168,9 @@ export async function importResponses(deps: ImportDeps, actor: Actor, locator: R
     round,
     isDryRun: options.isDryRun,
     files: reports,
-    submissionCount: reports.filter((report) => report.status === 'ok').reduce((total, report) => total + report.submissionCount, 0),
+    submissionCount: reports
+      .filter((report) => report.status === 'ok')
+      .reduce((total, report) => total + report.submissionCount, 0),
     failedFileCount: reports.filter((report) => report.status === 'failed').length,
   };
 }
@@ -149,7 +180,11 @@ function failedReport(fileName: string, kind: 'table' | 'letter', message: strin
 }
 
 /** Finds the registered actor by organisation number first, then by exact name (case-insensitive). */
-export function matchActor(registry: RegisteredActor[], name: string, organisationNumber: string): RegisteredActor | undefined {
+export function matchActor(
+  registry: RegisteredActor[],
+  name: string,
+  organisationNumber: string,
+): RegisteredActor | undefined {
   const number = normaliseOrganisationNumber(organisationNumber);
   if (number) {
     const byNumber = registry.find((candidate) => candidate.organisationNumber === number);
@@ -161,7 +196,8 @@ export function matchActor(registry: RegisteredActor[], name: string, organisati
 
 function defaultTarget(header: string): ColumnTarget {
   const key = header.trim().toLowerCase();
-  if (['actor', 'organisation_number', 'submitter_name', 'submitter_email'].includes(key)) return key as ColumnTarget;
+  if (['actor', 'organisation_number', 'submitter_name', 'submitter_email'].includes(key))
+    return key as ColumnTarget;
   if (/^q\d+$/.test(key)) return key as ColumnTarget;
   return 'ignore';
 }
@@ -177,9 +213,14 @@ async function planTable(
   const problems: ImportProblem[] = [];
   for (const target of targets) {
     const match = /^q(\d+)$/.exec(target);
-    if (match && !questions[Number(match[1]) - 1]) problems.push({ message: `Column ${target}: the round has only ${questions.length} questions.` });
+    if (match && !questions[Number(match[1]) - 1])
+      problems.push({ message: `Column ${target}: the round has only ${questions.length} questions.` });
   }
-  if (!targets.includes('actor') && !targets.includes('organisation_number') && !targets.includes('submitter_name')) {
+  if (
+    !targets.includes('actor') &&
+    !targets.includes('organisation_number') &&
+    !targets.includes('submitter_name')
+  ) {
     problems.push({ message: 'The file needs an actor, organisation_number or submitter_name column.' });
   }
   const unmatched: { line: number; name: string }[] = [];
@@ -194,7 +235,8 @@ async function planTable(
         problems.push({ line, message: `"${organisationNumber}" is not a valid organisation number.` });
       }
       const email = cell('submitter_email');
-      if (email && !isValidEmail(email)) problems.push({ line, message: `"${email}" is not a valid email address.` });
+      if (email && !isValidEmail(email))
+        problems.push({ line, message: `"${email}" is not a valid email address.` });
       const answers: AnswerInput[] = [];
       targets.forEach((target, column) => {
         const match = /^q(\d+)$/.exec(target);
@@ -210,7 +252,8 @@ async function planTable(
           problems.push({ line, message: `q${position} is required but empty.` });
         }
       } catch (error) {
-        const fields = error instanceof ValidationError ? ((error.details?.fields ?? {}) as Record<string, string>) : {};
+        const fields =
+          error instanceof ValidationError ? ((error.details?.fields ?? {}) as Record<string, string>) : {};
         for (const [field, message] of Object.entries(fields)) {
           const position = questions.findIndex((question) => `answers.${question.id}` === field) + 1;
           problems.push({ line, message: `q${position}: ${message}` });
@@ -218,7 +261,8 @@ async function planTable(
         if (!(error instanceof DomainError)) throw error;
       }
       const registered = matchActor(registry, actorName, organisationNumber);
-      if (!registered && (actorName || organisationNumber)) unmatched.push({ line, name: actorName || organisationNumber });
+      if (!registered && (actorName || organisationNumber))
+        unmatched.push({ line, name: actorName || organisationNumber });
       planned.push({
         actorId: registered?.id ?? null,
         organisationName: registered ? null : actorName || null,
@@ -230,7 +274,14 @@ async function planTable(
   }
   const isOk = problems.length === 0;
   return {
-    report: { fileName: file.fileName, kind: 'table', status: isOk ? 'ok' : 'failed', submissionCount: isOk ? planned.length : 0, unmatched, problems },
+    report: {
+      fileName: file.fileName,
+      kind: 'table',
+      status: isOk ? 'ok' : 'failed',
+      submissionCount: isOk ? planned.length : 0,
+      unmatched,
+      problems,
+    },
     planned: isOk ? planned : [],
   };
 }
@@ -261,7 +312,14 @@ async function planLetter(
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const duplicate = await findRoundAttachmentBySha(deps.db, roundId, sha256);
   if (duplicate) {
-    return { report: failedReport(file.fileName, 'letter', `Already imported in this round (as "${duplicate.fileName}").`), planned: [] };
+    return {
+      report: failedReport(
+        file.fileName,
+        'letter',
+        `Already imported in this round (as "${duplicate.fileName}").`,
+      ),
+      planned: [],
+    };
   }
   let text = '';
   try {
@@ -297,7 +355,11 @@ async function planLetter(
  * A letter's actor: a registered organisation number written in the text, else the longest
  * registered name found in the file name or the first part of the text.
  */
-export function matchLetterActor(registry: RegisteredActor[], fileName: string, text: string): RegisteredActor | undefined {
+export function matchLetterActor(
+  registry: RegisteredActor[],
+  fileName: string,
+  text: string,
+): RegisteredActor | undefined {
   const head = text.slice(0, 5000);
   for (const match of head.matchAll(/\b(\d{3})[\s.]?(\d{3})[\s.]?(\d{3})\b/g)) {
     const number = `${match[1]}${match[2]}${match[3]}`;

@@ -1,14 +1,25 @@
 /** @module responses — submissions, answers, attachments, segments, invitations, import and export. */
 export * from './responses.errors.ts';
 export * from './submission.ts';
-export { segmentText, splitSentences, segmentLanguage, searchConfigFor, type SegmentLanguage } from './segment-text.ts';
+export {
+  segmentText,
+  splitSentences,
+  segmentLanguage,
+  searchConfigFor,
+  type SegmentLanguage,
+} from './segment-text.ts';
 export { parseCsv, readTableFile, type Table } from './tabular-file.ts';
 export { detectFileType, decodeText, looksLikeText } from './file-types.ts';
 export { readZipArchive, defaultZipLimits, type ZipLimits } from './zip-archive.ts';
 export { csvCell, toCsv } from './csv-writer.ts';
 export { createFileStore, type FileStore } from './file-store.ts';
 export { extractDocumentText } from './extract-text.ts';
-export { checkDocument, extractAttachmentJobKind, type StorageDeps, type UploadedFile } from './attachments.ts';
+export {
+  checkDocument,
+  extractAttachmentJobKind,
+  type StorageDeps,
+  type UploadedFile,
+} from './attachments.ts';
 export type { RespondentDeps, RespondentInput } from './respondent-helpers.ts';
 export { getPublicRound } from './get-public-round.ts';
 export { openRespondentLink } from './open-respondent-link.ts';
@@ -24,6 +35,14 @@ export { getParticipation, participationCsv, type ParticipantRow } from './get-p
 export { inviteActors, type InvitationDeps, type IssuedInvitation } from './invite-actors.ts';
 export { sendReminders, sendDueReminders } from './send-reminders.ts';
 export { listInvitations } from './list-outbox.ts';
-export { importResponses, matchActor, matchLetterActor, type ImportOptions, type FileImportReport, type ColumnTarget, type ImportDeps } from './import-responses.ts';
+export {
+  importResponses,
+  matchActor,
+  matchLetterActor,
+  type ImportOptions,
+  type FileImportReport,
+  type ColumnTarget,
+  type ImportDeps,
+} from './import-responses.ts';
 export { exportResponses, type ExportFormat } from './export-responses.ts';
 export { searchSegments } from './responses.repository.ts';

@@ -35,9 +35,21 @@ export async function queueInvitationEmails(
   link: string,
   isReminder: boolean,
 ): Promise<string[]> {
-  const message = invitationEmail({ roundTitle: round.title, actorName: registered.name, deadline: round.deadline, link, isReminder });
+  const message = invitationEmail({
+    roundTitle: round.title,
+    actorName: registered.name,
+    deadline: round.deadline,
+    link,
+    isReminder,
+  });
   for (const to of registered.contactEmails) {
-    const payload: SendEmailPayload = { to, subject: message.subject, text: message.text, kind: isReminder ? 'reminder' : 'invitation', roundId: round.id };
+    const payload: SendEmailPayload = {
+      to,
+      subject: message.subject,
+      text: message.text,
+      kind: isReminder ? 'reminder' : 'invitation',
+      roundId: round.id,
+    };
     await enqueueJob(tx, sendEmailJobKind, { ...payload });
   }
   return registered.contactEmails;
@@ -48,13 +60,21 @@ export async function queueInvitationEmails(
  * contact addresses by a background job. Actors already invited are skipped. Returns the links once,
  * so the secretariat can pass on those of actors without an email address.
  */
-export async function inviteActors(deps: InvitationDeps, actor: Actor, locator: RoundLocator, actorIds: string[]) {
+export async function inviteActors(
+  deps: InvitationDeps,
+  actor: Actor,
+  locator: RoundLocator,
+  actorIds: string[],
+) {
   const { round, strategyProcess } = await loadRoundForActor(deps.db, actor, locator, true);
-  if (round.status === 'closed' || round.deadline <= deps.clock.now()) throw new RoundClosedError('The round is closed; invitations can no longer be sent.');
-  if (actorIds.length === 0) throw new ValidationError('Choose at least one actor to invite.', { actorIds: 'Required.' });
+  if (round.status === 'closed' || round.deadline <= deps.clock.now())
+    throw new RoundClosedError('The round is closed; invitations can no longer be sent.');
+  if (actorIds.length === 0)
+    throw new ValidationError('Choose at least one actor to invite.', { actorIds: 'Required.' });
   return deps.db.transaction(async (tx) => {
     const registered = await findActorsByIds(tx, strategyProcess.id, [...new Set(actorIds)]);
-    if (registered.length !== new Set(actorIds).size) throw new ValidationError('Some actors are not in this process’s registry.');
+    if (registered.length !== new Set(actorIds).size)
+      throw new ValidationError('Some actors are not in this process’s registry.');
     const alreadyInvited = new Set((await findInvitationsOfRound(tx, round.id)).map((row) => row.actor.id));
     const issued: IssuedInvitation[] = [];
     for (const invited of registered) {

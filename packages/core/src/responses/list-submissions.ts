@@ -1,7 +1,12 @@
 import type { Queryable } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
-import { effectiveRoundStatus, findQuestionsOfRound, loadRoundForActor, type RoundLocator } from '../rounds/index.ts';
+import {
+  effectiveRoundStatus,
+  findQuestionsOfRound,
+  loadRoundForActor,
+  type RoundLocator,
+} from '../rounds/index.ts';
 import {
   findAnswersOfSubmissions,
   findAttachmentsOfSubmissions,

@@ -27,7 +27,8 @@ export async function openRespondentLink(db: Queryable, token: string, clock: Cl
     canSubmit: status === 'draft' && acceptance.isAccepted,
     isLateIfSubmittedNow: acceptance.isAccepted && acceptance.isLate,
     /** A sent response can be edited or withdrawn until the deadline. */
-    canEdit: status === 'draft' ? acceptance.isAccepted : status === 'submitted' && canRespondentChange(round, now),
+    canEdit:
+      status === 'draft' ? acceptance.isAccepted : status === 'submitted' && canRespondentChange(round, now),
     canWithdraw: status === 'submitted' && canRespondentChange(round, now),
   };
 }

@@ -14,17 +14,32 @@ const cellText = fc.string({ unit: fc.constantFrom('a', 'æ', 'ø', 'å', ' ', '
 describe(parseCsv.name, () => {
   it('reads back what toCsv writes, for any cells without a formula prefix (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(cellText.filter((text) => !/^[=+\-@\t\r]/.test(text)), { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (rows) => {
-        const width = rows[0]!.length;
-        const table = [Array.from({ length: width }, (_, index) => `h${index}`), ...rows.map((row) => Array.from({ length: width }, (_, index) => row[index] ?? ''))];
-        const parsed = parseCsv(toCsv(table).replace(/^\ufeff/, ''));
-        expect(parsed).toEqual(table);
-      }),
+      fc.property(
+        fc.array(
+          fc.array(
+            cellText.filter((text) => !/^[=+\-@\t\r]/.test(text)),
+            { minLength: 2, maxLength: 4 },
+          ),
+          { minLength: 1, maxLength: 5 },
+        ),
+        (rows) => {
+          const width = rows[0]!.length;
+          const table = [
+            Array.from({ length: width }, (_, index) => `h${index}`),
+            ...rows.map((row) => Array.from({ length: width }, (_, index) => row[index] ?? '')),
+          ];
+          const parsed = parseCsv(toCsv(table).replace(/^\ufeff/, ''));
+          expect(parsed).toEqual(table);
+        },
+      ),
     );
   });
 
   it('guesses ; as the delimiter (Norwegian Excel) and keeps quoted newlines', () => {
-    expect(parseCsv('a;b\r\n"x;\ny";2\r\n')).toEqual([['a', 'b'], ['x;\ny', '2']]);
+    expect(parseCsv('a;b\r\n"x;\ny";2\r\n')).toEqual([
+      ['a', 'b'],
+      ['x;\ny', '2'],
+    ]);
   });
 });
 
@@ -40,7 +55,9 @@ describe(csvCell.name, () => {
 describe(decodeText.name, () => {
   it('reads UTF-8 with BOM and falls back to Windows-1252 for æøå', () => {
     expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x68, 0xc3, 0xa6]))).toBe('hæ');
-    expect(decodeText(new Uint8Array(Buffer.from('Bærum, Tromsø, Ålesund', 'latin1')))).toBe('Bærum, Tromsø, Ålesund');
+    expect(decodeText(new Uint8Array(Buffer.from('Bærum, Tromsø, Ålesund', 'latin1')))).toBe(
+      'Bærum, Tromsø, Ålesund',
+    );
   });
 });
 
@@ -59,19 +76,25 @@ describe(readTableFile.name, () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('A').addRow(['x'.repeat(200_000)]);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-    await expect(readTableFile('bomb.xlsx', bytes, { maxUncompressedBytes: 50_000, maxEntries: 100 })).rejects.toMatchObject({ code: 'unsafe_archive' });
+    await expect(
+      readTableFile('bomb.xlsx', bytes, { maxUncompressedBytes: 50_000, maxEntries: 100 }),
+    ).rejects.toMatchObject({ code: 'unsafe_archive' });
   });
 });
 
 describe(detectFileType.name, () => {
   it('tells DOCX, PDF, text and binary junk apart by content', async () => {
-    const docx = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Hei')] }] })));
+    const docx = new Uint8Array(
+      await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Hei')] }] })),
+    );
     expect(await detectFileType('x.pdf', docx)).toBe('docx');
     expect(await detectFileType('x.docx', new TextEncoder().encode('%PDF-1.4 …'))).toBe('pdf');
     expect(await detectFileType('x.exe', new TextEncoder().encode('Et brev.'))).toBe('txt');
     expect(await detectFileType('x.txt', new Uint8Array([0x4d, 0x5a, 0, 0, 1]))).toBeUndefined();
     expect(await extractDocumentText('docx', 'x.docx', docx)).toContain('Hei');
-    await expect(readZipArchive('broken.docx', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))).rejects.toMatchObject({ code: 'unsafe_archive' });
+    await expect(
+      readZipArchive('broken.docx', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0])),
+    ).rejects.toMatchObject({ code: 'unsafe_archive' });
   });
 });
 
@@ -83,7 +106,10 @@ describe(segmentText.name, () => {
       'Andre punkt',
       'Tredje',
     ]);
-    const long = Array.from({ length: 12 }, (_, index) => `Setning nummer ${index + 1} handler om digitalisering i sektoren.`).join(' ');
+    const long = Array.from(
+      { length: 12 },
+      (_, index) => `Setning nummer ${index + 1} handler om digitalisering i sektoren.`,
+    ).join(' ');
     expect(segmentText(long)).toHaveLength(12);
     expect(splitSentences('Dr. Hansen kom. Så gikk han!')).toEqual(['Dr. Hansen kom.', 'Så gikk han!']);
   });
@@ -94,7 +120,10 @@ describe(segmentText.name, () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(word, separator), { maxLength: 60 }), (parts) => {
         const text = parts.map(([w, s]) => w + s).join('');
-        const words = (value: string) => value.split(/\s+/).filter((token) => token && !/^(?:[-*•–·▪●]|\d{1,3}[.)]|[a-zA-Z][.)])$/.test(token));
+        const words = (value: string) =>
+          value
+            .split(/\s+/)
+            .filter((token) => token && !/^(?:[-*•–·▪●]|\d{1,3}[.)]|[a-zA-Z][.)])$/.test(token));
         expect(words(segmentText(text).join(' '))).toEqual(words(text));
       }),
     );

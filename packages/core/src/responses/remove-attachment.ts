@@ -9,10 +9,16 @@ import { deleteAttachmentRow, findAttachmentById } from './responses.repository.
 export async function removeAttachment(deps: RespondentDeps, token: string, attachmentId: string) {
   await deps.db.transaction(async (tx) => {
     const { round, submission } = await resolveLink(tx, token);
-    const attachment = /^[0-9a-f-]{36}$/i.test(attachmentId) ? await findAttachmentById(tx, attachmentId) : undefined;
-    if (!submission || !attachment || attachment.submissionId !== submission.id) throw new NotFoundError('The attachment');
+    const attachment = /^[0-9a-f-]{36}$/i.test(attachmentId)
+      ? await findAttachmentById(tx, attachmentId)
+      : undefined;
+    if (!submission || !attachment || attachment.submissionId !== submission.id)
+      throw new NotFoundError('The attachment');
     const now = deps.clock.now();
-    const canChange = submission.status === 'draft' ? submissionAcceptance(round, now).isAccepted : submission.status === 'submitted' && canRespondentChange(round, now);
+    const canChange =
+      submission.status === 'draft'
+        ? submissionAcceptance(round, now).isAccepted
+        : submission.status === 'submitted' && canRespondentChange(round, now);
     if (!canChange) throw new RoundClosedError();
     await deleteAttachmentRow(tx, attachment.id);
     await recordAuditEvent(tx, anonymousActor, {

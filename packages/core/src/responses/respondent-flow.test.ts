@@ -27,7 +27,13 @@ const fileStore = createFileStore(join(folder, 'files'));
 const mailer = createMailer({ from: 'innspill@example.test', outboxFolder: join(folder, 'outbox') });
 const now = new Date('2026-11-28T12:00:00Z');
 const clock = fixedClock(now);
-const deps = (at: Clock = clock) => ({ db: database.db, clock: at, publicUrl: 'http://innspill.test', fileStore, maxUploadBytes: 1024 * 1024 });
+const deps = (at: Clock = clock) => ({
+  db: database.db,
+  clock: at,
+  publicUrl: 'http://innspill.test',
+  fileStore,
+  maxUploadBytes: 1024 * 1024,
+});
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -46,7 +52,9 @@ async function makePdf(text: string): Promise<Uint8Array> {
 
 describe(startResponse.name, () => {
   it('saves a draft, returns through the same link, and submits with a receipt and a committed copy', async () => {
-    const { round, questions } = await buildRound(database.db, { deadline: new Date('2026-12-10T22:59:00Z') });
+    const { round, questions } = await buildRound(database.db, {
+      deadline: new Date('2026-12-10T22:59:00Z'),
+    });
     const [first, second] = questions;
     const started = await startResponse(deps(), round.id, {
       answers: [{ questionId: first!.id, text: 'Vi trenger bedre digitale verktøy for undervisning.' }],
@@ -58,10 +66,14 @@ describe(startResponse.name, () => {
     expect(started.submission.status).toBe('draft');
 
     const reopened = await openRespondentLink(database.db, started.token!, clock);
-    expect(reopened.answers.map((answer) => answer.text)).toEqual(['Vi trenger bedre digitale verktøy for undervisning.']);
+    expect(reopened.answers.map((answer) => answer.text)).toEqual([
+      'Vi trenger bedre digitale verktøy for undervisning.',
+    ]);
     expect(reopened.canSubmit).toBe(true);
 
-    await saveResponse(deps(), started.token!, { answers: [{ questionId: second!.id, text: 'Eg meiner studentane må bli høyrde i alle saker.' }] });
+    await saveResponse(deps(), started.token!, {
+      answers: [{ questionId: second!.id, text: 'Eg meiner studentane må bli høyrde i alle saker.' }],
+    });
     const sent = await submitResponse(deps(), started.token!, { publicationConsent: true });
     expect(sent.submission.status).toBe('submitted');
     expect(sent.submission.receiptCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -79,34 +91,62 @@ describe(startResponse.name, () => {
 
   it('returns the same submission for a repeated idempotency key (double-clicked submit)', async () => {
     const { round, questions } = await buildRound(database.db);
-    const input = { shouldSubmit: true, idempotencyKey: 'abcdef123456', answers: [{ questionId: questions[0]!.id, text: 'Svar' }] };
-    const [first, second] = await Promise.all([startResponse(deps(), round.id, input), startResponse(deps(), round.id, input)]);
+    const input = {
+      shouldSubmit: true,
+      idempotencyKey: 'abcdef123456',
+      answers: [{ questionId: questions[0]!.id, text: 'Svar' }],
+    };
+    const [first, second] = await Promise.all([
+      startResponse(deps(), round.id, input),
+      startResponse(deps(), round.id, input),
+    ]);
     expect(first.submission.id).toBe(second.submission.id);
     expect(first.submission.receiptCode).toBe(second.submission.receiptCode);
   });
 
   it('refuses a submission with an empty required answer and writes nothing', async () => {
     const { round } = await buildRound(database.db);
-    await expect(startResponse(deps(), round.id, { shouldSubmit: true, answers: [] })).rejects.toMatchObject({ code: 'required_answers_missing' });
+    await expect(startResponse(deps(), round.id, { shouldSubmit: true, answers: [] })).rejects.toMatchObject({
+      code: 'required_answers_missing',
+    });
   });
 
   it('flags late submissions or refuses them as the round is configured', async () => {
     const after = fixedClock(new Date('2026-12-01T00:00:00Z'));
-    const flagged = await buildRound(database.db, { deadline: new Date('2026-11-30T22:59:00Z'), latePolicy: 'accept_flagged' });
-    const late = await startResponse(deps(after), flagged.round.id, { shouldSubmit: true, answers: [{ questionId: flagged.questions[0]!.id, text: 'Sent svar' }] });
+    const flagged = await buildRound(database.db, {
+      deadline: new Date('2026-11-30T22:59:00Z'),
+      latePolicy: 'accept_flagged',
+    });
+    const late = await startResponse(deps(after), flagged.round.id, {
+      shouldSubmit: true,
+      answers: [{ questionId: flagged.questions[0]!.id, text: 'Sent svar' }],
+    });
     expect(late.submission.isLate).toBe(true);
-    const refusing = await buildRound(database.db, { deadline: new Date('2026-11-30T22:59:00Z'), latePolicy: 'refuse' });
+    const refusing = await buildRound(database.db, {
+      deadline: new Date('2026-11-30T22:59:00Z'),
+      latePolicy: 'refuse',
+    });
     await expect(
-      startResponse(deps(after), refusing.round.id, { shouldSubmit: true, answers: [{ questionId: refusing.questions[0]!.id, text: 'x' }] }),
+      startResponse(deps(after), refusing.round.id, {
+        shouldSubmit: true,
+        answers: [{ questionId: refusing.questions[0]!.id, text: 'x' }],
+      }),
     ).rejects.toMatchObject({ code: 'round_closed' });
     const publicView = await getPublicRound(database.db, refusing.round.id, after);
     expect(publicView.effectiveStatus).toBe('closed');
   });
 
   it('lets the respondent edit and withdraw until the deadline, not after', async () => {
-    const { round, questions } = await buildRound(database.db, { deadline: new Date('2026-11-30T22:59:00Z') });
-    const sent = await startResponse(deps(), round.id, { shouldSubmit: true, answers: [{ questionId: questions[0]!.id, text: 'Første' }] });
-    await submitResponse(deps(), sent.token!, { answers: [{ questionId: questions[0]!.id, text: 'Endret svar' }] });
+    const { round, questions } = await buildRound(database.db, {
+      deadline: new Date('2026-11-30T22:59:00Z'),
+    });
+    const sent = await startResponse(deps(), round.id, {
+      shouldSubmit: true,
+      answers: [{ questionId: questions[0]!.id, text: 'Første' }],
+    });
+    await submitResponse(deps(), sent.token!, {
+      answers: [{ questionId: questions[0]!.id, text: 'Endret svar' }],
+    });
     const after = fixedClock(new Date('2026-12-01T00:00:00Z'));
     await expect(withdrawResponse(deps(after), sent.token!)).rejects.toMatchObject({ code: 'round_closed' });
     const withdrawn = await withdrawResponse(deps(), sent.token!);
@@ -115,9 +155,13 @@ describe(startResponse.name, () => {
 
   it('does not exist for draft rounds and cannot be answered publicly when invitation-only', async () => {
     const draft = await buildRound(database.db, { status: 'draft' });
-    await expect(getPublicRound(database.db, draft.round.id, clock)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(getPublicRound(database.db, draft.round.id, clock)).rejects.toMatchObject({
+      code: 'not_found',
+    });
     const invitationOnly = await buildRound(database.db, { visibility: 'invitation' });
-    await expect(startResponse(deps(), invitationOnly.round.id, {})).rejects.toMatchObject({ code: 'not_found' });
+    await expect(startResponse(deps(), invitationOnly.round.id, {})).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 });
 
@@ -153,9 +197,12 @@ describe(addAttachment.name, () => {
     const { round } = await buildRound(database.db);
     const started = await startResponse(deps(), round.id, {});
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
-    await expect(addAttachment(deps(), started.token!, { fileName: 'letter.pdf', bytes: png })).rejects.toMatchObject({ code: 'unsupported_file_type' });
+    await expect(
+      addAttachment(deps(), started.token!, { fileName: 'letter.pdf', bytes: png }),
+    ).rejects.toMatchObject({ code: 'unsupported_file_type' });
     const big = new Uint8Array(1024 * 1024 + 1).fill(65);
-    await expect(addAttachment(deps(), started.token!, { fileName: 'big.txt', bytes: big })).rejects.toMatchObject({ code: 'payload_too_large' });
+    await expect(
+      addAttachment(deps(), started.token!, { fileName: 'big.txt', bytes: big }),
+    ).rejects.toMatchObject({ code: 'payload_too_large' });
   });
 });
-

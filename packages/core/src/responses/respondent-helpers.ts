@@ -1,4 +1,4 @@
-import type { Queryable, Transaction } from '../db/database.ts';
+import type { Database, Queryable, Transaction } from '../db/database.ts';
 import type { Clock } from '../shared/clock.ts';
 import { hashSecretToken } from '../shared/tokens.ts';
 import { ValidationError } from '../shared/domain-error.ts';
@@ -35,7 +35,7 @@ export interface RespondentInput {
 }
 
 export interface RespondentDeps {
-  db: import('../db/database.ts').Database;
+  db: Database;
   clock: Clock;
   /** Base URL for links in emails. */
   publicUrl: string;
@@ -79,15 +79,20 @@ export async function applyRespondentInput(
   input: RespondentInput,
 ): Promise<SubmissionRow> {
   const email = cleanOptional(input.submitterEmail, 254);
-  if (email && !isValidEmail(email)) throw new ValidationError('Check the email address.', { submitterEmail: 'Not a valid email address.' });
+  if (email && !isValidEmail(email))
+    throw new ValidationError('Check the email address.', { submitterEmail: 'Not a valid email address.' });
   if (input.answers) {
     const normalised = normaliseAnswers(questions, input.answers);
     await upsertAnswers(tx, submission.id, normalised);
   }
   const changes = {
-    ...(input.submitterName !== undefined ? { submitterName: cleanOptional(input.submitterName, 200) ?? null } : {}),
+    ...(input.submitterName !== undefined
+      ? { submitterName: cleanOptional(input.submitterName, 200) ?? null }
+      : {}),
     ...(email !== undefined ? { submitterEmail: email } : {}),
-    ...(input.organisationName !== undefined ? { organisationName: cleanOptional(input.organisationName, 300) ?? null } : {}),
+    ...(input.organisationName !== undefined
+      ? { organisationName: cleanOptional(input.organisationName, 300) ?? null }
+      : {}),
     ...(input.declaredActorType !== undefined ? { declaredActorType: input.declaredActorType } : {}),
     ...(input.publicationConsent !== undefined ? { publicationConsent: input.publicationConsent } : {}),
   };
@@ -97,13 +102,23 @@ export async function applyRespondentInput(
 /** Rebuilds the text-answer segments of a submission (language and search vector per segment). */
 export async function resegmentAnswers(tx: Transaction, submissionId: string, questions: Question[]) {
   await deleteAnswerSegments(tx, submissionId);
-  const textQuestionIds = new Set(questions.filter((q) => q.kind === 'long_text' || q.kind === 'short_text').map((q) => q.id));
+  const textQuestionIds = new Set(
+    questions.filter((q) => q.kind === 'long_text' || q.kind === 'short_text').map((q) => q.id),
+  );
   const rows: NewSegment[] = [];
   for (const answer of await findAnswersOfSubmission(tx, submissionId)) {
     if (!textQuestionIds.has(answer.questionId) || !answer.text) continue;
     segmentText(answer.text).forEach((text, position) => {
       const language = segmentLanguage(text);
-      rows.push({ submissionId, answerId: answer.id, attachmentId: null, position, text, language, searchConfig: searchConfigFor(language) });
+      rows.push({
+        submissionId,
+        answerId: answer.id,
+        attachmentId: null,
+        position,
+        text,
+        language,
+        searchConfig: searchConfigFor(language),
+      });
     });
   }
   await insertSegments(tx, rows);
@@ -128,10 +143,19 @@ export async function queueReceiptEmail(
     submittedAt: submission.submittedAt ?? deps.clock.now(),
     isLate: submission.isLate,
     link: token ? `${deps.publicUrl}/i/${token}` : undefined,
-    answers: questions.map((question) => ({ question: question.text, answer: byQuestion.get(question.id) ?? '' })),
+    answers: questions.map((question) => ({
+      question: question.text,
+      answer: byQuestion.get(question.id) ?? '',
+    })),
   });
   for (const to of recipients) {
-    const payload: SendEmailPayload = { to, subject: message.subject, text: message.text, kind: 'receipt', roundId: round.id };
+    const payload: SendEmailPayload = {
+      to,
+      subject: message.subject,
+      text: message.text,
+      kind: 'receipt',
+      roundId: round.id,
+    };
     await enqueueJob(tx, sendEmailJobKind, { ...payload });
   }
 }

@@ -1,7 +1,11 @@
 import { osloTimeZone } from '../shared/oslo-time.ts';
 
 function osloTime(at: Date): string {
-  return new Intl.DateTimeFormat('nb-NO', { timeZone: osloTimeZone, dateStyle: 'long', timeStyle: 'short' }).format(at);
+  return new Intl.DateTimeFormat('nb-NO', {
+    timeZone: osloTimeZone,
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(at);
 }
 
 /** Receipt email: Norwegian first, English after, with the receipt code and a copy of the answers. */
@@ -13,7 +17,9 @@ export function receiptEmail(input: {
   link: string | undefined;
   answers: { question: string; answer: string }[];
 }) {
-  const copy = input.answers.map((item, index) => `${index + 1}. ${item.question}\n${item.answer || '—'}`).join('\n\n');
+  const copy = input.answers
+    .map((item, index) => `${index + 1}. ${item.question}\n${item.answer || '—'}`)
+    .join('\n\n');
   const lines = [
     `Takk for innspillet ditt til «${input.roundTitle}».`,
     '',
@@ -27,7 +33,10 @@ export function receiptEmail(input: {
     '',
     copy,
   ];
-  return { subject: `Kvittering / Receipt ${input.receiptCode}: ${input.roundTitle}`, text: lines.join('\n') };
+  return {
+    subject: `Kvittering / Receipt ${input.receiptCode}: ${input.roundTitle}`,
+    text: lines.join('\n'),
+  };
 }
 
 /** Invitation (or reminder) with the actor's personal link. */
@@ -47,7 +56,9 @@ export function invitationEmail(input: {
     '',
     `Svar her (lenken er personlig for ${input.actorName}; du kan lagre et utkast og komme tilbake):`,
     input.link,
-    ...(input.isReminder ? ['', 'Denne lenken erstatter lenken i tidligere e-post. Et lagret utkast er tatt vare på.'] : []),
+    ...(input.isReminder
+      ? ['', 'Denne lenken erstatter lenken i tidligere e-post. Et lagret utkast er tatt vare på.']
+      : []),
     '',
     `— ${input.actorName} is invited to give input to "${input.roundTitle}". Deadline above. Answer through the personal link above.`,
   ];

@@ -2,13 +2,19 @@ import { DomainError } from '../shared/domain-error.ts';
 
 export class UnsupportedFileTypeError extends DomainError {
   constructor(fileName: string, accepted = 'PDF, DOCX, ODT or TXT') {
-    super('unsupported_file_type', `"${fileName}" is not a ${accepted} file (the type is checked by content, not by name).`);
+    super(
+      'unsupported_file_type',
+      `"${fileName}" is not a ${accepted} file (the type is checked by content, not by name).`,
+    );
   }
 }
 
 export class FileTooLargeError extends DomainError {
   constructor(fileName: string, maxBytes: number) {
-    super('payload_too_large', `"${fileName}" is larger than the limit of ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+    super(
+      'payload_too_large',
+      `"${fileName}" is larger than the limit of ${Math.round(maxBytes / 1024 / 1024)} MB.`,
+    );
   }
 }
 

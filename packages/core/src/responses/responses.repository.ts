@@ -47,7 +47,11 @@ export async function insertSubmission(db: Queryable, values: typeof submissions
   return row;
 }
 
-export async function updateSubmissionRow(db: Queryable, submissionId: string, values: Partial<typeof submissions.$inferInsert>) {
+export async function updateSubmissionRow(
+  db: Queryable,
+  submissionId: string,
+  values: Partial<typeof submissions.$inferInsert>,
+) {
   const [row] = await db
     .update(submissions)
     .set({ ...values, updatedAt: new Date() })
@@ -84,16 +88,26 @@ export async function upsertAnswers(
 
 export async function deleteAnswersOfQuestions(db: Queryable, submissionId: string, questionIds: string[]) {
   if (questionIds.length === 0) return;
-  await db.delete(answers).where(and(eq(answers.submissionId, submissionId), inArray(answers.questionId, questionIds)));
+  await db
+    .delete(answers)
+    .where(and(eq(answers.submissionId, submissionId), inArray(answers.questionId, questionIds)));
 }
 
 export async function findAttachmentsOfSubmission(db: Queryable, submissionId: string) {
-  return db.select().from(attachments).where(eq(attachments.submissionId, submissionId)).orderBy(asc(attachments.createdAt));
+  return db
+    .select()
+    .from(attachments)
+    .where(eq(attachments.submissionId, submissionId))
+    .orderBy(asc(attachments.createdAt));
 }
 
 export async function findAttachmentsOfSubmissions(db: Queryable, submissionIds: string[]) {
   if (submissionIds.length === 0) return [];
-  return db.select().from(attachments).where(inArray(attachments.submissionId, submissionIds)).orderBy(asc(attachments.createdAt));
+  return db
+    .select()
+    .from(attachments)
+    .where(inArray(attachments.submissionId, submissionIds))
+    .orderBy(asc(attachments.createdAt));
 }
 
 export async function findAttachmentById(db: Queryable, attachmentId: string) {
@@ -107,7 +121,11 @@ export async function insertAttachment(db: Queryable, values: typeof attachments
   return row;
 }
 
-export async function updateAttachmentRow(db: Queryable, attachmentId: string, values: Partial<typeof attachments.$inferInsert>) {
+export async function updateAttachmentRow(
+  db: Queryable,
+  attachmentId: string,
+  values: Partial<typeof attachments.$inferInsert>,
+) {
   await db.update(attachments).set(values).where(eq(attachments.id, attachmentId));
 }
 
@@ -139,7 +157,9 @@ export async function insertSegments(db: Queryable, rows: NewSegment[]) {
 }
 
 export async function deleteAnswerSegments(db: Queryable, submissionId: string) {
-  await db.delete(segments).where(and(eq(segments.submissionId, submissionId), isNull(segments.attachmentId)));
+  await db
+    .delete(segments)
+    .where(and(eq(segments.submissionId, submissionId), isNull(segments.attachmentId)));
 }
 
 export async function deleteAttachmentSegments(db: Queryable, attachmentId: string) {
@@ -164,7 +184,12 @@ export async function findSegmentsOfSubmissions(db: Queryable, submissionIds: st
 }
 
 /** Full-text search over a round's segments (used by tests and later by the analysis pages). */
-export async function searchSegments(db: Queryable, roundId: string, query: string, config: 'norwegian' | 'english') {
+export async function searchSegments(
+  db: Queryable,
+  roundId: string,
+  query: string,
+  config: 'norwegian' | 'english',
+) {
   return db
     .select({ id: segments.id, text: segments.text, submissionId: segments.submissionId })
     .from(segments)
@@ -178,12 +203,21 @@ export async function searchSegments(db: Queryable, roundId: string, query: stri
 }
 
 /** Every submission of a round that is not a bare draft, with its actor when registered. */
-export async function findSubmissionsOfRound(db: Queryable, roundId: string, options: { includeDrafts?: boolean } = {}) {
+export async function findSubmissionsOfRound(
+  db: Queryable,
+  roundId: string,
+  options: { includeDrafts?: boolean } = {},
+) {
   return db
     .select({ submission: submissions, actor: actors })
     .from(submissions)
     .leftJoin(actors, eq(actors.id, submissions.actorId))
-    .where(and(eq(submissions.roundId, roundId), options.includeDrafts ? undefined : ne(submissions.status, 'draft')))
+    .where(
+      and(
+        eq(submissions.roundId, roundId),
+        options.includeDrafts ? undefined : ne(submissions.status, 'draft'),
+      ),
+    )
     .orderBy(asc(submissions.submittedAt), asc(submissions.createdAt));
 }
 
@@ -202,7 +236,11 @@ export async function insertInvitation(db: Queryable, values: typeof invitations
   return row;
 }
 
-export async function updateInvitationRow(db: Queryable, invitationId: string, values: Partial<typeof invitations.$inferInsert>) {
+export async function updateInvitationRow(
+  db: Queryable,
+  invitationId: string,
+  values: Partial<typeof invitations.$inferInsert>,
+) {
   await db.update(invitations).set(values).where(eq(invitations.id, invitationId));
 }
 
@@ -217,8 +255,6 @@ export async function countSubmittedOfRound(db: Queryable, roundId: string) {
 export async function findProcessActors(db: Queryable, processId: string) {
   return db.select().from(actors).where(eq(actors.processId, processId));
 }
-
-
 
 export async function findRoundAttachmentBySha(db: Queryable, roundId: string, sha256: string) {
   const [row] = await db

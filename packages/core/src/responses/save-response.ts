@@ -1,7 +1,18 @@
 import { anonymousActor } from '../shared/actor.ts';
 import { recordAuditEvent } from '../audit/index.ts';
-import { canRespondentChange, RoundClosedError, RoundNotOpenError, submissionAcceptance } from '../rounds/index.ts';
-import { applyRespondentInput, resegmentAnswers, resolveLink, type RespondentDeps, type RespondentInput } from './respondent-helpers.ts';
+import {
+  canRespondentChange,
+  RoundClosedError,
+  RoundNotOpenError,
+  submissionAcceptance,
+} from '../rounds/index.ts';
+import {
+  applyRespondentInput,
+  resegmentAnswers,
+  resolveLink,
+  type RespondentDeps,
+  type RespondentInput,
+} from './respondent-helpers.ts';
 import { SubmissionWithdrawnError } from './responses.errors.ts';
 import { insertSubmission, lockSubmission } from './responses.repository.ts';
 
@@ -28,7 +39,8 @@ export async function saveResponse(deps: RespondentDeps, token: string, input: R
     }
     if (locked.status === 'draft') {
       const acceptance = submissionAcceptance(round, now);
-      if (!acceptance.isAccepted) throw acceptance.reason === 'closed' ? new RoundClosedError() : new RoundNotOpenError();
+      if (!acceptance.isAccepted)
+        throw acceptance.reason === 'closed' ? new RoundClosedError() : new RoundNotOpenError();
     }
     const saved = await applyRespondentInput(tx, locked, questions, input);
     if (saved.status === 'submitted') {

@@ -44,7 +44,30 @@ function collapse(text: string): string {
 }
 
 /** Abbreviations after which a full stop does not end a sentence (Norwegian and English). */
-const abbreviations = new Set(['dr', 'prof', 'nr', 'mr', 'mrs', 'ms', 'st', 'jf', 'ca', 'kap', 'pkt', 'bl.a', 'f.eks', 'e.g', 'i.e', 'etc', 'osv', 'mv', 'dvs', 'evt', 'vs', 'no']);
+const abbreviations = new Set([
+  'dr',
+  'prof',
+  'nr',
+  'mr',
+  'mrs',
+  'ms',
+  'st',
+  'jf',
+  'ca',
+  'kap',
+  'pkt',
+  'bl.a',
+  'f.eks',
+  'e.g',
+  'i.e',
+  'etc',
+  'osv',
+  'mv',
+  'dvs',
+  'evt',
+  'vs',
+  'no',
+]);
 
 /**
  * Sentence split on . ! ? … followed by whitespace and a capital letter, digit or quote, except
@@ -56,7 +79,11 @@ export function splitSentences(text: string): string[] {
   for (const part of parts) {
     const previous = merged.at(-1);
     const lastWord = previous?.split(/\s+/).at(-1)?.replace(/\.$/, '').toLowerCase() ?? '';
-    if (previous !== undefined && previous.endsWith('.') && (abbreviations.has(lastWord) || /^\p{L}$/u.test(lastWord))) {
+    if (
+      previous !== undefined &&
+      previous.endsWith('.') &&
+      (abbreviations.has(lastWord) || /^\p{L}$/u.test(lastWord))
+    ) {
       merged[merged.length - 1] = `${previous} ${part}`;
     } else merged.push(part);
   }

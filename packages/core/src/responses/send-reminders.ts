@@ -1,8 +1,17 @@
 import type { Actor } from '../shared/actor.ts';
 import { recordAuditEvent } from '../audit/index.ts';
-import { effectiveRoundStatus, loadRoundForActor, type InputRound, type RoundLocator } from '../rounds/index.ts';
+import {
+  effectiveRoundStatus,
+  loadRoundForActor,
+  type InputRound,
+  type RoundLocator,
+} from '../rounds/index.ts';
 import { queueInvitationEmails, rotateInvitationLink, type InvitationDeps } from './invite-actors.ts';
-import { findInvitationsOfRound, findSubmissionsOfRound, updateInvitationRow } from './responses.repository.ts';
+import {
+  findInvitationsOfRound,
+  findSubmissionsOfRound,
+  updateInvitationRow,
+} from './responses.repository.ts';
 import { findRoundsDueForReminders } from './reminders.repository.ts';
 
 /**
@@ -10,7 +19,11 @@ import { findRoundsDueForReminders } from './reminders.repository.ts';
  * reminded yet. Because only link hashes are stored, each reminder carries a fresh link that
  * replaces the earlier one (a saved draft is kept). Returns how many actors were reminded.
  */
-export async function remindNonResponders(deps: InvitationDeps, actor: Actor, round: InputRound): Promise<number> {
+export async function remindNonResponders(
+  deps: InvitationDeps,
+  actor: Actor,
+  round: InputRound,
+): Promise<number> {
   if (effectiveRoundStatus(round, deps.clock.now()) !== 'open') return 0;
   return deps.db.transaction(async (tx) => {
     const submittedActorIds = new Set(
@@ -20,7 +33,8 @@ export async function remindNonResponders(deps: InvitationDeps, actor: Actor, ro
     );
     let reminded = 0;
     for (const { invitation, actor: invited } of await findInvitationsOfRound(tx, round.id)) {
-      if (submittedActorIds.has(invited.id) || invitation.remindedAt || invited.contactEmails.length === 0) continue;
+      if (submittedActorIds.has(invited.id) || invitation.remindedAt || invited.contactEmails.length === 0)
+        continue;
       const link = await rotateInvitationLink(tx, deps, invitation.id);
       await queueInvitationEmails(tx, deps, round, invited, link, true);
       await updateInvitationRow(tx, invitation.id, { remindedAt: deps.clock.now() });

@@ -26,7 +26,9 @@ export interface StartResponseInput extends RespondentInput {
  */
 export async function startResponse(deps: RespondentDeps, roundId: string, input: StartResponseInput) {
   if (input.idempotencyKey !== undefined && !/^[A-Za-z0-9_-]{8,100}$/.test(input.idempotencyKey)) {
-    throw new ValidationError('The idempotency key is not valid.', { idempotencyKey: '8–100 letters, digits, - or _.' });
+    throw new ValidationError('The idempotency key is not valid.', {
+      idempotencyKey: '8–100 letters, digits, - or _.',
+    });
   }
   try {
     return await startResponseOnce(deps, roundId, input);
@@ -44,13 +46,15 @@ async function startResponseOnce(deps: RespondentDeps, roundId: string, input: S
   const token = createSecretToken();
   return deps.db.transaction(async (tx) => {
     const round = /^[0-9a-f-]{36}$/i.test(roundId) ? await findRoundById(tx, roundId) : undefined;
-    if (!round || round.status === 'draft' || round.visibility !== 'public') throw new NotFoundError('The input round');
+    if (!round || round.status === 'draft' || round.visibility !== 'public')
+      throw new NotFoundError('The input round');
     if (input.idempotencyKey) {
       const previous = await findSubmissionByIdempotencyKey(tx, round.id, input.idempotencyKey);
       if (previous) return { submission: previous, token: undefined, isRepeat: true };
     }
     const acceptance = submissionAcceptance(round, deps.clock.now());
-    if (!acceptance.isAccepted) throw acceptance.reason === 'closed' ? new RoundClosedError() : new RoundNotOpenError();
+    if (!acceptance.isAccepted)
+      throw acceptance.reason === 'closed' ? new RoundClosedError() : new RoundNotOpenError();
     const questions = await findQuestionsOfRound(tx, round.id);
     const created = await insertSubmission(tx, {
       roundId: round.id,
@@ -61,7 +65,14 @@ async function startResponseOnce(deps: RespondentDeps, roundId: string, input: S
     const { shouldSubmit, idempotencyKey: _ignored, ...changes } = input;
     if (shouldSubmit) {
       const locked = (await lockSubmission(tx, created.id)) ?? created;
-      const result = await finaliseSubmission(tx, deps, { round, questions, submission: locked, input: changes, token, extraRecipients: [] });
+      const result = await finaliseSubmission(tx, deps, {
+        round,
+        questions,
+        submission: locked,
+        input: changes,
+        token,
+        extraRecipients: [],
+      });
       return { submission: result.submission, token, isRepeat: false };
     }
     const saved = await applyRespondentInput(tx, created, questions, changes);

@@ -40,7 +40,9 @@ export function normaliseAnswers(questions: Question[], inputs: AnswerInput[]): 
     switch (question.kind) {
       case 'long_text':
       case 'short_text': {
-        const text = (input.text ?? (typeof input.value === 'string' ? input.value : '') ?? '').replace(/\r\n?/g, '\n').trim();
+        const text = (input.text ?? (typeof input.value === 'string' ? input.value : '') ?? '')
+          .replace(/\r\n?/g, '\n')
+          .trim();
         const limit = question.kind === 'long_text' ? maxLongTextChars : maxShortTextChars;
         if (text.length > limit) problems[field] = `At most ${limit} characters.`;
         normalised.text = text || null;
@@ -54,18 +56,26 @@ export function normaliseAnswers(questions: Question[], inputs: AnswerInput[]): 
       }
       case 'multiple_choice': {
         const values = Array.isArray(input.value) ? input.value : [];
-        if (values.some((value) => !question.options.includes(value))) problems[field] = 'Choose among the options.';
+        if (values.some((value) => !question.options.includes(value)))
+          problems[field] = 'Choose among the options.';
         normalised.value = values.length ? [...new Set(values)] : null;
         break;
       }
       case 'scale': {
-        const value = input.value === '' || input.value == null ? null : Number(input.value);
-        if (value !== null && (!Number.isInteger(value) || value < 1 || value > 5)) problems[field] = 'Choose a value from 1 to 5.';
+        const value =
+          input.value === '' || input.value === null || input.value === undefined
+            ? null
+            : Number(input.value);
+        if (value !== null && (!Number.isInteger(value) || value < 1 || value > 5))
+          problems[field] = 'Choose a value from 1 to 5.';
         normalised.value = value;
         break;
       }
       case 'number': {
-        const value = input.value === '' || input.value == null ? null : Number(input.value);
+        const value =
+          input.value === '' || input.value === null || input.value === undefined
+            ? null
+            : Number(input.value);
         if (value !== null && !Number.isFinite(value)) problems[field] = 'Enter a number.';
         normalised.value = value;
         break;
@@ -85,11 +95,15 @@ export function isAnswerEmpty(answer: Pick<AnswerRow, 'text' | 'value'> | undefi
 }
 
 /** Required questions without an answer, as field errors. */
-export function missingRequiredAnswers(questions: Question[], answers: Pick<AnswerRow, 'questionId' | 'text' | 'value'>[]) {
+export function missingRequiredAnswers(
+  questions: Question[],
+  answers: Pick<AnswerRow, 'questionId' | 'text' | 'value'>[],
+) {
   const byQuestion = new Map(answers.map((answer) => [answer.questionId, answer]));
   const problems: Record<string, string> = {};
   for (const question of questions) {
-    if (question.isRequired && isAnswerEmpty(byQuestion.get(question.id))) problems[`answers.${question.id}`] = 'This question is required.';
+    if (question.isRequired && isAnswerEmpty(byQuestion.get(question.id)))
+      problems[`answers.${question.id}`] = 'This question is required.';
   }
   return problems;
 }

@@ -1,7 +1,14 @@
 import type { Transaction } from '../db/database.ts';
 import { anonymousActor } from '../shared/actor.ts';
 import { recordAuditEvent } from '../audit/index.ts';
-import { canRespondentChange, RoundClosedError, RoundNotOpenError, submissionAcceptance, type InputRound, type Question } from '../rounds/index.ts';
+import {
+  canRespondentChange,
+  RoundClosedError,
+  RoundNotOpenError,
+  submissionAcceptance,
+  type InputRound,
+  type Question,
+} from '../rounds/index.ts';
 import {
   applyRespondentInput,
   queueReceiptEmail,
@@ -39,7 +46,14 @@ export async function submitResponse(deps: RespondentDeps, token: string, input:
       }));
     const locked = (await lockSubmission(tx, submission.id)) ?? submission;
     const recipients = invitation?.emails ?? [];
-    return finaliseSubmission(tx, deps, { round, questions, submission: locked, input, token, extraRecipients: recipients });
+    return finaliseSubmission(tx, deps, {
+      round,
+      questions,
+      submission: locked,
+      input,
+      token,
+      extraRecipients: recipients,
+    });
   });
 }
 
@@ -63,10 +77,12 @@ export async function finaliseSubmission(
   if (submission.status === 'submitted') {
     const hasChanges = Object.values(input).some((value) => value !== undefined);
     if (!hasChanges) return { submission, isRepeat: true };
-    if (!canRespondentChange(round, now)) throw new RoundClosedError('The deadline has passed: a sent response can no longer be changed.');
+    if (!canRespondentChange(round, now))
+      throw new RoundClosedError('The deadline has passed: a sent response can no longer be changed.');
   } else {
     const acceptance = submissionAcceptance(round, now);
-    if (!acceptance.isAccepted) throw acceptance.reason === 'closed' ? new RoundClosedError() : new RoundNotOpenError();
+    if (!acceptance.isAccepted)
+      throw acceptance.reason === 'closed' ? new RoundClosedError() : new RoundNotOpenError();
   }
   submission = await applyRespondentInput(tx, submission, questions, input);
   const missing = missingRequiredAnswers(questions, await findAnswersOfSubmission(tx, submission.id));
@@ -89,7 +105,12 @@ export async function finaliseSubmission(
     entityId: submission.id,
     detail: { roundNumber: round.number, isLate: submission.isLate },
   });
-  const recipients = [...new Set([...(submission.submitterEmail ? [submission.submitterEmail] : []), ...context.extraRecipients])];
+  const recipients = [
+    ...new Set([
+      ...(submission.submitterEmail ? [submission.submitterEmail] : []),
+      ...context.extraRecipients,
+    ]),
+  ];
   await queueReceiptEmail(tx, deps, submission, round, questions, context.token, recipients);
   return { submission, isRepeat: false };
 }

@@ -56,7 +56,10 @@ export function parseCsv(text: string): string[][] {
 
 function guessDelimiter(text: string): string {
   const firstLine = text.slice(0, text.search(/\r|\n|$/));
-  const counts = [',', ';', '\t'].map((delimiter) => ({ delimiter, count: countOutsideQuotes(firstLine, delimiter) }));
+  const counts = [',', ';', '\t'].map((delimiter) => ({
+    delimiter,
+    count: countOutsideQuotes(firstLine, delimiter),
+  }));
   counts.sort((a, b) => b.count - a.count);
   return counts[0] && counts[0].count > 0 ? counts[0].delimiter : ',';
 }
@@ -98,7 +101,11 @@ async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
  * Reads a CSV (UTF-8 or Windows-1252) or XLSX file into a table, checking the type by content.
  * XLSX files are inflated under the zip cap first.
  */
-export async function readTableFile(fileName: string, bytes: Uint8Array, zipLimits?: ZipLimits): Promise<Table> {
+export async function readTableFile(
+  fileName: string,
+  bytes: Uint8Array,
+  zipLimits?: ZipLimits,
+): Promise<Table> {
   const type = await detectFileType(fileName, bytes, zipLimits);
   if (type === 'xlsx') return toTable(await readXlsx(bytes));
   if (type === 'txt') return toTable(parseCsv(decodeText(bytes)));

@@ -10,13 +10,17 @@ import { deleteAnswerSegments, lockSubmission, updateSubmissionRow } from './res
 export async function withdrawResponse(deps: RespondentDeps, token: string) {
   return deps.db.transaction(async (tx) => {
     const { round, submission } = await resolveLink(tx, token);
-    if (!submission) throw new ConflictError('not_submitted', 'There is nothing to withdraw: no response has been sent.');
+    if (!submission)
+      throw new ConflictError('not_submitted', 'There is nothing to withdraw: no response has been sent.');
     const locked = (await lockSubmission(tx, submission.id)) ?? submission;
     if (locked.status === 'withdrawn') return locked;
     if (!canRespondentChange(round, deps.clock.now())) {
       throw new RoundClosedError('The deadline has passed: the response can no longer be withdrawn.');
     }
-    const withdrawn = await updateSubmissionRow(tx, locked.id, { status: 'withdrawn', withdrawnAt: deps.clock.now() });
+    const withdrawn = await updateSubmissionRow(tx, locked.id, {
+      status: 'withdrawn',
+      withdrawnAt: deps.clock.now(),
+    });
     await deleteAnswerSegments(tx, locked.id);
     await recordAuditEvent(tx, anonymousActor, {
       processId: round.processId,

@@ -10,7 +10,9 @@ export interface ZipLimits {
 export const defaultZipLimits: ZipLimits = { maxUncompressedBytes: 200 * 1024 * 1024, maxEntries: 10_000 };
 
 export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return (
+    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
+  );
 }
 
 /**

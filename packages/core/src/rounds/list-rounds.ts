@@ -11,7 +11,10 @@ export async function listRounds(db: Queryable, actor: Actor, slug: string, cloc
   const { strategyProcess, access } = await getProcessForActor(db, actor, slug);
   assertProcessPermission(access, canViewRounds(access), 'see input rounds');
   const rounds = await findRoundsOfProcess(db, strategyProcess.id);
-  const allQuestions = await findQuestionsOfRounds(db, rounds.map((round) => round.id));
+  const allQuestions = await findQuestionsOfRounds(
+    db,
+    rounds.map((round) => round.id),
+  );
   const now = clock.now();
   return {
     strategyProcess,

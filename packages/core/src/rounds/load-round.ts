@@ -14,9 +14,18 @@ export interface RoundLocator {
  * Finds a round of a process the actor may see (or manage, with `mustManage`). Every
  * secretariat-side round use-case starts here, so the permission check cannot be skipped.
  */
-export async function loadRoundForActor(db: Queryable, actor: Actor, locator: RoundLocator, mustManage: boolean) {
+export async function loadRoundForActor(
+  db: Queryable,
+  actor: Actor,
+  locator: RoundLocator,
+  mustManage: boolean,
+) {
   const { strategyProcess, access } = await getProcessForActor(db, actor, locator.slug);
-  assertProcessPermission(access, mustManage ? canManageRounds(access) : canViewRounds(access), 'manage input rounds');
+  assertProcessPermission(
+    access,
+    mustManage ? canManageRounds(access) : canViewRounds(access),
+    'manage input rounds',
+  );
   const round = await findRoundByNumber(db, strategyProcess.id, locator.roundNumber);
   if (!round) throw new NotFoundError(`Input round ${locator.roundNumber}`);
   return { strategyProcess, access, round, canManage: canManageRounds(access) };

@@ -18,7 +18,8 @@ export function effectiveRoundStatus(round: InputRound, now: Date): EffectiveRou
   return now <= round.deadline ? 'open' : 'closed';
 }
 
-export type Acceptance = { isAccepted: true; isLate: boolean } | { isAccepted: false; reason: 'not_open' | 'closed' };
+export type Acceptance =
+  { isAccepted: true; isLate: boolean } | { isAccepted: false; reason: 'not_open' | 'closed' };
 
 /**
  * Whether a submission made now is accepted. After the deadline of an open round it is accepted and
@@ -28,7 +29,8 @@ export function submissionAcceptance(round: InputRound, now: Date): Acceptance {
   const status = effectiveRoundStatus(round, now);
   if (status === 'draft' || status === 'scheduled') return { isAccepted: false, reason: 'not_open' };
   if (status === 'open') return { isAccepted: true, isLate: false };
-  if (round.status === 'open' && round.latePolicy === 'accept_flagged') return { isAccepted: true, isLate: true };
+  if (round.status === 'open' && round.latePolicy === 'accept_flagged')
+    return { isAccepted: true, isLate: true };
   return { isAccepted: false, reason: 'closed' };
 }
 

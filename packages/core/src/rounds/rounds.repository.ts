@@ -16,11 +16,18 @@ export async function findRoundByNumber(db: Queryable, processId: string, roundN
 }
 
 export async function findRoundsOfProcess(db: Queryable, processId: string) {
-  return db.select().from(inputRounds).where(eq(inputRounds.processId, processId)).orderBy(asc(inputRounds.number));
+  return db
+    .select()
+    .from(inputRounds)
+    .where(eq(inputRounds.processId, processId))
+    .orderBy(asc(inputRounds.number));
 }
 
 export async function findHighestRoundNumber(db: Queryable, processId: string): Promise<number> {
-  const [row] = await db.select({ value: max(inputRounds.number) }).from(inputRounds).where(eq(inputRounds.processId, processId));
+  const [row] = await db
+    .select({ value: max(inputRounds.number) })
+    .from(inputRounds)
+    .where(eq(inputRounds.processId, processId));
   return row?.value ?? 0;
 }
 
@@ -30,8 +37,16 @@ export async function insertRound(db: Queryable, values: typeof inputRounds.$inf
   return row;
 }
 
-export async function updateRoundRow(db: Queryable, roundId: string, values: Partial<typeof inputRounds.$inferInsert>) {
-  const [row] = await db.update(inputRounds).set({ ...values, updatedAt: new Date() }).where(eq(inputRounds.id, roundId)).returning();
+export async function updateRoundRow(
+  db: Queryable,
+  roundId: string,
+  values: Partial<typeof inputRounds.$inferInsert>,
+) {
+  const [row] = await db
+    .update(inputRounds)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(inputRounds.id, roundId))
+    .returning();
   if (!row) throw new Error('update input_rounds returned no row');
   return row;
 }
@@ -42,7 +57,11 @@ export async function findQuestionsOfRound(db: Queryable, roundId: string) {
 
 export async function findQuestionsOfRounds(db: Queryable, roundIds: string[]) {
   if (roundIds.length === 0) return [];
-  return db.select().from(questions).where(inArray(questions.roundId, roundIds)).orderBy(asc(questions.position));
+  return db
+    .select()
+    .from(questions)
+    .where(inArray(questions.roundId, roundIds))
+    .orderBy(asc(questions.position));
 }
 
 export async function insertQuestionRow(db: Queryable, values: typeof questions.$inferInsert) {
@@ -51,7 +70,11 @@ export async function insertQuestionRow(db: Queryable, values: typeof questions.
   return row;
 }
 
-export async function updateQuestionRow(db: Queryable, questionId: string, values: Partial<typeof questions.$inferInsert>) {
+export async function updateQuestionRow(
+  db: Queryable,
+  questionId: string,
+  values: Partial<typeof questions.$inferInsert>,
+) {
   await db.update(questions).set(values).where(eq(questions.id, questionId));
 }
 
@@ -61,6 +84,9 @@ export async function deleteQuestionRows(db: Queryable, questionIds: string[]) {
 
 export async function findQuestionIdsWithAnswers(db: Queryable, questionIds: string[]): Promise<Set<string>> {
   if (questionIds.length === 0) return new Set();
-  const rows = await db.selectDistinct({ questionId: answers.questionId }).from(answers).where(inArray(answers.questionId, questionIds));
+  const rows = await db
+    .selectDistinct({ questionId: answers.questionId })
+    .from(answers)
+    .where(inArray(answers.questionId, questionIds));
   return new Set(rows.map((row) => row.questionId));
 }

@@ -1,10 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, buildMember, buildProcess, buildRound, buildSubmission, type TestDatabase } from '../testing/index.ts';
+import {
+  createTestDatabase,
+  buildMember,
+  buildProcess,
+  buildRound,
+  buildSubmission,
+  type TestDatabase,
+} from '../testing/index.ts';
 import { fixedClock } from '../shared/clock.ts';
 import { osloLocalToUtc } from '../shared/oslo-time.ts';
 import { findAuditEvents } from '../audit/index.ts';
 import { findProcessById } from '../processes/processes.repository.ts';
-import { createRound, effectiveRoundStatus, listRounds, saveQuestions, submissionAcceptance, updateRound } from './index.ts';
+import {
+  createRound,
+  effectiveRoundStatus,
+  listRounds,
+  saveQuestions,
+  submissionAcceptance,
+  updateRound,
+} from './index.ts';
 
 let database: TestDatabase;
 const clock = fixedClock(new Date('2026-11-28T12:00:00Z'));
@@ -22,12 +36,29 @@ describe(createRound.name, () => {
     const { actor: secretariat } = await buildMember(database.db, strategyProcess.id, 'secretariat');
     const { actor: observer } = await buildMember(database.db, strategyProcess.id, 'observer');
     const deadline = osloLocalToUtc('2026-12-10', '23:59');
-    const first = await createRound(database.db, secretariat, { slug: strategyProcess.slug, title: 'Runde', deadline });
-    const second = await createRound(database.db, secretariat, { slug: strategyProcess.slug, title: 'Runde to', deadline });
+    const first = await createRound(database.db, secretariat, {
+      slug: strategyProcess.slug,
+      title: 'Runde',
+      deadline,
+    });
+    const second = await createRound(database.db, secretariat, {
+      slug: strategyProcess.slug,
+      title: 'Runde to',
+      deadline,
+    });
     expect([first.number, second.number, first.status]).toEqual([1, 2, 'draft']);
     expect(first.deadline.toISOString()).toBe('2026-12-10T22:59:00.000Z');
-    await expect(createRound(database.db, observer, { slug: strategyProcess.slug, title: 'Nei', deadline })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(createRound(database.db, secretariat, { slug: strategyProcess.slug, title: 'Dup', number: 1, deadline })).rejects.toMatchObject({ code: 'round_number_taken' });
+    await expect(
+      createRound(database.db, observer, { slug: strategyProcess.slug, title: 'Nei', deadline }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      createRound(database.db, secretariat, {
+        slug: strategyProcess.slug,
+        title: 'Dup',
+        number: 1,
+        deadline,
+      }),
+    ).rejects.toMatchObject({ code: 'round_number_taken' });
     const audit = await findAuditEvents(database.db, { processId: strategyProcess.id });
     expect(audit.filter((row) => row.event.action === 'round.created')).toHaveLength(2);
     const listed = await listRounds(database.db, observer, strategyProcess.slug, clock);
@@ -40,15 +71,40 @@ describe(updateRound.name, () => {
   it('opens a round, and the status reads closed after the deadline without any job', async () => {
     const strategyProcess = await buildProcess(database.db);
     const { actor } = await buildMember(database.db, strategyProcess.id, 'owner');
-    const round = await createRound(database.db, actor, { slug: strategyProcess.slug, title: 'R', deadline: new Date('2026-12-01T00:00:00Z') });
-    const opened = await updateRound(database.db, actor, { slug: strategyProcess.slug, roundNumber: round.number }, { status: 'open' }, clock);
+    const round = await createRound(database.db, actor, {
+      slug: strategyProcess.slug,
+      title: 'R',
+      deadline: new Date('2026-12-01T00:00:00Z'),
+    });
+    const opened = await updateRound(
+      database.db,
+      actor,
+      { slug: strategyProcess.slug, roundNumber: round.number },
+      { status: 'open' },
+      clock,
+    );
     expect(effectiveRoundStatus(opened, clock.now())).toBe('open');
     expect(effectiveRoundStatus(opened, new Date('2026-12-01T00:00:01Z'))).toBe('closed');
-    expect(submissionAcceptance(opened, new Date('2026-12-02T00:00:00Z'))).toEqual({ isAccepted: true, isLate: true });
-    const closed = await updateRound(database.db, actor, { slug: strategyProcess.slug, roundNumber: round.number }, { status: 'closed' }, clock);
+    expect(submissionAcceptance(opened, new Date('2026-12-02T00:00:00Z'))).toEqual({
+      isAccepted: true,
+      isLate: true,
+    });
+    const closed = await updateRound(
+      database.db,
+      actor,
+      { slug: strategyProcess.slug, roundNumber: round.number },
+      { status: 'closed' },
+      clock,
+    );
     expect(submissionAcceptance(closed, clock.now())).toEqual({ isAccepted: false, reason: 'closed' });
     await expect(
-      updateRound(database.db, actor, { slug: strategyProcess.slug, roundNumber: round.number }, { status: 'open', deadline: new Date('2026-01-01T00:00:00Z') }, clock),
+      updateRound(
+        database.db,
+        actor,
+        { slug: strategyProcess.slug, roundNumber: round.number },
+        { status: 'open', deadline: new Date('2026-01-01T00:00:00Z') },
+        clock,
+      ),
     ).rejects.toMatchObject({ code: 'validation_failed' });
   });
 });
@@ -70,11 +126,19 @@ describe(saveQuestions.name, () => {
       [2, first!.text],
       [3, 'Pick one'],
     ]);
-    await expect(saveQuestions(database.db, actor, locator, [{ kind: 'single_choice', text: 'Only one option', isRequired: false, options: ['A'] }])).rejects.toMatchObject({
+    await expect(
+      saveQuestions(database.db, actor, locator, [
+        { kind: 'single_choice', text: 'Only one option', isRequired: false, options: ['A'] },
+      ]),
+    ).rejects.toMatchObject({
       code: 'validation_failed',
     });
     await buildSubmission(database.db, round.id, { answers: { [first!.id]: 'An answer' } });
-    await expect(saveQuestions(database.db, actor, locator, [{ id: second!.id, kind: 'long_text', text: 'x', isRequired: false }])).rejects.toMatchObject({
+    await expect(
+      saveQuestions(database.db, actor, locator, [
+        { id: second!.id, kind: 'long_text', text: 'x', isRequired: false },
+      ]),
+    ).rejects.toMatchObject({
       code: 'question_has_answers',
     });
   });

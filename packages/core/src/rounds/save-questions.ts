@@ -31,8 +31,10 @@ export function validateQuestions(inputs: QuestionInput[]): Record<string, strin
     if (!questionKinds.includes(question.kind)) problems[`questions.${index}.kind`] = 'Unknown kind.';
     if (!question.text.trim()) problems[`questions.${index}.text`] = 'Required.';
     const options = (question.options ?? []).map((option) => option.trim()).filter(Boolean);
-    if (choiceKinds.includes(question.kind) && options.length < 2) problems[`questions.${index}.options`] = 'Give at least two options.';
-    if (new Set(options).size !== options.length) problems[`questions.${index}.options`] = 'Options must differ.';
+    if (choiceKinds.includes(question.kind) && options.length < 2)
+      problems[`questions.${index}.options`] = 'Give at least two options.';
+    if (new Set(options).size !== options.length)
+      problems[`questions.${index}.options`] = 'Options must differ.';
   });
   return problems;
 }
@@ -42,7 +44,12 @@ export function validateQuestions(inputs: QuestionInput[]): Record<string, strin
  * reordered, new ones added, missing ones removed. A question that already has answers cannot be
  * removed, so no answer is silently lost.
  */
-export async function saveQuestions(db: Database, actor: Actor, locator: RoundLocator, inputs: QuestionInput[]) {
+export async function saveQuestions(
+  db: Database,
+  actor: Actor,
+  locator: RoundLocator,
+  inputs: QuestionInput[],
+) {
   const { round, strategyProcess } = await loadRoundForActor(db, actor, locator, true);
   const problems = validateQuestions(inputs);
   if (Object.keys(problems).length) throw new ValidationError('Some questions are not valid.', problems);
@@ -50,13 +57,19 @@ export async function saveQuestions(db: Database, actor: Actor, locator: RoundLo
     const existing = await findQuestionsOfRound(tx, round.id);
     const existingIds = new Set(existing.map((question) => question.id));
     for (const input of inputs) {
-      if (input.id && !existingIds.has(input.id)) throw new ValidationError('A question does not belong to this round.');
+      if (input.id && !existingIds.has(input.id))
+        throw new ValidationError('A question does not belong to this round.');
     }
     const keptIds = new Set(inputs.flatMap((input) => (input.id ? [input.id] : [])));
-    const removedIds = existing.filter((question) => !keptIds.has(question.id)).map((question) => question.id);
+    const removedIds = existing
+      .filter((question) => !keptIds.has(question.id))
+      .map((question) => question.id);
     const answered = await findQuestionIdsWithAnswers(tx, removedIds);
     if (answered.size > 0) {
-      throw new ConflictError('question_has_answers', 'A question that already has answers cannot be removed.');
+      throw new ConflictError(
+        'question_has_answers',
+        'A question that already has answers cannot be removed.',
+      );
     }
     await deleteQuestionRows(tx, removedIds);
     for (const [position, input] of inputs.entries()) {

@@ -14,13 +14,20 @@ export interface UpdateRoundInput extends Partial<RoundFields> {
 }
 
 /** Edits a round's fields and moves it through draft → open → closed. */
-export async function updateRound(db: Database, actor: Actor, locator: RoundLocator, input: UpdateRoundInput, clock: Clock) {
+export async function updateRound(
+  db: Database,
+  actor: Actor,
+  locator: RoundLocator,
+  input: UpdateRoundInput,
+  clock: Clock,
+) {
   const { round, strategyProcess } = await loadRoundForActor(db, actor, locator, true);
   const merged = {
     title: input.title ?? round.title,
     deadline: input.deadline ?? round.deadline,
     opensAt: input.opensAt === undefined ? round.opensAt : input.opensAt,
-    reminderDaysBefore: input.reminderDaysBefore === undefined ? round.reminderDaysBefore : input.reminderDaysBefore,
+    reminderDaysBefore:
+      input.reminderDaysBefore === undefined ? round.reminderDaysBefore : input.reminderDaysBefore,
   };
   assertRoundFields(merged);
   const changes: Partial<InputRound> = {};
@@ -34,7 +41,9 @@ export async function updateRound(db: Database, actor: Actor, locator: RoundLoca
   if (input.reminderDaysBefore !== undefined) changes.reminderDaysBefore = input.reminderDaysBefore;
   if (input.status !== undefined && input.status !== round.status) {
     if (input.status === 'open' && merged.deadline <= clock.now()) {
-      throw new ValidationError('Move the deadline into the future before opening the round.', { deadline: 'In the past.' });
+      throw new ValidationError('Move the deadline into the future before opening the round.', {
+        deadline: 'In the past.',
+      });
     }
     changes.status = input.status;
     changes.closedAt = input.status === 'closed' ? clock.now() : null;
@@ -43,7 +52,9 @@ export async function updateRound(db: Database, actor: Actor, locator: RoundLoca
     const updated = await updateRoundRow(tx, round.id, changes);
     await recordAuditEvent(tx, actor, {
       processId: strategyProcess.id,
-      action: changes.status ? `round.${changes.status === 'open' ? 'opened' : changes.status === 'closed' ? 'closed' : 'updated'}` : 'round.updated',
+      action: changes.status
+        ? `round.${changes.status === 'open' ? 'opened' : changes.status === 'closed' ? 'closed' : 'updated'}`
+        : 'round.updated',
       entityType: 'input_round',
       entityId: round.id,
       detail: { before: pickKeys(round, Object.keys(changes)), after: changes },

@@ -58,7 +58,11 @@ export async function buildRound(
 }
 
 /** A registered actor (an organisation with a valid organisation number unless told). */
-export async function buildActor(db: Database, processId: string, overrides: Partial<typeof actorsTable.$inferInsert> = {}) {
+export async function buildActor(
+  db: Database,
+  processId: string,
+  overrides: Partial<typeof actorsTable.$inferInsert> = {},
+) {
   return insertActorRow(db, {
     name: `Organisasjon ${unique()}`,
     type: 'universitet',

@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ActorImportReportSchema, ActorListResponseSchema, RegisteredActorSchema, SaveActorRequestSchema } from '@innspill/contracts';
+import {
+  ActorImportReportSchema,
+  ActorListResponseSchema,
+  RegisteredActorSchema,
+  SaveActorRequestSchema,
+} from '@innspill/contracts';
 import { actors, ValidationError } from '@innspill/core';
 import type { AppDependencies } from '../../app-context.ts';
 import { readUploadedFiles } from '../responses/uploads.ts';
@@ -25,16 +30,36 @@ export function actorRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/processes/:slug/actors',
-      { config: { access: 'process' }, schema: { summary: 'The actor registry', tags, params: SlugParams, response: { 200: ActorListResponseSchema } } },
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'The actor registry',
+          tags,
+          params: SlugParams,
+          response: { 200: ActorListResponseSchema },
+        },
+      },
       async (request) => {
         const result = await actors.listActors(deps.db, request.actor, request.params.slug);
-        return { canManage: result.canManage, actors: result.actors.map((row) => presentActor(row, result.canManage)) };
+        return {
+          canManage: result.canManage,
+          actors: result.actors.map((row) => presentActor(row, result.canManage)),
+        };
       },
     );
 
     app.post(
       '/api/processes/:slug/actors',
-      { config: { access: 'process' }, schema: { summary: 'Register an actor', tags, params: SlugParams, body: SaveActorRequestSchema, response: { 201: RegisteredActorSchema } } },
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'Register an actor',
+          tags,
+          params: SlugParams,
+          body: SaveActorRequestSchema,
+          response: { 201: RegisteredActorSchema },
+        },
+      },
       async (request, reply) => {
         const saved = await actors.saveActor(deps.db, request.actor, request.params.slug, request.body);
         return reply.status(201).send(presentActor(saved, true));
@@ -45,9 +70,22 @@ export function actorRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       '/api/processes/:slug/actors/:actorId',
       {
         config: { access: 'process' },
-        schema: { summary: 'Edit an actor', tags, params: SlugParams.extend({ actorId: z.string().uuid() }), body: SaveActorRequestSchema, response: { 200: RegisteredActorSchema } },
+        schema: {
+          summary: 'Edit an actor',
+          tags,
+          params: SlugParams.extend({ actorId: z.string().uuid() }),
+          body: SaveActorRequestSchema,
+          response: { 200: RegisteredActorSchema },
+        },
       },
-      async (request) => presentActor(await actors.saveActor(deps.db, request.actor, request.params.slug, { ...request.body, actorId: request.params.actorId }), true),
+      async (request) =>
+        presentActor(
+          await actors.saveActor(deps.db, request.actor, request.params.slug, {
+            ...request.body,
+            actorId: request.params.actorId,
+          }),
+          true,
+        ),
     );
 
     app.post(
@@ -65,13 +103,24 @@ export function actorRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       async (request) => {
         const [file] = await readUploadedFiles(request, 1);
         if (!file) throw new ValidationError('Choose a CSV or XLSX file.', { file: 'Required.' });
-        const report = await actors.importActors(deps.db, request.actor, request.params.slug, file, request.query.dryRun !== 'false');
+        const report = await actors.importActors(
+          deps.db,
+          request.actor,
+          request.params.slug,
+          file,
+          request.query.dryRun !== 'false',
+        );
         return {
           isCommitted: report.isCommitted,
           errorCount: report.errorCount,
           createCount: report.createCount,
           duplicateCount: report.duplicateCount,
-          rows: report.rows.map((row) => ({ line: row.line, ...row.actor, isDuplicate: row.isDuplicate, problems: row.problems })),
+          rows: report.rows.map((row) => ({
+            line: row.line,
+            ...row.actor,
+            isDuplicate: row.isDuplicate,
+            problems: row.problems,
+          })),
         };
       },
     );

@@ -35,16 +35,30 @@ export function publicRoundRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
     fileStore: responses.createFileStore(deps.config.filesFolder),
     maxUploadBytes: deps.config.maxUploadBytes,
   };
-  const view = async (token: string, locale: string) => presentRespondentView(await responses.openRespondentLink(deps.db, token, clock), locale);
+  const view = async (token: string, locale: string) =>
+    presentRespondentView(await responses.openRespondentLink(deps.db, token, clock), locale);
 
   return async (app) => {
     app.get(
       '/api/public/rounds/:roundId',
-      { config: { access: 'public', rateLimit: readLimit }, schema: { summary: 'A round’s public page', tags, params: RoundParams, response: { 200: PublicRoundResponseSchema } } },
+      {
+        config: { access: 'public', rateLimit: readLimit },
+        schema: {
+          summary: 'A round’s public page',
+          tags,
+          params: RoundParams,
+          response: { 200: PublicRoundResponseSchema },
+        },
+      },
       async (request) => {
         const result = await responses.getPublicRound(deps.db, request.params.roundId, clock);
         return {
-          round: presentPublicRound(result.round, result.questions, result.effectiveStatus, requestLocale(request)),
+          round: presentPublicRound(
+            result.round,
+            result.questions,
+            result.effectiveStatus,
+            requestLocale(request),
+          ),
           canAnswerPublicly: result.canAnswerPublicly,
           isLateIfAnsweredNow: result.isLateIfAnsweredNow,
         };
@@ -55,12 +69,22 @@ export function publicRoundRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
       '/api/public/rounds/:roundId/responses',
       {
         config: { access: 'public', rateLimit: writeLimit },
-        schema: { summary: 'Start a response (draft) or send it at once; returns the secret edit link token', tags, params: RoundParams, body: StartResponseRequestSchema, response: { 201: StartResponseResponseSchema } },
+        schema: {
+          summary: 'Start a response (draft) or send it at once; returns the secret edit link token',
+          tags,
+          params: RoundParams,
+          body: StartResponseRequestSchema,
+          response: { 201: StartResponseResponseSchema },
+        },
       },
       async (request, reply) => {
         const headerKey = request.headers['idempotency-key'];
-        const idempotencyKey = request.body.idempotencyKey ?? (typeof headerKey === 'string' ? headerKey : undefined);
-        const result = await responses.startResponse(respondentDeps, request.params.roundId, { ...request.body, idempotencyKey });
+        const idempotencyKey =
+          request.body.idempotencyKey ?? (typeof headerKey === 'string' ? headerKey : undefined);
+        const result = await responses.startResponse(respondentDeps, request.params.roundId, {
+          ...request.body,
+          idempotencyKey,
+        });
         deps.wakeJobRunner?.();
         return reply.status(201).send({
           token: result.token ?? null,
@@ -73,13 +97,30 @@ export function publicRoundRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
 
     app.get(
       '/api/public/responses/:token',
-      { config: { access: 'public', rateLimit: readLimit }, schema: { summary: 'Open a response through its secret link', tags, params: TokenParams, response: { 200: RespondentViewSchema } } },
+      {
+        config: { access: 'public', rateLimit: readLimit },
+        schema: {
+          summary: 'Open a response through its secret link',
+          tags,
+          params: TokenParams,
+          response: { 200: RespondentViewSchema },
+        },
+      },
       async (request) => view(request.params.token, requestLocale(request)),
     );
 
     app.put(
       '/api/public/responses/:token',
-      { config: { access: 'public', rateLimit: writeLimit }, schema: { summary: 'Save a draft (or edit a sent response before the deadline)', tags, params: TokenParams, body: RespondentInputSchema, response: { 200: RespondentViewSchema } } },
+      {
+        config: { access: 'public', rateLimit: writeLimit },
+        schema: {
+          summary: 'Save a draft (or edit a sent response before the deadline)',
+          tags,
+          params: TokenParams,
+          body: RespondentInputSchema,
+          response: { 200: RespondentViewSchema },
+        },
+      },
       async (request) => {
         await responses.saveResponse(respondentDeps, request.params.token, request.body);
         return view(request.params.token, requestLocale(request));
@@ -88,7 +129,16 @@ export function publicRoundRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
 
     app.post(
       '/api/public/responses/:token/submit',
-      { config: { access: 'public', rateLimit: writeLimit }, schema: { summary: 'Send the response (idempotent); the receipt is committed before this answers', tags, params: TokenParams, body: RespondentInputSchema, response: { 200: RespondentViewSchema } } },
+      {
+        config: { access: 'public', rateLimit: writeLimit },
+        schema: {
+          summary: 'Send the response (idempotent); the receipt is committed before this answers',
+          tags,
+          params: TokenParams,
+          body: RespondentInputSchema,
+          response: { 200: RespondentViewSchema },
+        },
+      },
       async (request) => {
         await responses.submitResponse(respondentDeps, request.params.token, request.body);
         deps.wakeJobRunner?.();
@@ -98,7 +148,15 @@ export function publicRoundRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
 
     app.post(
       '/api/public/responses/:token/withdraw',
-      { config: { access: 'public', rateLimit: writeLimit }, schema: { summary: 'Withdraw a sent response (until the deadline)', tags, params: TokenParams, response: { 200: RespondentViewSchema } } },
+      {
+        config: { access: 'public', rateLimit: writeLimit },
+        schema: {
+          summary: 'Withdraw a sent response (until the deadline)',
+          tags,
+          params: TokenParams,
+          response: { 200: RespondentViewSchema },
+        },
+      },
       async (request) => {
         await responses.withdrawResponse(respondentDeps, request.params.token);
         return view(request.params.token, requestLocale(request));
@@ -107,7 +165,15 @@ export function publicRoundRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
 
     app.post(
       '/api/public/responses/:token/attachments',
-      { config: { access: 'public', rateLimit: uploadLimit }, schema: { summary: 'Attach a PDF, DOCX, ODT or TXT file (multipart field "file")', tags, params: TokenParams, response: { 201: AttachmentSchema } } },
+      {
+        config: { access: 'public', rateLimit: uploadLimit },
+        schema: {
+          summary: 'Attach a PDF, DOCX, ODT or TXT file (multipart field "file")',
+          tags,
+          params: TokenParams,
+          response: { 201: AttachmentSchema },
+        },
+      },
       async (request, reply) => {
         const [file] = await readUploadedFiles(request, 1);
         if (!file) throw new ValidationError('Choose a file to attach.', { file: 'Required.' });
@@ -119,7 +185,14 @@ export function publicRoundRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
 
     app.delete(
       '/api/public/responses/:token/attachments/:attachmentId',
-      { config: { access: 'public', rateLimit: writeLimit }, schema: { summary: 'Remove an attachment', tags, params: TokenParams.extend({ attachmentId: z.string().max(60) }) } },
+      {
+        config: { access: 'public', rateLimit: writeLimit },
+        schema: {
+          summary: 'Remove an attachment',
+          tags,
+          params: TokenParams.extend({ attachmentId: z.string().max(60) }),
+        },
+      },
       async (request, reply) => {
         await responses.removeAttachment(respondentDeps, request.params.token, request.params.attachmentId);
         return reply.status(204).send();

@@ -34,38 +34,67 @@ function parseMapping(raw: string | undefined): Record<string, responses.ColumnT
     const isValid =
       typeof parsed === 'object' &&
       parsed !== null &&
-      Object.values(parsed).every((target) => typeof target === 'string' && /^(actor|organisation_number|submitter_name|submitter_email|ignore|q\d{1,3})$/.test(target));
+      Object.values(parsed).every(
+        (target) =>
+          typeof target === 'string' &&
+          /^(actor|organisation_number|submitter_name|submitter_email|ignore|q\d{1,3})$/.test(target),
+      );
     if (isValid) return parsed as Record<string, responses.ColumnTarget>;
   } catch {
     // fall through to the validation error
   }
-  throw new ValidationError('The column mapping is not valid.', { mapping: 'Map headers to actor, organisation_number, submitter_name, submitter_email, q1, q2, … or ignore.' });
+  throw new ValidationError('The column mapping is not valid.', {
+    mapping:
+      'Map headers to actor, organisation_number, submitter_name, submitter_email, q1, q2, … or ignore.',
+  });
 }
 
 /** Secretariat side of input rounds: rounds, questions, invitations, participation, import/export. */
 export function roundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
   const clock = deps.clock ?? systemClock;
   const fileStore = responses.createFileStore(deps.config.filesFolder);
-  const locator = (params: { slug: string; number: number }) => ({ slug: params.slug, roundNumber: params.number });
+  const locator = (params: { slug: string; number: number }) => ({
+    slug: params.slug,
+    roundNumber: params.number,
+  });
   const invitationDeps = { db: deps.db, clock, publicUrl: deps.config.publicUrl };
 
   return async (app) => {
     app.get(
       '/api/processes/:slug/rounds',
-      { config: { access: 'process' }, schema: { summary: 'Input rounds of a process', tags, params: SlugParams, response: { 200: RoundListResponseSchema } } },
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'Input rounds of a process',
+          tags,
+          params: SlugParams,
+          response: { 200: RoundListResponseSchema },
+        },
+      },
       async (request) => {
         const result = await rounds.listRounds(deps.db, request.actor, request.params.slug, clock);
         const locale = requestLocale(request);
         return {
           canManage: result.canManage,
-          rounds: result.rounds.map((item) => presentRound(item.round, item.questions, item.effectiveStatus, locale)),
+          rounds: result.rounds.map((item) =>
+            presentRound(item.round, item.questions, item.effectiveStatus, locale),
+          ),
         };
       },
     );
 
     app.post(
       '/api/processes/:slug/rounds',
-      { config: { access: 'process' }, schema: { summary: 'Create a draft round', tags, params: SlugParams, body: CreateRoundRequestSchema, response: { 201: RoundDetailResponseSchema } } },
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'Create a draft round',
+          tags,
+          params: SlugParams,
+          body: CreateRoundRequestSchema,
+          response: { 201: RoundDetailResponseSchema },
+        },
+      },
       async (request, reply) => {
         const body = request.body;
         const round = await rounds.createRound(deps.db, request.actor, {
@@ -82,22 +111,50 @@ export function roundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
         });
         return reply
           .status(201)
-          .send({ canManage: true, round: presentRound(round, [], rounds.effectiveRoundStatus(round, clock.now()), requestLocale(request)) });
+          .send({
+            canManage: true,
+            round: presentRound(
+              round,
+              [],
+              rounds.effectiveRoundStatus(round, clock.now()),
+              requestLocale(request),
+            ),
+          });
       },
     );
 
     app.get(
       '/api/processes/:slug/rounds/:number',
-      { config: { access: 'process' }, schema: { summary: 'One round with its questions', tags, params: RoundParams, response: { 200: RoundDetailResponseSchema } } },
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'One round with its questions',
+          tags,
+          params: RoundParams,
+          response: { 200: RoundDetailResponseSchema },
+        },
+      },
       async (request) => {
         const result = await rounds.getRound(deps.db, request.actor, locator(request.params), clock);
-        return { canManage: result.canManage, round: presentRound(result.round, result.questions, result.effectiveStatus, requestLocale(request)) };
+        return {
+          canManage: result.canManage,
+          round: presentRound(result.round, result.questions, result.effectiveStatus, requestLocale(request)),
+        };
       },
     );
 
     app.patch(
       '/api/processes/:slug/rounds/:number',
-      { config: { access: 'process' }, schema: { summary: 'Edit a round, open or close it', tags, params: RoundParams, body: UpdateRoundRequestSchema, response: { 200: RoundDetailResponseSchema } } },
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'Edit a round, open or close it',
+          tags,
+          params: RoundParams,
+          body: UpdateRoundRequestSchema,
+          response: { 200: RoundDetailResponseSchema },
+        },
+      },
       async (request) => {
         const body = request.body;
         await rounds.updateRound(
@@ -108,7 +165,12 @@ export function roundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
             title: body.title,
             purpose: body.purpose,
             publicationNote: body.publicationNote,
-            opensAt: body.opensAtLocal === undefined ? undefined : body.opensAtLocal ? osloInputToDate(body.opensAtLocal) : null,
+            opensAt:
+              body.opensAtLocal === undefined
+                ? undefined
+                : body.opensAtLocal
+                  ? osloInputToDate(body.opensAtLocal)
+                  : null,
             deadline: body.deadlineLocal ? osloInputToDate(body.deadlineLocal) : undefined,
             visibility: body.visibility,
             latePolicy: body.latePolicy,
@@ -118,15 +180,32 @@ export function roundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
           clock,
         );
         const result = await rounds.getRound(deps.db, request.actor, locator(request.params), clock);
-        return { canManage: result.canManage, round: presentRound(result.round, result.questions, result.effectiveStatus, requestLocale(request)) };
+        return {
+          canManage: result.canManage,
+          round: presentRound(result.round, result.questions, result.effectiveStatus, requestLocale(request)),
+        };
       },
     );
 
     app.put(
       '/api/processes/:slug/rounds/:number/questions',
-      { config: { access: 'process' }, schema: { summary: 'Replace the question list (order = array order)', tags, params: RoundParams, body: SaveQuestionsRequestSchema, response: { 200: QuestionListResponseSchema } } },
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'Replace the question list (order = array order)',
+          tags,
+          params: RoundParams,
+          body: SaveQuestionsRequestSchema,
+          response: { 200: QuestionListResponseSchema },
+        },
+      },
       async (request) => {
-        const saved = await rounds.saveQuestions(deps.db, request.actor, locator(request.params), request.body.questions);
+        const saved = await rounds.saveQuestions(
+          deps.db,
+          request.actor,
+          locator(request.params),
+          request.body.questions,
+        );
         const locale = requestLocale(request);
         return { questions: saved.map((question) => presentQuestion(question, locale)) };
       },
@@ -134,34 +213,76 @@ export function roundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
 
     app.get(
       '/api/processes/:slug/rounds/:number/submissions',
-      { config: { access: 'process' }, schema: { summary: 'Responses of a round', tags, params: RoundParams, response: { 200: SubmissionListResponseSchema } } },
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'Responses of a round',
+          tags,
+          params: RoundParams,
+          response: { 200: SubmissionListResponseSchema },
+        },
+      },
       async (request) => {
-        const result = await responses.listSubmissions(deps.db, request.actor, locator(request.params), clock);
+        const result = await responses.listSubmissions(
+          deps.db,
+          request.actor,
+          locator(request.params),
+          clock,
+        );
         return { canSeePersonalData: result.canSeePersonalData, submissions: presentSubmissions(result) };
       },
     );
 
     app.get(
       '/api/processes/:slug/rounds/:number/participation',
-      { config: { access: 'process' }, schema: { summary: 'Invited vs answered, by actor type; participating organisations', tags, params: RoundParams, response: { 200: ParticipationSchema } } },
-      async (request) => presentParticipation(await responses.getParticipation(deps.db, request.actor, locator(request.params))),
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'Invited vs answered, by actor type; participating organisations',
+          tags,
+          params: RoundParams,
+          response: { 200: ParticipationSchema },
+        },
+      },
+      async (request) =>
+        presentParticipation(
+          await responses.getParticipation(deps.db, request.actor, locator(request.params)),
+        ),
     );
 
     app.get(
       '/api/processes/:slug/rounds/:number/participation.csv',
-      { config: { access: 'process' }, schema: { summary: 'Participating organisations as CSV', tags, params: RoundParams } },
+      {
+        config: { access: 'process' },
+        schema: { summary: 'Participating organisations as CSV', tags, params: RoundParams },
+      },
       async (request, reply) => {
-        const participation = await responses.getParticipation(deps.db, request.actor, locator(request.params));
+        const participation = await responses.getParticipation(
+          deps.db,
+          request.actor,
+          locator(request.params),
+        );
         return reply
           .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="participation-round-${request.params.number}.csv"`)
+          .header(
+            'content-disposition',
+            `attachment; filename="participation-round-${request.params.number}.csv"`,
+          )
           .send(responses.participationCsv(participation));
       },
     );
 
     app.get(
       '/api/processes/:slug/rounds/:number/invitations',
-      { config: { access: 'process' }, schema: { summary: 'Invitations and sent emails (outbox)', tags, params: RoundParams, response: { 200: InvitationListResponseSchema } } },
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'Invitations and sent emails (outbox)',
+          tags,
+          params: RoundParams,
+          response: { 200: InvitationListResponseSchema },
+        },
+      },
       async (request) => {
         const result = await responses.listInvitations(deps.db, request.actor, locator(request.params));
         return {
@@ -188,9 +309,23 @@ export function roundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
 
     app.post(
       '/api/processes/:slug/rounds/:number/invitations',
-      { config: { access: 'process' }, schema: { summary: 'Invite registered actors (one secret link each, emailed)', tags, params: RoundParams, body: InviteActorsRequestSchema, response: { 200: InviteActorsResponseSchema } } },
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'Invite registered actors (one secret link each, emailed)',
+          tags,
+          params: RoundParams,
+          body: InviteActorsRequestSchema,
+          response: { 200: InviteActorsResponseSchema },
+        },
+      },
       async (request) => {
-        const result = await responses.inviteActors(invitationDeps, request.actor, locator(request.params), request.body.actorIds);
+        const result = await responses.inviteActors(
+          invitationDeps,
+          request.actor,
+          locator(request.params),
+          request.body.actorIds,
+        );
         deps.wakeJobRunner?.();
         return { issued: result.issued, skipped: result.skipped };
       },
@@ -198,9 +333,21 @@ export function roundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
 
     app.post(
       '/api/processes/:slug/rounds/:number/reminders',
-      { config: { access: 'process' }, schema: { summary: 'Remind invited actors who have not answered', tags, params: RoundParams, response: { 200: z.object({ reminded: z.number() }) } } },
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'Remind invited actors who have not answered',
+          tags,
+          params: RoundParams,
+          response: { 200: z.object({ reminded: z.number() }) },
+        },
+      },
       async (request) => {
-        const reminded = await responses.sendReminders(invitationDeps, request.actor, locator(request.params));
+        const reminded = await responses.sendReminders(
+          invitationDeps,
+          request.actor,
+          locator(request.params),
+        );
         deps.wakeJobRunner?.();
         return { reminded };
       },
@@ -211,10 +358,14 @@ export function roundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       {
         config: { access: 'process' },
         schema: {
-          summary: 'Import responses from CSV/XLSX or PDF/DOCX/ODT/TXT letters (ZIP too); dryRun=true reports only',
+          summary:
+            'Import responses from CSV/XLSX or PDF/DOCX/ODT/TXT letters (ZIP too); dryRun=true reports only',
           tags,
           params: RoundParams,
-          querystring: z.object({ dryRun: z.enum(['true', 'false']).default('true'), mapping: z.string().max(10_000).optional() }),
+          querystring: z.object({
+            dryRun: z.enum(['true', 'false']).default('true'),
+            mapping: z.string().max(10_000).optional(),
+          }),
           response: { 200: ImportReportSchema },
         },
       },
@@ -229,7 +380,12 @@ export function roundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
           { isDryRun: request.query.dryRun !== 'false', columnMapping: mapping },
         );
         deps.wakeJobRunner?.();
-        return { isDryRun: report.isDryRun, submissionCount: report.submissionCount, failedFileCount: report.failedFileCount, files: report.files };
+        return {
+          isDryRun: report.isDryRun,
+          submissionCount: report.submissionCount,
+          failedFileCount: report.failedFileCount,
+          files: report.files,
+        };
       },
     );
 
@@ -237,14 +393,27 @@ export function roundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       '/api/processes/:slug/rounds/:number/export',
       {
         config: { access: 'process' },
-        schema: { summary: 'Every response with answers, extracted text and segments', tags, params: RoundParams, querystring: z.object({ format: z.enum(['csv', 'jsonl']).default('csv') }) },
+        schema: {
+          summary: 'Every response with answers, extracted text and segments',
+          tags,
+          params: RoundParams,
+          querystring: z.object({ format: z.enum(['csv', 'jsonl']).default('csv') }),
+        },
       },
       async (request, reply) => {
-        const body = await responses.exportResponses(deps.db, request.actor, locator(request.params), request.query.format);
+        const body = await responses.exportResponses(
+          deps.db,
+          request.actor,
+          locator(request.params),
+          request.query.format,
+        );
         const isCsv = request.query.format === 'csv';
         return reply
           .type(isCsv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
-          .header('content-disposition', `attachment; filename="responses-round-${request.params.number}.${request.query.format}"`)
+          .header(
+            'content-disposition',
+            `attachment; filename="responses-round-${request.params.number}.${request.query.format}"`,
+          )
           .send(body);
       },
     );

@@ -1,6 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import { Alert, Button, Heading, Paragraph, Select, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Textfield } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Heading,
+  Paragraph,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  Textfield,
+} from '@digdir/designsystemet-react';
 import type { ActorImportReport, ActorListResponse, ActorType } from '@innspill/contracts';
 import { api, ApiError } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
@@ -35,7 +48,12 @@ export function ActorRegistryPage() {
     setErrors({});
     setMessage(undefined);
     try {
-      await api.post(path, { name, type, organisationNumber: organisationNumber || null, contactEmails: emails.split(/[,;\s]+/).filter(Boolean) });
+      await api.post(path, {
+        name,
+        type,
+        organisationNumber: organisationNumber || null,
+        contactEmails: emails.split(/[,;\s]+/).filter(Boolean),
+      });
       setName('');
       setOrganisationNumber('');
       setEmails('');
@@ -51,15 +69,30 @@ export function ActorRegistryPage() {
   async function runImport(isDryRun: boolean) {
     if (!file) return;
     try {
-      const report = await uploadFiles<ActorImportReport>(`${path}/import?dryRun=${isDryRun}`, [file], session?.csrfToken);
+      const report = await uploadFiles<ActorImportReport>(
+        `${path}/import?dryRun=${isDryRun}`,
+        [file],
+        session?.csrfToken,
+      );
       setPreview(report);
       if (!isDryRun) state.reload();
     } catch (caught) {
-      setMessage({ tone: 'danger', text: caught instanceof ApiError ? caught.message : t('app.error.generic') });
+      setMessage({
+        tone: 'danger',
+        text: caught instanceof ApiError ? caught.message : t('app.error.generic'),
+      });
     }
   }
-  const fieldIds: Record<string, string> = { name: 'actor-name', organisationNumber: 'actor-org', contactEmails: 'actor-emails', type: 'actor-type' };
-  const summary = Object.entries(errors).map(([field, text]) => ({ fieldId: fieldIds[field] ?? 'actor-name', message: text }));
+  const fieldIds: Record<string, string> = {
+    name: 'actor-name',
+    organisationNumber: 'actor-org',
+    contactEmails: 'actor-emails',
+    type: 'actor-type',
+  };
+  const summary = Object.entries(errors).map(([field, text]) => ({
+    fieldId: fieldIds[field] ?? 'actor-name',
+    message: text,
+  }));
   return (
     <article>
       <Heading level={1} data-size="lg">
@@ -97,8 +130,16 @@ export function ActorRegistryPage() {
             </Heading>
             <form onSubmit={(event) => void add(event)} className="form-stack" noValidate>
               <FormErrorSummary errors={summary} />
-              {message && summary.length === 0 ? <Alert data-color={message.tone}>{message.text}</Alert> : null}
-              <Textfield id="actor-name" label={t('actors.name')} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
+              {message && summary.length === 0 ? (
+                <Alert data-color={message.tone}>{message.text}</Alert>
+              ) : null}
+              <Textfield
+                id="actor-name"
+                label={t('actors.name')}
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                error={errors.name}
+              />
               <div className="field">
                 <label htmlFor="actor-type">{t('actors.type')}</label>
                 <Select id="actor-type" value={type} onChange={(e) => setType(e.target.value as ActorType)}>
@@ -109,8 +150,23 @@ export function ActorRegistryPage() {
                   ))}
                 </Select>
               </div>
-              <Textfield id="actor-org" label={t('actors.orgNumber')} description={t('actors.orgNumberHint')} inputMode="numeric" value={organisationNumber} onChange={(e) => setOrganisationNumber(e.target.value)} error={errors.organisationNumber} />
-              <Textfield id="actor-emails" label={t('actors.emails')} description={t('actors.emailsHint')} value={emails} onChange={(e) => setEmails(e.target.value)} error={errors.contactEmails} />
+              <Textfield
+                id="actor-org"
+                label={t('actors.orgNumber')}
+                description={t('actors.orgNumberHint')}
+                inputMode="numeric"
+                value={organisationNumber}
+                onChange={(e) => setOrganisationNumber(e.target.value)}
+                error={errors.organisationNumber}
+              />
+              <Textfield
+                id="actor-emails"
+                label={t('actors.emails')}
+                description={t('actors.emailsHint')}
+                value={emails}
+                onChange={(e) => setEmails(e.target.value)}
+                error={errors.contactEmails}
+              />
               <div>
                 <Button type="submit">{t('actors.add')}</Button>
               </div>
@@ -125,7 +181,16 @@ export function ActorRegistryPage() {
               <p className="field-description" id="actor-import-hint">
                 {t('actors.importHint')}
               </p>
-              <input id="actor-import-file" type="file" accept=".csv,.xlsx,text/csv" aria-describedby="actor-import-hint" onChange={(e) => { setFile(e.target.files?.[0]); setPreview(undefined); }} />
+              <input
+                id="actor-import-file"
+                type="file"
+                accept=".csv,.xlsx,text/csv"
+                aria-describedby="actor-import-hint"
+                onChange={(e) => {
+                  setFile(e.target.files?.[0]);
+                  setPreview(undefined);
+                }}
+              />
             </div>
             <div className="button-row">
               <Button type="button" variant="secondary" disabled={!file} onClick={() => void runImport(true)}>
@@ -155,7 +220,13 @@ export function ActorRegistryPage() {
                       <TableCell>{row.name}</TableCell>
                       <TableCell>{t(`actorType.${row.type}`)}</TableCell>
                       <TableCell>{row.organisationNumber ?? ''}</TableCell>
-                      <TableCell>{Object.keys(row.problems).length ? Object.values(row.problems).join(' ') : row.isDuplicate ? t('actors.duplicate') : t('actors.ok')}</TableCell>
+                      <TableCell>
+                        {Object.keys(row.problems).length
+                          ? Object.values(row.problems).join(' ')
+                          : row.isDuplicate
+                            ? t('actors.duplicate')
+                            : t('actors.ok')}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

@@ -7,7 +7,11 @@ const fieldIds: Record<string, string> = { submitterEmail: 'respond-email', subm
 export function summaryEntries(round: PublicRound, fields: Record<string, string>) {
   return Object.entries(fields).map(([field, message]) => {
     const question = round.questions.find((candidate) => `answers.${candidate.id}` === field);
-    if (question) return { fieldId: questionFieldId(question.id, question.kind), message: `${question.position}. ${question.text}: ${message}` };
+    if (question)
+      return {
+        fieldId: questionFieldId(question.id, question.kind),
+        message: `${question.position}. ${question.text}: ${message}`,
+      };
     return { fieldId: fieldIds[field] ?? 'respond-form', message };
   });
 }

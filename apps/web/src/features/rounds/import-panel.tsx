@@ -16,7 +16,11 @@ export function ImportPanel({ path, onImported }: { path: string; onImported: ()
   const run = async (isDryRun: boolean) => {
     setError(undefined);
     try {
-      const result = await uploadFiles<ImportReport>(`${path}/imports?dryRun=${isDryRun}`, files, session?.csrfToken);
+      const result = await uploadFiles<ImportReport>(
+        `${path}/imports?dryRun=${isDryRun}`,
+        files,
+        session?.csrfToken,
+      );
       setReport(result);
       if (!isDryRun) onImported();
     } catch (caught) {
@@ -45,18 +49,31 @@ export function ImportPanel({ path, onImported }: { path: string; onImported: ()
         />
       </div>
       <div className="button-row">
-        <Button type="button" variant="secondary" disabled={files.length === 0} onClick={() => void run(true)}>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={files.length === 0}
+          onClick={() => void run(true)}
+        >
           {t('import.dryRun')}
         </Button>
-        <Button type="button" disabled={!report?.isDryRun || report.submissionCount === 0} onClick={() => void run(false)}>
+        <Button
+          type="button"
+          disabled={!report?.isDryRun || report.submissionCount === 0}
+          onClick={() => void run(false)}
+        >
           {t('import.commit')}
         </Button>
       </div>
       {error ? <Alert data-color="danger">{error}</Alert> : null}
       {report ? (
         <div aria-live="polite">
-          <Paragraph>{t(report.isDryRun ? 'import.wouldCreate' : 'import.created', { count: report.submissionCount })}</Paragraph>
-          {report.failedFileCount ? <Alert data-color="warning">{t('import.failedFiles', { count: report.failedFileCount })}</Alert> : null}
+          <Paragraph>
+            {t(report.isDryRun ? 'import.wouldCreate' : 'import.created', { count: report.submissionCount })}
+          </Paragraph>
+          {report.failedFileCount ? (
+            <Alert data-color="warning">{t('import.failedFiles', { count: report.failedFileCount })}</Alert>
+          ) : null}
           <ul>
             {report.files.map((file) => (
               <li key={file.fileName}>

@@ -1,15 +1,37 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Fieldset, FieldsetLegend, Heading, Paragraph } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  FieldsetLegend,
+  Heading,
+  Paragraph,
+} from '@digdir/designsystemet-react';
 import type { ActorListResponse, InvitationListResponse, InviteActorsResponse } from '@innspill/contracts';
 import { api, ApiError } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** Invite registered actors (one secret link each) and list the emails sent or written to the outbox. */
-export function InvitePanel({ slug, path, onInvited }: { slug: string; path: string; onInvited: () => void }) {
+export function InvitePanel({
+  slug,
+  path,
+  onInvited,
+}: {
+  slug: string;
+  path: string;
+  onInvited: () => void;
+}) {
   const { t, formatDateTime } = useI18n();
-  const actors = useApi(() => api.get<ActorListResponse>(`/api/processes/${encodeURIComponent(slug)}/actors`), `actors-${slug}`);
-  const invitations = useApi(() => api.get<InvitationListResponse>(`${path}/invitations`), `invitations-${path}`);
+  const actors = useApi(
+    () => api.get<ActorListResponse>(`/api/processes/${encodeURIComponent(slug)}/actors`),
+    `actors-${slug}`,
+  );
+  const invitations = useApi(
+    () => api.get<InvitationListResponse>(`${path}/invitations`),
+    `invitations-${path}`,
+  );
   const [selected, setSelected] = useState<string[]>([]);
   const [issued, setIssued] = useState<InviteActorsResponse['issued']>([]);
   const [error, setError] = useState<string>();
@@ -41,7 +63,11 @@ export function InvitePanel({ slug, path, onInvited }: { slug: string; path: str
               id={`invite-${actor.id}`}
               label={`${actor.name}${actor.contactEmails.length ? ` (${actor.contactEmails.join(', ')})` : ''}`}
               checked={selected.includes(actor.id)}
-              onChange={(event) => setSelected(event.target.checked ? [...selected, actor.id] : selected.filter((id) => id !== actor.id))}
+              onChange={(event) =>
+                setSelected(
+                  event.target.checked ? [...selected, actor.id] : selected.filter((id) => id !== actor.id),
+                )
+              }
             />
           ))}
         </Fieldset>
@@ -58,7 +84,8 @@ export function InvitePanel({ slug, path, onInvited }: { slug: string; path: str
           <ul data-testid="invitation-links">
             {issued.map((row) => (
               <li key={row.actorId}>
-                {row.actorName}: <a href={row.link}>{row.link}</a> {row.emailedTo.length ? `(${row.emailedTo.join(', ')})` : `(${t('invite.noEmail')})`}
+                {row.actorName}: <a href={row.link}>{row.link}</a>{' '}
+                {row.emailedTo.length ? `(${row.emailedTo.join(', ')})` : `(${t('invite.noEmail')})`}
               </li>
             ))}
           </ul>

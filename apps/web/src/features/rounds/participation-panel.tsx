@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from '@digdir/designsystemet-react';
 import type { Participation } from '@innspill/contracts';
 import { api } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
@@ -7,7 +18,15 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorState, LoadingState } from '../../components/page-states.tsx';
 
 /** Invited vs answered, by actor type, late answers, and the organisations that took part. */
-export function ParticipationPanel({ path, canManage, refreshKey }: { path: string; canManage: boolean; refreshKey: number }) {
+export function ParticipationPanel({
+  path,
+  canManage,
+  refreshKey,
+}: {
+  path: string;
+  canManage: boolean;
+  refreshKey: number;
+}) {
   const { t, formatDateTime } = useI18n();
   const state = useApi(() => api.get<Participation>(`${path}/participation`), `${path}-${refreshKey}`);
   const [notice, setNotice] = useState<string>();

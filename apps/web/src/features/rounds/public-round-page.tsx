@@ -16,7 +16,10 @@ export function PublicRoundPage() {
   const { roundId = '' } = useParams();
   const { t, locale } = useI18n();
   const navigate = useNavigate();
-  const state = useApi(() => api.get<PublicRoundResponse>(`/api/public/rounds/${encodeURIComponent(roundId)}?lang=${locale}`), `${roundId}-${locale}`);
+  const state = useApi(
+    () => api.get<PublicRoundResponse>(`/api/public/rounds/${encodeURIComponent(roundId)}?lang=${locale}`),
+    `${roundId}-${locale}`,
+  );
   const [draft, setDraft] = useState<RespondentDraft>(emptyDraft);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
@@ -35,8 +38,15 @@ export function PublicRoundPage() {
     setErrors({});
     setFormError(undefined);
     try {
-      const body = { ...draftToInput(round, draft, false), shouldSubmit, ...(shouldSubmit ? { idempotencyKey } : {}) };
-      const result = await api.post<StartResponseResponse>(`/api/public/rounds/${encodeURIComponent(round.id)}/responses`, body);
+      const body = {
+        ...draftToInput(round, draft, false),
+        shouldSubmit,
+        ...(shouldSubmit ? { idempotencyKey } : {}),
+      };
+      const result = await api.post<StartResponseResponse>(
+        `/api/public/rounds/${encodeURIComponent(round.id)}/responses`,
+        body,
+      );
       if (result.token) await navigate(`/i/${result.token}`, { state: { justSaved: !shouldSubmit } });
       else setFormError(t('respond.receiptCode') + ': ' + (result.receiptCode ?? ''));
     } catch (caught) {
@@ -59,14 +69,25 @@ export function PublicRoundPage() {
     <article className="respond">
       <RoundIntro round={round} />
       <RoundStateAlert round={round} isLate={data.isLateIfAnsweredNow} />
-      {round.visibility === 'invitation' ? <Alert data-color="info">{t('respond.invitationOnly')}</Alert> : null}
+      {round.visibility === 'invitation' ? (
+        <Alert data-color="info">{t('respond.invitationOnly')}</Alert>
+      ) : null}
       {data.canAnswerPublicly ? (
         <form id="respond-form" onSubmit={onSubmit} className="form-stack" noValidate>
           <div ref={summaryRef} tabIndex={-1} aria-live="polite">
             <FormErrorSummary errors={summaryEntries(round, errors)} />
-            {formError && Object.keys(errors).length === 0 ? <Alert data-color="danger">{formError}</Alert> : null}
+            {formError && Object.keys(errors).length === 0 ? (
+              <Alert data-color="danger">{formError}</Alert>
+            ) : null}
           </div>
-          <RespondentFields round={round} draft={draft} onChange={setDraft} errors={errors} isInvited={false} isDisabled={isBusy} />
+          <RespondentFields
+            round={round}
+            draft={draft}
+            onChange={setDraft}
+            errors={errors}
+            isInvited={false}
+            isDisabled={isBusy}
+          />
           <Paragraph data-size="sm">{t('respond.attachAfterSave')}</Paragraph>
           <div className="button-row">
             <Button type="button" variant="secondary" disabled={isBusy} onClick={() => void send(false)}>

@@ -1,5 +1,14 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Fieldset, FieldsetLegend, Heading, Select, Textfield } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  FieldsetLegend,
+  Heading,
+  Select,
+  Textfield,
+} from '@digdir/designsystemet-react';
 import type { Question } from '@innspill/contracts';
 import { api, ApiError } from '../../lib/api-client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -16,14 +25,30 @@ interface EditableQuestion {
 }
 
 /** Add, edit, reorder (move up/down buttons, keyboard-friendly) and remove a round's questions. */
-export function QuestionsEditor({ path, questions, onSaved }: { path: string; questions: Question[]; onSaved: () => void }) {
+export function QuestionsEditor({
+  path,
+  questions,
+  onSaved,
+}: {
+  path: string;
+  questions: Question[];
+  onSaved: () => void;
+}) {
   const { t } = useI18n();
   const [items, setItems] = useState<EditableQuestion[]>(() =>
-    questions.map((question) => ({ key: question.id, id: question.id, kind: question.kind, text: question.text, isRequired: question.isRequired, options: question.options.join('\n') })),
+    questions.map((question) => ({
+      key: question.id,
+      id: question.id,
+      kind: question.kind,
+      text: question.text,
+      isRequired: question.isRequired,
+      options: question.options.join('\n'),
+    })),
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: 'success' | 'danger'; text: string }>();
-  const update = (index: number, patch: Partial<EditableQuestion>) => setItems(items.map((item, at) => (at === index ? { ...item, ...patch } : item)));
+  const update = (index: number, patch: Partial<EditableQuestion>) =>
+    setItems(items.map((item, at) => (at === index ? { ...item, ...patch } : item)));
   const move = (index: number, offset: number) => {
     const next = [...items];
     const [moved] = next.splice(index, 1);
@@ -42,7 +67,10 @@ export function QuestionsEditor({ path, questions, onSaved }: { path: string; qu
           kind: item.kind,
           text: item.text,
           isRequired: item.isRequired,
-          options: item.options.split('\n').map((option) => option.trim()).filter(Boolean),
+          options: item.options
+            .split('\n')
+            .map((option) => option.trim())
+            .filter(Boolean),
         })),
       });
       setMessage({ tone: 'success', text: t('rounds.saved') });
@@ -57,7 +85,10 @@ export function QuestionsEditor({ path, questions, onSaved }: { path: string; qu
   const summary = Object.entries(errors).map(([field, text]) => {
     const [, index = '0', name = 'text'] = field.split('.');
     const key = items[Number(index)]?.key ?? '';
-    return { fieldId: `question-${key}-${name === 'options' ? 'options' : 'text'}`, message: `${t('rounds.question.text', { number: Number(index) + 1 })}: ${text}` };
+    return {
+      fieldId: `question-${key}-${name === 'options' ? 'options' : 'text'}`,
+      message: `${t('rounds.question.text', { number: Number(index) + 1 })}: ${text}`,
+    };
   });
   return (
     <section aria-labelledby="questions-heading" className="form-stack">
@@ -71,10 +102,22 @@ export function QuestionsEditor({ path, questions, onSaved }: { path: string; qu
           <li key={item.key}>
             <Fieldset>
               <FieldsetLegend>{t('rounds.question.text', { number: index + 1 })}</FieldsetLegend>
-              <Textfield id={`question-${item.key}-text`} label={t('rounds.question.text', { number: index + 1 })} multiline rows={2} value={item.text} onChange={(e) => update(index, { text: e.target.value })} error={errors[`questions.${index}.text`]} />
+              <Textfield
+                id={`question-${item.key}-text`}
+                label={t('rounds.question.text', { number: index + 1 })}
+                multiline
+                rows={2}
+                value={item.text}
+                onChange={(e) => update(index, { text: e.target.value })}
+                error={errors[`questions.${index}.text`]}
+              />
               <div className="field">
                 <label htmlFor={`question-${item.key}-kind`}>{t('rounds.question.kind')}</label>
-                <Select id={`question-${item.key}-kind`} value={item.kind} onChange={(e) => update(index, { kind: e.target.value as Question['kind'] })}>
+                <Select
+                  id={`question-${item.key}-kind`}
+                  value={item.kind}
+                  onChange={(e) => update(index, { kind: e.target.value as Question['kind'] })}
+                >
                   {questionKinds.map((kind) => (
                     <option key={kind} value={kind}>
                       {t(`kind.${kind}`)}
@@ -83,17 +126,48 @@ export function QuestionsEditor({ path, questions, onSaved }: { path: string; qu
                 </Select>
               </div>
               {item.kind === 'single_choice' || item.kind === 'multiple_choice' ? (
-                <Textfield id={`question-${item.key}-options`} label={t('rounds.question.options')} multiline rows={3} value={item.options} onChange={(e) => update(index, { options: e.target.value })} error={errors[`questions.${index}.options`]} />
+                <Textfield
+                  id={`question-${item.key}-options`}
+                  label={t('rounds.question.options')}
+                  multiline
+                  rows={3}
+                  value={item.options}
+                  onChange={(e) => update(index, { options: e.target.value })}
+                  error={errors[`questions.${index}.options`]}
+                />
               ) : null}
-              <Checkbox id={`question-${item.key}-required`} label={t('rounds.question.required')} checked={item.isRequired} onChange={(e) => update(index, { isRequired: e.target.checked })} />
+              <Checkbox
+                id={`question-${item.key}-required`}
+                label={t('rounds.question.required')}
+                checked={item.isRequired}
+                onChange={(e) => update(index, { isRequired: e.target.checked })}
+              />
               <div className="button-row">
-                <Button type="button" variant="tertiary" data-size="sm" disabled={index === 0} onClick={() => move(index, -1)}>
+                <Button
+                  type="button"
+                  variant="tertiary"
+                  data-size="sm"
+                  disabled={index === 0}
+                  onClick={() => move(index, -1)}
+                >
                   {t('rounds.question.up', { number: index + 1 })}
                 </Button>
-                <Button type="button" variant="tertiary" data-size="sm" disabled={index === items.length - 1} onClick={() => move(index, 1)}>
+                <Button
+                  type="button"
+                  variant="tertiary"
+                  data-size="sm"
+                  disabled={index === items.length - 1}
+                  onClick={() => move(index, 1)}
+                >
                   {t('rounds.question.down', { number: index + 1 })}
                 </Button>
-                <Button type="button" variant="tertiary" data-size="sm" data-color="danger" onClick={() => setItems(items.filter((_, at) => at !== index))}>
+                <Button
+                  type="button"
+                  variant="tertiary"
+                  data-size="sm"
+                  data-color="danger"
+                  onClick={() => setItems(items.filter((_, at) => at !== index))}
+                >
                   {t('rounds.question.remove', { number: index + 1 })}
                 </Button>
               </div>
@@ -102,7 +176,16 @@ export function QuestionsEditor({ path, questions, onSaved }: { path: string; qu
         ))}
       </ol>
       <div className="button-row">
-        <Button type="button" variant="secondary" onClick={() => setItems([...items, { key: crypto.randomUUID(), kind: 'long_text', text: '', isRequired: false, options: '' }])}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() =>
+            setItems([
+              ...items,
+              { key: crypto.randomUUID(), kind: 'long_text', text: '', isRequired: false, options: '' },
+            ])
+          }
+        >
           {t('rounds.question.add')}
         </Button>
         <Button type="button" onClick={() => void save()}>

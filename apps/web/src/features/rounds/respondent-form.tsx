@@ -1,4 +1,12 @@
-import { Checkbox, Fieldset, FieldsetDescription, FieldsetLegend, Radio, Select, Textfield } from '@digdir/designsystemet-react';
+import {
+  Checkbox,
+  Fieldset,
+  FieldsetDescription,
+  FieldsetLegend,
+  Radio,
+  Select,
+  Textfield,
+} from '@digdir/designsystemet-react';
 import type { Answer, PublicRound, RespondentInput } from '@innspill/contracts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { actorTypes } from './rounds.api.ts';
@@ -13,20 +21,35 @@ export interface RespondentDraft {
 }
 
 export function emptyDraft(): RespondentDraft {
-  return { answers: {}, submitterName: '', submitterEmail: '', organisationName: '', declaredActorType: '', publicationConsent: '' };
+  return {
+    answers: {},
+    submitterName: '',
+    submitterEmail: '',
+    organisationName: '',
+    declaredActorType: '',
+    publicationConsent: '',
+  };
 }
 
 export function draftFromAnswers(answers: Answer[], rest: Partial<RespondentDraft>): RespondentDraft {
   const draft = { ...emptyDraft(), ...rest };
   for (const answer of answers) {
-    const value = Array.isArray(answer.value) ? answer.value : answer.value === null ? '' : String(answer.value);
+    const value = Array.isArray(answer.value)
+      ? answer.value
+      : answer.value === null
+        ? ''
+        : String(answer.value);
     draft.answers[answer.questionId] = { text: answer.text ?? '', value };
   }
   return draft;
 }
 
 /** The request body for a save or submit: every question's answer plus who is answering. */
-export function draftToInput(round: PublicRound, draft: RespondentDraft, isInvited: boolean): RespondentInput {
+export function draftToInput(
+  round: PublicRound,
+  draft: RespondentDraft,
+  isInvited: boolean,
+): RespondentInput {
   return {
     answers: round.questions.map((question) => {
       const answer = draft.answers[question.id];
@@ -42,19 +65,29 @@ export function draftToInput(round: PublicRound, draft: RespondentDraft, isInvit
           return { questionId: question.id, value: raw === '' ? null : Number(raw) };
         }
         case 'single_choice':
-          return { questionId: question.id, value: typeof answer?.value === 'string' && answer.value ? answer.value : null };
+          return {
+            questionId: question.id,
+            value: typeof answer?.value === 'string' && answer.value ? answer.value : null,
+          };
       }
     }),
     submitterName: draft.submitterName,
     submitterEmail: draft.submitterEmail,
-    ...(isInvited ? {} : { organisationName: draft.organisationName, declaredActorType: (draft.declaredActorType || null) as RespondentInput['declaredActorType'] }),
+    ...(isInvited
+      ? {}
+      : {
+          organisationName: draft.organisationName,
+          declaredActorType: (draft.declaredActorType || null) as RespondentInput['declaredActorType'],
+        }),
     publicationConsent: draft.publicationConsent === '' ? null : draft.publicationConsent === 'yes',
   };
 }
 
 /** The id of the first focusable control of a question (error summary links point here). */
 export function questionFieldId(questionId: string, kind: string): string {
-  return ['single_choice', 'multiple_choice', 'scale'].includes(kind) ? `q-${questionId}-0` : `q-${questionId}`;
+  return ['single_choice', 'multiple_choice', 'scale'].includes(kind)
+    ? `q-${questionId}-0`
+    : `q-${questionId}`;
 }
 
 /**
@@ -136,7 +169,9 @@ export function RespondentFields({
             return (
               <Fieldset key={question.id} disabled={isDisabled} aria-invalid={error ? true : undefined}>
                 <FieldsetLegend>{label}</FieldsetLegend>
-                {question.kind === 'scale' ? <FieldsetDescription>{`${t('respond.scale.low')}, ${t('respond.scale.high')}`}</FieldsetDescription> : null}
+                {question.kind === 'scale' ? (
+                  <FieldsetDescription>{`${t('respond.scale.low')}, ${t('respond.scale.high')}`}</FieldsetDescription>
+                ) : null}
                 {options.map((option, optionIndex) => (
                   <Radio
                     key={option}
@@ -148,7 +183,11 @@ export function RespondentFields({
                     onChange={() => setAnswer(question.id, { value: option })}
                   />
                 ))}
-                {error ? <p className="field-error" role="alert">{error}</p> : null}
+                {error ? (
+                  <p className="field-error" role="alert">
+                    {error}
+                  </p>
+                ) : null}
               </Fieldset>
             );
           }
@@ -166,12 +205,18 @@ export function RespondentFields({
                     checked={selected.includes(option)}
                     onChange={(event) =>
                       setAnswer(question.id, {
-                        value: event.target.checked ? [...selected, option] : selected.filter((item) => item !== option),
+                        value: event.target.checked
+                          ? [...selected, option]
+                          : selected.filter((item) => item !== option),
                       })
                     }
                   />
                 ))}
-                {error ? <p className="field-error" role="alert">{error}</p> : null}
+                {error ? (
+                  <p className="field-error" role="alert">
+                    {error}
+                  </p>
+                ) : null}
               </Fieldset>
             );
           }
@@ -180,7 +225,14 @@ export function RespondentFields({
       <Fieldset disabled={isDisabled}>
         <FieldsetLegend>{t('respond.about')}</FieldsetLegend>
         <div className="form-stack">
-          <Textfield id="respond-name" label={t('respond.name')} autoComplete="name" value={draft.submitterName} onChange={(e) => onChange({ ...draft, submitterName: e.target.value })} error={errors.submitterName} />
+          <Textfield
+            id="respond-name"
+            label={t('respond.name')}
+            autoComplete="name"
+            value={draft.submitterName}
+            onChange={(e) => onChange({ ...draft, submitterName: e.target.value })}
+            error={errors.submitterName}
+          />
           <Textfield
             id="respond-email"
             label={t('respond.email')}
@@ -193,10 +245,20 @@ export function RespondentFields({
           />
           {isInvited ? null : (
             <>
-              <Textfield id="respond-organisation" label={t('respond.organisation')} autoComplete="organization" value={draft.organisationName} onChange={(e) => onChange({ ...draft, organisationName: e.target.value })} />
+              <Textfield
+                id="respond-organisation"
+                label={t('respond.organisation')}
+                autoComplete="organization"
+                value={draft.organisationName}
+                onChange={(e) => onChange({ ...draft, organisationName: e.target.value })}
+              />
               <div className="field">
                 <label htmlFor="respond-actor-type">{t('respond.actorType')}</label>
-                <Select id="respond-actor-type" value={draft.declaredActorType} onChange={(e) => onChange({ ...draft, declaredActorType: e.target.value })}>
+                <Select
+                  id="respond-actor-type"
+                  value={draft.declaredActorType}
+                  onChange={(e) => onChange({ ...draft, declaredActorType: e.target.value })}
+                >
                   <option value="">{t('respond.choose')}</option>
                   {actorTypes.map((type) => (
                     <option key={type} value={type}>
@@ -212,8 +274,22 @@ export function RespondentFields({
       <Fieldset disabled={isDisabled}>
         <FieldsetLegend>{t('respond.consent')}</FieldsetLegend>
         {round.publicationNote ? <FieldsetDescription>{round.publicationNote}</FieldsetDescription> : null}
-        <Radio id="consent-yes" name="consent" label={t('respond.consent.yes')} value="yes" checked={draft.publicationConsent === 'yes'} onChange={() => onChange({ ...draft, publicationConsent: 'yes' })} />
-        <Radio id="consent-no" name="consent" label={t('respond.consent.no')} value="no" checked={draft.publicationConsent === 'no'} onChange={() => onChange({ ...draft, publicationConsent: 'no' })} />
+        <Radio
+          id="consent-yes"
+          name="consent"
+          label={t('respond.consent.yes')}
+          value="yes"
+          checked={draft.publicationConsent === 'yes'}
+          onChange={() => onChange({ ...draft, publicationConsent: 'yes' })}
+        />
+        <Radio
+          id="consent-no"
+          name="consent"
+          label={t('respond.consent.no')}
+          value="no"
+          checked={draft.publicationConsent === 'no'}
+          onChange={() => onChange({ ...draft, publicationConsent: 'no' })}
+        />
       </Fieldset>
     </>
   );

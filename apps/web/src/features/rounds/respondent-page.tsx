@@ -8,7 +8,12 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ErrorState, LoadingState } from '../../components/page-states.tsx';
 import { FormErrorSummary } from '../../components/form-error-summary.tsx';
-import { RespondentFields, draftFromAnswers, draftToInput, type RespondentDraft } from './respondent-form.tsx';
+import {
+  RespondentFields,
+  draftFromAnswers,
+  draftToInput,
+  type RespondentDraft,
+} from './respondent-form.tsx';
 import { RoundIntro, RoundStateAlert } from './round-intro.tsx';
 import { summaryEntries } from './form-errors.ts';
 import { uploadFiles } from './rounds.api.ts';
@@ -54,7 +59,9 @@ function Receipt({ view }: { view: RespondentView }) {
       <dl className="answer-copy">
         {view.round.questions.map((question) => {
           const answer = view.answers.find((candidate) => candidate.questionId === question.id);
-          const text = answer?.text ?? (Array.isArray(answer?.value) ? answer.value.join(', ') : answer?.value?.toString() ?? '');
+          const text =
+            answer?.text ??
+            (Array.isArray(answer?.value) ? answer.value.join(', ') : (answer?.value?.toString() ?? ''));
           return (
             <div key={question.id}>
               <dt>{`${question.position}. ${question.text}`}</dt>
@@ -74,7 +81,15 @@ function Receipt({ view }: { view: RespondentView }) {
   );
 }
 
-function AttachmentList({ attachments, onRemove, isDisabled }: { attachments: Attachment[]; onRemove: (id: string) => void; isDisabled: boolean }) {
+function AttachmentList({
+  attachments,
+  onRemove,
+  isDisabled,
+}: {
+  attachments: Attachment[];
+  onRemove: (id: string) => void;
+  isDisabled: boolean;
+}) {
   const { t } = useI18n();
   if (attachments.length === 0) return null;
   return (
@@ -82,7 +97,8 @@ function AttachmentList({ attachments, onRemove, isDisabled }: { attachments: At
       {attachments.map((attachment) => (
         <li key={attachment.id}>
           <span>
-            {attachment.fileName} ({Math.max(1, Math.round(attachment.byteSize / 1024))} kB, {t(`respond.extraction.${attachment.extractionStatus}`)})
+            {attachment.fileName} ({Math.max(1, Math.round(attachment.byteSize / 1024))} kB,{' '}
+            {t(`respond.extraction.${attachment.extractionStatus}`)})
           </span>
           {isDisabled ? null : (
             <Button type="button" variant="tertiary" data-size="sm" onClick={() => onRemove(attachment.id)}>
@@ -127,7 +143,11 @@ export function RespondentPage() {
   const current = view;
 
   /** Runs a request; the form keeps what the respondent typed unless the server returned a saved state for it. */
-  async function run(work: () => Promise<RespondentView | undefined>, success?: string, shouldKeepDraft = false) {
+  async function run(
+    work: () => Promise<RespondentView | undefined>,
+    success?: string,
+    shouldKeepDraft = false,
+  ) {
     setIsBusy(true);
     setErrors({});
     setMessage(undefined);
@@ -152,7 +172,11 @@ export function RespondentPage() {
   }
 
   const input = () => draftToInput(current.round, draft, current.actorName !== null);
-  const save = () => void run(() => api.put<RespondentView>(path, input()), current.status === 'submitted' ? t('rounds.saved') : t('respond.draftSaved'));
+  const save = () =>
+    void run(
+      () => api.put<RespondentView>(path, input()),
+      current.status === 'submitted' ? t('rounds.saved') : t('respond.draftSaved'),
+    );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void run(() => api.post<RespondentView>(`${path}/submit`, input())).then((isOk) => {
@@ -161,33 +185,58 @@ export function RespondentPage() {
   };
   const attach = () => {
     if (!file) return;
-    void run(async () => {
-      await uploadFiles(`${path}/attachments`, [file], session?.csrfToken);
-      setFile(undefined);
-      if (fileInputRef.current) fileInputRef.current.value = '';
-      return api.get<RespondentView>(`${path}?lang=${locale}`);
-    }, undefined, true);
+    void run(
+      async () => {
+        await uploadFiles(`${path}/attachments`, [file], session?.csrfToken);
+        setFile(undefined);
+        if (fileInputRef.current) fileInputRef.current.value = '';
+        return api.get<RespondentView>(`${path}?lang=${locale}`);
+      },
+      undefined,
+      true,
+    );
   };
   const remove = (attachmentId: string) =>
-    void run(async () => {
-      await api.delete(`${path}/attachments/${attachmentId}`);
-      return api.get<RespondentView>(`${path}?lang=${locale}`);
-    }, undefined, true);
+    void run(
+      async () => {
+        await api.delete(`${path}/attachments/${attachmentId}`);
+        return api.get<RespondentView>(`${path}?lang=${locale}`);
+      },
+      undefined,
+      true,
+    );
   const withdraw = () => void run(() => api.post<RespondentView>(`${path}/withdraw`));
 
-  const showForm = current.status === 'draft' ? current.canEdit : current.status === 'submitted' && isEditing && current.canEdit;
+  const showForm =
+    current.status === 'draft'
+      ? current.canEdit
+      : current.status === 'submitted' && isEditing && current.canEdit;
   return (
     <article className="respond">
       <RoundIntro round={current.round} />
-      {current.actorName ? <Paragraph>{t('respond.invitedAs', { name: current.actorName })}</Paragraph> : null}
-      {current.status === 'draft' ? <RoundStateAlert round={current.round} isLate={current.isLateIfSubmittedNow} /> : null}
+      {current.actorName ? (
+        <Paragraph>{t('respond.invitedAs', { name: current.actorName })}</Paragraph>
+      ) : null}
+      {current.status === 'draft' ? (
+        <RoundStateAlert round={current.round} isLate={current.isLateIfSubmittedNow} />
+      ) : null}
       <div ref={summaryRef} tabIndex={-1} aria-live="polite">
         <FormErrorSummary errors={summaryEntries(current.round, errors)} />
-        {message && !(message.tone === 'danger' && Object.keys(errors).length) ? <Alert data-color={message.tone}>{message.text}</Alert> : null}
-        {justSaved && current.status === 'draft' && !message ? <Alert data-color="success">{t('respond.draftSaved')}</Alert> : null}
+        {message && !(message.tone === 'danger' && Object.keys(errors).length) ? (
+          <Alert data-color={message.tone}>{message.text}</Alert>
+        ) : null}
+        {justSaved && current.status === 'draft' && !message ? (
+          <Alert data-color="success">{t('respond.draftSaved')}</Alert>
+        ) : null}
       </div>
       {current.status === 'draft' ? (
-        <Textfield id="respond-link" label={t('respond.linkLabel')} readOnly value={window.location.href} onFocus={(event) => event.target.select()} />
+        <Textfield
+          id="respond-link"
+          label={t('respond.linkLabel')}
+          readOnly
+          value={window.location.href}
+          onFocus={(event) => event.target.select()}
+        />
       ) : null}
       {current.status === 'withdrawn' ? <Alert data-color="info">{t('respond.withdrawn')}</Alert> : null}
       {current.status === 'submitted' && !isEditing ? (
@@ -201,7 +250,13 @@ export function RespondentPage() {
                   {t('respond.editAnswers')}
                 </Button>
                 {current.canWithdraw ? (
-                  <Button type="button" variant="tertiary" data-color="danger" disabled={isBusy} onClick={withdraw}>
+                  <Button
+                    type="button"
+                    variant="tertiary"
+                    data-color="danger"
+                    disabled={isBusy}
+                    onClick={withdraw}
+                  >
                     {t('respond.withdraw')}
                   </Button>
                 ) : null}
@@ -212,7 +267,14 @@ export function RespondentPage() {
       ) : null}
       {showForm ? (
         <form id="respond-form" onSubmit={submit} className="form-stack" noValidate>
-          <RespondentFields round={current.round} draft={draft} onChange={setDraft} errors={errors} isInvited={current.actorName !== null} isDisabled={isBusy} />
+          <RespondentFields
+            round={current.round}
+            draft={draft}
+            onChange={setDraft}
+            errors={errors}
+            isInvited={current.actorName !== null}
+            isDisabled={isBusy}
+          />
           <section aria-labelledby="attachments-title" className="form-stack">
             <Heading level={2} data-size="sm" id="attachments-title">
               {t('respond.attachments')}

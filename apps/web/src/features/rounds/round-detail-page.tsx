@@ -1,6 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import { Alert, Button, Heading, Paragraph, Radio, Fieldset, FieldsetLegend, Textfield } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Heading,
+  Paragraph,
+  Radio,
+  Fieldset,
+  FieldsetLegend,
+  Textfield,
+} from '@digdir/designsystemet-react';
 import type { Round, RoundDetailResponse, UpdateRoundRequest } from '@innspill/contracts';
 import { api, ApiError } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
@@ -13,7 +22,15 @@ import { ParticipationPanel } from './participation-panel.tsx';
 import { InvitePanel } from './invite-panel.tsx';
 import { ImportPanel } from './import-panel.tsx';
 
-function RoundSettings({ round, path, onSaved }: { round: Round; path: string; onSaved: (round: Round) => void }) {
+function RoundSettings({
+  round,
+  path,
+  onSaved,
+}: {
+  round: Round;
+  path: string;
+  onSaved: (round: Round) => void;
+}) {
   const { t } = useI18n();
   const [fields, setFields] = useState({
     title: round.title,
@@ -52,7 +69,10 @@ function RoundSettings({ round, path, onSaved }: { round: Round; path: string; o
       reminderDaysBefore: fields.reminderDaysBefore ? Number(fields.reminderDaysBefore) : null,
     });
   };
-  const summary = Object.entries(errors).map(([field, text]) => ({ fieldId: `round-${field.replace(/Local$/, '')}`, message: `${field}: ${text}` }));
+  const summary = Object.entries(errors).map(([field, text]) => ({
+    fieldId: `round-${field.replace(/Local$/, '')}`,
+    message: `${field}: ${text}`,
+  }));
   const publicUrl = `${window.location.origin}/r/${round.id}`;
   return (
     <form onSubmit={submit} className="form-stack narrow" noValidate>
@@ -77,23 +97,74 @@ function RoundSettings({ round, path, onSaved }: { round: Round; path: string; o
           {t('rounds.publicLink')}: <a href={publicUrl}>{publicUrl}</a>
         </Paragraph>
       ) : null}
-      <Textfield id="round-title" label={t('rounds.field.title')} value={fields.title} onChange={(e) => setFields({ ...fields, title: e.target.value })} error={errors.title} />
-      <Textfield id="round-purpose" label={t('rounds.field.purpose')} multiline rows={4} value={fields.purpose} onChange={(e) => setFields({ ...fields, purpose: e.target.value })} />
-      <Textfield id="round-publicationNote" label={t('rounds.field.publicationNote')} multiline rows={3} value={fields.publicationNote} onChange={(e) => setFields({ ...fields, publicationNote: e.target.value })} />
-      <Textfield id="round-deadline" label={t('rounds.deadline')} description={t('rounds.deadlineHint')} type="datetime-local" value={fields.deadlineLocal} onChange={(e) => setFields({ ...fields, deadlineLocal: e.target.value })} error={errors.deadlineLocal ?? errors.deadline} />
+      <Textfield
+        id="round-title"
+        label={t('rounds.field.title')}
+        value={fields.title}
+        onChange={(e) => setFields({ ...fields, title: e.target.value })}
+        error={errors.title}
+      />
+      <Textfield
+        id="round-purpose"
+        label={t('rounds.field.purpose')}
+        multiline
+        rows={4}
+        value={fields.purpose}
+        onChange={(e) => setFields({ ...fields, purpose: e.target.value })}
+      />
+      <Textfield
+        id="round-publicationNote"
+        label={t('rounds.field.publicationNote')}
+        multiline
+        rows={3}
+        value={fields.publicationNote}
+        onChange={(e) => setFields({ ...fields, publicationNote: e.target.value })}
+      />
+      <Textfield
+        id="round-deadline"
+        label={t('rounds.deadline')}
+        description={t('rounds.deadlineHint')}
+        type="datetime-local"
+        value={fields.deadlineLocal}
+        onChange={(e) => setFields({ ...fields, deadlineLocal: e.target.value })}
+        error={errors.deadlineLocal ?? errors.deadline}
+      />
       <Fieldset>
         <FieldsetLegend>{t('rounds.visibility')}</FieldsetLegend>
         {(['public', 'invitation'] as const).map((value) => (
-          <Radio key={value} id={`round-visibility-${value}`} name="visibility" value={value} label={t(`rounds.visibility.${value}`)} checked={fields.visibility === value} onChange={() => setFields({ ...fields, visibility: value })} />
+          <Radio
+            key={value}
+            id={`round-visibility-${value}`}
+            name="visibility"
+            value={value}
+            label={t(`rounds.visibility.${value}`)}
+            checked={fields.visibility === value}
+            onChange={() => setFields({ ...fields, visibility: value })}
+          />
         ))}
       </Fieldset>
       <Fieldset>
         <FieldsetLegend>{t('rounds.latePolicy')}</FieldsetLegend>
         {(['accept_flagged', 'refuse'] as const).map((value) => (
-          <Radio key={value} id={`round-late-${value}`} name="latePolicy" value={value} label={t(`rounds.latePolicy.${value}`)} checked={fields.latePolicy === value} onChange={() => setFields({ ...fields, latePolicy: value })} />
+          <Radio
+            key={value}
+            id={`round-late-${value}`}
+            name="latePolicy"
+            value={value}
+            label={t(`rounds.latePolicy.${value}`)}
+            checked={fields.latePolicy === value}
+            onChange={() => setFields({ ...fields, latePolicy: value })}
+          />
         ))}
       </Fieldset>
-      <Textfield id="round-reminderDaysBefore" label={t('rounds.reminderDays')} inputMode="numeric" value={fields.reminderDaysBefore} onChange={(e) => setFields({ ...fields, reminderDaysBefore: e.target.value })} error={errors.reminderDaysBefore} />
+      <Textfield
+        id="round-reminderDaysBefore"
+        label={t('rounds.reminderDays')}
+        inputMode="numeric"
+        value={fields.reminderDaysBefore}
+        onChange={(e) => setFields({ ...fields, reminderDaysBefore: e.target.value })}
+        error={errors.reminderDaysBefore}
+      />
       <div>
         <Button type="submit">{t('rounds.save')}</Button>
       </div>
@@ -121,9 +192,18 @@ export function RoundDetailPage() {
       </Heading>
       <Paragraph>{t('rounds.number', { number: round.number })}</Paragraph>
       {canManage ? <RoundSettings key={round.id} round={round} path={path} onSaved={setRound} /> : null}
-      {canManage ? <QuestionsEditor key={`q-${round.id}`} path={path} questions={round.questions} onSaved={state.reload} /> : null}
+      {canManage ? (
+        <QuestionsEditor
+          key={`q-${round.id}`}
+          path={path}
+          questions={round.questions}
+          onSaved={state.reload}
+        />
+      ) : null}
       <ParticipationPanel path={path} canManage={canManage} refreshKey={refreshKey} />
-      {canManage ? <InvitePanel slug={slug} path={path} onInvited={() => setRefreshKey((value) => value + 1)} /> : null}
+      {canManage ? (
+        <InvitePanel slug={slug} path={path} onInvited={() => setRefreshKey((value) => value + 1)} />
+      ) : null}
       {canManage ? <ImportPanel path={path} onImported={() => setRefreshKey((value) => value + 1)} /> : null}
     </article>
   );

@@ -1,6 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
-import { Alert, Button, Heading, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag, Textfield } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  Tag,
+  Textfield,
+} from '@digdir/designsystemet-react';
 import type { RoundDetailResponse, RoundListResponse } from '@innspill/contracts';
 import { api, ApiError } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
@@ -19,7 +32,10 @@ export function RoundListPage() {
   const { slug = '' } = useParams();
   const { t, locale, formatDateTime } = useI18n();
   const navigate = useNavigate();
-  const state = useApi(() => api.get<RoundListResponse>(`/api/processes/${encodeURIComponent(slug)}/rounds?lang=${locale}`), `${slug}-${locale}`);
+  const state = useApi(
+    () => api.get<RoundListResponse>(`/api/processes/${encodeURIComponent(slug)}/rounds?lang=${locale}`),
+    `${slug}-${locale}`,
+  );
   const [title, setTitle] = useState('');
   const [deadlineLocal, setDeadlineLocal] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -34,7 +50,10 @@ export function RoundListPage() {
     setErrors({});
     setFormError(undefined);
     try {
-      const created = await api.post<RoundDetailResponse>(`/api/processes/${encodeURIComponent(slug)}/rounds`, { title, deadlineLocal });
+      const created = await api.post<RoundDetailResponse>(
+        `/api/processes/${encodeURIComponent(slug)}/rounds`,
+        { title, deadlineLocal },
+      );
       await navigate(`/p/${slug}/rounds/${created.round.number}`);
     } catch (caught) {
       if (caught instanceof ApiError) {
@@ -89,7 +108,14 @@ export function RoundListPage() {
           <form onSubmit={(event) => void create(event)} className="form-stack" noValidate>
             <FormErrorSummary errors={summary} />
             {formError && summary.length === 0 ? <Alert data-color="danger">{formError}</Alert> : null}
-            <Textfield id="round-new-title" label={t('rounds.field.title')} required value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} />
+            <Textfield
+              id="round-new-title"
+              label={t('rounds.field.title')}
+              required
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              error={errors.title}
+            />
             <Textfield
               id="round-new-deadline"
               label={t('rounds.deadline')}

@@ -2,7 +2,11 @@ import type { ErrorResponse } from '@innspill/contracts';
 import { ApiError } from '../../lib/api-client.ts';
 
 /** Uploads files as multipart/form-data (the JSON client cannot), with the session's CSRF token when signed in. */
-export async function uploadFiles<T>(path: string, files: File[], csrfToken: string | null | undefined): Promise<T> {
+export async function uploadFiles<T>(
+  path: string,
+  files: File[],
+  csrfToken: string | null | undefined,
+): Promise<T> {
   const form = new FormData();
   for (const file of files) form.append('file', file, file.name);
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -27,4 +31,11 @@ export const actorTypes = [
   'annet',
 ] as const;
 
-export const questionKinds = ['long_text', 'short_text', 'single_choice', 'multiple_choice', 'scale', 'number'] as const;
+export const questionKinds = [
+  'long_text',
+  'short_text',
+  'single_choice',
+  'multiple_choice',
+  'scale',
+  'number',
+] as const;

@@ -73,7 +73,8 @@ export const roundsMessages = {
     'invite.outbox': 'Sendte e-poster',
     'invite.outboxHint': 'Uten SMTP-oppsett lagres e-postene som .eml-filer i mappen outbox i datamappen.',
     'import.title': 'Importer svar',
-    'import.hint': 'CSV/XLSX med kolonnene actor, organisation_number, submitter_name, submitter_email, q1, q2 … eller brev som PDF, DOCX, ODT, TXT (også i ZIP). Først en prøvekjøring.',
+    'import.hint':
+      'CSV/XLSX med kolonnene actor, organisation_number, submitter_name, submitter_email, q1, q2 … eller brev som PDF, DOCX, ODT, TXT (også i ZIP). Først en prøvekjøring.',
     'import.files': 'Filer',
     'import.dryRun': 'Prøvekjør',
     'import.commit': 'Importer',
@@ -92,7 +93,8 @@ export const roundsMessages = {
     'actors.emailsHint': 'Skill med komma.',
     'actors.add': 'Legg til aktør',
     'actors.import': 'Importer fra CSV/XLSX',
-    'actors.importHint': 'Kolonner: name, type, organisation_number, email. Du får se en forhåndsvisning først.',
+    'actors.importHint':
+      'Kolonner: name, type, organisation_number, email. Du får se en forhåndsvisning først.',
     'actors.preview': 'Forhåndsvis',
     'actors.commit': 'Importer {count} aktører',
     'actors.duplicate': 'Finnes fra før',
@@ -151,7 +153,8 @@ export const roundsMessages = {
     'respond.noAnswer': '(ikke besvart)',
     'respond.scale.low': '1 = svært lite',
     'respond.scale.high': '5 = svært mye',
-    'respond.attachAfterSave': 'Vil du legge ved filer? Lagre et utkast først, så kan du legge ved filer på neste side.',
+    'respond.attachAfterSave':
+      'Vil du legge ved filer? Lagre et utkast først, så kan du legge ved filer på neste side.',
     'respond.sending': 'Sender …',
   },
   en: {
@@ -225,9 +228,11 @@ export const roundsMessages = {
     'invite.issued': 'Invitations created: {count}. The links are shown only now.',
     'invite.noEmail': 'no email – pass the link on yourself',
     'invite.outbox': 'Emails sent',
-    'invite.outboxHint': 'Without SMTP settings, emails are saved as .eml files in the outbox folder of the data folder.',
+    'invite.outboxHint':
+      'Without SMTP settings, emails are saved as .eml files in the outbox folder of the data folder.',
     'import.title': 'Import responses',
-    'import.hint': 'CSV/XLSX with columns actor, organisation_number, submitter_name, submitter_email, q1, q2 … or letters as PDF, DOCX, ODT, TXT (ZIP too). A dry run comes first.',
+    'import.hint':
+      'CSV/XLSX with columns actor, organisation_number, submitter_name, submitter_email, q1, q2 … or letters as PDF, DOCX, ODT, TXT (ZIP too). A dry run comes first.',
     'import.files': 'Files',
     'import.dryRun': 'Dry run',
     'import.commit': 'Import',
@@ -305,7 +310,8 @@ export const roundsMessages = {
     'respond.noAnswer': '(not answered)',
     'respond.scale.low': '1 = very little',
     'respond.scale.high': '5 = very much',
-    'respond.attachAfterSave': 'Want to attach files? Save a draft first; you can attach files on the next page.',
+    'respond.attachAfterSave':
+      'Want to attach files? Save a draft first; you can attach files on the next page.',
     'respond.sending': 'Sending …',
   },
 };

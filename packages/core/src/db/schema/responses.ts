@@ -1,4 +1,3 @@
-
 import {
   boolean,
   customType,
@@ -126,5 +125,3 @@ export const segments = pgTable(
     index('segments_search_idx').using('gin', table.searchVector),
   ],
 );
-
-
