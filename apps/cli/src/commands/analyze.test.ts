@@ -47,8 +47,14 @@ describe('innspill analyze', () => {
     const input = join(dir, 'answers.jsonl');
     writeFileSync(input, corpus(20));
     const out = join(dir, 'out');
-    expect(await runAnalyzeCommand([input, '--out', out, '--themes', '3', '--groups', '2', '--seed', '1'])).toBe(0);
-    const analysis = JSON.parse(readFileSync(join(out, 'analysis.json'), 'utf8')) as { themes: { count: number }; groups: unknown[]; languages: { counts: Record<string, number> } };
+    expect(
+      await runAnalyzeCommand([input, '--out', out, '--themes', '3', '--groups', '2', '--seed', '1']),
+    ).toBe(0);
+    const analysis = JSON.parse(readFileSync(join(out, 'analysis.json'), 'utf8')) as {
+      themes: { count: number };
+      groups: unknown[];
+      languages: { counts: Record<string, number> };
+    };
     expect(analysis.themes.count).toBe(3);
     expect(analysis.groups).toHaveLength(2);
     expect(analysis.languages.counts['nb']).toBeGreaterThan(0);
@@ -115,10 +121,17 @@ describe('innspill analyze', () => {
 
   it('handles all-duplicate input', async () => {
     const input = join(dir, 'same.jsonl');
-    writeFileSync(input, Array.from({ length: 12 }, (_, i) => JSON.stringify({ id: String(i), text: 'Behold skolen i bygda!' })).join('\n'));
+    writeFileSync(
+      input,
+      Array.from({ length: 12 }, (_, i) =>
+        JSON.stringify({ id: String(i), text: 'Behold skolen i bygda!' }),
+      ).join('\n'),
+    );
     const out = join(dir, 'same');
     expect(await runAnalyzeCommand([input, '--out', out])).toBe(0);
-    const analysis = JSON.parse(readFileSync(join(out, 'analysis.json'), 'utf8')) as { duplicates: { groups: { size: number }[] } };
+    const analysis = JSON.parse(readFileSync(join(out, 'analysis.json'), 'utf8')) as {
+      duplicates: { groups: { size: number }[] };
+    };
     expect(analysis.duplicates.groups[0]?.size).toBe(12);
   });
 });

@@ -62,7 +62,9 @@ function parseArguments(argv: readonly string[]): ParsedArguments | 'help' {
       continue;
     }
     if (arg.startsWith('--')) {
-      const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+      const [name, inline] = arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
       if (!['--out', '--themes', '--groups', '--seed', '--threshold'].includes(name)) {
         throw new UsageError(`unknown option ${name}`);
       }
@@ -76,7 +78,9 @@ function parseArguments(argv: readonly string[]): ParsedArguments | 'help' {
     positional.push(arg);
   }
   if (positional.length !== 1) {
-    throw new UsageError(positional.length === 0 ? 'missing INPUT' : `expected one INPUT, got ${positional.length}`);
+    throw new UsageError(
+      positional.length === 0 ? 'missing INPUT' : `expected one INPUT, got ${positional.length}`,
+    );
   }
   const out = values.get('--out');
   if (!out) {
@@ -161,11 +165,21 @@ export function renderSummary(analysis: AnalysisDocument): string {
   const lines: string[] = [];
   const n = analysis.input.records;
   lines.push(`# Analysis of ${analysis.input.source}`, '');
-  lines.push(`${n.toLocaleString('en')} texts · ${analysis.themes.count} themes in ${analysis.groups.length} groups · ${analysis.duplicates.groupCount} duplicate groups · seed ${analysis.input.seed}`, '');
+  lines.push(
+    `${n.toLocaleString('en')} texts · ${analysis.themes.count} themes in ${analysis.groups.length} groups · ${analysis.duplicates.groupCount} duplicate groups · seed ${analysis.input.seed}`,
+    '',
+  );
   lines.push('## Languages', '', '| language | texts | share |', '|---|---:|---:|');
-  const names: Record<string, string> = { nb: 'bokmål', nn: 'nynorsk', en: 'English', und: 'other / too short' };
+  const names: Record<string, string> = {
+    nb: 'bokmål',
+    nn: 'nynorsk',
+    en: 'English',
+    und: 'other / too short',
+  };
   for (const [code, count] of Object.entries(analysis.languages.counts)) {
-    lines.push(`| ${names[code] ?? code} (${code}) | ${count.toLocaleString('en')} | ${percent(count / Math.max(1, n))} |`);
+    lines.push(
+      `| ${names[code] ?? code} (${code}) | ${count.toLocaleString('en')} | ${percent(count / Math.max(1, n))} |`,
+    );
   }
   lines.push('', '## Duplicates and campaigns', '');
   lines.push(
@@ -175,7 +189,9 @@ export function renderSummary(analysis: AnalysisDocument): string {
   if (analysis.duplicates.groups.length > 0) {
     lines.push('| size | kind | representative text |', '|---:|---|---|');
     for (const group of analysis.duplicates.groups.slice(0, 15)) {
-      lines.push(`| ${group.size} | ${group.kind} | ${escapeCell((group.representativeText ?? group.representativeId).slice(0, 160))} |`);
+      lines.push(
+        `| ${group.size} | ${group.kind} | ${escapeCell((group.representativeText ?? group.representativeId).slice(0, 160))} |`,
+      );
     }
     lines.push('');
   }
@@ -194,7 +210,10 @@ export function renderSummary(analysis: AnalysisDocument): string {
       if (!theme) {
         continue;
       }
-      lines.push(`#### Theme ${theme.id + 1}: ${theme.label} — ${theme.size.toLocaleString('en')} texts (${percent(theme.size / Math.max(1, n))})`, '');
+      lines.push(
+        `#### Theme ${theme.id + 1}: ${theme.label} — ${theme.size.toLocaleString('en')} texts (${percent(theme.size / Math.max(1, n))})`,
+        '',
+      );
       lines.push(`Key terms: ${theme.terms.map((t) => t.term).join(', ')}`);
       if (theme.bigrams.length > 0) {
         lines.push(`Phrases: ${theme.bigrams.map((t) => t.term).join(', ')}`);
@@ -206,10 +225,18 @@ export function renderSummary(analysis: AnalysisDocument): string {
       lines.push('');
     }
   }
-  lines.push(`Unassigned (fit no theme, or have no usable words): ${analysis.themes.unassigned.count.toLocaleString('en')} texts.`, '');
+  lines.push(
+    `Unassigned (fit no theme, or have no usable words): ${analysis.themes.unassigned.count.toLocaleString('en')} texts.`,
+    '',
+  );
   if (analysis.suggestions) {
     const s = analysis.suggestions;
-    lines.push('## Theme suggestions', '', `Trained on ${s.codedTexts.toLocaleString('en')} coded texts (${s.classes.length} themes${s.isMultiLabel ? ', multi-label' : ''}); suggestions for ${s.items.length.toLocaleString('en')} uncoded texts are in analysis.json.`, '');
+    lines.push(
+      '## Theme suggestions',
+      '',
+      `Trained on ${s.codedTexts.toLocaleString('en')} coded texts (${s.classes.length} themes${s.isMultiLabel ? ', multi-label' : ''}); suggestions for ${s.items.length.toLocaleString('en')} uncoded texts are in analysis.json.`,
+      '',
+    );
     lines.push('Code these next (the model is least sure about them):', '');
     for (const quote of s.nextToCode.slice(0, 10)) {
       lines.push(`- (${quote.id}) ${quote.text.slice(0, 200)}`);
@@ -275,7 +302,7 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const { input, out } = parsed;
-  let isParallel = false;
+  let isParallel: boolean;
   try {
     const info = await stat(input);
     // A second thread pays off on larger inputs (roughly 20,000 short texts and up).
@@ -292,7 +319,11 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
   try {
     const source = fileSource(input);
     if (parsed.isEvaluating) {
-      const result = await evaluate(source, { seed: parsed.seed, isParallel, onProgress: progress.onProgress });
+      const result = await evaluate(source, {
+        seed: parsed.seed,
+        isParallel,
+        onProgress: progress.onProgress,
+      });
       progress.done();
       await writeAtomically(out, { 'evaluation.json': `${JSON.stringify(result, null, 2)}\n` });
       process.stdout.write(formatEvaluation(result));
@@ -308,7 +339,10 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
       ...(parsed.groups !== undefined ? { groups: parsed.groups } : {}),
     });
     progress.onProgress({ stage: 'writing', done: 0 });
-    await writeAtomically(out, { 'analysis.json': JSON.stringify(analysis), 'summary.md': renderSummary(analysis) });
+    await writeAtomically(out, {
+      'analysis.json': JSON.stringify(analysis),
+      'summary.md': renderSummary(analysis),
+    });
     progress.done();
     process.stdout.write(
       `analysed ${analysis.input.records.toLocaleString('en')} texts: ${analysis.themes.count} themes in ${analysis.groups.length} groups, ` +
@@ -322,7 +356,12 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
       process.stderr.write(`innspill analyze: ${error.message}\n`);
       return 1;
     }
-    if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('E')) {
+    if (
+      error instanceof Error &&
+      'code' in error &&
+      typeof error.code === 'string' &&
+      error.code.startsWith('E')
+    ) {
       process.stderr.write(`innspill analyze: ${error.message}\n`);
       return 1;
     }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { accuracy, adjustedRandIndex, jaccard, macroF1, macroF1Sets, microF1, normalizedMutualInfo, stratifiedSplit } from './index.ts';
+import {
+  accuracy,
+  adjustedRandIndex,
+  jaccard,
+  macroF1,
+  macroF1Sets,
+  microF1,
+  normalizedMutualInfo,
+  stratifiedSplit,
+} from './index.ts';
 
 const labelling = fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 60 });
 
@@ -34,7 +43,14 @@ describe('normalizedMutualInfo / adjustedRandIndex', () => {
   it('is symmetric and bounded', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 50 }).chain((n) => fc.tuple(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: n, maxLength: n }), fc.array(fc.integer({ min: 0, max: 4 }), { minLength: n, maxLength: n }))),
+        fc
+          .integer({ min: 2, max: 50 })
+          .chain((n) =>
+            fc.tuple(
+              fc.array(fc.integer({ min: 0, max: 4 }), { minLength: n, maxLength: n }),
+              fc.array(fc.integer({ min: 0, max: 4 }), { minLength: n, maxLength: n }),
+            ),
+          ),
         ([a, b]) => {
           const nmi = normalizedMutualInfo(a, b);
           expect(nmi).toBeGreaterThanOrEqual(0);
@@ -54,7 +70,12 @@ describe('normalizedMutualInfo / adjustedRandIndex', () => {
       fc.property(labelling, (labels) => {
         const other = labels.map((l) => (l * 3) % 4);
         const order = labels.map((_, i) => i).reverse();
-        expect(normalizedMutualInfo(order.map((i) => labels[i] as number), order.map((i) => other[i] as number))).toBeCloseTo(normalizedMutualInfo(labels, other), 9);
+        expect(
+          normalizedMutualInfo(
+            order.map((i) => labels[i] as number),
+            order.map((i) => other[i] as number),
+          ),
+        ).toBeCloseTo(normalizedMutualInfo(labels, other), 9);
       }),
     );
   });
@@ -79,14 +100,31 @@ describe('classification metrics', () => {
 
   it('keeps every metric in [0, 1]', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 40 }), (pairs) => {
-        const truth = pairs.map((p) => p[0]);
-        const guess = pairs.map((p) => p[1]);
-        for (const value of [accuracy(truth, guess), macroF1(truth, guess), microF1(truth.map((t) => [t]), guess.map((g) => [g])), jaccard(truth.map((t) => [t]), guess.map((g) => [g]))]) {
-          expect(value).toBeGreaterThanOrEqual(0);
-          expect(value).toBeLessThanOrEqual(1);
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 })), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (pairs) => {
+          const truth = pairs.map((p) => p[0]);
+          const guess = pairs.map((p) => p[1]);
+          for (const value of [
+            accuracy(truth, guess),
+            macroF1(truth, guess),
+            microF1(
+              truth.map((t) => [t]),
+              guess.map((g) => [g]),
+            ),
+            jaccard(
+              truth.map((t) => [t]),
+              guess.map((g) => [g]),
+            ),
+          ]) {
+            expect(value).toBeGreaterThanOrEqual(0);
+            expect(value).toBeLessThanOrEqual(1);
+          }
+        },
+      ),
     );
   });
 });
@@ -104,16 +142,20 @@ describe('stratifiedSplit', () => {
 
   it('puts at least one item of each class with two or more items in both parts', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', 'b', 'c'), { minLength: 2, maxLength: 60 }), fc.double({ min: 0.05, max: 0.95, noNaN: true }), (labels, share) => {
-        const split = stratifiedSplit(labels, share, 1);
-        for (const label of new Set(labels)) {
-          const total = labels.filter((l) => l === label).length;
-          if (total >= 2) {
-            expect(split.train.some((i) => labels[i] === label)).toBe(true);
-            expect(split.test.some((i) => labels[i] === label)).toBe(true);
+      fc.property(
+        fc.array(fc.constantFrom('a', 'b', 'c'), { minLength: 2, maxLength: 60 }),
+        fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+        (labels, share) => {
+          const split = stratifiedSplit(labels, share, 1);
+          for (const label of new Set(labels)) {
+            const total = labels.filter((l) => l === label).length;
+            if (total >= 2) {
+              expect(split.train.some((i) => labels[i] === label)).toBe(true);
+              expect(split.test.some((i) => labels[i] === label)).toBe(true);
+            }
           }
-        }
-      }),
+        },
+      ),
     );
   });
 });

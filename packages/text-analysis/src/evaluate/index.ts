@@ -104,7 +104,10 @@ export function adjustedRandIndex(truth: readonly Label[], predicted: readonly L
   if (n <= 1) {
     return 1;
   }
-  if ((rowSums.length === columnSums.length && rowSums.length === 1) || (rowSums.length === n && columnSums.length === n)) {
+  if (
+    (rowSums.length === columnSums.length && rowSums.length === 1) ||
+    (rowSums.length === n && columnSums.length === n)
+  ) {
     return 1;
   }
   let index = 0;
@@ -190,7 +193,10 @@ export function macroF1(truth: readonly Label[], predicted: readonly Label[]): n
  * @example
  * microF1([['a', 'b']], [['a']]); // 0.666…
  */
-export function microF1(truth: readonly (readonly Label[])[], predicted: readonly (readonly Label[])[]): number {
+export function microF1(
+  truth: readonly (readonly Label[])[],
+  predicted: readonly (readonly Label[])[],
+): number {
   assertSameLength(truth, predicted);
   let tp = 0;
   let fp = 0;
@@ -221,7 +227,10 @@ export function microF1(truth: readonly (readonly Label[])[], predicted: readonl
  * @example
  * macroF1Sets([['a', 'b'], ['b']], [['a'], ['b']]); // (1 + 0.666…) / 2
  */
-export function macroF1Sets(truth: readonly (readonly Label[])[], predicted: readonly (readonly Label[])[]): number {
+export function macroF1Sets(
+  truth: readonly (readonly Label[])[],
+  predicted: readonly (readonly Label[])[],
+): number {
   assertSameLength(truth, predicted);
   const stats = new Map<Label, { tp: number; fp: number; fn: number }>();
   const get = (label: Label): { tp: number; fp: number; fn: number } => {
@@ -265,7 +274,10 @@ export function macroF1Sets(truth: readonly (readonly Label[])[], predicted: rea
  * @example
  * jaccard([['a', 'b']], [['a']]); // 0.5
  */
-export function jaccard(truth: readonly (readonly Label[])[], predicted: readonly (readonly Label[])[]): number {
+export function jaccard(
+  truth: readonly (readonly Label[])[],
+  predicted: readonly (readonly Label[])[],
+): number {
   assertSameLength(truth, predicted);
   if (truth.length === 0) {
     return 0;

@@ -22,33 +22,52 @@ function csvField(value: string): string {
 }
 
 const recordArbitrary = fc.record({
-  id: fc.string({ minLength: 1, maxLength: 8 }).filter((s) => s.trim().length > 0 && !/[\u0000-\u001f\ufffd]/.test(s)),
-  text: fc.string({ maxLength: 60 }).map((s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/g, 'x')),
+  id: fc
+    .string({ minLength: 1, maxLength: 8 })
+    .filter((s) => s.trim().length > 0 && !/[\u0000-\u001f\ufffd]/.test(s)),
+  text: fc
+    .string({ maxLength: 60 })
+    .map((s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/g, 'x')),
   labels: fc.array(fc.stringMatching(/^[a-zæøå][a-zæøå ]{0,8}[a-zæøå]$/), { maxLength: 3 }),
 });
 
 describe('readers', () => {
   it('round-trips generated records through JSONL, whatever the chunking', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(recordArbitrary, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 50 }), async (records, size) => {
-        const text = records.map((r) => JSON.stringify(r)).join('\n');
-        const read = await collect(readJsonl(chunked(text, size), 'gen.jsonl'));
-        expect(read.map((r) => ({ id: r.id, text: r.text, labels: r.labels }))).toEqual(records);
-      }),
+      fc.asyncProperty(
+        fc.array(recordArbitrary, { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1, max: 50 }),
+        async (records, size) => {
+          const text = records.map((r) => JSON.stringify(r)).join('\n');
+          const read = await collect(readJsonl(chunked(text, size), 'gen.jsonl'));
+          expect(read.map((r) => ({ id: r.id, text: r.text, labels: r.labels }))).toEqual(records);
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it('round-trips generated records through CSV (quotes, commas, newlines, | labels)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(recordArbitrary, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 50 }), fc.boolean(), async (records, size, isCrlf) => {
-        const eol = isCrlf ? '\r\n' : '\n';
-        const text = ['id,text,labels', ...records.map((r) => [csvField(r.id), csvField(r.text), csvField(r.labels.join('|'))].join(','))].join(eol) + eol;
-        const read = await collect(readCsv(chunked(text, size), 'gen.csv'));
-        expect(read.map((r) => ({ id: r.id, text: isCrlf ? r.text : r.text, labels: r.labels }))).toEqual(
-          records.map((r) => ({ ...r, text: isCrlf ? r.text : r.text })),
-        );
-      }),
+      fc.asyncProperty(
+        fc.array(recordArbitrary, { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.boolean(),
+        async (records, size, isCrlf) => {
+          const eol = isCrlf ? '\r\n' : '\n';
+          const text =
+            [
+              'id,text,labels',
+              ...records.map((r) =>
+                [csvField(r.id), csvField(r.text), csvField(r.labels.join('|'))].join(','),
+              ),
+            ].join(eol) + eol;
+          const read = await collect(readCsv(chunked(text, size), 'gen.csv'));
+          expect(read.map((r) => ({ id: r.id, text: isCrlf ? r.text : r.text, labels: r.labels }))).toEqual(
+            records.map((r) => ({ ...r, text: isCrlf ? r.text : r.text })),
+          );
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -70,17 +89,27 @@ describe('readers', () => {
 
   it('names the file and line of a malformed JSONL line', async () => {
     const text = '{"id":"1","text":"ok"}\n{"id":"2","text":\n';
-    await expect(collect(readJsonl(chunked(text, 7), 'answers.jsonl'))).rejects.toThrow(/answers\.jsonl:2: malformed JSON/);
+    await expect(collect(readJsonl(chunked(text, 7), 'answers.jsonl'))).rejects.toThrow(
+      /answers\.jsonl:2: malformed JSON/,
+    );
   });
 
   it('rejects a missing text field, a CSV without a text column, empty files, binary and huge texts', async () => {
-    await expect(collect(readJsonl(chunked('{"id":"1","body":"x"}\n', 5), 'a.jsonl'))).rejects.toThrow(/a\.jsonl:1: .*"text"/);
-    await expect(collect(readCsv(chunked('id,body\n1,x\n', 5), 'b.csv'))).rejects.toThrow(/b\.csv:1: no "text" column/);
+    await expect(collect(readJsonl(chunked('{"id":"1","body":"x"}\n', 5), 'a.jsonl'))).rejects.toThrow(
+      /a\.jsonl:1: .*"text"/,
+    );
+    await expect(collect(readCsv(chunked('id,body\n1,x\n', 5), 'b.csv'))).rejects.toThrow(
+      /b\.csv:1: no "text" column/,
+    );
     await expect(collect(readJsonl(chunked('', 5), 'c.jsonl'))).rejects.toMatchObject({ code: 'empty' });
     await expect(collect(readCsv(chunked('id,text\n', 5), 'd.csv'))).rejects.toMatchObject({ code: 'empty' });
-    await expect(collect(readJsonl(chunked('\u0000\u0001\u0002binary\u0000junk', 5), 'e.jsonl'))).rejects.toMatchObject({ code: 'binary' });
+    await expect(
+      collect(readJsonl(chunked('\u0000\u0001\u0002binary\u0000junk', 5), 'e.jsonl')),
+    ).rejects.toMatchObject({ code: 'binary' });
     const huge = JSON.stringify({ id: '1', text: 'a'.repeat(50) });
-    await expect(collect(readJsonl(chunked(huge, 1000), 'f.jsonl', { maxTextLength: 10 }))).rejects.toMatchObject({ code: 'too-long', line: 1 });
+    await expect(
+      collect(readJsonl(chunked(huge, 1000), 'f.jsonl', { maxTextLength: 10 })),
+    ).rejects.toMatchObject({ code: 'too-long', line: 1 });
   });
 
   it('reads optional language and labels; ids default to the line', async () => {
@@ -96,8 +125,15 @@ describe('analyze', () => {
   const records = texts.map((text, i) => ({ id: `r${i}`, text }));
 
   it('returns languages, duplicates, themes, groups (and no suggestions without labels)', async () => {
-    const campaign = Array.from({ length: 6 }, (_, i) => ({ id: `c${i}`, text: 'Vi krever at skolen i bygda består! Ikke legg ned skolen vår.' }));
-    const analysis = await analyze(arraySource([...records, ...campaign, { id: 'empty', text: '' }]), { themes: 3, groups: 2, seed: 1 });
+    const campaign = Array.from({ length: 6 }, (_, i) => ({
+      id: `c${i}`,
+      text: 'Vi krever at skolen i bygda består! Ikke legg ned skolen vår.',
+    }));
+    const analysis = await analyze(arraySource([...records, ...campaign, { id: 'empty', text: '' }]), {
+      themes: 3,
+      groups: 2,
+      seed: 1,
+    });
     expect(analysis.input.records).toBe(records.length + 7);
     expect(analysis.languages.counts.und).toBeGreaterThanOrEqual(1);
     expect(analysis.duplicates.groups[0]).toMatchObject({ size: 6, representativeId: 'c0' });
@@ -122,15 +158,22 @@ describe('analyze', () => {
   });
 
   it('refuses fewer texts than themes and duplicate ids', async () => {
-    await expect(analyze(arraySource(records.slice(0, 2)), { themes: 5 })).rejects.toBeInstanceOf(AnalysisError);
-    await expect(analyze(arraySource([records[0], records[0]].filter((r) => r !== undefined)), {})).rejects.toThrow(/duplicate id/);
+    await expect(analyze(arraySource(records.slice(0, 2)), { themes: 5 })).rejects.toBeInstanceOf(
+      AnalysisError,
+    );
+    await expect(
+      analyze(arraySource([records[0], records[0]].filter((r) => r !== undefined)), {}),
+    ).rejects.toThrow(/duplicate id/);
   });
 });
 
 describe('evaluate', () => {
   it('scores discovery and suggestions against the labels (floor well below the benchmark)', async () => {
     const { texts, labels } = syntheticCorpus(40, 8);
-    const result = await evaluate(arraySource(texts.map((text, i) => ({ id: String(i), text, labels: [labels[i] as string] }))), { seed: 0 });
+    const result = await evaluate(
+      arraySource(texts.map((text, i) => ({ id: String(i), text, labels: [labels[i] as string] }))),
+      { seed: 0 },
+    );
     expect(result.discovery.nmi).toBeGreaterThan(0.5);
     expect(result.suggestions['10'].accuracy).toBeGreaterThan(0.6);
     expect(result.suggestions['20'].macroF1).toBeGreaterThan(0.6);

@@ -10,13 +10,30 @@ import type { Language } from '../tokenize/index.ts';
 import { TfidfBuilder, type TfidfModel, type VectorizerOptions } from '../vectorize/index.ts';
 import { discoverThemes, type ThemeResult, type ThemeTerm } from '../themes/index.ts';
 import { suggestThemes, trainSuggester } from '../suggest/index.ts';
-import { accuracy, adjustedRandIndex, jaccard, macroF1, macroF1Sets, microF1, normalizedMutualInfo, stratifiedSplit } from '../evaluate/index.ts';
+import {
+  accuracy,
+  adjustedRandIndex,
+  jaccard,
+  macroF1,
+  macroF1Sets,
+  microF1,
+  normalizedMutualInfo,
+  stratifiedSplit,
+} from '../evaluate/index.ts';
 import type { InputRecord } from './readers.ts';
 import { Int32Buffer } from '../vectorize/growable.ts';
 import { startStageWorker } from './parallel.ts';
 import { TextStage, type WorkerRequest, type WorkerResponse } from './terms-batch.ts';
 
-export { readCsv, readJsonl, readRecords, InputError, type InputRecord, type InputErrorCode, type ReaderOptions } from './readers.ts';
+export {
+  readCsv,
+  readJsonl,
+  readRecords,
+  InputError,
+  type InputRecord,
+  type InputErrorCode,
+  type ReaderOptions,
+} from './readers.ts';
 
 /** Something that can be read (more than once) as records. */
 export interface RecordSource {
@@ -44,7 +61,12 @@ export function arraySource(records: readonly Omit<InputRecord, 'line'>[], name 
   };
 }
 
-/** A problem with the analysis request itself (not with a single line). */
+/**
+ * A problem with the analysis request itself (not with a single line), e.g. fewer texts than themes.
+ *
+ * @example
+ * new AnalysisError('input.jsonl: 3 text(s) with usable words, fewer than the 10 themes asked for');
+ */
 export class AnalysisError extends Error {
   constructor(message: string) {
     super(message);
@@ -74,6 +96,8 @@ export interface AnalyzeOptions {
   readonly onProgress?: (progress: Progress) => void;
   /** Detect languages and build terms on a worker thread (pays off from some 20,000 texts). */
   readonly isParallel?: boolean;
+  /** Drop stop words from the terms ('remove', default) or keep them ('keep'). */
+  readonly stopWords?: 'remove' | 'keep';
 }
 
 /** A text quoted in the output. */
@@ -122,7 +146,10 @@ export interface AnalysisDocument {
     readonly codedTexts: number;
     readonly classes: readonly string[];
     readonly isMultiLabel: boolean;
-    readonly items: readonly { readonly id: string; readonly themes: readonly { readonly label: string; readonly confidence: number }[] }[];
+    readonly items: readonly {
+      readonly id: string;
+      readonly themes: readonly { readonly label: string; readonly confidence: number }[];
+    }[];
     readonly nextToCode: readonly QuotedText[];
   };
 }
@@ -170,16 +197,22 @@ const BATCH_SIZE = 2000;
 const QUOTED_DUPLICATE_GROUPS = 200;
 const MAX_BATCHES_IN_FLIGHT = 4;
 
-async function readCorpus(source: RecordSource, options: AnalyzeOptions & { readonly isDetectingDuplicates: boolean }): Promise<Corpus> {
+async function readCorpus(
+  source: RecordSource,
+  options: AnalyzeOptions & { readonly isDetectingDuplicates: boolean },
+): Promise<Corpus> {
   const ids: string[] = [];
   const languageList: number[] = [];
   const labels: (readonly string[] | undefined)[] = [];
   const seenIds = new Set<string>();
   let recordCount = 0;
   const builder = new TfidfBuilder(options.vectorizer);
-  const duplicateOptions = options.isDetectingDuplicates ? { threshold: options.threshold ?? 0.8, seed: options.seed ?? 0 } : undefined;
-  const worker = options.isParallel ? startStageWorker(duplicateOptions) : undefined;
-  const localStage = worker ? undefined : new TextStage(duplicateOptions);
+  const duplicateOptions = options.isDetectingDuplicates
+    ? { threshold: options.threshold ?? 0.8, seed: options.seed ?? 0 }
+    : undefined;
+  const isKeepingStopWords = options.stopWords === 'keep';
+  const worker = options.isParallel ? startStageWorker(duplicateOptions, isKeepingStopWords) : undefined;
+  const localStage = worker ? undefined : new TextStage(duplicateOptions, isKeepingStopWords);
   const rowOfText = new Map<number, number>();
   // In record order: -1 = next new text (answered by the text stage), r ≥ 0 = copy of row r.
   const entries = new Int32Buffer(1 << 12);
@@ -250,12 +283,15 @@ async function readCorpus(source: RecordSource, options: AnalyzeOptions & { read
   try {
     for await (const record of source.open()) {
       if (seenIds.has(record.id)) {
-        throw new AnalysisError(`${source.name}:${record.line}: duplicate id "${record.id}" (ids must be unique)`);
+        throw new AnalysisError(
+          `${source.name}:${record.line}: duplicate id "${record.id}" (ids must be unique)`,
+        );
       }
       seenIds.add(record.id);
       ids.push(record.id);
       labels.push(record.labels && record.labels.length > 0 ? record.labels : undefined);
-      const key = textHash(record.text) + (record.language ? LANGUAGE_CODES.indexOf(record.language) + 1 : 0) * 0.25;
+      const key =
+        textHash(record.text) + (record.language ? LANGUAGE_CODES.indexOf(record.language) + 1 : 0) * 0.25;
       const earlier = rowOfText.get(key);
       if (earlier !== undefined) {
         entries.push(earlier);
@@ -296,7 +332,11 @@ function snippet(text: string, length: number): string {
   return clean.length > length ? `${clean.slice(0, length - 1)}…` : clean;
 }
 
-async function fetchTexts(source: RecordSource, wanted: ReadonlySet<string>, length: number): Promise<Map<string, string>> {
+async function fetchTexts(
+  source: RecordSource,
+  wanted: ReadonlySet<string>,
+  length: number,
+): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   if (wanted.size === 0) {
     return found;
@@ -351,7 +391,11 @@ export async function analyze(source: RecordSource, options: AnalyzeOptions = {}
   const uncodedRows: number[] = [];
   corpus.labels.forEach((set, row) => (set ? codedRows : uncodedRows).push(row));
   let nextToCodeRows: readonly number[] = [];
-  if (codedRows.length >= 2 && uncodedRows.length > 0 && new Set(codedRows.flatMap((r) => corpus.labels[r] ?? [])).size >= 2) {
+  if (
+    codedRows.length >= 2 &&
+    uncodedRows.length > 0 &&
+    new Set(codedRows.flatMap((r) => corpus.labels[r] ?? [])).size >= 2
+  ) {
     options.onProgress?.({ stage: 'suggestions', done: 0 });
     const result = suggestThemes(
       model.matrix,
@@ -362,7 +406,8 @@ export async function analyze(source: RecordSource, options: AnalyzeOptions = {}
     );
     nextToCodeRows = result.nextToCode;
     suggestions = {
-      method: 'one-vs-rest linear SVMs (dual coordinate descent) on TF-IDF; Platt-calibrated on 3-fold cross-validated scores; next-to-code = smallest margin between the two most likely themes',
+      method:
+        'one-vs-rest linear SVMs (dual coordinate descent) on TF-IDF; Platt-calibrated on 3-fold cross-validated scores; next-to-code = smallest margin between the two most likely themes',
       codedTexts: codedRows.length,
       classes: result.classes,
       isMultiLabel: result.isMultiLabel,
@@ -406,7 +451,9 @@ export async function analyze(source: RecordSource, options: AnalyzeOptions = {}
       threshold: options.threshold ?? 0.8,
       groupCount: groups.length,
       textsInGroups: groups.reduce((sum, g) => sum + g.size, 0),
-      groups: groups.map((g, i) => (i < QUOTED_DUPLICATE_GROUPS ? { ...g, representativeText: texts.get(g.representativeId) ?? '' } : g)),
+      groups: groups.map((g, i) =>
+        i < QUOTED_DUPLICATE_GROUPS ? { ...g, representativeText: texts.get(g.representativeId) ?? '' } : g,
+      ),
     },
     themes: {
       method: themeResult.method,
@@ -422,10 +469,22 @@ export async function analyze(source: RecordSource, options: AnalyzeOptions = {}
         representatives: theme.representatives.map((row) => quote(corpus.ids[row] as string)),
         memberIds: theme.members.map((row) => corpus.ids[row] as string),
       })),
-      unassigned: { count: themeResult.unassigned.length, ids: themeResult.unassigned.map((row) => corpus.ids[row] as string) },
+      unassigned: {
+        count: themeResult.unassigned.length,
+        ids: themeResult.unassigned.map((row) => corpus.ids[row] as string),
+      },
     },
-    groups: themeResult.groups.map((g) => ({ id: g.id, label: g.label, terms: g.terms, themeIds: g.themeIds, size: g.size })),
-    suggestions: suggestions && { ...suggestions, nextToCode: nextToCodeRows.map((row) => quote(corpus.ids[row] as string)) },
+    groups: themeResult.groups.map((g) => ({
+      id: g.id,
+      label: g.label,
+      terms: g.terms,
+      themeIds: g.themeIds,
+      size: g.size,
+    })),
+    suggestions: suggestions && {
+      ...suggestions,
+      nextToCode: nextToCodeRows.map((row) => quote(corpus.ids[row] as string)),
+    },
   };
 }
 
@@ -441,7 +500,12 @@ export interface SuggestionScores {
 
 /** The `evaluation.json` document. */
 export interface EvaluationDocument {
-  readonly discovery: { readonly ari: number; readonly nmi: number; readonly themes: number; readonly texts: number };
+  readonly discovery: {
+    readonly ari: number;
+    readonly nmi: number;
+    readonly themes: number;
+    readonly texts: number;
+  };
   readonly suggestions: Readonly<Record<'10' | '20', SuggestionScores>>;
   readonly isMultiLabel: boolean;
 }
@@ -450,6 +514,7 @@ export interface EvaluationDocument {
 export interface EvaluateOptions {
   readonly seed?: number;
   readonly isParallel?: boolean;
+  readonly stopWords?: 'remove' | 'keep';
   readonly vectorizer?: VectorizerOptions;
   readonly onProgress?: (progress: Progress) => void;
 }
@@ -465,7 +530,10 @@ const round = (x: number): number => Math.round(x * 10_000) / 10_000;
  * const scores = await evaluate(arraySource(labelledRecords), { seed: 0 });
  * scores.discovery.nmi; // e.g. 0.31
  */
-export async function evaluate(source: RecordSource, options: EvaluateOptions = {}): Promise<EvaluationDocument> {
+export async function evaluate(
+  source: RecordSource,
+  options: EvaluateOptions = {},
+): Promise<EvaluationDocument> {
   const seed = options.seed ?? 0;
   const filtered: RecordSource = {
     name: source.name,
@@ -480,7 +548,9 @@ export async function evaluate(source: RecordSource, options: EvaluateOptions = 
   const corpus = await readCorpus(filtered, { ...options, isDetectingDuplicates: false });
   const n = corpus.ids.length;
   if (n < 4) {
-    throw new AnalysisError(`${source.name}: ${n} labelled text(s); evaluation needs at least 4 texts with labels`);
+    throw new AnalysisError(
+      `${source.name}: ${n} labelled text(s); evaluation needs at least 4 texts with labels`,
+    );
   }
   const labelSets = corpus.labels.map((set) => set ?? []);
   const isMultiLabel = labelSets.some((set) => set.length > 1);
@@ -490,7 +560,12 @@ export async function evaluate(source: RecordSource, options: EvaluateOptions = 
     throw new AnalysisError(`${source.name}: only one distinct label; evaluation needs at least two`);
   }
   options.onProgress?.({ stage: 'themes', done: 0 });
-  const themes = discoverThemes(corpus.model, { seed, themes: Math.min(distinct, n), isAssigningAll: true, groups: 1 });
+  const themes = discoverThemes(corpus.model, {
+    seed,
+    themes: Math.min(distinct, n),
+    isAssigningAll: true,
+    groups: 1,
+  });
   const predicted = Array.from(themes.assignments);
   const discovery = {
     ari: round(adjustedRandIndex(first, predicted)),
@@ -505,13 +580,25 @@ export async function evaluate(source: RecordSource, options: EvaluateOptions = 
       frequency.set(label, (frequency.get(label) ?? 0) + 1);
     }
   }
-  const strata = labelSets.map((set) => [...set].sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || (a < b ? -1 : 1))[0] as string);
+  const strata = labelSets.map(
+    (set) =>
+      [...set].sort(
+        (a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || (a < b ? -1 : 1),
+      )[0] as string,
+  );
   const scores = {} as Record<'10' | '20', SuggestionScores>;
   for (const share of [10, 20] as const) {
     options.onProgress?.({ stage: 'suggestions', done: share });
     const split = stratifiedSplit(strata, share / 100, seed);
-    const suggester = trainSuggester(corpus.model.matrix, split.train, split.train.map((row) => labelSets[row] ?? []), { seed, folds: 0 });
-    const predictedSets = split.test.map((row) => suggester.predict(corpus.model.matrix, row).map((s) => s.label));
+    const suggester = trainSuggester(
+      corpus.model.matrix,
+      split.train,
+      split.train.map((row) => labelSets[row] ?? []),
+      { seed, folds: 0 },
+    );
+    const predictedSets = split.test.map((row) =>
+      suggester.predict(corpus.model.matrix, row).map((s) => s.label),
+    );
     const truthSets = split.test.map((row) => labelSets[row] ?? []);
     if (isMultiLabel) {
       const key = (set: readonly string[]): string => [...set].sort().join('|');

@@ -20,7 +20,10 @@ export interface StageWorker {
  * @example
  * const worker = startStageWorker({ threshold: 0.8 });
  */
-export function startStageWorker(duplicates?: DuplicateOptions): StageWorker | undefined {
+export function startStageWorker(
+  duplicates?: DuplicateOptions,
+  isKeepingStopWords = false,
+): StageWorker | undefined {
   let api: string;
   try {
     api = import.meta.resolve('tsx/esm/api');
@@ -28,7 +31,10 @@ export function startStageWorker(duplicates?: DuplicateOptions): StageWorker | u
     return undefined;
   }
   const target = new URL('./worker.ts', import.meta.url).href;
-  const worker = new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); })`, { eval: true });
+  const worker = new Worker(
+    `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); })`,
+    { eval: true },
+  );
   worker.unref();
   const waiting: { resolve: (reply: StageReply) => void; reject: (error: Error) => void }[] = [];
   let failure: Error | undefined;
@@ -50,7 +56,7 @@ export function startStageWorker(duplicates?: DuplicateOptions): StageWorker | u
       waiting.push({ resolve, reject });
       worker.postMessage(message);
     });
-  worker.postMessage({ kind: 'start', ...(duplicates ? { duplicates } : {}) });
+  worker.postMessage({ kind: 'start', isKeepingStopWords, ...(duplicates ? { duplicates } : {}) });
   return {
     send: async (request) => {
       const reply = await ask(request);

@@ -18,7 +18,16 @@ export interface InputRecord {
 }
 
 /** Why an input was rejected. */
-export type InputErrorCode = 'empty' | 'malformed-json' | 'not-an-object' | 'missing-text' | 'missing-column' | 'binary' | 'too-long' | 'malformed-csv' | 'bad-labels';
+export type InputErrorCode =
+  | 'empty'
+  | 'malformed-json'
+  | 'not-an-object'
+  | 'missing-text'
+  | 'missing-column'
+  | 'binary'
+  | 'too-long'
+  | 'malformed-csv'
+  | 'bad-labels';
 
 /**
  * An input problem, with the source name and (where it applies) the line.
@@ -77,10 +86,20 @@ function splitLabels(value: string): string[] {
 function checkText(text: string, source: string, line: number, options: ReaderOptions): void {
   const max = options.maxTextLength ?? DEFAULT_MAX_TEXT;
   if (text.length > max) {
-    throw new InputError('too-long', source, line, `text is ${text.length.toLocaleString('en')} characters; the limit is ${max.toLocaleString('en')}`);
+    throw new InputError(
+      'too-long',
+      source,
+      line,
+      `text is ${text.length.toLocaleString('en')} characters; the limit is ${max.toLocaleString('en')}`,
+    );
   }
   if (looksBinary(text)) {
-    throw new InputError('binary', source, line, 'text contains binary data (NUL or control bytes); is this a text file?');
+    throw new InputError(
+      'binary',
+      source,
+      line,
+      'text contains binary data (NUL or control bytes); is this a text file?',
+    );
   }
 }
 
@@ -114,7 +133,11 @@ async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<{ text: str
  * @example
  * for await (const record of readJsonl(stream, 'input.jsonl')) console.log(record.id, record.text);
  */
-export async function* readJsonl(chunks: AsyncIterable<string>, source: string, options: ReaderOptions = {}): AsyncGenerator<InputRecord> {
+export async function* readJsonl(
+  chunks: AsyncIterable<string>,
+  source: string,
+  options: ReaderOptions = {},
+): AsyncGenerator<InputRecord> {
   let count = 0;
   for await (const { text: raw, line } of lines(chunks)) {
     const trimmed = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1).trim() : raw.trim();
@@ -128,7 +151,12 @@ export async function* readJsonl(chunks: AsyncIterable<string>, source: string, 
     try {
       value = JSON.parse(trimmed);
     } catch (error) {
-      throw new InputError('malformed-json', source, line, `malformed JSON (${error instanceof Error ? error.message : String(error)})`);
+      throw new InputError(
+        'malformed-json',
+        source,
+        line,
+        `malformed JSON (${error instanceof Error ? error.message : String(error)})`,
+      );
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       throw new InputError('not-an-object', source, line, 'expected a JSON object per line');
@@ -151,7 +179,12 @@ export async function* readJsonl(chunks: AsyncIterable<string>, source: string, 
     } else if (typeof rawLabels === 'string') {
       labels = splitLabels(rawLabels);
     } else if (rawLabels !== undefined && rawLabels !== null) {
-      throw new InputError('bad-labels', source, line, '"labels" must be an array of strings or a "|"-separated string');
+      throw new InputError(
+        'bad-labels',
+        source,
+        line,
+        '"labels" must be an array of strings or a "|"-separated string',
+      );
     }
     const language = parseLanguage(object['language']);
     count++;
@@ -262,7 +295,11 @@ async function* csvRows(chunks: AsyncIterable<string>, source: string): AsyncGen
  * @example
  * for await (const record of readCsv(stream, 'input.csv')) console.log(record.id, record.labels);
  */
-export async function* readCsv(chunks: AsyncIterable<string>, source: string, options: ReaderOptions = {}): AsyncGenerator<InputRecord> {
+export async function* readCsv(
+  chunks: AsyncIterable<string>,
+  source: string,
+  options: ReaderOptions = {},
+): AsyncGenerator<InputRecord> {
   let header: string[] | undefined;
   let textColumn = -1;
   let idColumn = -1;
@@ -277,7 +314,12 @@ export async function* readCsv(chunks: AsyncIterable<string>, source: string, op
       }
       textColumn = header.indexOf('text');
       if (textColumn < 0) {
-        throw new InputError('missing-column', source, line, `no "text" column in the header (found: ${header.slice(0, 10).join(', ') || 'nothing'})`);
+        throw new InputError(
+          'missing-column',
+          source,
+          line,
+          `no "text" column in the header (found: ${header.slice(0, 10).join(', ') || 'nothing'})`,
+        );
       }
       idColumn = header.indexOf('id');
       languageColumn = header.indexOf('language');
@@ -285,11 +327,17 @@ export async function* readCsv(chunks: AsyncIterable<string>, source: string, op
       continue;
     }
     if (fields.length !== header.length) {
-      throw new InputError('malformed-csv', source, line, `expected ${header.length} fields, found ${fields.length}`);
+      throw new InputError(
+        'malformed-csv',
+        source,
+        line,
+        `expected ${header.length} fields, found ${fields.length}`,
+      );
     }
     const text = fields[textColumn] as string;
     checkText(text, source, line, options);
-    const id = idColumn >= 0 && (fields[idColumn] ?? '').length > 0 ? (fields[idColumn] as string) : String(line);
+    const id =
+      idColumn >= 0 && (fields[idColumn] ?? '').length > 0 ? (fields[idColumn] as string) : String(line);
     const language = languageColumn >= 0 ? parseLanguage((fields[languageColumn] ?? '').trim()) : undefined;
     const labels = labelsColumn >= 0 ? splitLabels(fields[labelsColumn] ?? '') : undefined;
     count++;
@@ -309,6 +357,12 @@ export async function* readCsv(chunks: AsyncIterable<string>, source: string, op
  * @example
  * const records = readRecords(stream, 'answers.csv');
  */
-export function readRecords(chunks: AsyncIterable<string>, source: string, options: ReaderOptions = {}): AsyncGenerator<InputRecord> {
-  return source.toLowerCase().endsWith('.csv') ? readCsv(chunks, source, options) : readJsonl(chunks, source, options);
+export function readRecords(
+  chunks: AsyncIterable<string>,
+  source: string,
+  options: ReaderOptions = {},
+): AsyncGenerator<InputRecord> {
+  return source.toLowerCase().endsWith('.csv')
+    ? readCsv(chunks, source, options)
+    : readJsonl(chunks, source, options);
 }

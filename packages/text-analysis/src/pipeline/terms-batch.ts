@@ -31,7 +31,10 @@ export interface WorkerResponse {
 }
 
 /** Messages to the worker. */
-export type StageMessage = WorkerRequest | { readonly kind: 'start'; readonly duplicates?: DuplicateOptions } | { readonly kind: 'finish' };
+export type StageMessage =
+  | WorkerRequest
+  | { readonly kind: 'start'; readonly duplicates?: DuplicateOptions; readonly isKeepingStopWords?: boolean }
+  | { readonly kind: 'finish' };
 
 /** Messages from the worker. */
 export type StageReply = WorkerResponse | { readonly kind: 'groups'; readonly groups: DuplicateGroup[] };
@@ -45,8 +48,10 @@ export type StageReply = WorkerResponse | { readonly kind: 'groups'; readonly gr
  */
 export class TextStage {
   private readonly detector: DuplicateDetector | undefined;
-  constructor(duplicates?: DuplicateOptions) {
+  private readonly isKeepingStopWords: boolean;
+  constructor(duplicates?: DuplicateOptions, isKeepingStopWords = false) {
     this.detector = duplicates ? new DuplicateDetector(duplicates) : undefined;
+    this.isKeepingStopWords = isKeepingStopWords;
   }
 
   process(request: WorkerRequest): WorkerResponse {
@@ -62,7 +67,7 @@ export class TextStage {
       }
       const language = request.languages[i] || detectLanguage(text);
       languages.push(language);
-      const { terms, surfaces } = termsWithSurface(text, language);
+      const { terms, surfaces } = termsWithSurface(text, language, this.isKeepingStopWords);
       documents.push(terms.map((term, j) => `${term}\u0003${surfaces[j] ?? term}`).join('\u0001'));
     });
     return { kind: 'batch', id: request.id, languages, terms: documents.join('\u0002') };

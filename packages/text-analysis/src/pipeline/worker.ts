@@ -6,7 +6,7 @@ let stage = new TextStage();
 parentPort?.on('message', (message: StageMessage) => {
   let reply: StageReply | undefined;
   if (message.kind === 'start') {
-    stage = new TextStage(message.duplicates);
+    stage = new TextStage(message.duplicates, message.isKeepingStopWords ?? false);
   } else if (message.kind === 'batch') {
     reply = stage.process(message);
   } else {

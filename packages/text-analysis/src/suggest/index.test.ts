@@ -12,13 +12,28 @@ describe('suggestions', () => {
   const test = rows.filter((i) => i % 4 !== 0);
 
   it('learns from coded examples and predicts held-out texts', () => {
-    const suggester = trainSuggester(model.matrix, train, train.map((i) => [labels[i] as string]), { seed: 1 });
+    const suggester = trainSuggester(
+      model.matrix,
+      train,
+      train.map((i) => [labels[i] as string]),
+      { seed: 1 },
+    );
     const predicted = test.map((i) => suggester.predict(model.matrix, i)[0]?.label ?? '');
-    expect(accuracy(test.map((i) => labels[i] as string), predicted)).toBeGreaterThan(0.8);
+    expect(
+      accuracy(
+        test.map((i) => labels[i] as string),
+        predicted,
+      ),
+    ).toBeGreaterThan(0.8);
   });
 
   it('is calibrated: higher-confidence bins are more accurate', () => {
-    const suggester = trainSuggester(model.matrix, train, train.map((i) => [labels[i] as string]), { seed: 1 });
+    const suggester = trainSuggester(
+      model.matrix,
+      train,
+      train.map((i) => [labels[i] as string]),
+      { seed: 1 },
+    );
     const scored = test.map((i) => {
       const top = suggester.predict(model.matrix, i)[0];
       return { confidence: top?.confidence ?? 0, isCorrect: top?.label === labels[i] };
@@ -40,7 +55,13 @@ describe('suggestions', () => {
   });
 
   it('ranks uncoded texts by uncertainty for active learning', () => {
-    const result = suggestThemes(model.matrix, train, train.map((i) => [labels[i] as string]), test, { seed: 1, nextToCodeCount: 5 });
+    const result = suggestThemes(
+      model.matrix,
+      train,
+      train.map((i) => [labels[i] as string]),
+      test,
+      { seed: 1, nextToCodeCount: 5 },
+    );
     expect(result.suggestions).toHaveLength(test.length);
     expect(result.nextToCode).toHaveLength(5);
     const margins = new Map(result.suggestions.map((s) => [s.row, s.margin]));
@@ -50,15 +71,30 @@ describe('suggestions', () => {
   });
 
   it('is deterministic for a seed', () => {
-    const a = suggestThemes(model.matrix, train, train.map((i) => [labels[i] as string]), test, { seed: 4 });
-    const b = suggestThemes(model.matrix, train, train.map((i) => [labels[i] as string]), test, { seed: 4 });
+    const a = suggestThemes(
+      model.matrix,
+      train,
+      train.map((i) => [labels[i] as string]),
+      test,
+      { seed: 4 },
+    );
+    const b = suggestThemes(
+      model.matrix,
+      train,
+      train.map((i) => [labels[i] as string]),
+      test,
+      { seed: 4 },
+    );
     expect(a).toEqual(b);
   });
 });
 
 describe('Platt scaling', () => {
   it('maps higher scores to higher probabilities', () => {
-    const parameters = fitPlatt([3, 2, 1.5, 0.5, -0.5, -1, -2, -3], [true, true, true, false, true, false, false, false]);
+    const parameters = fitPlatt(
+      [3, 2, 1.5, 0.5, -0.5, -1, -2, -3],
+      [true, true, true, false, true, false, false, false],
+    );
     expect(plattProbability(parameters, 2)).toBeGreaterThan(plattProbability(parameters, -2));
     expect(plattProbability(parameters, 2)).toBeLessThanOrEqual(1);
   });

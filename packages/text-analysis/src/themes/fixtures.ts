@@ -2,13 +2,74 @@
 import { createRandom } from '../vectorize/random.ts';
 
 const TOPICS: Readonly<Record<string, readonly string[]>> = {
-  skole: ['skolen', 'elevene', 'lærerne', 'undervisning', 'klasserommet', 'leksene', 'rektor', 'skolebussen', 'karakterer', 'friminuttet', 'skolemat', 'pensum'],
-  helse: ['sykehuset', 'legen', 'pasientene', 'fastlegen', 'ventetid', 'sykepleierne', 'behandling', 'legevakten', 'medisiner', 'operasjon', 'helsestasjonen', 'ambulansen'],
-  vei: ['veien', 'trafikken', 'bussen', 'hullene', 'asfalt', 'fartsdumper', 'gangfelt', 'sykkelvei', 'parkering', 'bompenger', 'kollektivtrafikk', 'rundkjøringen'],
+  skole: [
+    'skolen',
+    'elevene',
+    'lærerne',
+    'undervisning',
+    'klasserommet',
+    'leksene',
+    'rektor',
+    'skolebussen',
+    'karakterer',
+    'friminuttet',
+    'skolemat',
+    'pensum',
+  ],
+  helse: [
+    'sykehuset',
+    'legen',
+    'pasientene',
+    'fastlegen',
+    'ventetid',
+    'sykepleierne',
+    'behandling',
+    'legevakten',
+    'medisiner',
+    'operasjon',
+    'helsestasjonen',
+    'ambulansen',
+  ],
+  vei: [
+    'veien',
+    'trafikken',
+    'bussen',
+    'hullene',
+    'asfalt',
+    'fartsdumper',
+    'gangfelt',
+    'sykkelvei',
+    'parkering',
+    'bompenger',
+    'kollektivtrafikk',
+    'rundkjøringen',
+  ],
 };
-const FILLER = ['vi', 'mener', 'at', 'det', 'er', 'viktig', 'for', 'kommunen', 'og', 'alle', 'som', 'bor', 'her', 'må', 'bli', 'bedre'];
+const FILLER = [
+  'vi',
+  'mener',
+  'at',
+  'det',
+  'er',
+  'viktig',
+  'for',
+  'kommunen',
+  'og',
+  'alle',
+  'som',
+  'bor',
+  'her',
+  'må',
+  'bli',
+  'bedre',
+];
 
-/** Topic names of {@link syntheticCorpus}. */
+/**
+ * Topic names of {@link syntheticCorpus}.
+ *
+ * @example
+ * SYNTHETIC_TOPICS; // ['skole', 'helse', 'vei']
+ */
 export const SYNTHETIC_TOPICS = Object.keys(TOPICS);
 
 /**
@@ -17,7 +78,11 @@ export const SYNTHETIC_TOPICS = Object.keys(TOPICS);
  * @example
  * const { texts, labels } = syntheticCorpus(20, 1);
  */
-export function syntheticCorpus(perTopic: number, seed: number, noise = 0.15): { texts: string[]; labels: string[] } {
+export function syntheticCorpus(
+  perTopic: number,
+  seed: number,
+  noise = 0.15,
+): { texts: string[]; labels: string[] } {
   const random = createRandom(seed);
   const texts: string[] = [];
   const labels: string[] = [];

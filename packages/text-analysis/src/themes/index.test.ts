@@ -29,7 +29,12 @@ describe('discoverThemes', () => {
   });
 
   it('reports texts that fit no theme as unassigned', () => {
-    const withOutliers = [...texts, 'Kvantefysikk og sorte hull i galaksen', 'Strikkeoppskrift med ull og pinner', ''];
+    const withOutliers = [
+      ...texts,
+      'Kvantefysikk og sorte hull i galaksen',
+      'Strikkeoppskrift med ull og pinner',
+      '',
+    ];
     const outlierModel = vectorizeTexts(withOutliers, 'nb', { minDf: 1, maxDf: 0.9 });
     const result = discoverThemes(outlierModel, { themes: 3, seed: 1, maxDfShare: 1, minSimilarity: 0.05 });
     const n = texts.length;
@@ -53,15 +58,32 @@ describe('discoverThemes', () => {
   it('gives the same partition when the input is permuted', () => {
     const small = syntheticCorpus(12, 9);
     fc.assert(
-      fc.property(fc.array(fc.nat(), { minLength: small.texts.length, maxLength: small.texts.length }), (keys) => {
-        const order = small.texts.map((_, i) => i).sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
-        const original = discoverThemes(vectorizeTexts(small.texts, 'nb', { minDf: 1, maxDf: 0.9 }), { themes: 3, seed: 2 });
-        const permuted = discoverThemes(vectorizeTexts(order.map((i) => small.texts[i] as string), 'nb', { minDf: 1, maxDf: 0.9 }), { themes: 3, seed: 2 });
-        // Same partition: items together in one are together in the other.
-        const back = new Int32Array(order.length);
-        order.forEach((original_index, position) => (back[original_index] = permuted.assignments[position] as number));
-        expect(normalizedMutualInfo(Array.from(original.assignments), Array.from(back))).toBeCloseTo(1, 9);
-      }),
+      fc.property(
+        fc.array(fc.nat(), { minLength: small.texts.length, maxLength: small.texts.length }),
+        (keys) => {
+          const order = small.texts
+            .map((_, i) => i)
+            .sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
+          const original = discoverThemes(vectorizeTexts(small.texts, 'nb', { minDf: 1, maxDf: 0.9 }), {
+            themes: 3,
+            seed: 2,
+          });
+          const permuted = discoverThemes(
+            vectorizeTexts(
+              order.map((i) => small.texts[i] as string),
+              'nb',
+              { minDf: 1, maxDf: 0.9 },
+            ),
+            { themes: 3, seed: 2 },
+          );
+          // Same partition: items together in one are together in the other.
+          const back = new Int32Array(order.length);
+          order.forEach(
+            (original_index, position) => (back[original_index] = permuted.assignments[position] as number),
+          );
+          expect(normalizedMutualInfo(Array.from(original.assignments), Array.from(back))).toBeCloseTo(1, 9);
+        },
+      ),
       { numRuns: 8 },
     );
   });

@@ -16,8 +16,18 @@
 import type { CsrMatrix, TfidfModel } from '../vectorize/index.ts';
 import { reduceDimensions, restrictDocumentFrequency, selectRows } from '../vectorize/index.ts';
 import { createRandom, shuffleInPlace, type Random } from '../vectorize/random.ts';
-import { decisionScores, trainOneVsRest, type OneVsRestModel } from '../suggest/linear.ts';
+import { decisionScores, trainOneVsRest } from '../suggest/linear.ts';
 import { bestOfRestarts, simplifiedSilhouette, type KMeansResult } from './kmeans.ts';
+import {
+  agglomerate,
+  centroidSimilarities,
+  centroidSums,
+  columnNorms,
+  compactColumns,
+  tfidfCentroids,
+  themeRows,
+  transposeClassifier,
+} from './dense.ts';
 
 export { sphericalKMeans, bestOfRestarts, simplifiedSilhouette, type KMeansResult } from './kmeans.ts';
 
@@ -173,118 +183,13 @@ function sampleRows(rows: readonly number[], size: number, random: Random): numb
   return chosen;
 }
 
-/** The matrix restricted to its non-empty columns, with `columns[j]` = original column of j. */
-function compactColumns(matrix: CsrMatrix): CsrMatrix & { readonly columns: Int32Array } {
-  const used = new Int32Array(matrix.columnCount).fill(-1);
-  const columns: number[] = [];
-  for (let p = 0; p < matrix.indices.length; p++) {
-    const j = matrix.indices[p] as number;
-    if (used[j] === -1) {
-      used[j] = 0;
-    }
-  }
-  for (let j = 0; j < matrix.columnCount; j++) {
-    if (used[j] === 0) {
-      used[j] = columns.length;
-      columns.push(j);
-    }
-  }
-  const indices = Int32Array.from(matrix.indices, (j) => used[j] as number);
-  return { rowCount: matrix.rowCount, columnCount: columns.length, indptr: matrix.indptr, indices, values: matrix.values, columns: Int32Array.from(columns) };
-}
-
-/** Weights of a classifier trained on compacted columns, transposed (columns × classes) to the full space. */
-interface TransposedWeights {
-  readonly classes: number;
-  /** columnCount × classes, row-major: the scores of one term are contiguous. */
-  readonly weights: Float32Array;
-  readonly bias: Float32Array;
-}
-
-function transposeClassifier(model: OneVsRestModel, columns: Int32Array, columnCount: number): TransposedWeights {
-  const k = model.classes.length;
-  const stride = model.columnCount + 1;
-  const weights = new Float32Array(columnCount * k);
-  const bias = new Float32Array(k);
-  for (let c = 0; c < k; c++) {
-    for (let j = 0; j < model.columnCount; j++) {
-      weights[(columns[j] as number) * k + c] = model.weights[c * stride + j] as number;
-    }
-    bias[c] = model.weights[c * stride + model.columnCount] as number;
-  }
-  return { classes: k, weights, bias };
-}
-
-/** Dense sums of member rows per theme, columns × k (row-major). */
-function centroidSums(matrix: CsrMatrix, assignments: Int32Array, k: number): Float32Array {
-  const sums = new Float32Array(matrix.columnCount * k);
-  for (let row = 0; row < matrix.rowCount; row++) {
-    const c = assignments[row] as number;
-    if (c < 0) {
-      continue;
-    }
-    for (let p = matrix.indptr[row] as number; p < (matrix.indptr[row + 1] as number); p++) {
-      const j = (matrix.indices[p] as number) * k + c;
-      sums[j] = (sums[j] as number) + (matrix.values[p] as number);
-    }
-  }
-  return sums;
-}
-
-/** Squared norms of each theme's column in a columns × k matrix. */
-function columnNorms(sums: Float32Array, k: number): Float64Array {
-  const norms = new Float64Array(k);
-  for (let i = 0; i < sums.length; i++) {
-    const c = i % k;
-    norms[c] = (norms[c] as number) + (sums[i] as number) ** 2;
-  }
-  return norms;
-}
-
-/** Dense TF-IDF centroids (columns × k), each theme l2-normalised. */
-function tfidfCentroids(matrix: CsrMatrix, assignments: Int32Array, k: number): Float32Array {
-  const centroids = centroidSums(matrix, assignments, k);
-  const norms = columnNorms(centroids, k);
-  const inverse = Float64Array.from(norms, (norm) => (norm > 0 ? 1 / Math.sqrt(norm) : 0));
-  for (let i = 0; i < centroids.length; i++) {
-    centroids[i] = (centroids[i] as number) * (inverse[i % k] as number);
-  }
-  return centroids;
-}
-
-/** Dot products of one row with every theme of a columns × k matrix (plus an optional bias). */
-function centroidSimilarities(matrix: CsrMatrix, row: number, centroids: Float32Array, k: number, out = new Float64Array(k), bias?: Float32Array): Float64Array {
-  if (bias) {
-    for (let c = 0; c < k; c++) {
-      out[c] = bias[c] as number;
-    }
-  } else {
-    out.fill(0);
-  }
-  const end = matrix.indptr[row + 1] as number;
-  for (let p = matrix.indptr[row] as number; p < end; p++) {
-    const v = matrix.values[p] as number;
-    const base = (matrix.indices[p] as number) * k;
-    for (let c = 0; c < k; c++) {
-      out[c] = (out[c] as number) + v * (centroids[base + c] as number);
-    }
-  }
-  return out;
-}
-
-/** A columns × k matrix as k rows of `columns` values (for the agglomeration). */
-function themeRows(centroids: Float32Array, k: number, columns: number): Float32Array {
-  const out = new Float32Array(k * columns);
-  for (let j = 0; j < columns; j++) {
-    for (let c = 0; c < k; c++) {
-      out[c * columns + j] = centroids[j * k + c] as number;
-    }
-  }
-  return out;
-}
-
 /** c-TF-IDF: weight(t, c) = tf(t, c) · ln(1 + A / f(t)), A = mean count per class. */
-function classTfidf(model: TfidfModel, assignments: Int32Array, classOf: (theme: number) => number, classes: number) {
+function classTfidf(
+  model: TfidfModel,
+  assignments: Int32Array,
+  classOf: (theme: number) => number,
+  classes: number,
+) {
   const { matrix, counts } = model;
   const d = matrix.columnCount;
   const tf = new Float64Array(classes * d);
@@ -312,78 +217,16 @@ function classTfidf(model: TfidfModel, assignments: Int32Array, classOf: (theme:
       if (f <= 0 || (model.vocabulary[j] as string).includes(' ') !== isBigram) {
         continue;
       }
-      scored.push({ term: model.labels[j] as string, weight: f * Math.log(1 + average / (total[j] as number)) });
+      scored.push({
+        term: model.labels[j] as string,
+        weight: f * Math.log(1 + average / (total[j] as number)),
+      });
     }
     scored.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
     const top = scored.slice(0, limit);
     const max = top[0]?.weight ?? 1;
     return top.map((t) => ({ term: t.term, weight: Math.round((t.weight / max) * 1000) / 1000 }));
   };
-}
-
-/** Average-linkage agglomerative clustering of unit vectors (cosine), down to `target` clusters. */
-function agglomerate(vectors: Float32Array, count: number, dims: number, target: number): Int32Array {
-  const members: number[][] = Array.from({ length: count }, (_, i) => [i]);
-  const similarity = (a: number, b: number): number => {
-    let s = 0;
-    for (let j = 0; j < dims; j++) {
-      s += (vectors[a * dims + j] as number) * (vectors[b * dims + j] as number);
-    }
-    return s;
-  };
-  const pair = new Float64Array(count * count);
-  for (let a = 0; a < count; a++) {
-    for (let b = a + 1; b < count; b++) {
-      const s = similarity(a, b);
-      pair[a * count + b] = s;
-      pair[b * count + a] = s;
-    }
-  }
-  const alive = members.map(() => true);
-  let clusters = count;
-  while (clusters > Math.max(1, target)) {
-    let bestA = -1;
-    let bestB = -1;
-    let best = Number.NEGATIVE_INFINITY;
-    for (let a = 0; a < count; a++) {
-      if (!alive[a]) {
-        continue;
-      }
-      for (let b = a + 1; b < count; b++) {
-        if (!alive[b]) {
-          continue;
-        }
-        const ma = members[a] as number[];
-        const mb = members[b] as number[];
-        let s = 0;
-        for (const x of ma) {
-          for (const y of mb) {
-            s += pair[x * count + y] as number;
-          }
-        }
-        s /= ma.length * mb.length;
-        if (s > best) {
-          best = s;
-          bestA = a;
-          bestB = b;
-        }
-      }
-    }
-    (members[bestA] as number[]).push(...(members[bestB] as number[]));
-    alive[bestB] = false;
-    clusters--;
-  }
-  const groupOf = new Int32Array(count);
-  let id = 0;
-  members.forEach((list, a) => {
-    if (alive[a]) {
-      for (const x of list) {
-        groupOf[x] = id;
-      }
-      id++;
-    }
-  });
-  return groupOf;
 }
 
 /**
@@ -417,7 +260,12 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
   const fitRows = sampleRows(rows, options.maxFitRows ?? 20_000, random);
   shuffleInPlace(fitRows, random);
   const fitMatrix = compactColumns(selectRows(matrix, fitRows));
-  const reduction = reduceDimensions(fitMatrix, { dimensions: options.dimensions ?? 100, seed, powerIterations: fitRows.length > 10_000 ? 2 : 3, isComputingComponents: false });
+  const reduction = reduceDimensions(fitMatrix, {
+    dimensions: options.dimensions ?? 100,
+    seed,
+    powerIterations: fitRows.length > 10_000 ? 2 : 3,
+    isComputingComponents: false,
+  });
   const dims = reduction.dimensions;
   const points = reduction.embedding;
   const n = fitRows.length;
@@ -446,7 +294,10 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
       }
     }
     const k = best?.k ?? 1;
-    clustering = best && n >= 2 ? bestOfRestarts(points, n, dims, k, restarts, random) : bestOfRestarts(points, n, dims, 1, 1, random);
+    clustering =
+      best && n >= 2
+        ? bestOfRestarts(points, n, dims, k, restarts, random)
+        : bestOfRestarts(points, n, dims, 1, 1, random);
     choice = { method: 'simplified-silhouette', chosen: clustering.k, candidates };
   }
   const k = clustering.k;
@@ -569,7 +420,10 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
     let max = Number.NEGATIVE_INFINITY;
     for (let c = 0; c < themeCount; c++) {
       const dot = dots[c] as number;
-      const s = c === own ? (dot - 1) / Math.sqrt(Math.max(1e-12, (sumNorms[c] as number) - 2 * dot + 1)) : dot / Math.sqrt(Math.max(1e-12, sumNorms[c] as number));
+      const s =
+        c === own
+          ? (dot - 1) / Math.sqrt(Math.max(1e-12, (sumNorms[c] as number) - 2 * dot + 1))
+          : dot / Math.sqrt(Math.max(1e-12, sumNorms[c] as number));
       if (c === own) {
         similarity[row] = s;
       }
@@ -584,7 +438,11 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
     const full = fullModel.matrix;
     const pending: number[] = [];
     for (let row = 0; row < full.rowCount; row++) {
-      if ((assignments[row] as number) < 0 && (matrix.indptr[row + 1] as number) === (matrix.indptr[row] as number) && (full.indptr[row + 1] as number) > (full.indptr[row] as number)) {
+      if (
+        (assignments[row] as number) < 0 &&
+        (matrix.indptr[row + 1] as number) === (matrix.indptr[row] as number) &&
+        (full.indptr[row + 1] as number) > (full.indptr[row] as number)
+      ) {
         pending.push(row);
       }
     }
@@ -622,12 +480,18 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
       (members[c] as number[]).push(row);
     }
   }
-  // Representatives: the members closest to the centroid (partial selection, O(size)).
+  // Representatives: the distinct members closest to the centroid (partial selection, O(size)).
   const representativesCount = options.representatives ?? 5;
   const representativesOf = members.map((list) => {
     const top: number[] = [];
     for (const row of list) {
-      if (top.length < representativesCount || (similarity[row] as number) > (similarity[top[top.length - 1] as number] as number)) {
+      if (
+        top.length < representativesCount ||
+        (similarity[row] as number) > (similarity[top[top.length - 1] as number] as number)
+      ) {
+        if (top.some((other) => compareRows(matrix, other, row) === 0)) {
+          continue; // an exact repeat of a representative already chosen
+        }
         top.push(row);
         top.sort((a, b) => (similarity[b] as number) - (similarity[a] as number) || a - b);
         if (top.length > representativesCount) {
@@ -646,7 +510,8 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
   for (let i = 0; i < centroids.length; i++) {
     centroids[i] = (centroids[i] as number) * (inverseNorms[Math.floor(i / matrix.columnCount)] as number);
   }
-  const groupOf = themeCount > 0 ? agglomerate(centroids, themeCount, matrix.columnCount, groupCount) : new Int32Array(0);
+  const groupOf =
+    themeCount > 0 ? agglomerate(centroids, themeCount, matrix.columnCount, groupCount) : new Int32Array(0);
 
   const labelTerms = options.terms ?? 10;
   const themeLabels = classTfidf(model, assignments, (theme) => theme, themeCount);

@@ -79,7 +79,10 @@ function initialize(points: Float32Array, n: number, dims: number, k: number, ra
       }
       let potential = 0;
       for (let i = 0; i < n; i++) {
-        const d = Math.min(distance[i] as number, Math.max(0, 1 - dot(points, i * dims, points, candidate * dims, dims)));
+        const d = Math.min(
+          distance[i] as number,
+          Math.max(0, 1 - dot(points, i * dims, points, candidate * dims, dims)),
+        );
         potential += d * d;
       }
       if (potential < bestPotential) {
@@ -113,10 +116,9 @@ export function sphericalKMeans(
   const sums = new Float64Array(k * dims);
   const sizes = new Int32Array(k);
   let objective = 0;
-  let previousObjective = Number.NEGATIVE_INFINITY;
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     let changed = 0;
-    previousObjective = objective;
+    const previousObjective = iteration === 0 ? Number.NEGATIVE_INFINITY : objective;
     objective = 0;
     for (let i = 0; i < n; i++) {
       let best = 0;
@@ -135,7 +137,10 @@ export function sphericalKMeans(
       similarities[i] = bestSimilarity;
       objective += bestSimilarity;
     }
-    if (iteration > 0 && (changed <= n / 1000 || objective - previousObjective < 1e-5 * Math.abs(objective))) {
+    if (
+      iteration > 0 &&
+      (changed <= n / 1000 || objective - previousObjective < 1e-5 * Math.abs(objective))
+    ) {
       break;
     }
     sums.fill(0);
@@ -210,7 +215,12 @@ export function bestOfRestarts(
  * @example
  * simplifiedSilhouette(points, n, dims, result); // in [-1, 1], higher is better
  */
-export function simplifiedSilhouette(points: Float32Array, n: number, dims: number, result: KMeansResult): number {
+export function simplifiedSilhouette(
+  points: Float32Array,
+  n: number,
+  dims: number,
+  result: KMeansResult,
+): number {
   if (result.k < 2 || n === 0) {
     return 0;
   }

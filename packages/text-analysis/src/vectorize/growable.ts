@@ -1,6 +1,13 @@
 /** Append-only typed arrays that double their capacity (amortised O(1) push). */
 
-/** A growable Int32Array. */
+/**
+ * A growable Int32Array.
+ *
+ * @example
+ * const ids = new Int32Buffer();
+ * ids.push(7);
+ * ids.toArray(); // Int32Array [7]
+ */
 export class Int32Buffer {
   private data: Int32Array;
   length = 0;
@@ -46,7 +53,13 @@ export class Int32Buffer {
   }
 }
 
-/** A growable Uint16Array (saturating at 65535). */
+/**
+ * A growable Uint16Array (saturating at 65535).
+ *
+ * @example
+ * const counts = new Uint16Buffer();
+ * counts.push(70_000); // stored as 65535
+ */
 export class Uint16Buffer {
   private data: Uint16Array;
   length = 0;

@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { TfidfBuilder, reduceDimensions, restrictDocumentFrequency, selectRows, termsWithSurface, transformTerms, vectorizeTexts, withBigrams } from './index.ts';
+import {
+  TfidfBuilder,
+  reduceDimensions,
+  restrictDocumentFrequency,
+  selectRows,
+  termsWithSurface,
+  transformTerms,
+  vectorizeTexts,
+  withBigrams,
+} from './index.ts';
 import { createRandom } from './random.ts';
 
 describe('TF-IDF', () => {
-  const texts = ['Skolen i bygda må bestå', 'Skolen og barnehagen i bygda', 'Veien er full av hull', 'Nynorsk: skulen i bygda må ikkje leggjast ned', ''];
+  const texts = [
+    'Skolen i bygda må bestå',
+    'Skolen og barnehagen i bygda',
+    'Veien er full av hull',
+    'Nynorsk: skulen i bygda må ikkje leggjast ned',
+    '',
+  ];
   const model = vectorizeTexts(texts, ['nb', 'nb', 'nb', 'nn', 'und'], { minDf: 1, maxDf: 1 });
 
   it('builds l2-normalised CSR rows in typed arrays, with uni- and bigrams', () => {
@@ -55,15 +70,22 @@ describe('TF-IDF', () => {
     builder.addText('Skolen må bestå', 'nb');
     builder.addCopyOf(0);
     const m = builder.build();
-    expect(Array.from(m.matrix.values.subarray(m.matrix.indptr[1], m.matrix.indptr[2]))).toEqual(Array.from(m.matrix.values.subarray(0, m.matrix.indptr[1])));
+    expect(Array.from(m.matrix.values.subarray(m.matrix.indptr[1], m.matrix.indptr[2]))).toEqual(
+      Array.from(m.matrix.values.subarray(0, m.matrix.indptr[1])),
+    );
     expect(() => builder.addCopyOf(5)).toThrow(RangeError);
   });
 
   it('does not depend on the order of the documents (alphabetical columns)', () => {
     fc.assert(
-      fc.property(fc.shuffledSubarray(texts, { minLength: texts.length, maxLength: texts.length }), (shuffled) => {
-        expect(vectorizeTexts(shuffled, 'nb', { minDf: 1, maxDf: 1 }).vocabulary).toEqual(vectorizeTexts(texts, 'nb', { minDf: 1, maxDf: 1 }).vocabulary);
-      }),
+      fc.property(
+        fc.shuffledSubarray(texts, { minLength: texts.length, maxLength: texts.length }),
+        (shuffled) => {
+          expect(vectorizeTexts(shuffled, 'nb', { minDf: 1, maxDf: 1 }).vocabulary).toEqual(
+            vectorizeTexts(texts, 'nb', { minDf: 1, maxDf: 1 }).vocabulary,
+          );
+        },
+      ),
       { numRuns: 20 },
     );
   });
@@ -87,12 +109,15 @@ describe('TF-IDF', () => {
 
 describe('LSA', () => {
   it('reduces to unit rows and preserves similarity structure', () => {
-    const texts = Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? `skole elever lærere rektor nr${i % 5}` : `sykehus leger pasienter ventetid nr${i % 5}`));
+    const texts = Array.from({ length: 30 }, (_, i) =>
+      i % 2 === 0 ? `skole elever lærere rektor nr${i % 5}` : `sykehus leger pasienter ventetid nr${i % 5}`,
+    );
     const model = vectorizeTexts(texts, 'nb', { minDf: 1, maxDf: 1 });
     const reduction = reduceDimensions(model.matrix, { dimensions: 4, seed: 1 });
     expect(reduction.dimensions).toBe(4);
     const row = (i: number): Float32Array => reduction.embedding.subarray(i * 4, (i + 1) * 4);
-    const dot = (a: Float32Array, b: Float32Array): number => a.reduce((sum, x, j) => sum + x * (b[j] as number), 0);
+    const dot = (a: Float32Array, b: Float32Array): number =>
+      a.reduce((sum, x, j) => sum + x * (b[j] as number), 0);
     expect(dot(row(0), row(0))).toBeCloseTo(1, 4);
     expect(dot(row(0), row(2))).toBeGreaterThan(dot(row(0), row(1)));
     expect(Array.from(reduction.singularValues)).toEqual([...reduction.singularValues].sort((a, b) => b - a));

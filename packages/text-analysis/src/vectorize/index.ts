@@ -71,16 +71,21 @@ export function withBigrams(terms: readonly string[]): string[] {
 /**
  * Like `toTerms`, but also returns the surface token of each term (for readable labels). A text made
  * only of stop words keeps those words (unstemmed), so short answers such as "Nothing." still have terms.
+ * With `isKeepingStopWords`, stop words are kept (stemmed) everywhere.
  *
  * @example
  * termsWithSurface('Skolene stenges', 'nb'); // { terms: ['skol', 'steng'], surfaces: ['skolene', 'stenges'] }
  */
-export function termsWithSurface(text: string, language: Language): { terms: string[]; surfaces: string[] } {
+export function termsWithSurface(
+  text: string,
+  language: Language,
+  isKeepingStopWords = false,
+): { terms: string[]; surfaces: string[] } {
   const terms: string[] = [];
   const surfaces: string[] = [];
   const tokens = tokenize(text);
   for (const token of tokens) {
-    if (token.length >= 2 && !isStopWord(token, language)) {
+    if (token.length >= 2 && (isKeepingStopWords || !isStopWord(token, language))) {
       terms.push(stem(token, language));
       surfaces.push(token);
     }
@@ -296,7 +301,8 @@ export class TfidfBuilder {
     for (const id of candidates) {
       const first = this.firstPart.get(id);
       if (first >= 0 && this.termList[id] === '') {
-        this.termList[id] = `${this.termList[first] as string} ${this.termList[this.secondPart.get(id)] as string}`;
+        this.termList[id] =
+          `${this.termList[first] as string} ${this.termList[this.secondPart.get(id)] as string}`;
       }
     }
     const byTerm = (a: number, b: number): number => {
@@ -469,7 +475,12 @@ export function selectRows(matrix: CsrMatrix, rows: readonly number[]): CsrMatri
  * @example
  * const score = rowDot(model.matrix, 0, weights, 0);
  */
-export function rowDot(matrix: CsrMatrix, row: number, dense: Float32Array | Float64Array, offset = 0): number {
+export function rowDot(
+  matrix: CsrMatrix,
+  row: number,
+  dense: Float32Array | Float64Array,
+  offset = 0,
+): number {
   let sum = 0;
   const end = matrix.indptr[row + 1] as number;
   for (let p = matrix.indptr[row] as number; p < end; p++) {
@@ -539,7 +550,13 @@ export function restrictDocumentFrequency(model: TfidfModel, maxDfShare: number)
     return term;
   });
   return {
-    matrix: { rowCount: n, columnCount: keep.length, indptr: nextIndptr, indices: nextIndices, values: nextValues },
+    matrix: {
+      rowCount: n,
+      columnCount: keep.length,
+      indptr: nextIndptr,
+      indices: nextIndices,
+      values: nextValues,
+    },
     counts: nextCounts,
     vocabulary,
     labels: keep.map((column) => model.labels[column] as string),

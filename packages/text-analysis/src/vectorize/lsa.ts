@@ -145,8 +145,17 @@ function multiplyTransposed(matrix: CsrMatrix, q: Float64Array, l: number): Floa
   return z;
 }
 
-/** Eigen-decomposition of a symmetric m × m matrix (row-major) by cyclic Jacobi. */
-export function symmetricEigen(input: Float64Array, m: number): { values: Float64Array; vectors: Float64Array } {
+/**
+ * Eigen-decomposition of a symmetric m × m matrix (row-major) by cyclic Jacobi; eigenvector i is
+ * column i of `vectors`.
+ *
+ * @example
+ * symmetricEigen(Float64Array.of(2, 1, 1, 2), 2).values; // [1, 3] in some order
+ */
+export function symmetricEigen(
+  input: Float64Array,
+  m: number,
+): { values: Float64Array; vectors: Float64Array } {
   const a = Float64Array.from(input);
   const v = new Float64Array(m * m);
   for (let i = 0; i < m; i++) {
@@ -250,7 +259,9 @@ export function reduceDimensions(matrix: CsrMatrix, options: ReduceOptions = {})
     }
   }
   const { values, vectors } = symmetricEigen(m, l);
-  const order = Array.from({ length: l }, (_, i) => i).sort((a, b) => (values[b] as number) - (values[a] as number));
+  const order = Array.from({ length: l }, (_, i) => i).sort(
+    (a, b) => (values[b] as number) - (values[a] as number),
+  );
   const top = order.slice(0, k);
   const singularValues = Float64Array.from(top, (i) => Math.sqrt(Math.max(0, values[i] as number)));
   // Embedding X V = Q U Σ (n × k), rows l2-normalised.

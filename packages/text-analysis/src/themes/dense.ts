@@ -1,0 +1,240 @@
+/**
+ * Dense helpers of theme discovery, laid out columns × themes so that the k values of one term are
+ * contiguous (cache-friendly when scoring a million sparse rows).
+ */
+import type { CsrMatrix } from '../vectorize/index.ts';
+import type { OneVsRestModel } from '../suggest/linear.ts';
+
+/**
+ * The matrix restricted to its non-empty columns, with `columns[j]` = original column of j.
+ *
+ * @example
+ * const compact = compactColumns(selectRows(matrix, [0, 5, 9]));
+ */
+export function compactColumns(matrix: CsrMatrix): CsrMatrix & { readonly columns: Int32Array } {
+  const used = new Int32Array(matrix.columnCount).fill(-1);
+  const columns: number[] = [];
+  for (let p = 0; p < matrix.indices.length; p++) {
+    const j = matrix.indices[p] as number;
+    if (used[j] === -1) {
+      used[j] = 0;
+    }
+  }
+  for (let j = 0; j < matrix.columnCount; j++) {
+    if (used[j] === 0) {
+      used[j] = columns.length;
+      columns.push(j);
+    }
+  }
+  const indices = Int32Array.from(matrix.indices, (j) => used[j] as number);
+  return {
+    rowCount: matrix.rowCount,
+    columnCount: columns.length,
+    indptr: matrix.indptr,
+    indices,
+    values: matrix.values,
+    columns: Int32Array.from(columns),
+  };
+}
+
+/** Weights of a classifier trained on compacted columns, transposed (columns × classes) to the full space. */
+export interface TransposedWeights {
+  readonly classes: number;
+  /** columnCount × classes, row-major: the scores of one term are contiguous. */
+  readonly weights: Float32Array;
+  readonly bias: Float32Array;
+}
+
+/**
+ * Re-indexes a classifier trained on compacted columns to the full column space, transposed.
+ *
+ * @example
+ * const transposed = transposeClassifier(model, compact.columns, matrix.columnCount);
+ */
+export function transposeClassifier(
+  model: OneVsRestModel,
+  columns: Int32Array,
+  columnCount: number,
+): TransposedWeights {
+  const k = model.classes.length;
+  const stride = model.columnCount + 1;
+  const weights = new Float32Array(columnCount * k);
+  const bias = new Float32Array(k);
+  for (let c = 0; c < k; c++) {
+    for (let j = 0; j < model.columnCount; j++) {
+      weights[(columns[j] as number) * k + c] = model.weights[c * stride + j] as number;
+    }
+    bias[c] = model.weights[c * stride + model.columnCount] as number;
+  }
+  return { classes: k, weights, bias };
+}
+
+/**
+ * Dense sums of member rows per theme, columns × k (row-major).
+ *
+ * @example
+ * const sums = centroidSums(matrix, assignments, 3);
+ */
+export function centroidSums(matrix: CsrMatrix, assignments: Int32Array, k: number): Float32Array {
+  const sums = new Float32Array(matrix.columnCount * k);
+  for (let row = 0; row < matrix.rowCount; row++) {
+    const c = assignments[row] as number;
+    if (c < 0) {
+      continue;
+    }
+    for (let p = matrix.indptr[row] as number; p < (matrix.indptr[row + 1] as number); p++) {
+      const j = (matrix.indices[p] as number) * k + c;
+      sums[j] = (sums[j] as number) + (matrix.values[p] as number);
+    }
+  }
+  return sums;
+}
+
+/**
+ * Squared norms of each theme's column in a columns × k matrix.
+ *
+ * @example
+ * const squaredNorms = columnNorms(sums, 3);
+ */
+export function columnNorms(sums: Float32Array, k: number): Float64Array {
+  const norms = new Float64Array(k);
+  for (let i = 0; i < sums.length; i++) {
+    const c = i % k;
+    norms[c] = (norms[c] as number) + (sums[i] as number) ** 2;
+  }
+  return norms;
+}
+
+/**
+ * Dense TF-IDF centroids (columns × k), each theme l2-normalised.
+ *
+ * @example
+ * const centroids = tfidfCentroids(matrix, assignments, 3);
+ */
+export function tfidfCentroids(matrix: CsrMatrix, assignments: Int32Array, k: number): Float32Array {
+  const centroids = centroidSums(matrix, assignments, k);
+  const norms = columnNorms(centroids, k);
+  const inverse = Float64Array.from(norms, (norm) => (norm > 0 ? 1 / Math.sqrt(norm) : 0));
+  for (let i = 0; i < centroids.length; i++) {
+    centroids[i] = (centroids[i] as number) * (inverse[i % k] as number);
+  }
+  return centroids;
+}
+
+/**
+ * Dot products of one row with every theme of a columns × k matrix (plus an optional bias).
+ *
+ * @example
+ * const similarities = centroidSimilarities(matrix, 0, centroids, 3);
+ */
+export function centroidSimilarities(
+  matrix: CsrMatrix,
+  row: number,
+  centroids: Float32Array,
+  k: number,
+  out = new Float64Array(k),
+  bias?: Float32Array,
+): Float64Array {
+  if (bias) {
+    for (let c = 0; c < k; c++) {
+      out[c] = bias[c] as number;
+    }
+  } else {
+    out.fill(0);
+  }
+  const end = matrix.indptr[row + 1] as number;
+  for (let p = matrix.indptr[row] as number; p < end; p++) {
+    const v = matrix.values[p] as number;
+    const base = (matrix.indices[p] as number) * k;
+    for (let c = 0; c < k; c++) {
+      out[c] = (out[c] as number) + v * (centroids[base + c] as number);
+    }
+  }
+  return out;
+}
+
+/**
+ * A columns × k matrix as k rows of `columns` values (for the agglomeration).
+ *
+ * @example
+ * const rows = themeRows(centroids, 3, matrix.columnCount);
+ */
+export function themeRows(centroids: Float32Array, k: number, columns: number): Float32Array {
+  const out = new Float32Array(k * columns);
+  for (let j = 0; j < columns; j++) {
+    for (let c = 0; c < k; c++) {
+      out[c * columns + j] = centroids[j * k + c] as number;
+    }
+  }
+  return out;
+}
+
+/**
+ * Average-linkage agglomerative clustering of unit vectors (cosine), down to `target` clusters.
+ *
+ * @example
+ * const groupOf = agglomerate(rows, 3, matrix.columnCount, 2); // e.g. Int32Array [0, 0, 1]
+ */
+export function agglomerate(vectors: Float32Array, count: number, dims: number, target: number): Int32Array {
+  const members: number[][] = Array.from({ length: count }, (_, i) => [i]);
+  const similarity = (a: number, b: number): number => {
+    let s = 0;
+    for (let j = 0; j < dims; j++) {
+      s += (vectors[a * dims + j] as number) * (vectors[b * dims + j] as number);
+    }
+    return s;
+  };
+  const pair = new Float64Array(count * count);
+  for (let a = 0; a < count; a++) {
+    for (let b = a + 1; b < count; b++) {
+      const s = similarity(a, b);
+      pair[a * count + b] = s;
+      pair[b * count + a] = s;
+    }
+  }
+  const alive = members.map(() => true);
+  let clusters = count;
+  while (clusters > Math.max(1, target)) {
+    let bestA = -1;
+    let bestB = -1;
+    let best = Number.NEGATIVE_INFINITY;
+    for (let a = 0; a < count; a++) {
+      if (!alive[a]) {
+        continue;
+      }
+      for (let b = a + 1; b < count; b++) {
+        if (!alive[b]) {
+          continue;
+        }
+        const ma = members[a] as number[];
+        const mb = members[b] as number[];
+        let s = 0;
+        for (const x of ma) {
+          for (const y of mb) {
+            s += pair[x * count + y] as number;
+          }
+        }
+        s /= ma.length * mb.length;
+        if (s > best) {
+          best = s;
+          bestA = a;
+          bestB = b;
+        }
+      }
+    }
+    (members[bestA] as number[]).push(...(members[bestB] as number[]));
+    alive[bestB] = false;
+    clusters--;
+  }
+  const groupOf = new Int32Array(count);
+  let id = 0;
+  members.forEach((list, a) => {
+    if (alive[a]) {
+      for (const x of list) {
+        groupOf[x] = id;
+      }
+      id++;
+    }
+  });
+  return groupOf;
+}
