@@ -23,6 +23,12 @@ export const strategyProcesses = pgTable('strategy_processes', {
     .notNull()
     .default('active'),
   translations: jsonb('translations').$type<Translations>().notNull().default({}),
+  /**
+   * Personal data retention: submitter names and emails are anonymised this many days after the
+   * process's input closed (see privacy/anonymise-expired-submitters.ts). Null keeps them until
+   * deleted on request.
+   */
+  retentionDays: integer('retention_days'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "strategy_processes" ADD COLUMN "retention_days" integer;
