@@ -21,8 +21,9 @@ export async function runProcessExportCommand(argv: string[], io: CliIo): Promis
     strict: true,
   });
   const [slug, ...rest] = positionals;
-  if (!slug || rest.length)
+  if (!slug || rest.length) {
     throw new UsageError(`Give exactly one process short name.\n\n${processExportHelp}`);
+  }
   if (values.format !== 'json') throw new UsageError(`--format must be json (got "${values.format}").`);
   await withDatabase(io, values.data, async ({ db }) => {
     const document = await strategies.exportProcess(db, systemActor('cli'), slug);

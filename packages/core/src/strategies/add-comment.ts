@@ -15,8 +15,9 @@ export async function addComment(
 ) {
   const body = input.body.trim();
   if (!body) throw new ValidationError('The comment is empty.', { body: 'Required.' });
-  if (body.length > 5000)
+  if (body.length > 5000) {
     throw new ValidationError('The comment is too long (at most 5000 characters).', { body: 'Too long.' });
+  }
   return db.transaction(async (tx) => {
     const { strategyProcess, access, canvas } = await loadCanvasForActor(
       tx,

@@ -36,8 +36,9 @@ export async function addStatement(db: Database, actor: Actor, input: AddStateme
     if (input.themeNumber === null) {
       const { strategyProcess, access } = await getProcessForActor(tx, actor, input.slug);
       assertProcessPermission(access, canEditStrategy(access), 'edit the strategy');
-      if (!(processSections as readonly string[]).includes(input.section))
+      if (!(processSections as readonly string[]).includes(input.section)) {
         throw new InvalidSectionError(input.section);
+      }
       processId = strategyProcess.id;
     } else {
       const loaded = await loadCanvasForActor(tx, actor, input.slug, input.themeNumber);
@@ -51,8 +52,9 @@ export async function addStatement(db: Database, actor: Actor, input: AddStateme
     const siblings = await findSectionStatements(tx, processId, canvasId, section);
     if (isSingleStatementSection(section) && siblings.length > 0) throw new HeadlineExistsError();
     const position = clampPosition(input.position, siblings.length);
-    for (const sibling of siblings.slice(position))
+    for (const sibling of siblings.slice(position)) {
       await setStatementPosition(tx, sibling.id, sibling.position + 1);
+    }
     const [created] = await insertStatements(tx, [
       { processId, canvasId, section, position, text, isTruncated: input.isTruncated ?? false },
     ]);

@@ -42,8 +42,9 @@ export async function importProcess(
   raw: unknown,
   options: ImportProcessOptions = {},
 ) {
-  if (!canCreateProcess(actor))
+  if (!canCreateProcess(actor)) {
     throw new ForbiddenError('Only an administrator can import a strategy process.');
+  }
   const doc = parseProcessDocument(raw);
   const english = options.english === undefined ? undefined : parseProcessDocument(options.english);
   const slug = options.slug ?? doc.slug ?? slugify(doc.title);

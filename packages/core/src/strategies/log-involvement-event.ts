@@ -30,8 +30,9 @@ export async function logInvolvementEvent(
   if (!isoDate.test(input.date) || Number.isNaN(Date.parse(input.date))) {
     throw new ValidationError('Give the date as YYYY-MM-DD.', { date: 'Invalid date.' });
   }
-  if (!involvementEventKinds.includes(input.kind))
+  if (!involvementEventKinds.includes(input.kind)) {
     throw new ValidationError('Unknown kind of event.', { kind: 'Invalid.' });
+  }
   return db.transaction(async (tx) => {
     const { strategyProcess, access } = await getProcessForActor(tx, actor, input.slug);
     assertProcessPermission(access, canEditProcess(access), 'keep the involvement log');

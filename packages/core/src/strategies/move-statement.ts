@@ -32,8 +32,9 @@ export async function moveStatement(db: Database, actor: Actor, input: MoveState
     if (statement.deletedAt) throw new ValidationError('The statement is deleted; restore it first.');
     const targetSection = (input.section ?? statement.section) as StatementSection;
     if (targetSection !== statement.section) {
-      if (statement.canvasId === null || !isCanvasSection(targetSection))
+      if (statement.canvasId === null || !isCanvasSection(targetSection)) {
         throw new InvalidSectionError(targetSection);
+      }
       if (
         isSingleStatementSection(targetSection) ||
         isSingleStatementSection(statement.section as StatementSection)
@@ -48,8 +49,9 @@ export async function moveStatement(db: Database, actor: Actor, input: MoveState
       statement.id,
       input.position,
     );
-    if (targetSection === statement.section && order.every((id, index) => target[index]?.id === id))
+    if (targetSection === statement.section && order.every((id, index) => target[index]?.id === id)) {
       return statement;
+    }
     const positions = new Map(target.map((row) => [row.id, row.position]));
     for (const [index, id] of order.entries()) {
       if (id !== statement.id && positions.get(id) !== index) await setStatementPosition(tx, id, index);
@@ -61,8 +63,9 @@ export async function moveStatement(db: Database, actor: Actor, input: MoveState
     });
     if (targetSection !== statement.section) {
       const left = await findSectionStatements(tx, strategyProcess.id, statement.canvasId, statement.section);
-      for (const [index, row] of left.entries())
+      for (const [index, row] of left.entries()) {
         if (row.position !== index) await setStatementPosition(tx, row.id, index);
+      }
     }
     await recordRevision(tx, actor, {
       processId: strategyProcess.id,

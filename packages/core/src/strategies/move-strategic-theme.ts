@@ -32,8 +32,9 @@ export async function moveStrategicTheme(
     const byId = new Map(strategic.map((theme) => [theme.id, theme]));
     for (const [index, id] of order.entries()) {
       const theme = byId.get(id)!;
-      if (theme.position !== index || theme.number !== index + 1)
+      if (theme.position !== index || theme.number !== index + 1) {
         await setThemeOrder(tx, id, index, index + 1);
+      }
     }
     const newNumber = order.indexOf(moving.id) + 1;
     await recordAuditEvent(tx, actor, {

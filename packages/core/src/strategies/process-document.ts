@@ -205,8 +205,9 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
-  if (issue.code === 'invalid_value')
+  if (issue.code === 'invalid_value') {
     return `expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+  }
   if (issue.code === 'invalid_union') return 'expected a string or an object with "text"';
   return issue.message;
 }

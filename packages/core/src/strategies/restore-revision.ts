@@ -62,8 +62,9 @@ export async function restoreRevision(
           statement.section,
         );
         const position = clampPosition(snapshot.position, siblings.length);
-        for (const sibling of siblings.slice(position))
+        for (const sibling of siblings.slice(position)) {
           await setStatementPosition(tx, sibling.id, sibling.position + 1);
+        }
         changes.deletedAt = null;
         changes.position = position;
       }
@@ -76,8 +77,9 @@ export async function restoreRevision(
           statement.canvasId,
           statement.section,
         );
-        for (const [index, sibling] of siblings.entries())
+        for (const [index, sibling] of siblings.entries()) {
           if (sibling.position !== index) await setStatementPosition(tx, sibling.id, index);
+        }
       }
       restoredVersion = updated.version;
       await recordRevision(tx, actor, {

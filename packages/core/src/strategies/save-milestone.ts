@@ -26,8 +26,9 @@ export async function saveMilestone(db: Database, actor: Actor, input: SaveMiles
   ) {
     throw new ValidationError('Give the date as YYYY-MM-DD.', { date: 'Invalid date.' });
   }
-  if (input.title !== undefined && !input.title.trim())
+  if (input.title !== undefined && !input.title.trim()) {
     throw new ValidationError('The milestone needs a title.', { title: 'Required.' });
+  }
   return db.transaction(async (tx) => {
     const { strategyProcess, access } = await getProcessForActor(tx, actor, input.slug);
     assertProcessPermission(access, canEditProcess(access), 'edit the plan');

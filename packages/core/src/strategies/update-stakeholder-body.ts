@@ -18,8 +18,9 @@ export async function updateStakeholderBody(
     if (!body || body.processId !== strategyProcess.id) throw new NotFoundError('The body');
     const changes: { role?: string | null; members?: string[] } = {};
     if (input.role !== undefined) changes.role = input.role?.trim() || null;
-    if (input.members !== undefined)
+    if (input.members !== undefined) {
       changes.members = input.members.map((member) => member.trim()).filter(Boolean);
+    }
     if (!Object.keys(changes).length) return body;
     const updated = await updateStakeholderBodyRow(tx, body.id, changes);
     await recordAuditEvent(tx, actor, {

@@ -23,8 +23,9 @@ export interface UpdateStatementInput {
 /** Changes the text of a bullet (or its translation); every change is a revision. */
 export async function updateStatement(db: Database, actor: Actor, input: UpdateStatementInput) {
   const text = input.text?.trim();
-  if (input.text !== undefined && !text)
+  if (input.text !== undefined && !text) {
     throw new ValidationError('The statement needs a text.', { text: 'Required.' });
+  }
   return db.transaction(async (tx) => {
     const { strategyProcess, access, statement, canvas } = await loadStatementForActor(
       tx,

@@ -38,8 +38,9 @@ export function idMapper(preserve: boolean): (id: string | undefined) => string 
 }
 
 function withEnglish(translations: Translations, english: Record<string, unknown> | undefined): Translations {
-  if (!english || !Object.values(english).some((value) => value !== undefined && value !== null))
+  if (!english || !Object.values(english).some((value) => value !== undefined && value !== null)) {
     return translations;
+  }
   return { ...translations, en: { ...(translations.en ?? {}), ...english } };
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, demo, processes, systemActor } from '@innspill/core';
+import type { accounts } from '@innspill/core';
+import { demo, processes, systemActor } from '@innspill/core';
 import type { CanvasResponse, RevisionList, StrategyOverview, Timeline } from '@innspill/contracts';
 import { buildTestApp, type TestApp, type TestSession } from '../../testing/build-test-app.ts';
 

@@ -92,13 +92,14 @@ export function CanvasPage() {
           }),
         t('statement.moved', { position: Math.min(position, count - 1) + 1, count }),
       );
-      if (ok)
+      if (ok) {
         focusAfterRender.current = [
           position > statement.position ? `down-${statement.id}` : `up-${statement.id}`,
           `up-${statement.id}`,
           `down-${statement.id}`,
           `edit-${statement.id}`,
         ];
+      }
     },
     remove: async (statement) => {
       await run(

@@ -78,7 +78,7 @@ export function StatementList({
 
   if (!isEditing) {
     if (statements.length === 0) return <p className="canvas__empty">{t('canvas.empty')}</p>;
-    if (single)
+    if (single) {
       return (
         <p className={className}>
           {statements.map((statement) => (
@@ -86,6 +86,7 @@ export function StatementList({
           ))}
         </p>
       );
+    }
     return (
       <ul className={`statement-list ${className ?? ''}`}>
         {statements.map((statement) => (

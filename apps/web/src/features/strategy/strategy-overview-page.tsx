@@ -70,10 +70,11 @@ export function StrategyOverviewPage() {
         () => api.post<StrategyOverview>(`${base}/goals/${goal.id}/move${query}`, { position }),
         t('statement.moved', { position: position + 1, count: data.goals.length }),
       );
-      if (ok)
+      if (ok) {
         requestAnimationFrame(() =>
           document.getElementById(position > goal.position ? `down-${goal.id}` : `up-${goal.id}`)?.focus(),
         );
+      }
     },
     remove: async (goal) => {
       await run(
