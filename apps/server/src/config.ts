@@ -28,6 +28,12 @@ export interface ServerConfig {
   filesFolder: string;
   /** How often the in-process job runner polls the jobs table, in ms. */
   jobPollMs: number;
+  /**
+   * Requests per minute per client address on the public respondent write routes
+   * (INNSPILL_PUBLIC_RATE_LIMIT, default 60). Reads get five times as many, uploads a third.
+   * Raised by load tests and benchmarks; production keeps the default.
+   */
+  publicRateLimitPerMinute: number;
 }
 
 const EnvSchema = z.object({
@@ -74,6 +80,12 @@ const EnvSchema = z.object({
     .regex(/^\d+$/, 'must be a whole number')
     .transform(Number)
     .refine((ms) => ms >= 10 && ms <= 600_000, 'must be between 10 and 600000')
+    .optional(),
+  INNSPILL_PUBLIC_RATE_LIMIT: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of requests per minute')
+    .transform(Number)
+    .refine((max) => max >= 1 && max <= 10_000_000, 'must be between 1 and 10000000')
     .optional(),
 });
 
@@ -127,6 +139,7 @@ export function loadConfig(
     },
     filesFolder: join(resolve(values.INNSPILL_DATA ?? './data'), 'files'),
     jobPollMs: values.INNSPILL_JOB_POLL_MS ?? 1000,
+    publicRateLimitPerMinute: values.INNSPILL_PUBLIC_RATE_LIMIT ?? 60,
   };
 }
 

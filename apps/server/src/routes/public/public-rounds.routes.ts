@@ -18,9 +18,6 @@ import { readUploadedFiles } from '../responses/uploads.ts';
 const RoundParams = z.object({ roundId: z.string().max(60) });
 const TokenParams = z.object({ token: z.string().min(20).max(200) });
 const tags = ['public'];
-const readLimit = { max: 300, timeWindow: '1 minute' };
-const writeLimit = { max: 60, timeWindow: '1 minute' };
-const uploadLimit = { max: 20, timeWindow: '1 minute' };
 
 /**
  * Unauthenticated respondent endpoints. The secret link token is the only credential; it is
@@ -28,6 +25,11 @@ const uploadLimit = { max: 20, timeWindow: '1 minute' };
  */
 export function publicRoundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
   const clock = deps.clock ?? systemClock;
+  // Per client address; the defaults are 300 reads, 60 writes and 20 uploads a minute.
+  const perMinute = deps.config.publicRateLimitPerMinute;
+  const readLimit = { max: perMinute * 5, timeWindow: '1 minute' };
+  const writeLimit = { max: perMinute, timeWindow: '1 minute' };
+  const uploadLimit = { max: Math.max(1, Math.round(perMinute / 3)), timeWindow: '1 minute' };
   const respondentDeps = {
     db: deps.db,
     clock,
