@@ -50,7 +50,8 @@ describe(runCli.name, () => {
     expect(bad.stderr.join('\n')).toContain('Unknown command "frobnicate"');
   });
 
-  it('migrates and loads the example workspace once, idempotently', async () => {
+  // A fresh PGlite folder (initdb in WASM), all migrations and the whole example: slow on a busy machine.
+  it('migrates and loads the example workspace once, idempotently', { timeout: 240_000 }, async () => {
     const io = captureIo();
     expect(await runCli(['migrate'], io)).toBe(0);
     expect(await runCli(['demo', 'load'], io)).toBe(0);
