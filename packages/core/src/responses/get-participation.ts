@@ -18,10 +18,11 @@ export interface ParticipantRow {
 /**
  * Who took part in a round: invited vs answered, by actor type, late answers, and the list of
  * organisations that answered (the source's "Aktører som deltok i innspillsrunde 1 / 2" slide).
- * Withdrawn and draft responses do not count.
+ * Withdrawn and draft responses do not count. Private respondents appear by name only to those
+ * who may see personal data (the secretariat and owners); other members see "(anonymous)".
  */
 export async function getParticipation(db: Queryable, actor: Actor, locator: RoundLocator) {
-  const { round } = await loadRoundForActor(db, actor, locator, false);
+  const { round, canManage } = await loadRoundForActor(db, actor, locator, false);
   const invitations = await findInvitationsOfRound(db, round.id);
   const submitted = (await findSubmissionsOfRound(db, round.id)).filter(
     (row) => row.submission.status === 'submitted',
@@ -31,7 +32,12 @@ export async function getParticipation(db: Queryable, actor: Actor, locator: Rou
   );
   const invitedActorIds = new Set(invitations.map((row) => row.actor.id));
   const participants: ParticipantRow[] = submitted.map(({ submission, actor: registered }) => ({
-    name: registered?.name ?? submission.organisationName ?? submission.submitterName ?? '(anonymous)',
+    // A private respondent's name is personal data: only the secretariat sees it (docs/security.md).
+    name:
+      registered?.name ??
+      submission.organisationName ??
+      (canManage ? submission.submitterName : null) ??
+      '(anonymous)',
     actorType: registered?.type ?? submission.declaredActorType ?? 'annet',
     organisationNumber: registered?.organisationNumber ?? null,
     isInvited: registered ? invitedActorIds.has(registered.id) : false,
