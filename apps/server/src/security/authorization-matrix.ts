@@ -1,0 +1,523 @@
+import { accounts, responses, strategies } from '@innspill/core';
+import { buildActor, buildRound, buildUser } from '@innspill/core/testing';
+import { matrixRoles, multipartFile, type MatrixFixture, type MatrixRole } from './authorization-fixture.ts';
+
+/** What a request factory produces: a valid request, so an allowed caller gets 2xx and never 400. */
+export interface MatrixRequest {
+  url: string;
+  payload?: unknown;
+  /** Merged over the role's own headers (cookie + CSRF token); used for multipart bodies and fresh sessions. */
+  headers?: Record<string, string>;
+}
+
+export interface MatrixEntry {
+  /** The roles that must get a 2xx; every other role must get 401, 403 or 404. */
+  allowed: readonly MatrixRole[];
+  request: (fixture: MatrixFixture, role: MatrixRole) => Promise<MatrixRequest>;
+}
+
+// Role groups, from docs/security.md ("Who uses it") and the named policies in core.
+const everyone = matrixRoles;
+const signedIn: readonly MatrixRole[] = [
+  'observer',
+  'reviewer',
+  'working_group',
+  'secretariat',
+  'owner',
+  'admin',
+  'outsider',
+];
+/** canViewProcess: any member (and administrators). */
+const members: readonly MatrixRole[] = [
+  'observer',
+  'reviewer',
+  'working_group',
+  'secretariat',
+  'owner',
+  'admin',
+];
+/** canCommentOnStrategy: observers only read. */
+const commenters: readonly MatrixRole[] = ['reviewer', 'working_group', 'secretariat', 'owner', 'admin'];
+/** canEditStrategy: the secretariat and the working group write the text. */
+const writers: readonly MatrixRole[] = ['working_group', 'secretariat', 'owner', 'admin'];
+/** canEditProcess / canManageRounds / canApproveCanvas: the secretariat runs the process. */
+const managers: readonly MatrixRole[] = ['secretariat', 'owner', 'admin'];
+/** canManageProcessMembers. */
+const owners: readonly MatrixRole[] = ['owner', 'admin'];
+const administrators: readonly MatrixRole[] = ['admin'];
+
+/** A request with nothing but a URL (GETs, and POSTs without a body). */
+const at = (url: (f: MatrixFixture) => string) => async (f: MatrixFixture) => ({ url: url(f) });
+
+async function freshGoal(f: MatrixFixture) {
+  return strategies.addStatement(f.testApp.db, f.system, {
+    slug: f.slug,
+    themeNumber: null,
+    section: 'overarching_goal',
+    text: `Mål ${f.unique()}`,
+  });
+}
+
+/** Canvas edits go to theme 2 (never approved by the matrix); status changes use fresh themes. */
+const editableTheme = 2;
+
+async function freshStatement(f: MatrixFixture) {
+  return strategies.addStatement(f.testApp.db, f.system, {
+    slug: f.slug,
+    themeNumber: editableTheme,
+    section: 'challenge',
+    text: `Utfordring ${f.unique()}`,
+  });
+}
+
+async function freshTheme(f: MatrixFixture) {
+  const { theme } = await strategies.createStrategicTheme(f.testApp.db, f.system, {
+    slug: f.slug,
+    title: `Tema ${f.unique()}`,
+  });
+  return theme.number!;
+}
+
+/** A revision whose "after" state can be restored: an edited statement, then deleted. */
+async function restorableRevision(f: MatrixFixture) {
+  const statement = await freshStatement(f);
+  await strategies.updateStatement(f.testApp.db, f.system, {
+    slug: f.slug,
+    statementId: statement.id,
+    text: `Endret ${f.unique()}`,
+  });
+  await strategies.deleteStatement(f.testApp.db, f.system, { slug: f.slug, statementId: statement.id });
+  const listed = await strategies.listRevisions(f.testApp.db, f.system, {
+    slug: f.slug,
+    themeNumber: editableTheme,
+  });
+  const revision = listed.revisions.find(
+    (row) => row.revision.entityId === statement.id && row.revision.action === 'updated',
+  );
+  if (!revision) throw new Error('no revision to restore');
+  return revision.revision.id;
+}
+
+/**
+ * Every /api route × who may call it. A route in the registry without an entry (or an entry
+ * without a route) fails `authorization-matrix.test.ts`, so a new route cannot skip this.
+ */
+export const authorizationMatrix: Record<string, MatrixEntry> = {
+  // ── system and accounts ───────────────────────────────────────────────────────────────
+  'GET /api/health': { allowed: everyone, request: at(() => '/api/health') },
+  'GET /api/openapi.json': { allowed: everyone, request: at(() => '/api/openapi.json') },
+  'GET /api/auth/session': { allowed: everyone, request: at(() => '/api/auth/session') },
+  'POST /api/auth/sign-in': {
+    allowed: everyone,
+    request: async (f) => ({ url: '/api/auth/sign-in', payload: f.signInUser }),
+  },
+  'POST /api/auth/sign-out': {
+    allowed: everyone,
+    // A fresh session of the same user, so signing out does not end the role's session.
+    request: async (f, role) => {
+      const headers = await f.freshSessionHeaders(role);
+      return { url: '/api/auth/sign-out', ...(headers ? { headers } : {}) };
+    },
+  },
+  'GET /api/auth/setup-links/:token': {
+    allowed: everyone,
+    request: async (f) => {
+      const { setupToken } = await accounts.addUser(f.testApp.db, f.system, {
+        email: `setup-${f.unique()}@example.test`,
+        isInstanceAdmin: false,
+      });
+      return { url: `/api/auth/setup-links/${setupToken}` };
+    },
+  },
+  'POST /api/auth/setup': {
+    allowed: everyone,
+    request: async (f) => {
+      const { setupToken } = await accounts.addUser(f.testApp.db, f.system, {
+        email: `setup-${f.unique()}@example.test`,
+        isInstanceAdmin: false,
+      });
+      return { url: '/api/auth/setup', payload: { token: setupToken, password: 'a long new password 42' } };
+    },
+  },
+  'POST /api/auth/password': {
+    allowed: signedIn,
+    request: async () => ({
+      url: '/api/auth/password',
+      payload: { currentPassword: 'test password 123', newPassword: 'test password 123' },
+    }),
+  },
+  'POST /api/admin/users': {
+    allowed: administrators,
+    request: async (f) => ({ url: '/api/admin/users', payload: { email: `new-${f.unique()}@example.test` } }),
+  },
+  'GET /api/admin/audit': { allowed: administrators, request: at(() => '/api/admin/audit') },
+
+  // ── processes ─────────────────────────────────────────────────────────────────────────
+  'GET /api/processes': { allowed: signedIn, request: at(() => '/api/processes') },
+  'POST /api/processes': {
+    allowed: administrators,
+    request: async (f) => ({
+      url: '/api/processes',
+      payload: { title: 'Ny prosess', slug: `prosess-${f.unique()}` },
+    }),
+  },
+  'GET /api/processes/:slug': { allowed: members, request: at((f) => `/api/processes/${f.slug}`) },
+  'GET /api/processes/:slug/members': {
+    allowed: members,
+    request: at((f) => `/api/processes/${f.slug}/members`),
+  },
+  'PUT /api/processes/:slug/members': {
+    allowed: owners,
+    request: async (f) => {
+      const { user } = await buildUser(f.testApp.db);
+      return { url: `/api/processes/${f.slug}/members`, payload: { email: user.email, role: 'observer' } };
+    },
+  },
+  'GET /api/processes/:slug/audit': {
+    allowed: managers,
+    request: at((f) => `/api/processes/${f.slug}/audit`),
+  },
+  'GET /api/processes/:slug/timeline': {
+    allowed: members,
+    request: at((f) => `/api/processes/${f.slug}/timeline`),
+  },
+  'POST /api/processes/:slug/involvement-events': {
+    allowed: managers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/involvement-events`,
+      payload: { date: '2021-03-01', kind: 'meeting', bodyId: f.bodyId, notes: 'Møte' },
+    }),
+  },
+  'DELETE /api/processes/:slug/involvement-events/:eventId': {
+    allowed: managers,
+    request: async (f) => {
+      const event = await strategies.logInvolvementEvent(f.testApp.db, f.system, {
+        slug: f.slug,
+        date: '2021-03-02',
+        kind: 'hearing',
+      });
+      return { url: `/api/processes/${f.slug}/involvement-events/${event.id}` };
+    },
+  },
+  'PATCH /api/processes/:slug/bodies/:bodyId': {
+    allowed: managers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/bodies/${f.bodyId}`,
+      payload: { members: ['Rektor A'] },
+    }),
+  },
+  'POST /api/processes/:slug/milestones': {
+    allowed: managers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/milestones`,
+      payload: { title: 'Høring', date: '2021-02-01', kind: 'meeting' },
+    }),
+  },
+  'PATCH /api/processes/:slug/milestones/:milestoneId': {
+    allowed: managers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/milestones/${f.milestoneId}`,
+      payload: { isDone: true },
+    }),
+  },
+
+  // ── strategy text ─────────────────────────────────────────────────────────────────────
+  'GET /api/processes/:slug/strategy': {
+    allowed: members,
+    request: at((f) => `/api/processes/${f.slug}/strategy`),
+  },
+  'PUT /api/processes/:slug/strategy/goals-lead': {
+    allowed: writers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/strategy/goals-lead`,
+      payload: { lead: `Ingress ${f.unique()}` },
+    }),
+  },
+  'POST /api/processes/:slug/strategy/goals': {
+    allowed: writers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/strategy/goals`,
+      payload: { text: `Mål ${f.unique()}` },
+    }),
+  },
+  'PATCH /api/processes/:slug/strategy/goals/:statementId': {
+    allowed: writers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/strategy/goals/${(await freshGoal(f)).id}`,
+      payload: { text: `Endret mål ${f.unique()}` },
+    }),
+  },
+  'DELETE /api/processes/:slug/strategy/goals/:statementId': {
+    allowed: writers,
+    request: async (f) => ({ url: `/api/processes/${f.slug}/strategy/goals/${(await freshGoal(f)).id}` }),
+  },
+  'POST /api/processes/:slug/strategy/goals/:statementId/move': {
+    allowed: writers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/strategy/goals/${(await freshGoal(f)).id}/move`,
+      payload: { position: 0 },
+    }),
+  },
+  'GET /api/processes/:slug/strategy/history': {
+    allowed: members,
+    request: at((f) => `/api/processes/${f.slug}/strategy/history`),
+  },
+  'POST /api/processes/:slug/themes': {
+    allowed: managers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/themes`,
+      payload: { title: `Tema ${f.unique()}` },
+    }),
+  },
+  'POST /api/processes/:slug/themes/:number/move': {
+    allowed: managers,
+    // Two fresh themes at the end swap places; the demo's six themes keep their numbers.
+    request: async (f) => {
+      await freshTheme(f);
+      const number = await freshTheme(f);
+      return { url: `/api/processes/${f.slug}/themes/${number}/move`, payload: { position: number - 2 } };
+    },
+  },
+  'GET /api/processes/:slug/themes/:number': {
+    allowed: members,
+    request: at((f) => `/api/processes/${f.slug}/themes/${editableTheme}`),
+  },
+  'PATCH /api/processes/:slug/themes/:number': {
+    allowed: writers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/themes/${editableTheme}`,
+      payload: { summary: `Sammendrag ${f.unique()}` },
+    }),
+  },
+  'POST /api/processes/:slug/themes/:number/status': {
+    allowed: writers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/themes/${await freshTheme(f)}/status`,
+      payload: { status: 'in_review' },
+    }),
+  },
+  'POST /api/processes/:slug/themes/:number/statements': {
+    allowed: writers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/themes/${editableTheme}/statements`,
+      payload: { section: 'challenge', text: `Utfordring ${f.unique()}` },
+    }),
+  },
+  'PATCH /api/processes/:slug/themes/:number/statements/:statementId': {
+    allowed: writers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/themes/${editableTheme}/statements/${(await freshStatement(f)).id}`,
+      payload: { text: `Endret ${f.unique()}` },
+    }),
+  },
+  'DELETE /api/processes/:slug/themes/:number/statements/:statementId': {
+    allowed: writers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/themes/${editableTheme}/statements/${(await freshStatement(f)).id}`,
+    }),
+  },
+  'POST /api/processes/:slug/themes/:number/statements/:statementId/move': {
+    allowed: writers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/themes/${editableTheme}/statements/${(await freshStatement(f)).id}/move`,
+      payload: { position: 0 },
+    }),
+  },
+  'POST /api/processes/:slug/themes/:number/comments': {
+    allowed: commenters,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/themes/${editableTheme}/comments`,
+      payload: { body: `Kommentar ${f.unique()}` },
+    }),
+  },
+  'GET /api/processes/:slug/themes/:number/history': {
+    allowed: members,
+    request: at((f) => `/api/processes/${f.slug}/themes/${editableTheme}/history`),
+  },
+  'POST /api/processes/:slug/revisions/:revisionId/restore': {
+    allowed: writers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/revisions/${await restorableRevision(f)}/restore`,
+    }),
+  },
+
+  // ── input rounds (secretariat side) ───────────────────────────────────────────────────
+  'GET /api/processes/:slug/rounds': {
+    allowed: members,
+    request: at((f) => `/api/processes/${f.slug}/rounds`),
+  },
+  'POST /api/processes/:slug/rounds': {
+    allowed: managers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/rounds`,
+      payload: { title: 'Ny runde', deadlineLocal: '2099-05-11T23:59', number: f.nextRoundNumber() },
+    }),
+  },
+  'GET /api/processes/:slug/rounds/:number': {
+    allowed: members,
+    request: at((f) => `/api/processes/${f.slug}/rounds/${f.publicRound.number}`),
+  },
+  'PATCH /api/processes/:slug/rounds/:number': {
+    allowed: managers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/rounds/${f.publicRound.number}`,
+      payload: { purpose: `Formål ${f.unique()}` },
+    }),
+  },
+  'PUT /api/processes/:slug/rounds/:number/questions': {
+    allowed: managers,
+    // A fresh draft round, so no answers stand in the way of replacing its questions.
+    request: async (f) => {
+      const { round } = await buildRound(f.testApp.db, {
+        processId: f.processId,
+        number: f.nextRoundNumber(),
+        status: 'draft',
+      });
+      return {
+        url: `/api/processes/${f.slug}/rounds/${round.number}/questions`,
+        payload: { questions: [{ kind: 'long_text', text: 'Hva mener du?', isRequired: true }] },
+      };
+    },
+  },
+  'GET /api/processes/:slug/rounds/:number/submissions': {
+    allowed: members,
+    request: at((f) => `/api/processes/${f.slug}/rounds/${f.publicRound.number}/submissions`),
+  },
+  'GET /api/processes/:slug/rounds/:number/participation': {
+    allowed: members,
+    request: at((f) => `/api/processes/${f.slug}/rounds/${f.publicRound.number}/participation`),
+  },
+  'GET /api/processes/:slug/rounds/:number/participation.csv': {
+    allowed: members,
+    request: at((f) => `/api/processes/${f.slug}/rounds/${f.publicRound.number}/participation.csv`),
+  },
+  'GET /api/processes/:slug/rounds/:number/invitations': {
+    allowed: managers,
+    request: at((f) => `/api/processes/${f.slug}/rounds/${f.invitationRound.number}/invitations`),
+  },
+  'POST /api/processes/:slug/rounds/:number/invitations': {
+    allowed: managers,
+    request: async (f) => {
+      const invited = await buildActor(f.testApp.db, f.processId);
+      return {
+        url: `/api/processes/${f.slug}/rounds/${f.invitationRound.number}/invitations`,
+        payload: { actorIds: [invited.id] },
+      };
+    },
+  },
+  'POST /api/processes/:slug/rounds/:number/reminders': {
+    allowed: managers,
+    request: at((f) => `/api/processes/${f.slug}/rounds/${f.invitationRound.number}/reminders`),
+  },
+  'POST /api/processes/:slug/rounds/:number/imports': {
+    allowed: managers,
+    request: async (f) => {
+      const body = multipartFile('svar.csv', 'actor;q1\r\nHøgskolen;Svar fra høgskolen\r\n', 'text/csv');
+      return {
+        url: `/api/processes/${f.slug}/rounds/${f.publicRound.number}/imports?dryRun=true`,
+        payload: body.payload,
+        headers: body.headers,
+      };
+    },
+  },
+  'GET /api/processes/:slug/rounds/:number/export': {
+    allowed: managers,
+    request: at((f) => `/api/processes/${f.slug}/rounds/${f.publicRound.number}/export?format=csv`),
+  },
+
+  // ── actor registry ────────────────────────────────────────────────────────────────────
+  'GET /api/processes/:slug/actors': {
+    allowed: members,
+    request: at((f) => `/api/processes/${f.slug}/actors`),
+  },
+  'POST /api/processes/:slug/actors': {
+    allowed: managers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/actors`,
+      payload: { name: `Organisasjon ${f.unique()}`, type: 'universitet' },
+    }),
+  },
+  'PUT /api/processes/:slug/actors/:actorId': {
+    allowed: managers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/actors/${f.actorId}`,
+      payload: { name: `Omdøpt ${f.unique()}`, type: 'universitet' },
+    }),
+  },
+  'POST /api/processes/:slug/actors/import': {
+    allowed: managers,
+    request: async (f) => {
+      const body = multipartFile(
+        'aktorer.csv',
+        `name;type\r\nImport ${f.unique()};universitet\r\n`,
+        'text/csv',
+      );
+      return {
+        url: `/api/processes/${f.slug}/actors/import?dryRun=true`,
+        payload: body.payload,
+        headers: body.headers,
+      };
+    },
+  },
+
+  // ── public respondent routes: the secret link is the credential ───────────────────────
+  // Every role calls with a link of its own (a fresh draft); using another respondent's link
+  // is covered by the foreign-link test in authorization-matrix.test.ts.
+  'GET /api/public/rounds/:roundId': {
+    allowed: everyone,
+    request: at((f) => `/api/public/rounds/${f.publicRound.id}`),
+  },
+  'POST /api/public/rounds/:roundId/responses': {
+    allowed: everyone,
+    request: async (f) => ({
+      url: `/api/public/rounds/${f.publicRound.id}/responses`,
+      payload: { answers: [{ questionId: f.publicRound.requiredQuestionId, text: 'Et svar.' }] },
+    }),
+  },
+  'GET /api/public/responses/:token': {
+    allowed: everyone,
+    request: async (f) => ({ url: `/api/public/responses/${(await f.startPublicDraft()).token}` }),
+  },
+  'PUT /api/public/responses/:token': {
+    allowed: everyone,
+    request: async (f) => ({
+      url: `/api/public/responses/${(await f.startPublicDraft()).token}`,
+      payload: { organisationName: 'Høgskolen' },
+    }),
+  },
+  'POST /api/public/responses/:token/submit': {
+    allowed: everyone,
+    request: async (f) => ({
+      url: `/api/public/responses/${(await f.startPublicDraft()).token}/submit`,
+      payload: {},
+    }),
+  },
+  'POST /api/public/responses/:token/withdraw': {
+    allowed: everyone,
+    request: async (f) => ({
+      url: `/api/public/responses/${(await f.startPublicDraft({ shouldSubmit: true })).token}/withdraw`,
+    }),
+  },
+  'POST /api/public/responses/:token/attachments': {
+    allowed: everyone,
+    request: async (f) => {
+      const body = multipartFile('notat.txt', 'Et vedlegg med litt tekst.\n', 'text/plain');
+      return {
+        url: `/api/public/responses/${(await f.startPublicDraft()).token}/attachments`,
+        payload: body.payload,
+        headers: body.headers,
+      };
+    },
+  },
+  'DELETE /api/public/responses/:token/attachments/:attachmentId': {
+    allowed: everyone,
+    request: async (f) => {
+      const { token } = await f.startPublicDraft();
+      const attachment = await responses.addAttachment(f.respondentDeps, token, {
+        fileName: 'notat.txt',
+        bytes: new TextEncoder().encode('Et vedlegg med litt tekst.\n'),
+      });
+      return { url: `/api/public/responses/${token}/attachments/${attachment.id}` };
+    },
+  },
+};
