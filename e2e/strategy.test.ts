@@ -101,6 +101,15 @@ describe('strategy journey in Chromium', () => {
       /^Flytt (ned|opp): Studenter og ansatte/,
     );
 
+    // drag and drop: the last challenge onto the first one takes its place
+    const lastText = (await challenges.nth(3).locator('.statement__text').textContent()) ?? '';
+    await challenges.nth(3).locator('.statement__handle').dragTo(challenges.nth(0));
+    await challenges.nth(0).getByText(lastText, { exact: true }).waitFor();
+    await challenges
+      .nth(2)
+      .getByText('Studenter og ansatte mangler digital kompetanse i mange fag.')
+      .waitFor();
+
     await page.getByRole('link', { name: 'Historikk' }).click();
     await page.getByRole('heading', { level: 1, name: 'Historikk: Digital kompetanse i alle fag' }).waitFor();
     await page.locator('.revision', { hasText: 'Plass 1 → 2 (Utfordringer)' }).waitFor();

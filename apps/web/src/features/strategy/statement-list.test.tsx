@@ -74,4 +74,24 @@ describe('StatementList', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Legg til' }));
     expect(actions.add).toHaveBeenCalledWith('challenge', 'Fjerde');
   });
+
+  it('drops a dragged bullet on another bullet at that bullet\'s place (HTML5 drag and drop)', () => {
+    const actions = setup(true);
+    const data = new Map<string, string>();
+    const dataTransfer = {
+      get types() {
+        return [...data.keys()];
+      },
+      setData: (type: string, value: string) => data.set(type, value),
+      getData: (type: string) => data.get(type) ?? '',
+      effectAllowed: 'all',
+      dropEffect: 'none',
+    };
+    const [first, , third] = screen.getAllByRole('listitem');
+    expect(third!.getAttribute('draggable')).toBe('true');
+    fireEvent.dragStart(third!, { dataTransfer });
+    expect(fireEvent.dragOver(first!, { dataTransfer })).toBe(false); // preventDefault: a valid target
+    fireEvent.drop(first!, { dataTransfer });
+    expect(actions.move).toHaveBeenCalledWith(statements[2], 0, undefined);
+  });
 });
