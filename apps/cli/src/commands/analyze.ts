@@ -200,7 +200,10 @@ export function renderSummary(analysis: AnalysisDocument): string {
   lines.push(
     choice.method === 'given'
       ? `Number of themes: ${choice.chosen} (given).`
-      : `Number of themes: ${choice.chosen}, chosen by the highest simplified silhouette over ${choice.candidates.map((c) => c.themes).join(', ')}.`,
+      : `Number of themes: ${choice.chosen}, chosen by the highest silhouette (cosine, 1,000 sampled texts) over ${choice.candidates.map((c) => c.themes).join(', ')}.` +
+          (choice.chosen === choice.candidates[choice.candidates.length - 1]?.themes
+            ? ' The silhouette was still rising at the top of the range: these texts have no clear smaller number of themes; consider --themes.'
+            : ''),
     '',
   );
   for (const group of analysis.groups) {

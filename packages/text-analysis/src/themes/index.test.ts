@@ -23,7 +23,7 @@ describe('discoverThemes', () => {
 
   it('chooses the number of themes itself and says how', () => {
     const result = discoverThemes(model, { seed: 1, maxDfShare: 1, themeRange: [2, 6] });
-    expect(result.choice.method).toBe('simplified-silhouette');
+    expect(result.choice.method).toBe('silhouette');
     expect(result.choice.candidates.length).toBeGreaterThan(1);
     expect(result.choice.chosen).toBe(3);
   });

@@ -3,7 +3,7 @@
  * 1. rows are put in a canonical content order (so permuting the input does not change the result);
  * 2. LSA (randomised SVD, 100 dimensions) + l2 normalisation;
  * 3. spherical k-means with k-means++ starts, best of several restarts; k chosen automatically when
- *    not given, by the highest centroid-based silhouette over a range of k (reported in the output);
+ *    not given, by the highest silhouette (cosine, on 1,000 sampled texts) over a range of k (reported in the output);
  * 4. self-training refinement: one-vs-rest linear SVMs trained on the members closest to each
  *    centroid re-assign every text (repeated a few rounds);
  * 5. labels by class-based TF-IDF (c-TF-IDF) over the raw counts, with separate bigram labels;
@@ -17,7 +17,7 @@ import type { CsrMatrix, TfidfModel } from '../vectorize/index.ts';
 import { reduceDimensions, restrictDocumentFrequency, selectRows } from '../vectorize/index.ts';
 import { createRandom, shuffleInPlace, type Random } from '../vectorize/random.ts';
 import { decisionScores, trainOneVsRest } from '../suggest/linear.ts';
-import { bestOfRestarts, simplifiedSilhouette, type KMeansResult } from './kmeans.ts';
+import { bestOfRestarts, sampledSilhouette, type KMeansResult } from './kmeans.ts';
 import {
   agglomerate,
   centroidSimilarities,
@@ -29,7 +29,13 @@ import {
   transposeClassifier,
 } from './dense.ts';
 
-export { sphericalKMeans, bestOfRestarts, simplifiedSilhouette, type KMeansResult } from './kmeans.ts';
+export {
+  sphericalKMeans,
+  bestOfRestarts,
+  simplifiedSilhouette,
+  sampledSilhouette,
+  type KMeansResult,
+} from './kmeans.ts';
 
 /** Options of {@link discoverThemes}. */
 export interface ThemeOptions {
@@ -102,7 +108,7 @@ export interface ThemeGroup {
 
 /** How the number of themes was chosen. */
 export interface ThemeCountChoice {
-  readonly method: 'given' | 'simplified-silhouette';
+  readonly method: 'given' | 'silhouette';
   readonly chosen: number;
   readonly candidates: readonly { readonly themes: number; readonly silhouette: number }[];
 }
@@ -251,7 +257,7 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
       groups: [],
       assignments,
       unassigned: Array.from({ length: matrix.rowCount }, (_, i) => i),
-      choice: { method: options.themes ? 'given' : 'simplified-silhouette', chosen: 0, candidates: [] },
+      choice: { method: options.themes ? 'given' : 'silhouette', chosen: 0, candidates: [] },
       method: 'none (no text has terms)',
     };
   }
@@ -286,7 +292,7 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
     const step = upper - low > 20 ? 2 : 1;
     for (let k = Math.max(2, low); k <= upper; k += step) {
       const result = bestOfRestarts(points, n, dims, k, Math.min(2, restarts), random);
-      const score = simplifiedSilhouette(points, n, dims, result);
+      const score = sampledSilhouette(points, n, dims, result, 1000);
       candidates.push({ themes: k, silhouette: Math.round(score * 10_000) / 10_000 });
       if (score > bestScore) {
         bestScore = score;
@@ -298,7 +304,7 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
       best && n >= 2
         ? bestOfRestarts(points, n, dims, k, restarts, random)
         : bestOfRestarts(points, n, dims, 1, 1, random);
-    choice = { method: 'simplified-silhouette', chosen: clustering.k, candidates };
+    choice = { method: 'silhouette', chosen: clustering.k, candidates };
   }
   const k = clustering.k;
 

@@ -242,3 +242,58 @@ export function simplifiedSilhouette(
   }
   return total / n;
 }
+
+/**
+ * Silhouette (Rousseeuw) with cosine distance on the first `sampleSize` rows (callers pass rows in
+ * random order): mean over those rows of (b − a)/max(a, b), a = mean distance to the sampled
+ * members of the own cluster, b = the smallest mean distance to another cluster's sampled members.
+ *
+ * @example
+ * sampledSilhouette(points, n, dims, result, 1000); // in [-1, 1], higher is better
+ */
+export function sampledSilhouette(
+  points: Float32Array,
+  n: number,
+  dims: number,
+  result: KMeansResult,
+  sampleSize = 1000,
+): number {
+  const m = Math.min(n, sampleSize);
+  if (result.k < 2 || m < 3) {
+    return 0;
+  }
+  const k = result.k;
+  const sums = new Float64Array(k);
+  const counts = new Int32Array(k);
+  for (let i = 0; i < m; i++) {
+    const c = result.assignments[i] as number;
+    counts[c] = (counts[c] as number) + 1;
+  }
+  let total = 0;
+  for (let i = 0; i < m; i++) {
+    sums.fill(0);
+    const own = result.assignments[i] as number;
+    for (let j = 0; j < m; j++) {
+      if (j !== i) {
+        const c = result.assignments[j] as number;
+        sums[c] = (sums[c] as number) + 1 - dot(points, i * dims, points, j * dims, dims);
+      }
+    }
+    const ownCount = (counts[own] as number) - 1;
+    if (ownCount === 0) {
+      continue;
+    }
+    const a = (sums[own] as number) / ownCount;
+    let b = Number.POSITIVE_INFINITY;
+    for (let c = 0; c < k; c++) {
+      if (c !== own && (counts[c] as number) > 0) {
+        b = Math.min(b, (sums[c] as number) / (counts[c] as number));
+      }
+    }
+    if (Number.isFinite(b)) {
+      const denominator = Math.max(a, b);
+      total += denominator > 0 ? (b - a) / denominator : 0;
+    }
+  }
+  return total / m;
+}
