@@ -26,3 +26,4 @@ export * as jobs from './jobs/index.ts';
 export * as email from './email/index.ts';
 export { createJobHandlers } from './jobs/job-handlers.ts';
 export * as backup from './backup/index.ts';
+export * as privacy from './privacy/index.ts';
