@@ -9,7 +9,7 @@ import { ErrorState, LoadingState } from '../../components/page-states.tsx';
 import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { RespondentFields, draftToInput, emptyDraft, type RespondentDraft } from './respondent-form.tsx';
 import { RoundIntro, RoundStateAlert } from './round-intro.tsx';
-import { summaryEntries } from './form-errors.ts';
+import { localiseRespondentError, summaryEntries } from './form-errors.ts';
 
 /** `/r/:roundId`: a round's public page and answer form. */
 export function PublicRoundPage() {
@@ -51,8 +51,9 @@ export function PublicRoundPage() {
       else setFormError(t('respond.receiptCode') + ': ' + (result.receiptCode ?? ''));
     } catch (caught) {
       if (caught instanceof ApiError) {
-        setErrors(caught.fields);
-        setFormError(caught.message);
+        const localised = localiseRespondentError(caught, round, t);
+        setErrors(localised.fields);
+        setFormError(localised.message);
       } else setFormError(t('app.error.generic'));
       summaryRef.current?.focus();
     } finally {

@@ -15,7 +15,7 @@ import {
   type RespondentDraft,
 } from './respondent-form.tsx';
 import { RoundIntro, RoundStateAlert } from './round-intro.tsx';
-import { summaryEntries } from './form-errors.ts';
+import { localiseRespondentError, summaryEntries } from './form-errors.ts';
 import { uploadFiles } from './rounds.api.ts';
 
 function draftFromView(view: RespondentView): RespondentDraft {
@@ -161,8 +161,9 @@ export function RespondentPage() {
       return true;
     } catch (caught) {
       if (caught instanceof ApiError) {
-        setErrors(caught.fields);
-        setMessage({ tone: 'danger', text: caught.message });
+        const localised = localiseRespondentError(caught, current.round, t);
+        setErrors(localised.fields);
+        setMessage({ tone: 'danger', text: localised.message });
       } else setMessage({ tone: 'danger', text: t('app.error.generic') });
       summaryRef.current?.focus();
       return false;
