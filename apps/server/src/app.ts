@@ -39,6 +39,8 @@ export async function buildApp(deps: AppDependencies): Promise<BuiltApp> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // The API takes JSON (and multipart uploads) only: plain text bodies are refused with 415.
+  app.removeContentTypeParser('text/plain');
 
   const routes: RegisteredRoute[] = [];
   trackRouteAccess(app, routes);

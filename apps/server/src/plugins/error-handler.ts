@@ -32,6 +32,22 @@ const statusByCode: Record<string, number> = {
   import_failed: 422,
 };
 
+/**
+ * PostgreSQL (and PGlite) refuse text they cannot store, e.g. a NUL byte in a URL or a JSON
+ * string: SQLSTATE 22021 (character_not_in_repertoire), 22P05 (untranslatable_character). That is
+ * bad input, not a server fault, so it is a 400 rather than a 500.
+ */
+const invalidTextSqlStates = new Set(['22021', '22P05']);
+
+function isInvalidTextError(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && invalidTextSqlStates.has(code)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 export function statusForCode(code: string): number {
   return statusByCode[code] ?? 400;
 }
@@ -62,23 +78,47 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .send({ error: { code: error.code, message: error.message, ...(fields ? { fields } : {}) } });
     }
     if (error.statusCode === 429) {
-      return reply.status(429).send({ error: { code: 'rate_limited', message: 'Too many attempts. Wait a minute and try again.' } });
+      return reply
+        .status(429)
+        .send({
+          error: { code: 'rate_limited', message: 'Too many attempts. Wait a minute and try again.' },
+        });
     }
     if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
-      return reply.status(413).send({ error: { code: 'payload_too_large', message: 'The file is larger than the upload limit.' } });
+      return reply
+        .status(413)
+        .send({ error: { code: 'payload_too_large', message: 'The file is larger than the upload limit.' } });
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
-      return reply.status(413).send({ error: { code: 'payload_too_large', message: 'The request is too large.' } });
+      return reply
+        .status(413)
+        .send({ error: { code: 'payload_too_large', message: 'The request is too large.' } });
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) {
-      return reply.status(415).send({ error: { code: 'unsupported_media_type', message: 'Send JSON (application/json).' } });
+      return reply
+        .status(415)
+        .send({ error: { code: 'unsupported_media_type', message: 'Send JSON (application/json).' } });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply
         .status(error.statusCode)
         .send({ error: { code: 'bad_request', message: error.message || 'The request is not valid.' } });
     }
+    if (isInvalidTextError(error)) {
+      return reply
+        .status(400)
+        .send({
+          error: {
+            code: 'invalid_text',
+            message: 'The request contains characters that cannot be stored (such as NUL).',
+          },
+        });
+    }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send({ error: { code: 'internal_error', message: 'Something went wrong on our side. Try again later.' } });
+    return reply
+      .status(500)
+      .send({
+        error: { code: 'internal_error', message: 'Something went wrong on our side. Try again later.' },
+      });
   });
 }
