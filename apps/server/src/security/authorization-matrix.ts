@@ -460,6 +460,41 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
     },
   },
 
+  // ── personal data (GDPR): canHandlePersonalData = the secretariat runs the process ──────
+  'POST /api/processes/:slug/privacy/find': {
+    allowed: managers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/privacy/find`,
+      payload: { email: 'someone@example.test' },
+    }),
+  },
+  'POST /api/processes/:slug/privacy/export': {
+    allowed: managers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/privacy/export`,
+      payload: { email: 'someone@example.test' },
+    }),
+  },
+  'POST /api/processes/:slug/privacy/delete': {
+    allowed: managers,
+    request: async (f) => {
+      const email = `slett-${f.unique()}@example.test`;
+      await f.startPublicDraft({ shouldSubmit: true, submitterEmail: email });
+      return { url: `/api/processes/${f.slug}/privacy/delete`, payload: { email, confirmEmail: email } };
+    },
+  },
+  'GET /api/processes/:slug/privacy/retention': {
+    allowed: managers,
+    request: at((f) => `/api/processes/${f.slug}/privacy/retention`),
+  },
+  'PUT /api/processes/:slug/privacy/retention': {
+    allowed: managers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/privacy/retention`,
+      payload: { retentionDays: 365 },
+    }),
+  },
+
   // ── public respondent routes: the secret link is the credential ───────────────────────
   // Every role calls with a link of its own (a fresh draft); using another respondent's link
   // is covered by the foreign-link test in authorization-matrix.test.ts.
