@@ -109,7 +109,7 @@ describe('respondent links', () => {
     const attempts: { method: 'GET' | 'PUT' | 'POST' | 'DELETE'; url: string; payload?: unknown }[] = [];
     for (const token of [
       randomToken(),
-      `${victim.token.slice(0, -1)}A`,
+      `${victim.token[0] === 'A' ? 'B' : 'A'}${victim.token.slice(1)}`,
       victim.submissionId.padEnd(43, '0'),
     ]) {
       attempts.push(
