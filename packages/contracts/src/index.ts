@@ -8,3 +8,4 @@ export * from './actors.ts';
 export * from './responses.ts';
 export * from './strategies.ts';
 export * from './audit.ts';
+export * from './privacy.ts';

@@ -9,6 +9,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { roundRoutes } from './rounds/rounds.routes.ts';
 import { actorRoutes } from './actors/actors.routes.ts';
 import { publicRoundRoutes } from './public/public-rounds.routes.ts';
+import { privacyRoutes } from './privacy/privacy.routes.ts';
 
 /** Explicit registration of every route module (no autoload): this list is the API. */
 export async function registerRoutes(app: FastifyInstance, deps: AppDependencies): Promise<void> {
@@ -21,4 +22,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDependencies
   await app.register(roundRoutes(deps));
   await app.register(actorRoutes(deps));
   await app.register(publicRoundRoutes(deps));
+  await app.register(privacyRoutes(deps));
 }

@@ -1,5 +1,5 @@
 import { accounts, responses, strategies } from '@innspill/core';
-import { buildActor, buildRound, buildUser } from '@innspill/core/testing';
+import { buildActor, buildRound, buildSubmission, buildUser } from '@innspill/core/testing';
 import { matrixRoles, multipartFile, type MatrixFixture, type MatrixRole } from './authorization-fixture.ts';
 
 /** What a request factory produces: a valid request, so an allowed caller gets 2xx and never 400. */
@@ -382,6 +382,25 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   'GET /api/processes/:slug/rounds/:number/submissions': {
     allowed: members,
     request: at((f) => `/api/processes/${f.slug}/rounds/${f.publicRound.number}/submissions`),
+  },
+  'GET /api/processes/:slug/rounds/:number/submissions/:submissionId': {
+    // Personal data (submitter name and email): the secretariat and owners only.
+    allowed: managers,
+    request: async (f) => {
+      const submission = await buildSubmission(f.testApp.db, f.publicRound.id, { submitterName: 'Kari' });
+      return { url: `/api/processes/${f.slug}/rounds/${f.publicRound.number}/submissions/${submission.id}` };
+    },
+  },
+  'PUT /api/processes/:slug/rounds/:number/submissions/:submissionId/actor': {
+    allowed: managers,
+    request: async (f) => {
+      const submission = await buildSubmission(f.testApp.db, f.publicRound.id, { source: 'import' });
+      const registered = await buildActor(f.testApp.db, f.processId);
+      return {
+        url: `/api/processes/${f.slug}/rounds/${f.publicRound.number}/submissions/${submission.id}/actor`,
+        payload: { actorId: registered.id },
+      };
+    },
   },
   'GET /api/processes/:slug/rounds/:number/participation': {
     allowed: members,
