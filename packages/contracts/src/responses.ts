@@ -111,6 +111,8 @@ export const SubmissionSchema = z.object({
   publicationConsent: z.boolean().nullable(),
   actorName: z.string().nullable(),
   actorType: ActorTypeSchema.nullable(),
+  /** The registered actor the submission belongs to; null for an unmatched import or a public answer. */
+  actorId: z.string().nullable(),
   /** Personal data: null unless the reader is the secretariat. */
   submitterName: z.string().nullable(),
   submitterEmail: z.string().nullable(),
@@ -123,6 +125,32 @@ export const SubmissionListResponseSchema = z.object({
   canSeePersonalData: z.boolean(),
 });
 export type SubmissionListResponse = z.infer<typeof SubmissionListResponseSchema>;
+
+export const SegmentSchema = z.object({
+  id: z.string(),
+  answerId: z.string().nullable(),
+  attachmentId: z.string().nullable(),
+  position: z.number(),
+  text: z.string(),
+  language: z.enum(['nb', 'nn', 'en', 'und']),
+});
+export type Segment = z.infer<typeof SegmentSchema>;
+
+/** One submission in full, for the secretariat (personal data included). */
+export const SubmissionDetailResponseSchema = z.object({
+  submission: SubmissionSchema.extend({
+    organisationName: z.string().nullable(),
+    declaredActorType: ActorTypeSchema.nullable(),
+    organisationNumber: z.string().nullable(),
+  }),
+  questions: z.array(QuestionSchema),
+  segments: z.array(SegmentSchema),
+});
+export type SubmissionDetailResponse = z.infer<typeof SubmissionDetailResponseSchema>;
+
+/** Manual matching of an imported submission to a registered actor (null unlinks it). */
+export const MatchSubmissionRequestSchema = z.object({ actorId: z.string().max(60).nullable() });
+export type MatchSubmissionRequest = z.infer<typeof MatchSubmissionRequestSchema>;
 
 export const ParticipationSchema = z.object({
   totals: z.object({

@@ -1,10 +1,17 @@
 import type { responses } from '@innspill/core';
-import type { Attachment, Participation, RespondentView, Submission } from '@innspill/contracts';
-import { presentPublicRound } from './round-presenter.ts';
+import type {
+  Attachment,
+  Participation,
+  RespondentView,
+  Submission,
+  SubmissionDetailResponse,
+} from '@innspill/contracts';
+import { presentPublicRound, presentQuestion } from './round-presenter.ts';
 
 type RespondentResult = Awaited<ReturnType<typeof responses.openRespondentLink>>;
 type SubmissionListResult = Awaited<ReturnType<typeof responses.listSubmissions>>;
 type ParticipationResult = Awaited<ReturnType<typeof responses.getParticipation>>;
+type SubmissionDetailResult = Awaited<ReturnType<typeof responses.getSubmission>>;
 type AttachmentRow = RespondentResult['attachments'][number];
 type AnswerRow = RespondentResult['answers'][number];
 
@@ -59,6 +66,7 @@ export function presentSubmissions(result: SubmissionListResult): Submission[] {
     publicationConsent: submission.publicationConsent,
     actorName: actor?.name ?? submission.organisationName,
     actorType: actor?.type ?? submission.declaredActorType,
+    actorId: actor?.id ?? null,
     submitterName: result.canSeePersonalData ? submission.submitterName : null,
     submitterEmail: result.canSeePersonalData ? submission.submitterEmail : null,
     answers: answers.map(presentAnswer),
@@ -78,6 +86,41 @@ export function presentParticipation(result: ParticipationResult): Participation
       ...row,
       sentAt: row.sentAt?.toISOString() ?? null,
       remindedAt: row.remindedAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+/** One submission in full for the secretariat: the use-case already refused everyone else. */
+export function presentSubmissionDetail(result: SubmissionDetailResult, locale: string): SubmissionDetailResponse {
+  const { submission, actor } = result;
+  return {
+    submission: {
+      id: submission.id,
+      status: submission.status,
+      submittedAt: submission.submittedAt?.toISOString() ?? null,
+      isLate: submission.isLate,
+      source: submission.source,
+      receiptCode: submission.receiptCode,
+      publicationConsent: submission.publicationConsent,
+      actorName: actor?.name ?? submission.organisationName,
+      actorType: actor?.type ?? submission.declaredActorType,
+      actorId: actor?.id ?? null,
+      submitterName: submission.submitterName,
+      submitterEmail: submission.submitterEmail,
+      organisationName: submission.organisationName,
+      declaredActorType: submission.declaredActorType,
+      organisationNumber: actor?.organisationNumber ?? null,
+      answers: result.answers.map(presentAnswer),
+      attachments: result.attachments.map(presentAttachment),
+    },
+    questions: result.questions.map((question) => presentQuestion(question, locale)),
+    segments: result.segments.map((segment) => ({
+      id: segment.id,
+      answerId: segment.answerId,
+      attachmentId: segment.attachmentId,
+      position: segment.position,
+      text: segment.text,
+      language: segment.language,
     })),
   };
 }

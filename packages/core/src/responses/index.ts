@@ -31,6 +31,8 @@ export { addAttachment, maxAttachmentsPerSubmission } from './add-attachment.ts'
 export { removeAttachment } from './remove-attachment.ts';
 export { extractAttachmentJobHandler } from './extract-attachment-job.ts';
 export { listSubmissions } from './list-submissions.ts';
+export { getSubmission } from './get-submission.ts';
+export { matchSubmissionActor } from './match-submission-actor.ts';
 export { getParticipation, participationCsv, type ParticipantRow } from './get-participation.ts';
 export { inviteActors, type InvitationDeps, type IssuedInvitation } from './invite-actors.ts';
 export { sendReminders, sendDueReminders } from './send-reminders.ts';

@@ -1,9 +1,21 @@
 import type { Queryable } from '../db/database.ts';
 import type { Clock } from '../shared/clock.ts';
-import { canRespondentChange, effectiveRoundStatus, submissionAcceptance } from '../rounds/index.ts';
+import {
+  canRespondentChange,
+  effectiveRoundStatus,
+  submissionAcceptance,
+  type InputRound,
+  type Question,
+} from '../rounds/index.ts';
 import { findActorById } from '../actors/actors.repository.ts';
 import { resolveLink } from './respondent-helpers.ts';
-import { findAnswersOfSubmission, findAttachmentsOfSubmission } from './responses.repository.ts';
+import {
+  findAnswersOfSubmission,
+  findAttachmentsOfSubmission,
+  type AnswerRow,
+  type AttachmentRow,
+  type SubmissionRow,
+} from './responses.repository.ts';
 
 /**
  * What a respondent sees when they open their secret link: the round, the questions, their saved
@@ -11,18 +23,41 @@ import { findAnswersOfSubmission, findAttachmentsOfSubmission } from './response
  */
 export async function openRespondentLink(db: Queryable, token: string, clock: Clock) {
   const { round, questions, invitation, submission } = await resolveLink(db, token);
+  const actor = invitation ? await findActorById(db, round.processId, invitation.actorId) : undefined;
+  return respondentView(
+    {
+      round,
+      questions,
+      actorName: actor?.name ?? null,
+      submission,
+      answers: submission ? await findAnswersOfSubmission(db, submission.id) : [],
+      attachments: submission ? await findAttachmentsOfSubmission(db, submission.id) : [],
+    },
+    clock,
+  );
+}
+
+export type RespondentView = ReturnType<typeof respondentView>;
+
+/** The respondent's view from rows already read (a submit builds it without reading them again). */
+export function respondentView(
+  rows: {
+    round: InputRound;
+    questions: Question[];
+    actorName: string | null;
+    submission: SubmissionRow | undefined;
+    answers: AnswerRow[];
+    attachments: AttachmentRow[];
+  },
+  clock: Clock,
+) {
+  const { round, submission } = rows;
   const now = clock.now();
   const acceptance = submissionAcceptance(round, now);
-  const actor = invitation ? await findActorById(db, round.processId, invitation.actorId) : undefined;
   const status = submission?.status ?? 'draft';
   return {
-    round,
-    questions,
+    ...rows,
     effectiveStatus: effectiveRoundStatus(round, now),
-    actorName: actor?.name ?? null,
-    submission,
-    answers: submission ? await findAnswersOfSubmission(db, submission.id) : [],
-    attachments: submission ? await findAttachmentsOfSubmission(db, submission.id) : [],
     /** A draft can be saved and sent while the round accepts answers (late included). */
     canSubmit: status === 'draft' && acceptance.isAccepted,
     isLateIfSubmittedNow: acceptance.isAccepted && acceptance.isLate,

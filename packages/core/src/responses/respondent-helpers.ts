@@ -15,8 +15,10 @@ import {
   findSubmissionByAccessTokenHash,
   findSubmissionOfInvitation,
   insertSegments,
+  lockSubmissionByAccessTokenHash,
   updateSubmissionRow,
   upsertAnswers,
+  type AnswerRow,
   type InvitationRow,
   type NewSegment,
   type SubmissionRow,
@@ -48,11 +50,21 @@ export interface ResolvedLink {
   submission: SubmissionRow | undefined;
 }
 
-/** Resolves a respondent's secret link: a public response's edit token or an invitation token. */
-export async function resolveLink(db: Queryable, token: string): Promise<ResolvedLink> {
+/**
+ * Resolves a respondent's secret link: a public response's edit token or an invitation token.
+ * With `forUpdate` (inside a transaction), a public response's row is read and locked in the same
+ * query, so a concurrent submit through the same link waits here and then sees the committed row.
+ */
+export async function resolveLink(
+  db: Queryable,
+  token: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ResolvedLink> {
   if (!token || token.length > 200) throw new InvalidRespondentLinkError();
   const tokenHash = hashSecretToken(token);
-  let submission = await findSubmissionByAccessTokenHash(db, tokenHash);
+  let submission = options.forUpdate
+    ? await lockSubmissionByAccessTokenHash(db, tokenHash)
+    : await findSubmissionByAccessTokenHash(db, tokenHash);
   let invitation: InvitationRow | undefined;
   if (!submission) {
     invitation = await findInvitationByTokenHash(db, tokenHash);
@@ -71,21 +83,12 @@ function cleanOptional(value: string | null | undefined, max: number): string | 
   return trimmed ? trimmed.slice(0, max) : null;
 }
 
-/** Writes the respondent's changes (answers, who they are, consent) to a submission. */
-export async function applyRespondentInput(
-  tx: Transaction,
-  submission: SubmissionRow,
-  questions: Question[],
-  input: RespondentInput,
-): Promise<SubmissionRow> {
+/** The submission columns a respondent's input changes, validated (no database access). */
+export function respondentChanges(input: RespondentInput): Partial<SubmissionRow> {
   const email = cleanOptional(input.submitterEmail, 254);
   if (email && !isValidEmail(email))
     throw new ValidationError('Check the email address.', { submitterEmail: 'Not a valid email address.' });
-  if (input.answers) {
-    const normalised = normaliseAnswers(questions, input.answers);
-    await upsertAnswers(tx, submission.id, normalised);
-  }
-  const changes = {
+  return {
     ...(input.submitterName !== undefined
       ? { submitterName: cleanOptional(input.submitterName, 200) ?? null }
       : {}),
@@ -96,17 +99,57 @@ export async function applyRespondentInput(
     ...(input.declaredActorType !== undefined ? { declaredActorType: input.declaredActorType } : {}),
     ...(input.publicationConsent !== undefined ? { publicationConsent: input.publicationConsent } : {}),
   };
+}
+
+/**
+ * Writes the respondent's answers and returns every answer of the submission afterwards (one
+ * query when the input answers every question, which the form does; two otherwise).
+ */
+export async function writeRespondentAnswers(
+  tx: Transaction,
+  submissionId: string,
+  questions: Question[],
+  input: RespondentInput,
+): Promise<AnswerRow[]> {
+  if (!input.answers) return findAnswersOfSubmission(tx, submissionId);
+  const normalised = normaliseAnswers(questions, input.answers);
+  const written = await upsertAnswers(tx, submissionId, normalised);
+  const answered = new Set(written.map((answer) => answer.questionId));
+  return questions.every((question) => answered.has(question.id))
+    ? written
+    : findAnswersOfSubmission(tx, submissionId);
+}
+
+/** Writes the respondent's changes (answers, who they are, consent) to a submission. */
+export async function applyRespondentInput(
+  tx: Transaction,
+  submission: SubmissionRow,
+  questions: Question[],
+  input: RespondentInput,
+): Promise<SubmissionRow> {
+  const changes = respondentChanges(input);
+  if (input.answers) await upsertAnswers(tx, submission.id, normaliseAnswers(questions, input.answers));
+  if (Object.keys(changes).length === 0 && !input.answers) return submission;
   return updateSubmissionRow(tx, submission.id, changes);
 }
 
-/** Rebuilds the text-answer segments of a submission (language and search vector per segment). */
-export async function resegmentAnswers(tx: Transaction, submissionId: string, questions: Question[]) {
-  await deleteAnswerSegments(tx, submissionId);
+/**
+ * Rebuilds the text-answer segments of a submission (language and search vector per segment).
+ * `answers` are the submission's current answers; `hadSegments: false` (a first submit from a
+ * draft, which never has answer segments) skips the delete.
+ */
+export async function resegmentAnswers(
+  tx: Transaction,
+  submissionId: string,
+  questions: Question[],
+  options: { answers?: AnswerRow[]; hadSegments?: boolean } = {},
+) {
+  if (options.hadSegments !== false) await deleteAnswerSegments(tx, submissionId);
   const textQuestionIds = new Set(
     questions.filter((q) => q.kind === 'long_text' || q.kind === 'short_text').map((q) => q.id),
   );
   const rows: NewSegment[] = [];
-  for (const answer of await findAnswersOfSubmission(tx, submissionId)) {
+  for (const answer of options.answers ?? (await findAnswersOfSubmission(tx, submissionId))) {
     if (!textQuestionIds.has(answer.questionId) || !answer.text) continue;
     segmentText(answer.text).forEach((text, position) => {
       const language = segmentLanguage(text);
@@ -133,9 +176,10 @@ export async function queueReceiptEmail(
   questions: Question[],
   token: string | undefined,
   recipients: string[],
+  currentAnswers?: AnswerRow[],
 ) {
   if (recipients.length === 0 || !submission.receiptCode) return;
-  const answers = await findAnswersOfSubmission(tx, submission.id);
+  const answers = currentAnswers ?? (await findAnswersOfSubmission(tx, submission.id));
   const byQuestion = new Map(answers.map((answer) => [answer.questionId, answerAsText(answer)]));
   const message = receiptEmail({
     roundTitle: round.title,

@@ -1,11 +1,14 @@
 import { osloTimeZone } from '../shared/oslo-time.ts';
 
+// Building an Intl.DateTimeFormat is costly (locale data); one formatter serves every receipt.
+const osloFormat = new Intl.DateTimeFormat('nb-NO', {
+  timeZone: osloTimeZone,
+  dateStyle: 'long',
+  timeStyle: 'short',
+});
+
 function osloTime(at: Date): string {
-  return new Intl.DateTimeFormat('nb-NO', {
-    timeZone: osloTimeZone,
-    dateStyle: 'long',
-    timeStyle: 'short',
-  }).format(at);
+  return osloFormat.format(at);
 }
 
 /** Receipt email: Norwegian first, English after, with the receipt code and a copy of the answers. */

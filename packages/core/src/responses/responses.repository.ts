@@ -33,6 +33,16 @@ export async function lockSubmission(db: Queryable, submissionId: string) {
   return row;
 }
 
+/** Reads and locks a public response's row by its edit-link hash (one round trip). */
+export async function lockSubmissionByAccessTokenHash(db: Queryable, tokenHash: string) {
+  const [row] = await db
+    .select()
+    .from(submissions)
+    .where(eq(submissions.accessTokenHash, tokenHash))
+    .for('update');
+  return row;
+}
+
 export async function findSubmissionByIdempotencyKey(db: Queryable, roundId: string, idempotencyKey: string) {
   const [row] = await db
     .select()
@@ -76,14 +86,15 @@ export async function upsertAnswers(
   submissionId: string,
   rows: { questionId: string; text: string | null; value: AnswerRow['value'] }[],
 ) {
-  if (rows.length === 0) return;
-  await db
+  if (rows.length === 0) return [];
+  return db
     .insert(answers)
     .values(rows.map((row) => ({ ...row, submissionId })))
     .onConflictDoUpdate({
       target: [answers.submissionId, answers.questionId],
       set: { text: sql`excluded.text`, value: sql`excluded.value` },
-    });
+    })
+    .returning();
 }
 
 export async function deleteAnswersOfQuestions(db: Queryable, submissionId: string, questionIds: string[]) {

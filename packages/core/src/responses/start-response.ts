@@ -10,7 +10,7 @@ import {
   submissionAcceptance,
 } from '../rounds/index.ts';
 import { applyRespondentInput, type RespondentDeps, type RespondentInput } from './respondent-helpers.ts';
-import { findSubmissionByIdempotencyKey, insertSubmission, lockSubmission } from './responses.repository.ts';
+import { findSubmissionByIdempotencyKey, insertSubmission } from './responses.repository.ts';
 import { finaliseSubmission } from './submit-response.ts';
 
 export interface StartResponseInput extends RespondentInput {
@@ -64,11 +64,11 @@ async function startResponseOnce(deps: RespondentDeps, roundId: string, input: S
     });
     const { shouldSubmit, idempotencyKey: _ignored, ...changes } = input;
     if (shouldSubmit) {
-      const locked = (await lockSubmission(tx, created.id)) ?? created;
+      // The row was inserted by this transaction: no one else can see it, so no lock is needed.
       const result = await finaliseSubmission(tx, deps, {
         round,
         questions,
-        submission: locked,
+        submission: created,
         input: changes,
         token,
         extraRecipients: [],

@@ -1,6 +1,7 @@
 import type { Transaction } from '../db/database.ts';
 import { anonymousActor } from '../shared/actor.ts';
 import { recordAuditEvent } from '../audit/index.ts';
+import { findActorById } from '../actors/actors.repository.ts';
 import {
   canRespondentChange,
   RoundClosedError,
@@ -10,43 +11,52 @@ import {
   type Question,
 } from '../rounds/index.ts';
 import {
-  applyRespondentInput,
   queueReceiptEmail,
   resegmentAnswers,
   resolveLink,
+  respondentChanges,
+  writeRespondentAnswers,
   type RespondentDeps,
   type RespondentInput,
 } from './respondent-helpers.ts';
 import { RequiredAnswersMissingError, SubmissionWithdrawnError } from './responses.errors.ts';
 import {
   findAnswersOfSubmission,
+  findAttachmentsOfSubmission,
   insertSubmission,
   lockSubmission,
   updateSubmissionRow,
+  type AnswerRow,
   type SubmissionRow,
 } from './responses.repository.ts';
+import { respondentView } from './open-respondent-link.ts';
 import { createReceiptCode, missingRequiredAnswers } from './submission.ts';
 
 /**
  * Sends a response through the respondent's link, saving the given changes first, all in one
  * transaction: when the respondent sees the receipt, the submission is committed. Submitting twice
  * (a double click, a retried request) returns the same receipt. A response already sent is updated
- * in place until the deadline.
+ * in place until the deadline. Returns the respondent's view as committed (no second read).
  */
 export async function submitResponse(deps: RespondentDeps, token: string, input: RespondentInput = {}) {
   return deps.db.transaction(async (tx) => {
-    const { round, questions, invitation, submission: existing } = await resolveLink(tx, token);
-    const submission =
-      existing ??
-      (await insertSubmission(tx, {
+    const { round, questions, invitation, submission: existing } = await resolveLink(tx, token, {
+      forUpdate: true,
+    });
+    let locked: SubmissionRow;
+    if (!existing) {
+      locked = await insertSubmission(tx, {
         roundId: round.id,
         actorId: invitation?.actorId ?? null,
         invitationId: invitation?.id ?? null,
         source: 'web',
-      }));
-    const locked = (await lockSubmission(tx, submission.id)) ?? submission;
+      });
+    } else {
+      // An invitation's submission was found through the invitation: lock it now.
+      locked = invitation ? ((await lockSubmission(tx, existing.id)) ?? existing) : existing;
+    }
     const recipients = invitation?.emails ?? [];
-    return finaliseSubmission(tx, deps, {
+    const result = await finaliseSubmission(tx, deps, {
       round,
       questions,
       submission: locked,
@@ -54,10 +64,27 @@ export async function submitResponse(deps: RespondentDeps, token: string, input:
       token,
       extraRecipients: recipients,
     });
+    const actor = invitation ? await findActorById(tx, round.processId, invitation.actorId) : undefined;
+    const view = respondentView(
+      {
+        round,
+        questions,
+        actorName: actor?.name ?? null,
+        submission: result.submission,
+        answers: result.answers ?? (await findAnswersOfSubmission(tx, result.submission.id)),
+        attachments: await findAttachmentsOfSubmission(tx, result.submission.id),
+      },
+      deps.clock,
+    );
+    return { ...result, view };
   });
 }
 
-/** The shared end of every submit path (link, one-shot public form, import excluded). */
+/**
+ * The shared end of every submit path (link, one-shot public form, import excluded). Round trips
+ * on a first submit: the answers (one upsert returning them), one update of the submission,
+ * the segments, the audit event and the receipt email job.
+ */
 export async function finaliseSubmission(
   tx: Transaction,
   deps: RespondentDeps,
@@ -69,7 +96,7 @@ export async function finaliseSubmission(
     token: string | undefined;
     extraRecipients: string[];
   },
-) {
+): Promise<{ submission: SubmissionRow; isRepeat: boolean; answers?: AnswerRow[] }> {
   const { round, questions, input } = context;
   let submission = context.submission;
   const now = deps.clock.now();
@@ -84,20 +111,23 @@ export async function finaliseSubmission(
     if (!acceptance.isAccepted)
       throw acceptance.reason === 'closed' ? new RoundClosedError() : new RoundNotOpenError();
   }
-  submission = await applyRespondentInput(tx, submission, questions, input);
-  const missing = missingRequiredAnswers(questions, await findAnswersOfSubmission(tx, submission.id));
+  const changes = respondentChanges(input);
+  const answers = await writeRespondentAnswers(tx, submission.id, questions, input);
+  const missing = missingRequiredAnswers(questions, answers);
   if (Object.keys(missing).length) throw new RequiredAnswersMissingError(missing);
   const isFirstSubmit = submission.status === 'draft';
   if (isFirstSubmit) {
     const acceptance = submissionAcceptance(round, now);
-    submission = await updateSubmissionRow(tx, submission.id, {
+    Object.assign(changes, {
       status: 'submitted',
       submittedAt: now,
       isLate: acceptance.isAccepted && acceptance.isLate,
       receiptCode: submission.receiptCode ?? createReceiptCode(),
     });
   }
-  await resegmentAnswers(tx, submission.id, questions);
+  submission = await updateSubmissionRow(tx, submission.id, changes);
+  // A draft never has answer segments (they are made when it is sent), so a first submit only inserts.
+  await resegmentAnswers(tx, submission.id, questions, { answers, hadSegments: !isFirstSubmit });
   await recordAuditEvent(tx, anonymousActor, {
     processId: round.processId,
     action: isFirstSubmit ? 'submission.submitted' : 'submission.updated',
@@ -111,6 +141,6 @@ export async function finaliseSubmission(
       ...context.extraRecipients,
     ]),
   ];
-  await queueReceiptEmail(tx, deps, submission, round, questions, context.token, recipients);
-  return { submission, isRepeat: false };
+  await queueReceiptEmail(tx, deps, submission, round, questions, context.token, recipients, answers);
+  return { submission, isRepeat: false, answers };
 }

@@ -142,9 +142,9 @@ export function publicRoundRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
         },
       },
       async (request) => {
-        await responses.submitResponse(respondentDeps, request.params.token, request.body);
+        const result = await responses.submitResponse(respondentDeps, request.params.token, request.body);
         deps.wakeJobRunner?.();
-        return view(request.params.token, requestLocale(request));
+        return presentRespondentView(result.view, requestLocale(request));
       },
     );
 

@@ -6,24 +6,32 @@ import {
   InvitationListResponseSchema,
   InviteActorsRequestSchema,
   InviteActorsResponseSchema,
+  MatchSubmissionRequestSchema,
   ParticipationSchema,
   QuestionListResponseSchema,
   RoundDetailResponseSchema,
   RoundListResponseSchema,
   SaveQuestionsRequestSchema,
+  SubmissionDetailResponseSchema,
   SubmissionListResponseSchema,
+  SubmissionSchema,
   UpdateRoundRequestSchema,
 } from '@innspill/contracts';
 import { responses, rounds, systemClock, ValidationError } from '@innspill/core';
 import type { AppDependencies } from '../../app-context.ts';
 import { presentQuestion, presentRound } from '../../presenters/round-presenter.ts';
-import { presentParticipation, presentSubmissions } from '../../presenters/submission-presenter.ts';
+import {
+  presentParticipation,
+  presentSubmissionDetail,
+  presentSubmissions,
+} from '../../presenters/submission-presenter.ts';
 import { requestLocale } from '../locale.ts';
 import { osloInputToDate } from '../responses/oslo-input.ts';
 import { readUploadedFiles } from '../responses/uploads.ts';
 
 const SlugParams = z.object({ slug: z.string().min(1).max(80) });
 const RoundParams = SlugParams.extend({ number: z.coerce.number().int().min(1).max(999) });
+const SubmissionParams = RoundParams.extend({ submissionId: z.string().min(1).max(60) });
 const tags = ['rounds'];
 
 /** `?mapping={"Svar 1":"q1","Org":"actor"}`: header → target column, for CSV/XLSX imports. */
@@ -230,6 +238,60 @@ export function roundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
           clock,
         );
         return { canSeePersonalData: result.canSeePersonalData, submissions: presentSubmissions(result) };
+      },
+    );
+
+    app.get(
+      '/api/processes/:slug/rounds/:number/submissions/:submissionId',
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'One response in full: answers, attachments with extraction status, segments (secretariat)',
+          tags,
+          params: SubmissionParams,
+          response: { 200: SubmissionDetailResponseSchema },
+        },
+      },
+      async (request) => {
+        const result = await responses.getSubmission(
+          deps.db,
+          request.actor,
+          locator(request.params),
+          request.params.submissionId,
+        );
+        return presentSubmissionDetail(result, requestLocale(request));
+      },
+    );
+
+    app.put(
+      '/api/processes/:slug/rounds/:number/submissions/:submissionId/actor',
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'Match a response (e.g. an unmatched imported letter) to a registered actor; null unlinks',
+          tags,
+          params: SubmissionParams,
+          body: MatchSubmissionRequestSchema,
+          response: { 200: SubmissionSchema },
+        },
+      },
+      async (request) => {
+        await responses.matchSubmissionActor(
+          deps.db,
+          request.actor,
+          locator(request.params),
+          request.params.submissionId,
+          request.body.actorId,
+        );
+        const result = await responses.getSubmission(
+          deps.db,
+          request.actor,
+          locator(request.params),
+          request.params.submissionId,
+        );
+        const { organisationName: _name, declaredActorType: _type, organisationNumber: _number, ...submission } =
+          presentSubmissionDetail(result, requestLocale(request)).submission;
+        return submission;
       },
     );
 

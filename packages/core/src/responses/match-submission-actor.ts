@@ -1,0 +1,46 @@
+import type { Database } from '../db/database.ts';
+import type { Actor } from '../shared/actor.ts';
+import { NotFoundError } from '../shared/domain-error.ts';
+import { recordAuditEvent } from '../audit/index.ts';
+import { findActorById } from '../actors/actors.repository.ts';
+import { loadRoundForActor, type RoundLocator } from '../rounds/index.ts';
+import { findSubmissionById, updateSubmissionRow } from './responses.repository.ts';
+
+/**
+ * Manual matching: links a submission (typically an imported letter or row whose organisation was
+ * not recognised) to a registered actor of the process, or unlinks it with `actorId: null`. The
+ * participation overview counts it for that actor from then on. Secretariat and owners only.
+ */
+export async function matchSubmissionActor(
+  db: Database,
+  actor: Actor,
+  locator: RoundLocator,
+  submissionId: string,
+  actorId: string | null,
+) {
+  return db.transaction(async (tx) => {
+    const { round, strategyProcess } = await loadRoundForActor(tx, actor, locator, true);
+    const submission = /^[0-9a-f-]{36}$/i.test(submissionId)
+      ? await findSubmissionById(tx, submissionId)
+      : undefined;
+    if (!submission || submission.roundId !== round.id || submission.status === 'draft')
+      throw new NotFoundError('The submission');
+    const registered =
+      actorId === null
+        ? undefined
+        : /^[0-9a-f-]{36}$/i.test(actorId)
+          ? await findActorById(tx, strategyProcess.id, actorId)
+          : undefined;
+    if (actorId !== null && !registered) throw new NotFoundError('The actor');
+    // The name the letter or row gave stays as the organisation name, so unlinking loses nothing.
+    const updated = await updateSubmissionRow(tx, submission.id, { actorId: registered?.id ?? null });
+    await recordAuditEvent(tx, actor, {
+      processId: strategyProcess.id,
+      action: registered ? 'submission.matched' : 'submission.unmatched',
+      entityType: 'submission',
+      entityId: submission.id,
+      detail: { roundNumber: round.number, actorId: registered?.id ?? null, previousActorId: submission.actorId },
+    });
+    return { submission: updated, actor: registered };
+  });
+}
