@@ -103,7 +103,7 @@ export type StrategyOverview = z.infer<typeof StrategyOverviewSchema>;
 
 export const RevisionSchema = z.object({
   id: z.string(),
-  entityType: z.enum(['statement', 'canvas', 'strategy']),
+  entityType: z.enum(['statement', 'canvas', 'strategy', 'process']),
   entityId: z.string(),
   version: z.number(),
   action: z.string(),
@@ -194,8 +194,29 @@ export const LogInvolvementEventRequestSchema = z.object({
   notes: z.string().trim().max(4000).optional(),
 });
 export const UpdateStakeholderBodyRequestSchema = z.object({
+  name: z.string().trim().min(1).max(300).optional(),
   role: z.string().trim().max(500).nullable().optional(),
   members: z.array(z.string().trim().max(300)).max(200).optional(),
+});
+export const AddStakeholderBodyRequestSchema = z.object({
+  name: z.string().trim().min(1).max(300),
+  role: z.string().trim().max(500).nullable().optional(),
+  members: z.array(z.string().trim().max(300)).max(200).optional(),
+});
+export const SaveDeliverableRequestSchema = z.object({
+  name: z.string().trim().min(1).max(300).optional(),
+  recipient: z.string().trim().max(300).nullable().optional(),
+  date: z.iso.date().optional(),
+});
+export const AddDeliverableRequestSchema = SaveDeliverableRequestSchema.required({ name: true, date: true });
+/** The process text the secretariat edits on the overview page (in the process language). */
+export const UpdateProcessDetailsRequestSchema = z.object({
+  title: z.string().trim().min(1).max(300).optional(),
+  subtitle: z.string().trim().max(500).nullable().optional(),
+  commissionedBy: z.string().trim().max(200).nullable().optional(),
+  commissionedByFullName: z.string().trim().max(300).nullable().optional(),
+  mandate: z.array(z.string().trim().max(2000)).max(100).optional(),
+  principles: z.array(z.string().trim().max(2000)).max(100).optional(),
 });
 export const SaveMilestoneRequestSchema = z.object({
   title: z.string().trim().min(1).max(300).optional(),

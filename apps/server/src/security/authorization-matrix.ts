@@ -58,6 +58,14 @@ async function freshGoal(f: MatrixFixture) {
   });
 }
 
+async function freshDeliverable(f: MatrixFixture) {
+  return strategies.saveDeliverable(f.testApp.db, f.system, {
+    slug: f.slug,
+    name: `Leveranse ${f.unique()}`,
+    date: '2021-06-01',
+  });
+}
+
 /** Canvas edits go to theme 2 (never approved by the matrix); status changes use fresh themes. */
 const editableTheme = 2;
 
@@ -219,6 +227,50 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
       url: `/api/processes/${f.slug}/milestones/${f.milestoneId}`,
       payload: { isDone: true },
     }),
+  },
+  'PATCH /api/processes/:slug/details': {
+    allowed: managers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/details`,
+      payload: { subtitle: `Undertittel ${f.unique()}` },
+    }),
+  },
+  'POST /api/processes/:slug/deliverables': {
+    allowed: managers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/deliverables`,
+      payload: { name: `Leveranse ${f.unique()}`, date: '2021-06-01' },
+    }),
+  },
+  'PATCH /api/processes/:slug/deliverables/:deliverableId': {
+    allowed: managers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/deliverables/${(await freshDeliverable(f)).id}`,
+      payload: { recipient: 'Departementet' },
+    }),
+  },
+  'DELETE /api/processes/:slug/deliverables/:deliverableId': {
+    allowed: managers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/deliverables/${(await freshDeliverable(f)).id}`,
+    }),
+  },
+  'POST /api/processes/:slug/bodies': {
+    allowed: managers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/bodies`,
+      payload: { name: `Råd ${f.unique()}` },
+    }),
+  },
+  'DELETE /api/processes/:slug/bodies/:bodyId': {
+    allowed: managers,
+    request: async (f) => {
+      const body = await strategies.addStakeholderBody(f.testApp.db, f.system, {
+        slug: f.slug,
+        name: `Råd ${f.unique()}`,
+      });
+      return { url: `/api/processes/${f.slug}/bodies/${body.id}` };
+    },
   },
 
   // ── strategy text ─────────────────────────────────────────────────────────────────────

@@ -13,6 +13,8 @@ import { getCanvas } from './get-canvas.ts';
 import { exportProcess } from './export-process.ts';
 import { importProcess } from './import-process.ts';
 import { parseProcessDocument } from './process-document.ts';
+import { addStakeholderBody, saveDeliverable, updateProcessDetails } from './process-details.ts';
+import { updateStakeholderBody } from './update-stakeholder-body.ts';
 
 const system = systemActor('test');
 const slug = demoProcessSlug;
@@ -43,6 +45,26 @@ describe('process exchange after editing', () => {
     await addStatement(source.db, editor, { slug, themeNumber: 2, section: 'deep_dive', text: 'Dypdykk' });
     await addComment(source.db, editor, { slug, themeNumber: 2, statementId: first!.id, body: 'Fint' });
     await changeCanvasStatus(source.db, editor, { slug, themeNumber: 2, status: 'in_review' });
+    // process metadata edited by the secretariat
+    await updateProcessDetails(source.db, editor, {
+      slug,
+      subtitle: 'Redigert undertittel',
+      commissionedBy: 'Kunnskapsdepartementet',
+      mandate: ['Nytt mandatpunkt'],
+      principles: ['Prinsipp A', 'Prinsipp B'],
+    });
+    await saveDeliverable(source.db, editor, {
+      slug,
+      name: 'Handlingsplan',
+      recipient: 'Departementet',
+      date: '2021-06-01',
+    });
+    const body = await addStakeholderBody(source.db, editor, {
+      slug,
+      name: 'Studentrådet',
+      members: ['Kari'],
+    });
+    await updateStakeholderBody(source.db, editor, { slug, bodyId: body.id, role: 'Studentenes stemme' });
 
     const exported = await exportProcess(source.db, system, slug);
     // the export is itself a valid import document
@@ -52,13 +74,37 @@ describe('process exchange after editing', () => {
       deepDive: [{ text: 'Dypdykk' }],
     });
     expect(exported.strategicThemes[1]?.deletedStatements).toHaveLength(1);
+    expect(exported).toMatchObject({
+      subtitle: 'Redigert undertittel',
+      process: {
+        commissionedBy: 'Kunnskapsdepartementet',
+        mandate: ['Nytt mandatpunkt'],
+        principles: ['Prinsipp A', 'Prinsipp B'],
+      },
+    });
+    expect(exported.process.deliverables).toContainEqual(
+      expect.objectContaining({ name: 'Handlingsplan', recipient: 'Departementet', date: '2021-06-01' }),
+    );
+    expect(exported.process.stakeholderBodies).toContainEqual(
+      expect.objectContaining({
+        id: body.id,
+        name: 'Studentrådet',
+        role: 'Studentenes stemme',
+        members: ['Kari'],
+      }),
+    );
     expect(exported.revisions.map((revision) => revision.action).sort()).toEqual([
       'created',
       'deleted',
       'moved',
       'status_changed',
       'updated',
+      'updated', // the process details
     ]);
+    expect(exported.revisions.find((revision) => revision.entityType === 'process')).toMatchObject({
+      entityId: processId,
+      after: { subtitle: 'Redigert undertittel', mandate: ['Nytt mandatpunkt'] },
+    });
 
     // the same person exists in the other instance (matched by email)
     await buildUser(target.db, { email: user.email, name: user.name });
@@ -74,6 +120,10 @@ describe('process exchange after editing', () => {
     });
     expect(copy.idsKept).toBe(false);
     const copied = await exportProcess(source.db, system, 'kopi');
+    expect(copied.process.mandate).toEqual(['Nytt mandatpunkt']);
+    expect(copied.revisions.find((revision) => revision.entityType === 'process')?.entityId).toBe(
+      copy.processId,
+    );
     expect(copied.strategicThemes[1]?.challenges.map((item) => item.text)).toEqual(
       exported.strategicThemes[1]?.challenges.map((item) => item.text),
     );

@@ -39,3 +39,14 @@ export {
 } from './save-milestone.ts';
 export { createStrategicTheme } from './create-strategic-theme.ts';
 export { moveStrategicTheme } from './move-strategic-theme.ts';
+export {
+  updateProcessDetails,
+  saveDeliverable,
+  deleteDeliverable,
+  addStakeholderBody,
+  deleteStakeholderBody,
+  processDetailsSnapshot,
+  type ProcessDetailsSnapshot,
+  type UpdateProcessDetailsInput,
+  type SaveDeliverableInput,
+} from './process-details.ts';

@@ -143,7 +143,7 @@ const InputRoundDocumentSchema = z.looseObject({
 const RevisionDocumentSchema = z.object({
   id: IdSchema.optional(),
   themeNumber: z.number().int().positive().nullable(),
-  entityType: z.enum(['statement', 'canvas', 'strategy']),
+  entityType: z.enum(['statement', 'canvas', 'strategy', 'process']),
   entityId: IdSchema,
   version: z.number().int().positive(),
   action: z.string(),

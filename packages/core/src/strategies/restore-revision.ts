@@ -2,7 +2,7 @@ import type { Database } from '../db/database.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { NotFoundError, ValidationError } from '../shared/domain-error.ts';
-import { assertProcessPermission, getProcessForActor } from '../processes/index.ts';
+import { assertProcessPermission, canEditProcess, getProcessForActor } from '../processes/index.ts';
 import { canEditStrategy } from './strategies.policies.ts';
 import { CanvasLockedError } from './strategies.errors.ts';
 import { clampPosition, type CanvasSnapshot, type StatementSnapshot } from './strategy.ts';
@@ -16,7 +16,11 @@ import {
   updateCanvas,
   updateStatement,
   updateStrategy,
+  findLatestRevisionVersion,
+  lockProcessRow,
+  updateProcessRow,
 } from './strategies.repository.ts';
+import { processDetailsSnapshot, type ProcessDetailsSnapshot } from './process-details.ts';
 import { canvasSnapshot, recordRevision, statementSnapshot } from './strategy-context.ts';
 
 /**
@@ -114,6 +118,30 @@ export async function restoreRevision(
         action: 'restored',
         before,
         after: canvasSnapshot(updated),
+      });
+    } else if (revision.entityType === 'process') {
+      assertProcessPermission(access, canEditProcess(access), 'edit the process');
+      const current = (await lockProcessRow(tx, strategyProcess.id)) ?? strategyProcess;
+      const snapshot = target as unknown as ProcessDetailsSnapshot;
+      const before = processDetailsSnapshot(current);
+      const updated = await updateProcessRow(tx, current.id, {
+        title: snapshot.title,
+        subtitle: snapshot.subtitle,
+        commissionedBy: snapshot.commissionedBy,
+        commissionedByFullName: snapshot.commissionedByFullName,
+        mandate: snapshot.mandate,
+        principles: snapshot.principles,
+      });
+      restoredVersion = (await findLatestRevisionVersion(tx, 'process', current.id)) + 1;
+      await recordRevision(tx, actor, {
+        processId: current.id,
+        canvasId: null,
+        entityType: 'process',
+        entityId: current.id,
+        version: restoredVersion,
+        action: 'restored',
+        before,
+        after: processDetailsSnapshot(updated),
       });
     } else {
       const strategy = await findStrategyOfProcess(tx, strategyProcess.id);

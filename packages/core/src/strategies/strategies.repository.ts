@@ -392,3 +392,87 @@ export async function updateMilestoneRow(
 export async function setThemeOrder(db: Queryable, themeId: string, position: number, number: number) {
   await db.update(themes).set({ position, number }).where(eq(themes.id, themeId));
 }
+
+// process details, deliverables and bodies (edited by the secretariat)
+
+export type ProcessRow = typeof strategyProcesses.$inferSelect;
+export type DeliverableRow = typeof deliverables.$inferSelect;
+export type StakeholderBodyRow = typeof stakeholderBodies.$inferSelect;
+
+/** The process row, locked for the rest of the transaction (edits of it are serialised). */
+export async function lockProcessRow(db: Queryable, processId: string) {
+  const [row] = await db
+    .select()
+    .from(strategyProcesses)
+    .where(eq(strategyProcesses.id, processId))
+    .for('update');
+  return row;
+}
+
+export async function updateProcessRow(
+  db: Queryable,
+  processId: string,
+  values: Partial<typeof strategyProcesses.$inferInsert>,
+) {
+  return one(
+    await db
+      .update(strategyProcesses)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(strategyProcesses.id, processId))
+      .returning(),
+    'update strategy_processes',
+  );
+}
+
+/** The highest revision version recorded for an entity (0 when none). */
+export async function findLatestRevisionVersion(
+  db: Queryable,
+  entityType: RevisionRow['entityType'],
+  entityId: string,
+) {
+  const [row] = await db
+    .select({ version: sql<number>`coalesce(max(${revisions.version}), 0)` })
+    .from(revisions)
+    .where(and(eq(revisions.entityType, entityType), eq(revisions.entityId, entityId)));
+  return Number(row?.version ?? 0);
+}
+
+export async function findDeliverableById(db: Queryable, deliverableId: string) {
+  const [row] = await db.select().from(deliverables).where(eq(deliverables.id, deliverableId));
+  return row;
+}
+
+export async function insertDeliverable(db: Queryable, values: typeof deliverables.$inferInsert) {
+  return one(await db.insert(deliverables).values(values).returning(), 'insert deliverables');
+}
+
+export async function updateDeliverableRow(
+  db: Queryable,
+  deliverableId: string,
+  values: Partial<typeof deliverables.$inferInsert>,
+) {
+  return one(
+    await db.update(deliverables).set(values).where(eq(deliverables.id, deliverableId)).returning(),
+    'update deliverables',
+  );
+}
+
+export async function deleteDeliverableById(db: Queryable, deliverableId: string) {
+  await db.delete(deliverables).where(eq(deliverables.id, deliverableId));
+}
+
+export async function findStakeholderBodiesOfProcess(db: Queryable, processId: string) {
+  return db
+    .select()
+    .from(stakeholderBodies)
+    .where(eq(stakeholderBodies.processId, processId))
+    .orderBy(asc(stakeholderBodies.position));
+}
+
+export async function insertStakeholderBody(db: Queryable, values: typeof stakeholderBodies.$inferInsert) {
+  return one(await db.insert(stakeholderBodies).values(values).returning(), 'insert stakeholder_bodies');
+}
+
+export async function deleteStakeholderBodyById(db: Queryable, bodyId: string) {
+  await db.delete(stakeholderBodies).where(eq(stakeholderBodies.id, bodyId));
+}

@@ -60,7 +60,7 @@ export async function recordRevision(
   entry: {
     processId: string;
     canvasId: string | null;
-    entityType: 'statement' | 'canvas' | 'strategy';
+    entityType: 'statement' | 'canvas' | 'strategy' | 'process';
     entityId: string;
     version: number;
     action: string;

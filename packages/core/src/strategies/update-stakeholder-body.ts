@@ -1,22 +1,41 @@
 import type { Database } from '../db/database.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import type { Actor } from '../shared/actor.ts';
-import { NotFoundError } from '../shared/domain-error.ts';
+import { NotFoundError, ValidationError } from '../shared/domain-error.ts';
 import { assertProcessPermission, canEditProcess, getProcessForActor } from '../processes/index.ts';
-import { findStakeholderBodyById, updateStakeholderBodyRow } from './strategies.repository.ts';
+import {
+  findStakeholderBodiesOfProcess,
+  findStakeholderBodyById,
+  updateStakeholderBodyRow,
+} from './strategies.repository.ts';
 
-/** Changes a stakeholder body's role description and members (names, one per entry). */
+/** Renames a stakeholder body or changes its role description and members (names, one per entry). */
 export async function updateStakeholderBody(
   db: Database,
   actor: Actor,
-  input: { slug: string; bodyId: string; role?: string | null | undefined; members?: string[] | undefined },
+  input: {
+    slug: string;
+    bodyId: string;
+    name?: string | undefined;
+    role?: string | null | undefined;
+    members?: string[] | undefined;
+  },
 ) {
   return db.transaction(async (tx) => {
     const { strategyProcess, access } = await getProcessForActor(tx, actor, input.slug);
     assertProcessPermission(access, canEditProcess(access), 'edit the bodies of the process');
     const body = await findStakeholderBodyById(tx, input.bodyId);
     if (!body || body.processId !== strategyProcess.id) throw new NotFoundError('The body');
-    const changes: { role?: string | null; members?: string[] } = {};
+    const changes: { name?: string; role?: string | null; members?: string[] } = {};
+    if (input.name !== undefined && input.name.trim() !== body.name) {
+      const name = input.name.trim();
+      if (!name) throw new ValidationError('The body needs a name.', { name: 'Required.' });
+      const others = await findStakeholderBodiesOfProcess(tx, strategyProcess.id);
+      if (others.some((other) => other.id !== body.id && other.name === name)) {
+        throw new ValidationError('A body with this name exists already.', { name: 'Taken.' });
+      }
+      changes.name = name;
+    }
     if (input.role !== undefined) changes.role = input.role?.trim() || null;
     if (input.members !== undefined) {
       changes.members = input.members.map((member) => member.trim()).filter(Boolean);
@@ -29,8 +48,8 @@ export async function updateStakeholderBody(
       entityType: 'stakeholder_body',
       entityId: body.id,
       detail: {
-        before: { role: body.role, members: body.members },
-        after: { role: updated.role, members: updated.members },
+        before: { name: body.name, role: body.role, members: body.members },
+        after: { name: updated.name, role: updated.role, members: updated.members },
       },
     });
     return updated;

@@ -143,7 +143,12 @@ export async function writeStrategyContent(
       processId,
       canvasId: revision.themeNumber === null ? null : (canvasIdByNumber.get(revision.themeNumber) ?? null),
       entityType: revision.entityType,
-      entityId: revision.entityType === 'strategy' ? strategy.id : mapId(revision.entityId),
+      entityId:
+        revision.entityType === 'strategy'
+          ? strategy.id
+          : revision.entityType === 'process'
+            ? processId
+            : mapId(revision.entityId),
       version: revision.version,
       action: revision.action,
       authorId: revision.author?.email ? (userIds.get(revision.author.email) ?? null) : null,

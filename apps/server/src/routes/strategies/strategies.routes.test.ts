@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { accounts } from '@innspill/core';
 import { demo, processes, systemActor } from '@innspill/core';
-import type { CanvasResponse, RevisionList, StrategyOverview, Timeline } from '@innspill/contracts';
+import type {
+  CanvasResponse,
+  ProcessOverview,
+  RevisionList,
+  StrategyOverview,
+  Timeline,
+} from '@innspill/contracts';
 import { buildTestApp, type TestApp, type TestSession } from '../../testing/build-test-app.ts';
 
 const slug = demo.demoProcessSlug;
@@ -348,5 +354,106 @@ describe('strategy routes', () => {
       payload: { title: 'x' },
     });
     expect(denied.statusCode).toBe(403);
+  });
+
+  it('lets the secretariat edit the process text, deliverables and bodies (reviewers get 403)', async () => {
+    const denied = await sut.app.inject({
+      method: 'PATCH',
+      url: `/api/processes/${slug}/details`,
+      headers: reviewer.headers,
+      payload: { title: 'Ny tittel' },
+    });
+    expect(denied.statusCode).toBe(403);
+    const invalid = await sut.app.inject({
+      method: 'PATCH',
+      url: `/api/processes/${slug}/details`,
+      headers: editor.headers,
+      payload: { title: '', mandate: 'ikke en liste' },
+    });
+    expect(invalid.statusCode).toBe(400);
+    const details = await sut.app.inject({
+      method: 'PATCH',
+      url: `/api/processes/${slug}/details?lang=nb`,
+      headers: editor.headers,
+      payload: { subtitle: 'Ny undertittel', mandate: ['Punkt 1', 'Punkt 2'], principles: ['Åpenhet'] },
+    });
+    expect(details.statusCode).toBe(200);
+    expect(details.json<ProcessOverview>()).toMatchObject({
+      subtitle: 'Ny undertittel',
+      mandate: ['Punkt 1', 'Punkt 2'],
+      principles: ['Åpenhet'],
+      canEdit: true,
+    });
+    const history = (
+      await sut.app.inject({
+        method: 'GET',
+        url: `/api/processes/${slug}/strategy/history`,
+        headers: { cookie: reviewer.cookie },
+      })
+    ).json<RevisionList>();
+    expect(history.revisions.find((revision) => revision.entityType === 'process')).toMatchObject({
+      action: 'updated',
+      after: { subtitle: 'Ny undertittel' },
+    });
+
+    const added = await sut.app.inject({
+      method: 'POST',
+      url: `/api/processes/${slug}/deliverables`,
+      headers: editor.headers,
+      payload: { name: 'Handlingsplan', recipient: 'KD', date: '2021-06-01' },
+    });
+    expect(added.statusCode).toBe(200);
+    const deliverable = added.json<Timeline>().deliverables.find((row) => row.name === 'Handlingsplan')!;
+    const changed = await sut.app.inject({
+      method: 'PATCH',
+      url: `/api/processes/${slug}/deliverables/${deliverable.id}`,
+      headers: editor.headers,
+      payload: { date: '2021-06-15', recipient: null },
+    });
+    expect(changed.json<Timeline>().deliverables).toContainEqual({
+      id: deliverable.id,
+      name: 'Handlingsplan',
+      recipient: null,
+      date: '2021-06-15',
+    });
+    const removed = await sut.app.inject({
+      method: 'DELETE',
+      url: `/api/processes/${slug}/deliverables/${deliverable.id}`,
+      headers: editor.headers,
+    });
+    expect(removed.json<Timeline>().deliverables.map((row) => row.id)).not.toContain(deliverable.id);
+
+    const newBody = await sut.app.inject({
+      method: 'POST',
+      url: `/api/processes/${slug}/bodies`,
+      headers: editor.headers,
+      payload: { name: 'Studentrådet', role: 'Studentenes stemme', members: ['Kari'] },
+    });
+    expect(newBody.statusCode).toBe(200);
+    const body = newBody.json<Timeline>().bodies.find((row) => row.name === 'Studentrådet')!;
+    const renamed = await sut.app.inject({
+      method: 'PATCH',
+      url: `/api/processes/${slug}/bodies/${body.id}`,
+      headers: editor.headers,
+      payload: { name: 'Studentparlamentet' },
+    });
+    expect(renamed.json<Timeline>().bodies).toContainEqual({
+      id: body.id,
+      name: 'Studentparlamentet',
+      role: 'Studentenes stemme',
+      members: ['Kari'],
+    });
+    const deniedDelete = await sut.app.inject({
+      method: 'DELETE',
+      url: `/api/processes/${slug}/bodies/${body.id}`,
+      headers: reviewer.headers,
+    });
+    expect(deniedDelete.statusCode).toBe(403);
+    const deleted = await sut.app.inject({
+      method: 'DELETE',
+      url: `/api/processes/${slug}/bodies/${body.id}`,
+      headers: editor.headers,
+    });
+    expect(deleted.json<Timeline>().bodies.map((row) => row.id)).not.toContain(body.id);
   });
 });

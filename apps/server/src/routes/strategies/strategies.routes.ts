@@ -2,6 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AddCommentRequestSchema,
+  AddDeliverableRequestSchema,
+  AddStakeholderBodyRequestSchema,
+  ProcessOverviewSchema,
+  SaveDeliverableRequestSchema,
+  UpdateProcessDetailsRequestSchema,
   AddStatementRequestSchema,
   CanvasResponseSchema,
   ChangeCanvasStatusRequestSchema,
@@ -18,7 +23,7 @@ import {
   UpdateGoalsLeadRequestSchema,
   UpdateStatementRequestSchema,
 } from '@innspill/contracts';
-import { strategies } from '@innspill/core';
+import { processes, strategies } from '@innspill/core';
 import type { AppDependencies } from '../../app-context.ts';
 import {
   presentCanvas,
@@ -26,6 +31,7 @@ import {
   presentStrategyOverview,
   presentTimeline,
 } from '../../presenters/strategy-presenter.ts';
+import { presentProcessOverview } from '../../presenters/process-presenter.ts';
 import { requestLocale } from '../locale.ts';
 
 const SlugParams = z.object({ slug: z.string().min(1).max(80) });
@@ -35,6 +41,7 @@ const GoalParams = SlugParams.extend({ statementId: z.uuid() });
 const EventParams = SlugParams.extend({ eventId: z.uuid() });
 const BodyParams = SlugParams.extend({ bodyId: z.uuid() });
 const MilestoneParams = SlugParams.extend({ milestoneId: z.uuid() });
+const DeliverableParams = SlugParams.extend({ deliverableId: z.uuid() });
 const RevisionParams = SlugParams.extend({ revisionId: z.uuid() });
 const LangQuery = z.object({ lang: z.enum(['nb', 'en']).optional() });
 const tags = ['strategies'];
@@ -464,11 +471,137 @@ export function strategyRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
     );
 
     app.patch(
+      '/api/processes/:slug/details',
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'Change the process text: title, subtitle, commissioned by, mandate, principles',
+          tags: ['processes'],
+          params: SlugParams,
+          querystring: LangQuery,
+          body: UpdateProcessDetailsRequestSchema,
+          response: { 200: ProcessOverviewSchema },
+        },
+      },
+      async (request) => {
+        await strategies.updateProcessDetails(deps.db, request.actor, {
+          slug: request.params.slug,
+          ...request.body,
+        });
+        const overview = await processes.getProcessOverview(deps.db, request.actor, request.params.slug);
+        return presentProcessOverview(
+          overview,
+          requestLocale(request),
+          processes.canEditProcess(overview.access),
+        );
+      },
+    );
+
+    app.post(
+      '/api/processes/:slug/deliverables',
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'Add a deliverable (what is handed over, to whom, when)',
+          tags: ['processes'],
+          params: SlugParams,
+          querystring: LangQuery,
+          body: AddDeliverableRequestSchema,
+          response: { 200: TimelineSchema },
+        },
+      },
+      async (request) => {
+        await strategies.saveDeliverable(deps.db, request.actor, {
+          slug: request.params.slug,
+          ...request.body,
+        });
+        return timeline(request.actor, request.params.slug, requestLocale(request));
+      },
+    );
+
+    app.patch(
+      '/api/processes/:slug/deliverables/:deliverableId',
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'Change a deliverable',
+          tags: ['processes'],
+          params: DeliverableParams,
+          querystring: LangQuery,
+          body: SaveDeliverableRequestSchema,
+          response: { 200: TimelineSchema },
+        },
+      },
+      async (request) => {
+        await strategies.saveDeliverable(deps.db, request.actor, { ...request.params, ...request.body });
+        return timeline(request.actor, request.params.slug, requestLocale(request));
+      },
+    );
+
+    app.delete(
+      '/api/processes/:slug/deliverables/:deliverableId',
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'Remove a deliverable',
+          tags: ['processes'],
+          params: DeliverableParams,
+          querystring: LangQuery,
+          response: { 200: TimelineSchema },
+        },
+      },
+      async (request) => {
+        await strategies.deleteDeliverable(deps.db, request.actor, request.params);
+        return timeline(request.actor, request.params.slug, requestLocale(request));
+      },
+    );
+
+    app.post(
+      '/api/processes/:slug/bodies',
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'Add a stakeholder body',
+          tags: ['processes'],
+          params: SlugParams,
+          querystring: LangQuery,
+          body: AddStakeholderBodyRequestSchema,
+          response: { 200: TimelineSchema },
+        },
+      },
+      async (request) => {
+        await strategies.addStakeholderBody(deps.db, request.actor, {
+          slug: request.params.slug,
+          ...request.body,
+        });
+        return timeline(request.actor, request.params.slug, requestLocale(request));
+      },
+    );
+
+    app.delete(
       '/api/processes/:slug/bodies/:bodyId',
       {
         config: { access: 'process' },
         schema: {
-          summary: 'Change the role and members of a stakeholder body',
+          summary: 'Remove a stakeholder body',
+          tags: ['processes'],
+          params: BodyParams,
+          querystring: LangQuery,
+          response: { 200: TimelineSchema },
+        },
+      },
+      async (request) => {
+        await strategies.deleteStakeholderBody(deps.db, request.actor, request.params);
+        return timeline(request.actor, request.params.slug, requestLocale(request));
+      },
+    );
+
+    app.patch(
+      '/api/processes/:slug/bodies/:bodyId',
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'Rename a stakeholder body or change its role and members',
           tags: ['processes'],
           params: BodyParams,
           querystring: LangQuery,

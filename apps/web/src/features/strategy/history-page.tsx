@@ -12,6 +12,7 @@ import { sectionLabelKey } from './strategy.messages.ts';
 type Snapshot = Record<string, unknown> | null;
 
 function str(value: unknown): string {
+  if (Array.isArray(value)) return value.filter((item) => typeof item === 'string').join('\n');
   return typeof value === 'string' ? value : '';
 }
 
@@ -55,7 +56,9 @@ function RevisionChange({ revision }: { revision: Revision }) {
       ? ['text']
       : revision.entityType === 'canvas'
         ? ['title', 'summary', 'mainGoal']
-        : ['goalsLead'];
+        : revision.entityType === 'process'
+          ? ['title', 'subtitle', 'commissionedBy', 'commissionedByFullName', 'mandate', 'principles']
+          : ['goalsLead'];
   const parts = [];
   if (
     revision.action === 'moved' ||

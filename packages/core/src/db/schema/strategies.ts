@@ -104,7 +104,7 @@ export const statements = pgTable(
   (table) => [index('statements_canvas_section_idx').on(table.canvasId, table.section, table.position)],
 );
 
-export const revisionEntityTypes = ['statement', 'canvas', 'strategy'] as const;
+export const revisionEntityTypes = ['statement', 'canvas', 'strategy', 'process'] as const;
 
 /** Every change to a statement, canvas or the goals: who, when, and the state before and after. */
 export const revisions = pgTable(

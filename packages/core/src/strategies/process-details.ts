@@ -1,0 +1,267 @@
+import type { Database, Queryable } from '../db/database.ts';
+import { recordAuditEvent } from '../audit/index.ts';
+import type { Actor } from '../shared/actor.ts';
+import { NotFoundError, ValidationError } from '../shared/domain-error.ts';
+import { assertProcessPermission, canEditProcess, getProcessForActor } from '../processes/index.ts';
+import {
+  deleteDeliverableById,
+  deleteStakeholderBodyById,
+  findDeliverableById,
+  findDeliverablesOfProcess,
+  findLatestRevisionVersion,
+  findStakeholderBodiesOfProcess,
+  findStakeholderBodyById,
+  insertDeliverable,
+  insertStakeholderBody,
+  lockProcessRow,
+  updateDeliverableRow,
+  updateProcessRow,
+  type ProcessRow,
+} from './strategies.repository.ts';
+import { recordRevision } from './strategy-context.ts';
+
+/** The process text a revision records: what the secretariat edits on the overview page. */
+export interface ProcessDetailsSnapshot {
+  title: string;
+  subtitle: string | null;
+  commissionedBy: string | null;
+  commissionedByFullName: string | null;
+  mandate: string[];
+  principles: string[];
+}
+
+export type UpdateProcessDetailsInput = { slug: string } & Partial<{
+  title: string;
+  subtitle: string | null;
+  commissionedBy: string | null;
+  commissionedByFullName: string | null;
+  mandate: string[];
+  principles: string[];
+}>;
+
+export function processDetailsSnapshot(row: ProcessRow): ProcessDetailsSnapshot {
+  return {
+    title: row.title,
+    subtitle: row.subtitle,
+    commissionedBy: row.commissionedBy,
+    commissionedByFullName: row.commissionedByFullName,
+    mandate: row.mandate,
+    principles: row.principles,
+  };
+}
+
+const optionalText = (value: string | null) => value?.trim() || null;
+const bullets = (values: string[]) => values.map((value) => value.trim()).filter(Boolean);
+
+function assertIsoDate(date: string | undefined) {
+  if (date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))) {
+    throw new ValidationError('Give the date as YYYY-MM-DD.', { date: 'Invalid date.' });
+  }
+}
+
+async function loadEditableProcess(db: Queryable, actor: Actor, slug: string, what: string) {
+  const loaded = await getProcessForActor(db, actor, slug);
+  assertProcessPermission(loaded.access, canEditProcess(loaded.access), what);
+  return loaded;
+}
+
+/**
+ * Changes the process text (title, subtitle, who commissioned it, mandate, principles) in the
+ * process language. Each change is a revision (entity "process", before/after) and an audit event.
+ */
+export async function updateProcessDetails(db: Database, actor: Actor, input: UpdateProcessDetailsInput) {
+  if (input.title !== undefined && !input.title.trim()) {
+    throw new ValidationError('The process needs a title.', { title: 'Required.' });
+  }
+  return db.transaction(async (tx) => {
+    const { strategyProcess } = await loadEditableProcess(tx, actor, input.slug, 'edit the process');
+    const current = (await lockProcessRow(tx, strategyProcess.id)) ?? strategyProcess;
+    const changes: Partial<ProcessDetailsSnapshot> = {};
+    if (input.title !== undefined) changes.title = input.title.trim();
+    if (input.subtitle !== undefined) changes.subtitle = optionalText(input.subtitle);
+    if (input.commissionedBy !== undefined) changes.commissionedBy = optionalText(input.commissionedBy);
+    if (input.commissionedByFullName !== undefined) {
+      changes.commissionedByFullName = optionalText(input.commissionedByFullName);
+    }
+    if (input.mandate !== undefined) changes.mandate = bullets(input.mandate);
+    if (input.principles !== undefined) changes.principles = bullets(input.principles);
+    const before = processDetailsSnapshot(current);
+    const after = { ...before, ...changes };
+    if (JSON.stringify(before) === JSON.stringify(after)) return current;
+    const updated = await updateProcessRow(tx, current.id, changes);
+    const version = (await findLatestRevisionVersion(tx, 'process', current.id)) + 1;
+    await recordRevision(tx, actor, {
+      processId: current.id,
+      canvasId: null,
+      entityType: 'process',
+      entityId: current.id,
+      version,
+      action: 'updated',
+      before,
+      after: processDetailsSnapshot(updated),
+    });
+    const changed = Object.keys(changes).filter(
+      (key) =>
+        JSON.stringify(before[key as keyof ProcessDetailsSnapshot]) !==
+        JSON.stringify(after[key as keyof ProcessDetailsSnapshot]),
+    );
+    await recordAuditEvent(tx, actor, {
+      processId: current.id,
+      action: 'process.details_updated',
+      entityType: 'strategy_process',
+      entityId: current.id,
+      detail: {
+        fields: changed,
+        before: Object.fromEntries(changed.map((key) => [key, before[key as keyof ProcessDetailsSnapshot]])),
+        after: Object.fromEntries(changed.map((key) => [key, after[key as keyof ProcessDetailsSnapshot]])),
+      },
+    });
+    return updated;
+  });
+}
+
+export interface SaveDeliverableInput {
+  slug: string;
+  /** Leave out to add a new deliverable (at the end). */
+  deliverableId?: string | undefined;
+  name?: string | undefined;
+  recipient?: string | null | undefined;
+  date?: string | undefined;
+}
+
+/** Adds a deliverable (what the process hands over, to whom, when) or changes one. */
+export async function saveDeliverable(db: Database, actor: Actor, input: SaveDeliverableInput) {
+  assertIsoDate(input.date);
+  if (input.name !== undefined && !input.name.trim()) {
+    throw new ValidationError('The deliverable needs a name.', { name: 'Required.' });
+  }
+  return db.transaction(async (tx) => {
+    const { strategyProcess } = await loadEditableProcess(tx, actor, input.slug, 'edit the deliverables');
+    if (!input.deliverableId) {
+      if (!input.name || !input.date) throw new ValidationError('A new deliverable needs a name and a date.');
+      const existing = await findDeliverablesOfProcess(tx, strategyProcess.id);
+      const created = await insertDeliverable(tx, {
+        processId: strategyProcess.id,
+        name: input.name.trim(),
+        recipient: optionalText(input.recipient ?? null),
+        date: input.date,
+        position: existing.reduce((max, row) => Math.max(max, row.position + 1), 0),
+      });
+      await recordAuditEvent(tx, actor, {
+        processId: strategyProcess.id,
+        action: 'deliverable.created',
+        entityType: 'deliverable',
+        entityId: created.id,
+        detail: { after: { name: created.name, recipient: created.recipient, date: created.date } },
+      });
+      return created;
+    }
+    const deliverable = await findDeliverableById(tx, input.deliverableId);
+    if (!deliverable || deliverable.processId !== strategyProcess.id) {
+      throw new NotFoundError('The deliverable');
+    }
+    const updated = await updateDeliverableRow(tx, deliverable.id, {
+      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+      ...(input.recipient !== undefined ? { recipient: optionalText(input.recipient) } : {}),
+      ...(input.date !== undefined ? { date: input.date } : {}),
+    });
+    await recordAuditEvent(tx, actor, {
+      processId: strategyProcess.id,
+      action: 'deliverable.updated',
+      entityType: 'deliverable',
+      entityId: deliverable.id,
+      detail: {
+        before: { name: deliverable.name, recipient: deliverable.recipient, date: deliverable.date },
+        after: { name: updated.name, recipient: updated.recipient, date: updated.date },
+      },
+    });
+    return updated;
+  });
+}
+
+export async function deleteDeliverable(
+  db: Database,
+  actor: Actor,
+  input: { slug: string; deliverableId: string },
+) {
+  return db.transaction(async (tx) => {
+    const { strategyProcess } = await loadEditableProcess(tx, actor, input.slug, 'edit the deliverables');
+    const deliverable = await findDeliverableById(tx, input.deliverableId);
+    if (!deliverable || deliverable.processId !== strategyProcess.id) {
+      throw new NotFoundError('The deliverable');
+    }
+    await deleteDeliverableById(tx, deliverable.id);
+    await recordAuditEvent(tx, actor, {
+      processId: strategyProcess.id,
+      action: 'deliverable.deleted',
+      entityType: 'deliverable',
+      entityId: deliverable.id,
+      detail: {
+        before: { name: deliverable.name, recipient: deliverable.recipient, date: deliverable.date },
+      },
+    });
+  });
+}
+
+/** Adds a stakeholder body (working group, board, council) at the end of the list. */
+export async function addStakeholderBody(
+  db: Database,
+  actor: Actor,
+  input: { slug: string; name: string; role?: string | null | undefined; members?: string[] | undefined },
+) {
+  if (!input.name.trim()) throw new ValidationError('The body needs a name.', { name: 'Required.' });
+  return db.transaction(async (tx) => {
+    const { strategyProcess } = await loadEditableProcess(
+      tx,
+      actor,
+      input.slug,
+      'edit the bodies of the process',
+    );
+    const existing = await findStakeholderBodiesOfProcess(tx, strategyProcess.id);
+    const name = input.name.trim();
+    if (existing.some((body) => body.name === name)) {
+      throw new ValidationError('A body with this name exists already.', { name: 'Taken.' });
+    }
+    const created = await insertStakeholderBody(tx, {
+      processId: strategyProcess.id,
+      name,
+      role: optionalText(input.role ?? null),
+      members: bullets(input.members ?? []),
+      position: existing.reduce((max, row) => Math.max(max, row.position + 1), 0),
+    });
+    await recordAuditEvent(tx, actor, {
+      processId: strategyProcess.id,
+      action: 'stakeholder_body.created',
+      entityType: 'stakeholder_body',
+      entityId: created.id,
+      detail: { after: { name: created.name, role: created.role, members: created.members } },
+    });
+    return created;
+  });
+}
+
+/** Removes a body; involvement events that named it keep their date and notes, without the body. */
+export async function deleteStakeholderBody(
+  db: Database,
+  actor: Actor,
+  input: { slug: string; bodyId: string },
+) {
+  return db.transaction(async (tx) => {
+    const { strategyProcess } = await loadEditableProcess(
+      tx,
+      actor,
+      input.slug,
+      'edit the bodies of the process',
+    );
+    const body = await findStakeholderBodyById(tx, input.bodyId);
+    if (!body || body.processId !== strategyProcess.id) throw new NotFoundError('The body');
+    await deleteStakeholderBodyById(tx, body.id);
+    await recordAuditEvent(tx, actor, {
+      processId: strategyProcess.id,
+      action: 'stakeholder_body.deleted',
+      entityType: 'stakeholder_body',
+      entityId: body.id,
+      detail: { before: { name: body.name, role: body.role, members: body.members } },
+    });
+  });
+}
