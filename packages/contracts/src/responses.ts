@@ -129,6 +129,8 @@ export type SubmissionListResponse = z.infer<typeof SubmissionListResponseSchema
 export const SegmentSchema = z.object({
   id: z.string(),
   answerId: z.string().nullable(),
+  /** The question the segment's answer belongs to (null for an attachment's segment). */
+  questionId: z.string().nullable(),
   attachmentId: z.string().nullable(),
   position: z.number(),
   text: z.string(),
@@ -234,6 +236,8 @@ export const ImportReportSchema = z.object({
       submissionCount: z.number(),
       unmatched: z.array(z.object({ line: z.number().optional(), name: z.string() })),
       problems: z.array(z.object({ line: z.number().optional(), message: z.string() })),
+      /** Tables only: each header and the column it was read as (`?mapping=` changes it). */
+      columns: z.array(z.object({ header: z.string(), target: z.string() })).optional(),
     }),
   ),
 });

@@ -93,6 +93,7 @@ export function presentParticipation(result: ParticipationResult): Participation
 /** One submission in full for the secretariat: the use-case already refused everyone else. */
 export function presentSubmissionDetail(result: SubmissionDetailResult, locale: string): SubmissionDetailResponse {
   const { submission, actor } = result;
+  const questionOfAnswer = new Map(result.answers.map((answer) => [answer.id, answer.questionId]));
   return {
     submission: {
       id: submission.id,
@@ -117,6 +118,7 @@ export function presentSubmissionDetail(result: SubmissionDetailResult, locale: 
     segments: result.segments.map((segment) => ({
       id: segment.id,
       answerId: segment.answerId,
+      questionId: segment.answerId ? (questionOfAnswer.get(segment.answerId) ?? null) : null,
       attachmentId: segment.attachmentId,
       position: segment.position,
       text: segment.text,

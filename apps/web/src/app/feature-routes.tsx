@@ -9,6 +9,7 @@ import { RoundDetailPage } from '../features/rounds/round-detail-page.tsx';
 import { ActorRegistryPage } from '../features/rounds/actor-registry-page.tsx';
 import { PublicRoundPage } from '../features/rounds/public-round-page.tsx';
 import { RespondentPage } from '../features/rounds/respondent-page.tsx';
+import { SubmissionDetailPage, SubmissionListPage } from '../features/rounds/submission-pages.tsx';
 
 /**
  * Pages below /p/:slug contributed by feature modules, e.g. `{ path: 'rounds', element: <RoundListPage /> }`.
@@ -24,6 +25,8 @@ export const processFeatureRoutes: FeatureRoute[] = [
   { path: 'timeline', element: <TimelinePage /> },
   { path: 'rounds', element: <RoundListPage /> },
   { path: 'rounds/:number', element: <RoundDetailPage /> },
+  { path: 'rounds/:number/submissions', element: <SubmissionListPage /> },
+  { path: 'rounds/:number/submissions/:submissionId', element: <SubmissionDetailPage /> },
   { path: 'actors', element: <ActorRegistryPage /> },
   { path: 'strategy', element: <StrategyOverviewPage /> },
   { path: 'strategy/history', element: <HistoryPage scope="goals" /> },

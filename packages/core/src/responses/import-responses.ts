@@ -61,6 +61,8 @@ export interface FileImportReport {
   /** Organisations not found in the registry (imported without an actor; match them by hand). */
   unmatched: { line?: number; name: string }[];
   problems: ImportProblem[];
+  /** Tables: each header and the column it was read as (for the column-mapping step). */
+  columns?: { header: string; target: ColumnTarget }[];
 }
 
 interface PlannedSubmission {
@@ -281,6 +283,7 @@ async function planTable(
       submissionCount: isOk ? planned.length : 0,
       unmatched,
       problems,
+      columns: table.headers.map((header, index) => ({ header, target: targets[index]! })),
     },
     planned: isOk ? planned : [],
   };

@@ -72,7 +72,7 @@ describe('GET /api/processes/:slug/rounds/:number/submissions/:submissionId', ()
       'Bedre samarbeid',
       'Deling av data',
     ]);
-    expect(body.segments.every((segment) => segment.answerId !== null)).toBe(true);
+    expect(body.segments.every((segment) => segment.questionId === questionIds[0])).toBe(true);
   });
 
   it('refuses members who are not the secretariat (personal data) and hides other rounds’ and unknown ids', async () => {
@@ -92,6 +92,38 @@ describe('GET /api/processes/:slug/rounds/:number/submissions/:submissionId', ()
     }
     const anonymous = await testApp.app.inject({ method: 'GET', url: `${base()}/${id}` });
     expect(anonymous.statusCode).toBe(401);
+  });
+});
+
+describe('POST /api/processes/:slug/rounds/:number/imports (column-mapping step)', () => {
+  it('reports each table column as read, and reads it as mapped with ?mapping=', async () => {
+    const boundary = '----innspillmapping';
+    const csv = 'Organisasjon;Hovedutfordring\r\nHøgskolen i Testby;Vi trenger mer samarbeid.\r\n';
+    const upload = (query: string) =>
+      testApp.app.inject({
+        method: 'POST',
+        url: `/api/processes/${slug}/rounds/${roundNumber}/imports?dryRun=true${query}`,
+        headers: { ...secretariat.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="svar.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`,
+        ),
+      });
+    const unmapped = (await upload('')).json();
+    expect(unmapped.files[0].status).toBe('failed');
+    expect(unmapped.files[0].columns).toEqual([
+      { header: 'Organisasjon', target: 'ignore' },
+      { header: 'Hovedutfordring', target: 'ignore' },
+    ]);
+    const mapping = encodeURIComponent(JSON.stringify({ Organisasjon: 'actor', Hovedutfordring: 'q1' }));
+    const mapped = (await upload(`&mapping=${mapping}`)).json();
+    expect(mapped.files[0]).toMatchObject({
+      status: 'ok',
+      submissionCount: 1,
+      columns: [
+        { header: 'Organisasjon', target: 'actor' },
+        { header: 'Hovedutfordring', target: 'q1' },
+      ],
+    });
   });
 });
 

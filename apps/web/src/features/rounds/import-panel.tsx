@@ -1,28 +1,63 @@
 import { useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
-import type { ImportReport } from '@innspill/contracts';
+import type { ImportReport, Question } from '@innspill/contracts';
 import { ApiError } from '../../lib/api-client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { uploadFiles } from './rounds.api.ts';
+import { UnmatchedSubmissions } from './unmatched-submissions.tsx';
 
-/** Bulk import of responses: always a dry run first, then all-or-nothing per file. */
-export function ImportPanel({ path, onImported }: { path: string; onImported: () => void }) {
+const fixedTargets = ['actor', 'organisation_number', 'submitter_name', 'submitter_email'] as const;
+
+/** The headers of every table in the report with the column each was read as. */
+function columnsOf(report: ImportReport | undefined) {
+  const seen = new Map<string, string>();
+  for (const file of report?.files ?? []) {
+    for (const column of file.columns ?? []) if (!seen.has(column.header)) seen.set(column.header, column.target);
+  }
+  return [...seen].map(([header, target]) => ({ header, target }));
+}
+
+/**
+ * Bulk import of responses: always a dry run first, then all-or-nothing per file. A dry run of a
+ * CSV/XLSX shows its columns; the secretariat maps each to a question, the actor or the submitter
+ * (or ignores it), runs the dry run again, and imports with that mapping. Letters whose
+ * organisation was not recognised are matched to a registered actor by hand afterwards.
+ */
+export function ImportPanel({
+  slug,
+  path,
+  questions,
+  onImported,
+}: {
+  slug: string;
+  path: string;
+  questions: Question[];
+  onImported: () => void;
+}) {
   const { t } = useI18n();
   const { session } = useSession();
   const [files, setFiles] = useState<File[]>([]);
   const [report, setReport] = useState<ImportReport>();
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [isMappingChanged, setIsMappingChanged] = useState(false);
   const [error, setError] = useState<string>();
+  const [importCount, setImportCount] = useState(0);
   const run = async (isDryRun: boolean) => {
     setError(undefined);
     try {
+      const query = Object.keys(mapping).length ? `&mapping=${encodeURIComponent(JSON.stringify(mapping))}` : '';
       const result = await uploadFiles<ImportReport>(
-        `${path}/imports?dryRun=${isDryRun}`,
+        `${path}/imports?dryRun=${isDryRun}${query}`,
         files,
         session?.csrfToken,
       );
       setReport(result);
-      if (!isDryRun) onImported();
+      setIsMappingChanged(false);
+      if (!isDryRun) {
+        setImportCount((value) => value + 1);
+        onImported();
+      }
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : t('app.error.generic'));
     }
@@ -45,6 +80,7 @@ export function ImportPanel({ path, onImported }: { path: string; onImported: ()
           onChange={(event) => {
             setFiles(Array.from(event.target.files ?? []));
             setReport(undefined);
+            setMapping({});
           }}
         />
       </div>
@@ -59,12 +95,47 @@ export function ImportPanel({ path, onImported }: { path: string; onImported: ()
         </Button>
         <Button
           type="button"
-          disabled={!report?.isDryRun || report.submissionCount === 0}
+          disabled={!report?.isDryRun || report.submissionCount === 0 || isMappingChanged}
           onClick={() => void run(false)}
         >
           {t('import.commit')}
         </Button>
       </div>
+      {report?.isDryRun && columnsOf(report).length ? (
+        <fieldset className="form-stack" data-testid="column-mapping">
+          <legend>{t('import.mapping.title')}</legend>
+          <p className="field-description">{t('import.mapping.hint')}</p>
+          {columnsOf(report).map(({ header, target }, index) => {
+            const id = `import-column-${index}`;
+            return (
+              <div key={header} className="field">
+                <label htmlFor={id}>{t('import.mapping.column', { header })}</label>
+                <select
+                  id={id}
+                  value={mapping[header] ?? target}
+                  onChange={(event) => {
+                    setMapping({ ...mapping, [header]: event.target.value });
+                    setIsMappingChanged(true);
+                  }}
+                >
+                  <option value="ignore">{t('import.mapping.ignore')}</option>
+                  {fixedTargets.map((value) => (
+                    <option key={value} value={value}>
+                      {t(`import.mapping.${value}`)}
+                    </option>
+                  ))}
+                  {questions.map((question) => (
+                    <option key={question.id} value={`q${question.position}`}>
+                      {t('import.mapping.question', { number: question.position, text: question.text })}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            );
+          })}
+          {isMappingChanged ? <Alert data-color="info">{t('import.mapping.rerun')}</Alert> : null}
+        </fieldset>
+      ) : null}
       {error ? <Alert data-color="danger">{error}</Alert> : null}
       {report ? (
         <div aria-live="polite">
@@ -97,6 +168,7 @@ export function ImportPanel({ path, onImported }: { path: string; onImported: ()
           </ul>
         </div>
       ) : null}
+      <UnmatchedSubmissions slug={slug} path={path} refreshKey={importCount} />
     </section>
   );
 }

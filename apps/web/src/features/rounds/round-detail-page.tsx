@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useParams } from 'react-router';
+import { Link as RouterLink, useParams } from 'react-router';
 import {
   Alert,
   Button,
@@ -191,6 +191,9 @@ export function RoundDetailPage() {
         {round.title}
       </Heading>
       <Paragraph>{t('rounds.number', { number: round.number })}</Paragraph>
+      <Paragraph>
+        <RouterLink to={`/p/${slug}/rounds/${round.number}/submissions`}>{t('submissions.link')}</RouterLink>
+      </Paragraph>
       {canManage ? <RoundSettings key={round.id} round={round} path={path} onSaved={setRound} /> : null}
       {canManage ? (
         <QuestionsEditor
@@ -204,7 +207,14 @@ export function RoundDetailPage() {
       {canManage ? (
         <InvitePanel slug={slug} path={path} onInvited={() => setRefreshKey((value) => value + 1)} />
       ) : null}
-      {canManage ? <ImportPanel path={path} onImported={() => setRefreshKey((value) => value + 1)} /> : null}
+      {canManage ? (
+        <ImportPanel
+          slug={slug}
+          path={path}
+          questions={round.questions}
+          onImported={() => setRefreshKey((value) => value + 1)}
+        />
+      ) : null}
     </article>
   );
 }
