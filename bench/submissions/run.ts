@@ -18,7 +18,7 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -58,6 +58,22 @@ interface Result {
   non2xx: number;
   committed: number;
   prepareSeconds: number;
+  /** Server process CPU time (user + system) per measured submit, in ms: independent of other load. */
+  serverCpuMs: number;
+  /** PostgreSQL backends' CPU is not included; the 1-minute load average during the run is. */
+  loadAverage: number;
+}
+
+/** CPU time (user + system) of a process in ms, from /proc (Linux). */
+function processCpuMs(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** An open public round with the three questions of the benchmark. */
@@ -193,7 +209,10 @@ async function runOne(kind: 'pglite' | 'postgres', count: number): Promise<Resul
     // A short warm-up on a few links of their own (JIT, connection pool), not counted.
     const warmTokens = await prepareTokens(server, setup, 200);
     await measure(server, setup, warmTokens);
+    const cpuBefore = processCpuMs(server.child.pid);
     const measured = await measure(server, setup, tokens);
+    const serverCpuMs = (processCpuMs(server.child.pid) - cpuBefore) / count;
+    const loadAverage = os.loadavg()[0] ?? 0;
     result = {
       database: kind === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL 15 (local)',
       count,
@@ -207,6 +226,8 @@ async function runOne(kind: 'pglite' | 'postgres', count: number): Promise<Resul
       non2xx: measured.non2xx,
       committed: 0,
       prepareSeconds,
+      serverCpuMs,
+      loadAverage,
     };
   } finally {
     await server.stop();
@@ -249,16 +270,19 @@ const lines = [
   '',
   'Submit step only (POST /api/public/responses/:token/submit, 3 answers, first submit per link):',
   '',
-  '| Database | Submits | Seconds | Submits/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx | committed |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| Database | Submits | Seconds | Submits/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx | committed | server CPU ms/submit | load avg |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...results.map(
     (r) =>
-      `| ${r.database} | ${r.count} | ${r.seconds.toFixed(1)} | ${round(r.perSecond)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.errors} | ${r.non2xx} | ${r.committed} |`,
+      `| ${r.database} | ${r.count} | ${r.seconds.toFixed(1)} | ${round(r.perSecond)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.errors} | ${r.non2xx} | ${r.committed} | ${r.serverCpuMs.toFixed(1)} | ${r.loadAverage.toFixed(1)} |`,
   ),
   '',
   `Preparing the links (start step, 32 concurrent, not measured): ${results
     .map((r) => `${r.database} ${round(r.count / r.prepareSeconds)}/s`)
     .join(', ')}`,
   'Targets: PostgreSQL ≥ 1000/s with p99 < 200 ms; PGlite ≥ 300/s.',
+  'Server CPU ms/submit is the Innspill process only (PGlite runs inside it; PostgreSQL runs in its own',
+  'processes). Load avg is the 1-minute load average of the machine at the end of the run: anything',
+  `above ${os.cpus().length} means other work was competing for the CPUs.`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
