@@ -13,6 +13,7 @@ import {
   lockDataFolder,
   migrateDatabase,
   openDatabase,
+  privacy,
   systemActor,
   type OpenedDatabase,
 } from '@innspill/core';
@@ -42,6 +43,7 @@ export async function startServer(
   let opened: OpenedDatabase | undefined;
   let jobRunner: jobs.JobRunner | undefined;
   let reminderTimer: NodeJS.Timeout | undefined;
+  let retentionTimer: NodeJS.Timeout | undefined;
   try {
     opened = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDirectory: join(config.dataFolder, 'db') });
     if (config.shouldMigrate) await migrateDatabase(opened);
@@ -70,6 +72,18 @@ export async function startServer(
     };
     reminderTimer = setInterval(() => void reminderSweep(), 10 * 60 * 1000);
     reminderTimer.unref();
+    // Personal-data retention: anonymise submitters of processes past their retention period.
+    const retentionSweep = async () => {
+      try {
+        const result = await privacy.anonymiseExpiredSubmitters(db, systemClock);
+        if (result.submissions > 0) log(`Retention: anonymised the submitters of ${result.submissions} submissions.`);
+      } catch (error) {
+        log(`Retention sweep failed: ${(error as Error).message}`);
+      }
+    };
+    void retentionSweep();
+    retentionTimer = setInterval(() => void retentionSweep(), 60 * 60 * 1000);
+    retentionTimer.unref();
     const { app } = await buildApp({
       wakeJobRunner: () => runner.wake(),
       config,
@@ -103,6 +117,7 @@ export async function startServer(
         if (isStopped) return;
         isStopped = true;
         if (reminderTimer) clearInterval(reminderTimer);
+        if (retentionTimer) clearInterval(retentionTimer);
         await controlSocket?.close();
         await app.close();
         await runner.stop();
@@ -112,6 +127,7 @@ export async function startServer(
     };
   } catch (error) {
     if (reminderTimer) clearInterval(reminderTimer);
+    if (retentionTimer) clearInterval(retentionTimer);
     await jobRunner?.stop().catch(() => undefined);
     await opened?.close().catch(() => undefined);
     releaseLock();

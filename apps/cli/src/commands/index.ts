@@ -10,6 +10,16 @@ import { processExportHelp, runProcessExportCommand } from './process-export.ts'
 import { processImportHelp, runProcessImportCommand } from './process-import.ts';
 import { backupHelp, restoreHelp, runBackupCommand, runRestoreCommand } from './backup.ts';
 import { runAnalyzeCommand, USAGE as analyzeHelp } from './analyze.ts';
+import {
+  privacyAnonymiseHelp,
+  privacyDeleteHelp,
+  privacyExportHelp,
+  privacyFindHelp,
+  runPrivacyAnonymiseCommand,
+  runPrivacyDeleteCommand,
+  runPrivacyExportCommand,
+  runPrivacyFindCommand,
+} from './privacy.ts';
 
 export interface CliCommand {
   /** The words that select it: `["user", "add"]`. */
@@ -33,4 +43,8 @@ export const cliCommands: CliCommand[] = [
   { path: ['import', 'process'], summary: 'Import a whole process from JSON', help: processImportHelp, run: runProcessImportCommand },
   { path: ['backup'], summary: 'Back up the database and files (safe while the server runs)', help: backupHelp, run: runBackupCommand },
   { path: ['restore'], summary: 'Restore a backup into an empty instance', help: restoreHelp, run: runRestoreCommand },
+  { path: ['privacy', 'find'], summary: 'Find one respondent’s personal data in a process (by email)', help: privacyFindHelp, run: runPrivacyFindCommand },
+  { path: ['privacy', 'export'], summary: 'Export one respondent’s personal data as JSON (subject access)', help: privacyExportHelp, run: runPrivacyExportCommand },
+  { path: ['privacy', 'delete'], summary: 'Delete one respondent’s personal data (keeps consented, anonymised text)', help: privacyDeleteHelp, run: runPrivacyDeleteCommand },
+  { path: ['privacy', 'anonymise-expired'], summary: 'Anonymise submitters of processes past their retention period', help: privacyAnonymiseHelp, run: runPrivacyAnonymiseCommand },
 ];
