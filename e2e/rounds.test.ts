@@ -141,6 +141,24 @@ describe('input round journey', () => {
     await expectNoSeriousA11yViolations(secretariat, 'participation');
   });
 
+  it('lets the secretariat open the list of answers and one answer in full (axe-clean)', async () => {
+    const roundDetailUrl = secretariat.url();
+    await secretariat.getByRole('link', { name: 'Se alle svar' }).click();
+    await secretariat.getByRole('heading', { name: /^Svar i runde \d+$/, level: 1 }).waitFor();
+    await expectNoSeriousA11yViolations(secretariat, 'submission list');
+    await secretariat.getByTestId('submission-list').getByRole('link', { name: 'Universitetet i Testby' }).click();
+    await secretariat.getByRole('heading', { name: 'Universitetet i Testby', level: 1 }).waitFor();
+    await secretariat.getByText('kontakt@testby.example').waitFor();
+    await secretariat.getByText('Vi trenger felles digitale verktøy.', { exact: false }).first().waitFor();
+    await secretariat.getByTestId('submission-attachments').getByText('vedlegg.pdf').waitFor();
+    const segments = secretariat.getByText(/^Tekstsegmenter \(\d+\)$/).first();
+    await segments.click();
+    await secretariat.getByText('Bedre samarbeid', { exact: true }).waitFor();
+    await expectNoSeriousA11yViolations(secretariat, 'submission detail');
+    await secretariat.goto(roundDetailUrl);
+    await secretariat.getByRole('button', { name: 'Lukk runden' }).waitFor();
+  });
+
   it('keeps a submission whose receipt was shown even when the server is killed right after answering', async () => {
     const publicLink = await secretariat.getByRole('link', { name: /\/r\// }).getAttribute('href');
     const roundId = publicLink!.split('/r/')[1]!;
