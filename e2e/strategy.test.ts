@@ -35,6 +35,30 @@ describe('strategy journey in Chromium', () => {
       .click();
     await page.getByRole('heading', { level: 2, name: 'Hvor står prosessen?' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'process overview with status');
+
+    // the secretariat edits the process: a mandate bullet, a deliverable and a new body
+    await page.getByRole('button', { name: 'Rediger prosessen' }).click();
+    const texts = page.getByRole('form', { name: 'Tekster om prosessen' });
+    await texts.getByLabel('Mandat', { exact: true }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'process overview (editing)');
+    const mandate = texts.getByLabel('Mandat', { exact: true });
+    await mandate.fill(`${await mandate.inputValue()}\nForankre strategien i sektoren`);
+    await texts.getByRole('button', { name: 'Lagre tekstene' }).click();
+    await page
+      .locator('section[aria-labelledby="mandate-heading"]')
+      .getByText('Forankre strategien i sektoren')
+      .waitFor();
+    const addDeliverable = page.getByRole('form', { name: 'Legg til leveranse' });
+    await addDeliverable.getByLabel('Leveranse').fill('Handlingsplan');
+    await addDeliverable.getByLabel('Mottaker').fill('Kunnskapsdepartementet');
+    await addDeliverable.getByLabel('Dato').fill('2021-06-01');
+    await addDeliverable.getByRole('button', { name: 'Legg til leveranse' }).click();
+    await page.getByRole('form', { name: 'Leveranse: Handlingsplan' }).waitFor();
+    const addBody = page.getByRole('form', { name: 'Legg til organ' });
+    await addBody.getByLabel('Navn på organet').fill('Studentrådet');
+    await addBody.getByRole('button', { name: 'Legg til organ' }).click();
+    await page.locator('section[aria-labelledby="bodies-heading"]').getByText('Studentrådet').waitFor();
+    await page.getByRole('button', { name: 'Ferdig med redigering' }).click();
     await page
       .getByRole('navigation', { name: 'Områder i prosessen' })
       .getByRole('link', { name: 'Tidslinje' })

@@ -1,17 +1,37 @@
+import { useState } from 'react';
 import { useParams } from 'react-router';
-import { Heading, List, ListItem, ListUnordered, Paragraph, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, Tag } from '@digdir/designsystemet-react';
+import {
+  Button,
+  Heading,
+  List,
+  ListItem,
+  ListUnordered,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+  Tag,
+} from '@digdir/designsystemet-react';
 import type { ProcessOverview } from '@innspill/contracts';
 import { api } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorState, LoadingState } from '../../components/page-states.tsx';
 import { ProcessStatusPanel } from './process-status-panel.tsx';
+import { ProcessDetailsEditor } from './process-details-editor.tsx';
 
 /** The process overview: mandate, principles, milestones, bodies and rounds. */
 export function ProcessOverviewPage() {
   const { slug = '' } = useParams();
   const { t, locale, formatDate, formatDateTime } = useI18n();
-  const state = useApi(() => api.get<ProcessOverview>(`/api/processes/${encodeURIComponent(slug)}?lang=${locale}`), `${slug}-${locale}`);
+  const state = useApi(
+    () => api.get<ProcessOverview>(`/api/processes/${encodeURIComponent(slug)}?lang=${locale}`),
+    `${slug}-${locale}`,
+  );
+  const [isEditing, setIsEditing] = useState(false);
   if (state.isLoading && !state.data) return <LoadingState />;
   if (state.error) return <ErrorState error={state.error} />;
   const overview = state.data;
@@ -40,6 +60,22 @@ export function ProcessOverviewPage() {
           <dd>{overview.myRole ? t(`role.${overview.myRole}`) : t('role.admin')}</dd>
         </div>
       </dl>
+      {overview.canEdit ? (
+        <Button
+          variant="secondary"
+          data-size="sm"
+          aria-expanded={isEditing}
+          aria-controls={isEditing ? 'process-editor' : undefined}
+          onClick={() => setIsEditing(!isEditing)}
+        >
+          {isEditing ? t('processEdit.done') : t('processEdit.edit')}
+        </Button>
+      ) : null}
+      {isEditing ? (
+        <div id="process-editor">
+          <ProcessDetailsEditor overview={overview} onSaved={state.reload} />
+        </div>
+      ) : null}
       <ProcessStatusPanel slug={overview.slug} />
       <div className="two-columns">
         <section aria-labelledby="mandate-heading">
@@ -104,7 +140,9 @@ export function ProcessOverviewPage() {
                 <TableCell>{round.title}</TableCell>
                 <TableCell>{formatDateTime(round.deadline)}</TableCell>
                 <TableCell>
-                  <Tag data-color={round.status === 'open' ? 'success' : 'neutral'}>{t(`round.status.${round.status}`)}</Tag>
+                  <Tag data-color={round.status === 'open' ? 'success' : 'neutral'}>
+                    {t(`round.status.${round.status}`)}
+                  </Tag>
                 </TableCell>
               </TableRow>
             ))}
