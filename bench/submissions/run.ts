@@ -37,7 +37,9 @@ const only = option('--only');
 const connections = Number(option('--connections') ?? 100);
 const countOption = option('--count');
 const postgresUrl =
-  option('--postgres-url') ?? process.env.INNSPILL_BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+  option('--postgres-url') ??
+  process.env.INNSPILL_BENCH_DATABASE_URL ??
+  'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 const isKeeping = argv.includes('--keep');
 
 interface Setup {
@@ -68,7 +70,9 @@ interface Result {
 function processCpuMs(pid: number | undefined): number {
   if (!pid) return Number.NaN;
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     const ticks = Number(fields[11]) + Number(fields[12]);
     return (ticks * 1000) / 100;
   } catch {
@@ -138,7 +142,8 @@ async function prepareTokens(server: StartedServer, setup: Setup, count: number)
         headers: { 'content-type': 'application/json' },
         body: '{}',
       });
-      if (response.status !== 201) throw new Error(`start failed: ${response.status} ${await response.text()}`);
+      if (response.status !== 201)
+        throw new Error(`start failed: ${response.status} ${await response.text()}`);
       tokens.push(((await response.json()) as { token: string }).token);
     }
   };
@@ -160,7 +165,11 @@ async function measure(server: StartedServer, setup: Setup, tokens: string[]) {
         headers: { 'content-type': 'application/json', 'accept-language': 'nb' },
         setupRequest: (request) => {
           const i = index++;
-          return { ...request, path: `/api/public/responses/${tokens[i % tokens.length]}/submit`, body: bodies[i % bodies.length] };
+          return {
+            ...request,
+            path: `/api/public/responses/${tokens[i % tokens.length]}/submit`,
+            body: bodies[i % bodies.length],
+          };
         },
       },
     ],
@@ -168,7 +177,9 @@ async function measure(server: StartedServer, setup: Setup, tokens: string[]) {
 }
 
 async function countSubmitted(opened: OpenedDatabase): Promise<number> {
-  const result = await opened.db.execute(sql`select count(*)::int as n from submissions where status = 'submitted'`);
+  const result = await opened.db.execute(
+    sql`select count(*)::int as n from submissions where status = 'submitted'`,
+  );
   const rows = (result as unknown as { rows: { n: number }[] }).rows;
   return Number(rows[0]?.n ?? 0);
 }
@@ -256,7 +267,8 @@ function machine(): string {
   ].join('\n');
 }
 
-const kinds: ('pglite' | 'postgres')[] = only === 'pglite' ? ['pglite'] : only === 'postgres' ? ['postgres'] : ['pglite', 'postgres'];
+const kinds: ('pglite' | 'postgres')[] =
+  only === 'pglite' ? ['pglite'] : only === 'postgres' ? ['postgres'] : ['pglite', 'postgres'];
 const results: Result[] = [];
 for (const kind of kinds) {
   const count = Number(countOption ?? (kind === 'pglite' ? 6000 : 20000));

@@ -14,11 +14,19 @@ import {
  * One submission of a round in full, for the secretariat and owners only (it holds the submitter's
  * personal data): answers, attachments with their extraction status, and the text segments.
  */
-export async function getSubmission(db: Queryable, actor: Actor, locator: RoundLocator, submissionId: string) {
+export async function getSubmission(
+  db: Queryable,
+  actor: Actor,
+  locator: RoundLocator,
+  submissionId: string,
+) {
   const { round, strategyProcess } = await loadRoundForActor(db, actor, locator, true);
-  const submission = /^[0-9a-f-]{36}$/i.test(submissionId) ? await findSubmissionById(db, submissionId) : undefined;
-  if (!submission || submission.roundId !== round.id || submission.status === 'draft')
+  const submission = /^[0-9a-f-]{36}$/i.test(submissionId)
+    ? await findSubmissionById(db, submissionId)
+    : undefined;
+  if (!submission || submission.roundId !== round.id || submission.status === 'draft') {
     throw new NotFoundError('The submission');
+  }
   const [questions, answers, attachments, segments, registered] = await Promise.all([
     findQuestionsOfRound(db, round.id),
     findAnswersOfSubmission(db, submission.id),

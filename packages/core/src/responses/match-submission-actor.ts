@@ -23,8 +23,9 @@ export async function matchSubmissionActor(
     const submission = /^[0-9a-f-]{36}$/i.test(submissionId)
       ? await findSubmissionById(tx, submissionId)
       : undefined;
-    if (!submission || submission.roundId !== round.id || submission.status === 'draft')
+    if (!submission || submission.roundId !== round.id || submission.status === 'draft') {
       throw new NotFoundError('The submission');
+    }
     const registered =
       actorId === null
         ? undefined
@@ -39,7 +40,11 @@ export async function matchSubmissionActor(
       action: registered ? 'submission.matched' : 'submission.unmatched',
       entityType: 'submission',
       entityId: submission.id,
-      detail: { roundNumber: round.number, actorId: registered?.id ?? null, previousActorId: submission.actorId },
+      detail: {
+        roundNumber: round.number,
+        actorId: registered?.id ?? null,
+        previousActorId: submission.actorId,
+      },
     });
     return { submission: updated, actor: registered };
   });

@@ -86,8 +86,9 @@ function cleanOptional(value: string | null | undefined, max: number): string | 
 /** The submission columns a respondent's input changes, validated (no database access). */
 export function respondentChanges(input: RespondentInput): Partial<SubmissionRow> {
   const email = cleanOptional(input.submitterEmail, 254);
-  if (email && !isValidEmail(email))
+  if (email && !isValidEmail(email)) {
     throw new ValidationError('Check the email address.', { submitterEmail: 'Not a valid email address.' });
+  }
   return {
     ...(input.submitterName !== undefined
       ? { submitterName: cleanOptional(input.submitterName, 200) ?? null }

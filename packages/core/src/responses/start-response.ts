@@ -46,15 +46,17 @@ async function startResponseOnce(deps: RespondentDeps, roundId: string, input: S
   const token = createSecretToken();
   return deps.db.transaction(async (tx) => {
     const round = /^[0-9a-f-]{36}$/i.test(roundId) ? await findRoundById(tx, roundId) : undefined;
-    if (!round || round.status === 'draft' || round.visibility !== 'public')
+    if (!round || round.status === 'draft' || round.visibility !== 'public') {
       throw new NotFoundError('The input round');
+    }
     if (input.idempotencyKey) {
       const previous = await findSubmissionByIdempotencyKey(tx, round.id, input.idempotencyKey);
       if (previous) return { submission: previous, token: undefined, isRepeat: true };
     }
     const acceptance = submissionAcceptance(round, deps.clock.now());
-    if (!acceptance.isAccepted)
+    if (!acceptance.isAccepted) {
       throw acceptance.reason === 'closed' ? new RoundClosedError() : new RoundNotOpenError();
+    }
     const questions = await findQuestionsOfRound(tx, round.id);
     const created = await insertSubmission(tx, {
       roundId: round.id,

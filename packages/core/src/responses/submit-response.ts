@@ -40,7 +40,12 @@ import { createReceiptCode, missingRequiredAnswers } from './submission.ts';
  */
 export async function submitResponse(deps: RespondentDeps, token: string, input: RespondentInput = {}) {
   return deps.db.transaction(async (tx) => {
-    const { round, questions, invitation, submission: existing } = await resolveLink(tx, token, {
+    const {
+      round,
+      questions,
+      invitation,
+      submission: existing,
+    } = await resolveLink(tx, token, {
       forUpdate: true,
     });
     let locked: SubmissionRow;
@@ -104,12 +109,14 @@ export async function finaliseSubmission(
   if (submission.status === 'submitted') {
     const hasChanges = Object.values(input).some((value) => value !== undefined);
     if (!hasChanges) return { submission, isRepeat: true };
-    if (!canRespondentChange(round, now))
+    if (!canRespondentChange(round, now)) {
       throw new RoundClosedError('The deadline has passed: a sent response can no longer be changed.');
+    }
   } else {
     const acceptance = submissionAcceptance(round, now);
-    if (!acceptance.isAccepted)
+    if (!acceptance.isAccepted) {
       throw acceptance.reason === 'closed' ? new RoundClosedError() : new RoundNotOpenError();
+    }
   }
   const changes = respondentChanges(input);
   const answers = await writeRespondentAnswers(tx, submission.id, questions, input);

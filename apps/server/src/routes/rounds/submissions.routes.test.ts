@@ -24,7 +24,11 @@ beforeAll(async () => {
     [secretariat, 'secretariat'],
     [observer, 'observer'],
   ] as const) {
-    await processes.setProcessMembership(testApp.db, systemActor('test'), { slug, email: session.email, role });
+    await processes.setProcessMembership(testApp.db, systemActor('test'), {
+      slug,
+      email: session.email,
+      role,
+    });
   }
   const { round, questions } = await buildRound(testApp.db, { processId, number: 7 });
   roundNumber = round.number;
@@ -52,8 +56,14 @@ async function submitPublicly(text: string) {
 
 describe('GET /api/processes/:slug/rounds/:number/submissions/:submissionId', () => {
   it('shows the secretariat one response in full: answers, personal data, attachments and segments', async () => {
-    const id = await submitPublicly('Vi trenger felles digitale verktøy.\n\n- Bedre samarbeid\n- Deling av data');
-    const response = await testApp.app.inject({ method: 'GET', url: `${base()}/${id}`, headers: secretariat.headers });
+    const id = await submitPublicly(
+      'Vi trenger felles digitale verktøy.\n\n- Bedre samarbeid\n- Deling av data',
+    );
+    const response = await testApp.app.inject({
+      method: 'GET',
+      url: `${base()}/${id}`,
+      headers: secretariat.headers,
+    });
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json<SubmissionDetailResponse>();
     expect(body.submission).toMatchObject({
@@ -77,7 +87,11 @@ describe('GET /api/processes/:slug/rounds/:number/submissions/:submissionId', ()
 
   it('refuses members who are not the secretariat (personal data) and hides other rounds’ and unknown ids', async () => {
     const id = await submitPublicly('Et svar.');
-    const asObserver = await testApp.app.inject({ method: 'GET', url: `${base()}/${id}`, headers: observer.headers });
+    const asObserver = await testApp.app.inject({
+      method: 'GET',
+      url: `${base()}/${id}`,
+      headers: observer.headers,
+    });
     expect(asObserver.statusCode).toBe(403);
     const other = await buildRound(testApp.db, { processId, number: 8 });
     const wrongRound = await testApp.app.inject({
@@ -87,7 +101,11 @@ describe('GET /api/processes/:slug/rounds/:number/submissions/:submissionId', ()
     });
     expect(wrongRound.statusCode).toBe(404);
     for (const bad of ['00000000-0000-0000-0000-000000000000', 'not-a-uuid']) {
-      const response = await testApp.app.inject({ method: 'GET', url: `${base()}/${bad}`, headers: secretariat.headers });
+      const response = await testApp.app.inject({
+        method: 'GET',
+        url: `${base()}/${bad}`,
+        headers: secretariat.headers,
+      });
       expect(response.statusCode).toBe(404);
     }
     const anonymous = await testApp.app.inject({ method: 'GET', url: `${base()}/${id}` });
@@ -173,7 +191,9 @@ describe('PUT /api/processes/:slug/rounds/:number/submissions/:submissionId/acto
       url: `/api/processes/${slug}/rounds/${roundNumber}/participation`,
       headers: secretariat.headers,
     });
-    expect(participation.json().participants.map((row: { name: string }) => row.name)).toContain('Fagforbundet Testby');
+    expect(participation.json().participants.map((row: { name: string }) => row.name)).toContain(
+      'Fagforbundet Testby',
+    );
 
     const unlinked = await testApp.app.inject({
       method: 'PUT',

@@ -5,7 +5,14 @@ import { translate } from '../../i18n/i18n.tsx';
 import { localiseRespondentError } from './form-errors.ts';
 
 const question = (id: string, kind: PublicRound['questions'][number]['kind'], position: number) =>
-  ({ id, kind, position, text: `Spørsmål ${position}`, isRequired: true, options: ['A', 'B'] }) as PublicRound['questions'][number];
+  ({
+    id,
+    kind,
+    position,
+    text: `Spørsmål ${position}`,
+    isRequired: true,
+    options: ['A', 'B'],
+  }) as PublicRound['questions'][number];
 
 const round = {
   id: 'r1',
@@ -56,18 +63,20 @@ describe(localiseRespondentError.name, () => {
       submitterEmail: 'Dette er ikke en gyldig e-postadresse.',
       'answers.0.value': 'Sjekk dette feltet.',
     });
-    expect(localiseRespondentError(server, round, en).fields['answers.q2']).toBe('Choose one of the options.');
+    expect(localiseRespondentError(server, round, en).fields['answers.q2']).toBe(
+      'Choose one of the options.',
+    );
   });
 
   it('maps the respondent’s error codes and falls back to the generic message for unknown ones', () => {
-    expect(localiseRespondentError(error(409, 'round_closed', 'The deadline has passed.'), round, nb).message).toBe(
-      'Fristen er passert, og runden tar ikke imot flere svar eller endringer.',
-    );
-    expect(localiseRespondentError(error(415, 'unsupported_file_type', '"x.exe" is not …'), round, nb).message).toMatch(
-      /^Filen er ikke en PDF/,
-    );
-    expect(localiseRespondentError(error(500, 'internal_error', 'Something went wrong.'), round, nb).message).toBe(
-      translate('nb', 'app.error.generic'),
-    );
+    expect(
+      localiseRespondentError(error(409, 'round_closed', 'The deadline has passed.'), round, nb).message,
+    ).toBe('Fristen er passert, og runden tar ikke imot flere svar eller endringer.');
+    expect(
+      localiseRespondentError(error(415, 'unsupported_file_type', '"x.exe" is not …'), round, nb).message,
+    ).toMatch(/^Filen er ikke en PDF/);
+    expect(
+      localiseRespondentError(error(500, 'internal_error', 'Something went wrong.'), round, nb).message,
+    ).toBe(translate('nb', 'app.error.generic'));
   });
 });

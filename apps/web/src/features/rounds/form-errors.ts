@@ -70,11 +70,12 @@ function fieldMessage(code: string, field: string, round: PublicRound, t: Transl
 export function summaryEntries(round: PublicRound, fields: Record<string, string>) {
   return Object.entries(fields).map(([field, message]) => {
     const question = round.questions.find((candidate) => `answers.${candidate.id}` === field);
-    if (question)
+    if (question) {
       return {
         fieldId: questionFieldId(question.id, question.kind),
         message: `${question.position}. ${question.text}: ${message}`,
       };
+    }
     return { fieldId: fieldIds[field] ?? 'respond-form', message };
   });
 }

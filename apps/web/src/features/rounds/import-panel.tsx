@@ -13,7 +13,8 @@ const fixedTargets = ['actor', 'organisation_number', 'submitter_name', 'submitt
 function columnsOf(report: ImportReport | undefined) {
   const seen = new Map<string, string>();
   for (const file of report?.files ?? []) {
-    for (const column of file.columns ?? []) if (!seen.has(column.header)) seen.set(column.header, column.target);
+    for (const column of file.columns ?? [])
+      if (!seen.has(column.header)) seen.set(column.header, column.target);
   }
   return [...seen].map(([header, target]) => ({ header, target }));
 }
@@ -46,7 +47,9 @@ export function ImportPanel({
   const run = async (isDryRun: boolean) => {
     setError(undefined);
     try {
-      const query = Object.keys(mapping).length ? `&mapping=${encodeURIComponent(JSON.stringify(mapping))}` : '';
+      const query = Object.keys(mapping).length
+        ? `&mapping=${encodeURIComponent(JSON.stringify(mapping))}`
+        : '';
       const result = await uploadFiles<ImportReport>(
         `${path}/imports?dryRun=${isDryRun}${query}`,
         files,

@@ -75,15 +75,21 @@ export function SubmissionListPage() {
                   <TableRow key={submission.id}>
                     <TableCell>
                       {data.canSeePersonalData ? (
-                        <RouterLink to={`/p/${slug}/rounds/${number}/submissions/${submission.id}`}>{name}</RouterLink>
+                        <RouterLink to={`/p/${slug}/rounds/${number}/submissions/${submission.id}`}>
+                          {name}
+                        </RouterLink>
                       ) : (
                         name
                       )}
-                      {submission.source === 'import' && submission.actorId === null && submission.actorName ? (
+                      {submission.source === 'import' &&
+                      submission.actorId === null &&
+                      submission.actorName ? (
                         <> ({t('submissions.unmatched')})</>
                       ) : null}
                     </TableCell>
-                    <TableCell>{submission.actorType ? t(`actorType.${submission.actorType}`) : '—'}</TableCell>
+                    <TableCell>
+                      {submission.actorType ? t(`actorType.${submission.actorType}`) : '—'}
+                    </TableCell>
                     <TableCell>
                       {submission.submittedAt ? formatDateTime(submission.submittedAt) : '—'}
                       {submission.isLate ? ` (${t('participation.late').toLowerCase()})` : ''}
@@ -106,7 +112,11 @@ export function SubmissionListPage() {
 }
 
 function consentKey(consent: boolean | null) {
-  return consent === null ? 'submissions.consent.unknown' : consent ? 'submissions.consent.yes' : 'submissions.consent.no';
+  return consent === null
+    ? 'submissions.consent.unknown'
+    : consent
+      ? 'submissions.consent.yes'
+      : 'submissions.consent.no';
 }
 
 /** Segments in reading order, each marked with its language so screen readers pronounce it right. */
@@ -135,13 +145,17 @@ export function SubmissionDetailPage() {
   const { slug = '', number = '', submissionId = '' } = useParams();
   const { t, locale, formatDateTime } = useI18n();
   const path = `${roundPath(slug, number)}/submissions/${encodeURIComponent(submissionId)}`;
-  const state = useApi(() => api.get<SubmissionDetailResponse>(`${path}?lang=${locale}`), `${path}-${locale}`);
+  const state = useApi(
+    () => api.get<SubmissionDetailResponse>(`${path}?lang=${locale}`),
+    `${path}-${locale}`,
+  );
   if (state.isLoading && !state.data) return <LoadingState />;
   if (state.error) return <ErrorState error={state.error} />;
   const data = state.data;
   if (!data) return null;
   const { submission, questions, segments } = data;
-  const answerOf = (question: Question) => submission.answers.find((answer) => answer.questionId === question.id);
+  const answerOf = (question: Question) =>
+    submission.answers.find((answer) => answer.questionId === question.id);
   const title = submission.actorName ?? submission.submitterName ?? t('submissions.anonymous');
   const facts: [string, string][] = [
     [t('submissions.status'), t(`submissions.status.${submission.status}`)],
@@ -155,7 +169,10 @@ export function SubmissionDetailPage() {
     [t('participation.source'), t(`participation.source.${submission.source}`)],
     [t('participation.type'), submission.actorType ? t(`actorType.${submission.actorType}`) : '—'],
     [t('submissions.organisationNumber'), submission.organisationNumber ?? '—'],
-    [t('submissions.registered'), submission.actorId ? t('submissions.registered.yes') : t('submissions.registered.no')],
+    [
+      t('submissions.registered'),
+      submission.actorId ? t('submissions.registered.yes') : t('submissions.registered.no'),
+    ],
     [t('respond.organisation'), submission.organisationName ?? '—'],
     [t('respond.name'), submission.submitterName ?? '—'],
     [t('respond.email'), submission.submitterEmail ?? '—'],
@@ -208,8 +225,8 @@ export function SubmissionDetailPage() {
           <ul data-testid="submission-attachments">
             {submission.attachments.map((attachment) => (
               <li key={attachment.id}>
-                <strong>{attachment.fileName}</strong> ({Math.max(1, Math.round(attachment.byteSize / 1024))} kB):{' '}
-                {t(`submissions.extraction.${attachment.extractionStatus}`)}
+                <strong>{attachment.fileName}</strong> ({Math.max(1, Math.round(attachment.byteSize / 1024))}{' '}
+                kB): {t(`submissions.extraction.${attachment.extractionStatus}`)}
                 {attachment.extractionStatus === 'failed' && attachment.extractionError ? (
                   <> — {attachment.extractionError}</>
                 ) : null}

@@ -9,9 +9,20 @@ import { useI18n } from '../../i18n/i18n.tsx';
  * Manual matching: imported letters and rows whose organisation was not found in the registry,
  * each with a choice of registered actor. Shows nothing when every import is matched.
  */
-export function UnmatchedSubmissions({ slug, path, refreshKey }: { slug: string; path: string; refreshKey: number }) {
+export function UnmatchedSubmissions({
+  slug,
+  path,
+  refreshKey,
+}: {
+  slug: string;
+  path: string;
+  refreshKey: number;
+}) {
   const { t } = useI18n();
-  const submissions = useApi(() => api.get<SubmissionListResponse>(`${path}/submissions`), `${path}-u-${refreshKey}`);
+  const submissions = useApi(
+    () => api.get<SubmissionListResponse>(`${path}/submissions`),
+    `${path}-u-${refreshKey}`,
+  );
   const actors = useApi(
     () => api.get<ActorListResponse>(`/api/processes/${encodeURIComponent(slug)}/actors`),
     `${slug}-actors-${refreshKey}`,
@@ -35,7 +46,11 @@ export function UnmatchedSubmissions({ slug, path, refreshKey }: { slug: string;
       });
       submissions.reload();
     } catch (caught) {
-      setNotice({ tone: 'danger', text: caught instanceof ApiError && caught.status === 404 ? t('matching.gone') : t('app.error.generic') });
+      setNotice({
+        tone: 'danger',
+        text:
+          caught instanceof ApiError && caught.status === 404 ? t('matching.gone') : t('app.error.generic'),
+      });
     }
   };
   return (
