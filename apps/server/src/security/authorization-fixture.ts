@@ -67,7 +67,7 @@ export interface MatrixFixture {
   milestoneId: string;
   actorId: string;
   signInUser: { email: string; password: string };
-  respondentDeps: Parameters<typeof responses.startResponse>[0];
+  respondentDeps: responses.RespondentDeps & responses.StorageDeps;
   unique: () => string;
   nextRoundNumber: () => number;
   /** A new draft (optionally sent) on the open public round, with the required answer given. */

@@ -41,8 +41,6 @@ beforeAll(async () => {
       db: sut.db,
       clock: systemClock,
       publicUrl: 'http://localhost:3000',
-      fileStore: responses.createFileStore(join(tmpdir(), 'innspill-hostile-files')),
-      maxUploadBytes: 1024 * 1024,
     },
     round.id,
     { answers: [{ questionId, text: 'Et utkast.' }] },
