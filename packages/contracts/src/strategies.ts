@@ -218,6 +218,16 @@ export const UpdateProcessDetailsRequestSchema = z.object({
   mandate: z.array(z.string().trim().max(2000)).max(100).optional(),
   principles: z.array(z.string().trim().max(2000)).max(100).optional(),
 });
+/** The strategy's structure (process language); each list replaces the one before. */
+export const UpdateStructureRequestSchema = z.object({
+  dimensions: z
+    .array(z.object({ name: z.string().trim().min(1).max(200), description: z.string().trim().max(1000) }))
+    .max(30)
+    .optional(),
+  pillarsLabel: z.string().trim().max(200).nullable().optional(),
+  pillars: z.array(z.string().trim().max(300)).max(50).optional(),
+  otherAreas: z.array(z.string().trim().max(300)).max(50).optional(),
+});
 export const SaveMilestoneRequestSchema = z.object({
   title: z.string().trim().min(1).max(300).optional(),
   date: z.iso.date().optional(),

@@ -285,6 +285,13 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
       payload: { lead: `Ingress ${f.unique()}` },
     }),
   },
+  'PUT /api/processes/:slug/strategy/structure': {
+    allowed: writers,
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/strategy/structure`,
+      payload: { otherAreas: [`Område ${f.unique()}`] },
+    }),
+  },
   'POST /api/processes/:slug/strategy/goals': {
     allowed: writers,
     request: async (f) => ({

@@ -15,6 +15,7 @@ import { importProcess } from './import-process.ts';
 import { parseProcessDocument } from './process-document.ts';
 import { addStakeholderBody, saveDeliverable, updateProcessDetails } from './process-details.ts';
 import { updateStakeholderBody } from './update-stakeholder-body.ts';
+import { updateStrategyStructure } from './update-strategy-structure.ts';
 
 const system = systemActor('test');
 const slug = demoProcessSlug;
@@ -65,6 +66,11 @@ describe('process exchange after editing', () => {
       members: ['Kari'],
     });
     await updateStakeholderBody(source.db, editor, { slug, bodyId: body.id, role: 'Studentenes stemme' });
+    await updateStrategyStructure(source.db, editor, {
+      slug,
+      pillars: ['Utdanning', 'Forskning'],
+      otherAreas: ['Data'],
+    });
 
     const exported = await exportProcess(source.db, system, slug);
     // the export is itself a valid import document
@@ -82,6 +88,7 @@ describe('process exchange after editing', () => {
         principles: ['Prinsipp A', 'Prinsipp B'],
       },
     });
+    expect(exported.structure).toMatchObject({ pillars: ['Utdanning', 'Forskning'], otherAreas: ['Data'] });
     expect(exported.process.deliverables).toContainEqual(
       expect.objectContaining({ name: 'Handlingsplan', recipient: 'Departementet', date: '2021-06-01' }),
     );
@@ -100,6 +107,7 @@ describe('process exchange after editing', () => {
       'status_changed',
       'updated',
       'updated', // the process details
+      'updated', // the structure
     ]);
     expect(exported.revisions.find((revision) => revision.entityType === 'process')).toMatchObject({
       entityId: processId,

@@ -50,3 +50,4 @@ export {
   type UpdateProcessDetailsInput,
   type SaveDeliverableInput,
 } from './process-details.ts';
+export { updateStrategyStructure, type UpdateStrategyStructureInput } from './update-strategy-structure.ts';

@@ -149,11 +149,20 @@ export async function restoreRevision(
       const snapshot = target as {
         goalsLead?: string;
         translations?: Record<string, Record<string, unknown>>;
+        structure?: Record<string, unknown>;
       };
-      const before = { goalsLead: strategy.goalsLead, translations: strategy.translations };
+      // a structure revision records only the structure; a lead revision the lead and translations
+      const isStructure = snapshot.structure !== undefined;
+      const before = isStructure
+        ? { structure: strategy.structure }
+        : { goalsLead: strategy.goalsLead, translations: strategy.translations };
       const updated = await updateStrategy(tx, strategy.id, {
-        goalsLead: snapshot.goalsLead ?? strategy.goalsLead,
-        translations: snapshot.translations ?? strategy.translations,
+        ...(isStructure
+          ? { structure: snapshot.structure }
+          : {
+              goalsLead: snapshot.goalsLead ?? strategy.goalsLead,
+              translations: snapshot.translations ?? strategy.translations,
+            }),
         version: strategy.version + 1,
       });
       restoredVersion = updated.version;
@@ -165,7 +174,9 @@ export async function restoreRevision(
         version: updated.version,
         action: 'restored',
         before,
-        after: { goalsLead: updated.goalsLead, translations: updated.translations },
+        after: isStructure
+          ? { structure: updated.structure }
+          : { goalsLead: updated.goalsLead, translations: updated.translations },
       });
     }
     await recordAuditEvent(tx, actor, {

@@ -456,4 +456,39 @@ describe('strategy routes', () => {
     });
     expect(deleted.json<Timeline>().bodies.map((row) => row.id)).not.toContain(body.id);
   });
+
+  it('lets writers change the structure (reviewers get 403)', async () => {
+    const url = `/api/processes/${slug}/strategy/structure`;
+    const denied = await sut.app.inject({
+      method: 'PUT',
+      url,
+      headers: reviewer.headers,
+      payload: { pillars: ['x'] },
+    });
+    expect(denied.statusCode).toBe(403);
+    const invalid = await sut.app.inject({
+      method: 'PUT',
+      url,
+      headers: editor.headers,
+      payload: { dimensions: [{ name: '', description: '' }] },
+    });
+    expect(invalid.statusCode).toBe(400);
+    const changed = await sut.app.inject({
+      method: 'PUT',
+      url: `${url}?lang=nb`,
+      headers: editor.headers,
+      payload: {
+        pillarsLabel: 'Søyler',
+        pillars: ['Utdanning', 'Forskning'],
+        otherAreas: ['Administrasjon'],
+      },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json<StrategyOverview>().structure).toMatchObject({
+      pillarsLabel: 'Søyler',
+      pillars: ['Utdanning', 'Forskning'],
+      otherAreas: ['Administrasjon'],
+    });
+    expect(changed.json<StrategyOverview>().structure.dimensions).toHaveLength(4);
+  });
 });

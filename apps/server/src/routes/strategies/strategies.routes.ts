@@ -7,6 +7,7 @@ import {
   ProcessOverviewSchema,
   SaveDeliverableRequestSchema,
   UpdateProcessDetailsRequestSchema,
+  UpdateStructureRequestSchema,
   AddStatementRequestSchema,
   CanvasResponseSchema,
   ChangeCanvasStatusRequestSchema,
@@ -73,6 +74,28 @@ export function strategyRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
         },
       },
       async (request) => overview(request.actor, request.params.slug, requestLocale(request)),
+    );
+
+    app.put(
+      '/api/processes/:slug/strategy/structure',
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'Change the structure: dimensions, pillars, other areas',
+          tags,
+          params: SlugParams,
+          querystring: LangQuery,
+          body: UpdateStructureRequestSchema,
+          response: { 200: StrategyOverviewSchema },
+        },
+      },
+      async (request) => {
+        await strategies.updateStrategyStructure(deps.db, request.actor, {
+          slug: request.params.slug,
+          ...request.body,
+        });
+        return overview(request.actor, request.params.slug, requestLocale(request));
+      },
     );
 
     app.put(
