@@ -1,7 +1,7 @@
 import mammoth from 'mammoth';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { decodeText, type DocumentType } from './file-types.ts';
 import { readZipArchive, type ZipLimits } from './zip-archive.ts';
+import { extractPdfTextIsolated, defaultPdfLimits, type PdfLimits } from './extract-pdf-text.ts';
 
 /**
  * Extracts the plain text of a PDF, DOCX, ODT or TXT document. Throws with a readable message for
@@ -12,30 +12,13 @@ export async function extractDocumentText(
   fileName: string,
   bytes: Uint8Array,
   zipLimits?: ZipLimits,
+  pdfLimits: PdfLimits = defaultPdfLimits,
 ): Promise<string> {
   switch (type) {
     case 'txt':
       return decodeText(bytes);
-    case 'pdf': {
-      let document;
-      try {
-        document = await getDocumentProxy(new Uint8Array(bytes));
-      } catch (error) {
-        const name = (error as Error).name ?? '';
-        if (name === 'PasswordException' || /password/i.test((error as Error).message ?? '')) {
-          throw new Error('The PDF is encrypted (password-protected); its text cannot be read.', {
-            cause: error,
-          });
-        }
-        throw new Error('The PDF is damaged or not a valid PDF.', { cause: error });
-      }
-      try {
-        const { text } = await extractText(document, { mergePages: false });
-        return (Array.isArray(text) ? text : [text]).join('\n\n');
-      } finally {
-        await document.cleanup();
-      }
-    }
+    case 'pdf':
+      return extractPdfTextIsolated(bytes, pdfLimits);
     case 'docx': {
       await readZipArchive(fileName, bytes, zipLimits);
       const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
