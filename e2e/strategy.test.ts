@@ -87,6 +87,14 @@ describe('strategy journey in Chromium', () => {
     await page.getByRole('button', { name: 'Rediger målsetningene og temaene' }).click();
     await page.getByLabel('Ingress').waitFor();
     await expectNoSeriousA11yViolations(page, 'strategy overview (editing goals)');
+    // the structure: one more area next to the pillars
+    const structureForm = page.getByRole('form', { name: 'Rediger strukturen' });
+    const areas = structureForm.getByLabel('Andre områder', { exact: true });
+    await areas.fill(`${await areas.inputValue()}\nInternasjonalisering`);
+    await structureForm.getByRole('button', { name: 'Lagre strukturen' }).click();
+    await page
+      .locator('section[aria-labelledby="structure-heading"] li', { hasText: 'Internasjonalisering' })
+      .waitFor();
     await page.getByRole('button', { name: 'Ferdig med redigering' }).click();
     await page.getByRole('link', { name: 'Tema 2: Digital kompetanse i alle fag' }).click();
     await page.getByRole('heading', { level: 1, name: /Digital kompetanse i alle fag/ }).waitFor();

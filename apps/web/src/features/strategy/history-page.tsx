@@ -11,6 +11,22 @@ import { sectionLabelKey } from './strategy.messages.ts';
 
 type Snapshot = Record<string, unknown> | null;
 
+/** A structure snapshot as lines a person can diff: dimensions, pillars, other areas. */
+function structureText(value: unknown): string {
+  if (!value || typeof value !== 'object') return '';
+  const structure = value as Record<string, unknown>;
+  const list = (key: string) => (Array.isArray(structure[key]) ? (structure[key] as unknown[]) : []);
+  return [
+    ...list('dimensions').map((entry) => {
+      const dimension = (entry ?? {}) as Record<string, unknown>;
+      return `${String(dimension.name ?? '')}: ${String(dimension.description ?? '')}`;
+    }),
+    ...(typeof structure.pillarsLabel === 'string' ? [structure.pillarsLabel] : []),
+    ...list('pillars').map(String),
+    ...list('otherAreas').map(String),
+  ].join('\n');
+}
+
 function str(value: unknown): string {
   if (Array.isArray(value)) return value.filter((item) => typeof item === 'string').join('\n');
   return typeof value === 'string' ? value : '';
@@ -58,7 +74,9 @@ function RevisionChange({ revision }: { revision: Revision }) {
         ? ['title', 'summary', 'mainGoal']
         : revision.entityType === 'process'
           ? ['title', 'subtitle', 'commissionedBy', 'commissionedByFullName', 'mandate', 'principles']
-          : ['goalsLead'];
+          : before?.structure !== undefined || after?.structure !== undefined
+            ? ['structure']
+            : ['goalsLead'];
   const parts = [];
   if (
     revision.action === 'moved' ||
@@ -89,8 +107,8 @@ function RevisionChange({ revision }: { revision: Revision }) {
     );
   }
   for (const field of fields) {
-    const from = str(before?.[field]);
-    const to = str(after?.[field]);
+    const from = field === 'structure' ? structureText(before?.structure) : str(before?.[field]);
+    const to = field === 'structure' ? structureText(after?.structure) : str(after?.[field]);
     if (from === to && revision.action !== 'created' && revision.action !== 'deleted') continue;
     if (revision.action === 'moved' || revision.action === 'status_changed') continue;
     parts.push(

@@ -7,6 +7,7 @@ import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorState, LoadingState } from '../../components/page-states.tsx';
 import { StatementList, type StatementActions } from './statement-list.tsx';
+import { StructureEditor } from './structure-editor.tsx';
 
 const statusColor = { draft: 'neutral', in_review: 'warning', approved: 'success' } as const;
 
@@ -243,11 +244,22 @@ export function StrategyOverviewPage() {
         ) : null}
       </section>
 
-      {data.structure.dimensions.length || data.structure.pillars.length ? (
+      {data.structure.dimensions.length || data.structure.pillars.length || isEditing ? (
         <section aria-labelledby="structure-heading">
           <Heading level={2} data-size="md" id="structure-heading">
             {t('strategy.structure')}
           </Heading>
+          {isEditing && locale === data.process.language ? (
+            <StructureEditor
+              key={JSON.stringify(data.structure)}
+              structure={data.structure}
+              onSave={(body) =>
+                run(() => api.put<StrategyOverview>(`${base}/structure${query}`, body), t('statement.saved'))
+              }
+            />
+          ) : isEditing ? (
+            <Paragraph>{t('structureEdit.otherLanguage')}</Paragraph>
+          ) : null}
           <div className="two-columns">
             <div>
               <Heading level={3} data-size="xs">
