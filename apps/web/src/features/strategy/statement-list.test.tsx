@@ -75,7 +75,7 @@ describe('StatementList', () => {
     expect(actions.add).toHaveBeenCalledWith('challenge', 'Fjerde');
   });
 
-  it('drops a dragged bullet on another bullet at that bullet\'s place (HTML5 drag and drop)', () => {
+  it("drops a dragged bullet on another bullet at that bullet's place (HTML5 drag and drop)", () => {
     const actions = setup(true);
     const data = new Map<string, string>();
     const dataTransfer = {
