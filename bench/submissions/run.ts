@@ -143,7 +143,7 @@ async function prepareTokens(server: StartedServer, setup: Setup, count: number)
         body: '{}',
       });
       if (response.status !== 201)
-        throw new Error(`start failed: ${response.status} ${await response.text()}`);
+        {throw new Error(`start failed: ${response.status} ${await response.text()}`);}
       tokens.push(((await response.json()) as { token: string }).token);
     }
   };

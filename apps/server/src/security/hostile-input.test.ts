@@ -214,7 +214,7 @@ describe('fuzzed request bodies', () => {
         error: { code: string; fields?: Record<string, string> };
       };
       if (parsed.error.code === 'validation_failed')
-        expect(Object.keys(parsed.error.fields ?? {})).not.toEqual([]);
+        {expect(Object.keys(parsed.error.fields ?? {})).not.toEqual([]);}
     }
   }
 

@@ -27,7 +27,7 @@ export async function saveActor(
     if (clean.organisationNumber) {
       const holder = await findActorByOrganisationNumber(tx, strategyProcess.id, clean.organisationNumber);
       if (holder && holder.id !== input.actorId)
-        throw new OrganisationNumberTakenError(clean.organisationNumber);
+        {throw new OrganisationNumberTakenError(clean.organisationNumber);}
     }
     if (input.actorId) {
       const existing = await findActorById(tx, strategyProcess.id, input.actorId);

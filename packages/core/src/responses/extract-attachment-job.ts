@@ -25,7 +25,7 @@ export function extractAttachmentJobHandler(db: Database, fileStore: FileStore) 
       try {
         const type = await detectFileType(attachment.fileName, bytes);
         if (!type || type === 'xlsx' || type === 'zip')
-          throw new Error('The file type is not supported for text extraction.');
+          {throw new Error('The file type is not supported for text extraction.');}
         text = await extractDocumentText(type as DocumentType, attachment.fileName, bytes);
       } catch (error) {
         await updateAttachmentRow(db, attachment.id, {

@@ -29,7 +29,7 @@ export async function detectFileType(
     if (entries.has('word/document.xml')) return 'docx';
     if (entries.has('xl/workbook.xml')) return 'xlsx';
     if (entries.get('mimetype')?.toString('ascii').trim() === 'application/vnd.oasis.opendocument.text')
-      return 'odt';
+      {return 'odt';}
     return 'zip';
   }
   return looksLikeText(bytes) ? 'txt' : undefined;

@@ -145,7 +145,7 @@ export async function importResponses(
               await resegmentAnswers(tx, submission.id, questions);
             }
             if (plan.letter)
-              await storeAttachment(tx, deps, submission.id, plan.letter.file, plan.letter.type);
+              {await storeAttachment(tx, deps, submission.id, plan.letter.file, plan.letter.type);}
           }
           await recordAuditEvent(tx, actor, {
             processId: strategyProcess.id,
@@ -199,7 +199,7 @@ export function matchActor(
 function defaultTarget(header: string): ColumnTarget {
   const key = header.trim().toLowerCase();
   if (['actor', 'organisation_number', 'submitter_name', 'submitter_email'].includes(key))
-    return key as ColumnTarget;
+    {return key as ColumnTarget;}
   if (/^q\d+$/.test(key)) return key as ColumnTarget;
   return 'ignore';
 }
@@ -216,7 +216,7 @@ async function planTable(
   for (const target of targets) {
     const match = /^q(\d+)$/.exec(target);
     if (match && !questions[Number(match[1]) - 1])
-      problems.push({ message: `Column ${target}: the round has only ${questions.length} questions.` });
+      {problems.push({ message: `Column ${target}: the round has only ${questions.length} questions.` });}
   }
   if (
     !targets.includes('actor') &&
@@ -238,7 +238,7 @@ async function planTable(
       }
       const email = cell('submitter_email');
       if (email && !isValidEmail(email))
-        problems.push({ line, message: `"${email}" is not a valid email address.` });
+        {problems.push({ line, message: `"${email}" is not a valid email address.` });}
       const answers: AnswerInput[] = [];
       targets.forEach((target, column) => {
         const match = /^q(\d+)$/.exec(target);
@@ -264,7 +264,7 @@ async function planTable(
       }
       const registered = matchActor(registry, actorName, organisationNumber);
       if (!registered && (actorName || organisationNumber))
-        unmatched.push({ line, name: actorName || organisationNumber });
+        {unmatched.push({ line, name: actorName || organisationNumber });}
       planned.push({
         actorId: registered?.id ?? null,
         organisationName: registered ? null : actorName || null,

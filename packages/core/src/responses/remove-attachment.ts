@@ -13,7 +13,7 @@ export async function removeAttachment(deps: RespondentDeps, token: string, atta
       ? await findAttachmentById(tx, attachmentId)
       : undefined;
     if (!submission || !attachment || attachment.submissionId !== submission.id)
-      throw new NotFoundError('The attachment');
+      {throw new NotFoundError('The attachment');}
     const now = deps.clock.now();
     const canChange =
       submission.status === 'draft'

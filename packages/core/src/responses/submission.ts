@@ -57,7 +57,7 @@ export function normaliseAnswers(questions: Question[], inputs: AnswerInput[]): 
       case 'multiple_choice': {
         const values = Array.isArray(input.value) ? input.value : [];
         if (values.some((value) => !question.options.includes(value)))
-          problems[field] = 'Choose among the options.';
+          {problems[field] = 'Choose among the options.';}
         normalised.value = values.length ? [...new Set(values)] : null;
         break;
       }
@@ -67,7 +67,7 @@ export function normaliseAnswers(questions: Question[], inputs: AnswerInput[]): 
             ? null
             : Number(input.value);
         if (value !== null && (!Number.isInteger(value) || value < 1 || value > 5))
-          problems[field] = 'Choose a value from 1 to 5.';
+          {problems[field] = 'Choose a value from 1 to 5.';}
         normalised.value = value;
         break;
       }
@@ -103,7 +103,7 @@ export function missingRequiredAnswers(
   const problems: Record<string, string> = {};
   for (const question of questions) {
     if (question.isRequired && isAnswerEmpty(byQuestion.get(question.id)))
-      problems[`answers.${question.id}`] = 'This question is required.';
+      {problems[`answers.${question.id}`] = 'This question is required.';}
   }
   return problems;
 }

@@ -11,7 +11,7 @@ export async function withdrawResponse(deps: RespondentDeps, token: string) {
   return deps.db.transaction(async (tx) => {
     const { round, submission } = await resolveLink(tx, token);
     if (!submission)
-      throw new ConflictError('not_submitted', 'There is nothing to withdraw: no response has been sent.');
+      {throw new ConflictError('not_submitted', 'There is nothing to withdraw: no response has been sent.');}
     const locked = (await lockSubmission(tx, submission.id)) ?? submission;
     if (locked.status === 'withdrawn') return locked;
     if (!canRespondentChange(round, deps.clock.now())) {

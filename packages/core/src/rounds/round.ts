@@ -30,7 +30,7 @@ export function submissionAcceptance(round: InputRound, now: Date): Acceptance {
   if (status === 'draft' || status === 'scheduled') return { isAccepted: false, reason: 'not_open' };
   if (status === 'open') return { isAccepted: true, isLate: false };
   if (round.status === 'open' && round.latePolicy === 'accept_flagged')
-    return { isAccepted: true, isLate: true };
+    {return { isAccepted: true, isLate: true };}
   return { isAccepted: false, reason: 'closed' };
 }
 

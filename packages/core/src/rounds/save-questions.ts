@@ -32,9 +32,9 @@ export function validateQuestions(inputs: QuestionInput[]): Record<string, strin
     if (!question.text.trim()) problems[`questions.${index}.text`] = 'Required.';
     const options = (question.options ?? []).map((option) => option.trim()).filter(Boolean);
     if (choiceKinds.includes(question.kind) && options.length < 2)
-      problems[`questions.${index}.options`] = 'Give at least two options.';
+      {problems[`questions.${index}.options`] = 'Give at least two options.';}
     if (new Set(options).size !== options.length)
-      problems[`questions.${index}.options`] = 'Options must differ.';
+      {problems[`questions.${index}.options`] = 'Options must differ.';}
   });
   return problems;
 }
@@ -58,7 +58,7 @@ export async function saveQuestions(
     const existingIds = new Set(existing.map((question) => question.id));
     for (const input of inputs) {
       if (input.id && !existingIds.has(input.id))
-        throw new ValidationError('A question does not belong to this round.');
+        {throw new ValidationError('A question does not belong to this round.');}
     }
     const keptIds = new Set(inputs.flatMap((input) => (input.id ? [input.id] : [])));
     const removedIds = existing

@@ -78,6 +78,7 @@ export function extractFeatureHashes(text: string): FeatureHashes {
   let window0 = SPACE;
   let window1 = -1;
   let window2 = -1;
+  // eslint-disable-next-line no-useless-assignment -- the shift register starts empty; the first shift overwrites it
   let window3 = -1;
   let previousWasSpace = true;
   let wordHash = WORD_SEED;

@@ -5,6 +5,7 @@
  * @module normalize
  */
 
+// eslint-disable-next-line no-misleading-character-class -- each zero-width character is matched on its own, on purpose
 const WHITESPACE_RUN = /[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+/gu;
 /** Zero-width and control characters that carry no meaning for analysis (tab/newline are whitespace). */
 const INVISIBLE =

@@ -14,7 +14,7 @@ function columnsOf(report: ImportReport | undefined) {
   const seen = new Map<string, string>();
   for (const file of report?.files ?? []) {
     for (const column of file.columns ?? [])
-      if (!seen.has(column.header)) seen.set(column.header, column.target);
+      {if (!seen.has(column.header)) seen.set(column.header, column.target);}
   }
   return [...seen].map(([header, target]) => ({ header, target }));
 }
