@@ -2,47 +2,33 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AddCommentRequestSchema,
-  AddDeliverableRequestSchema,
-  AddStakeholderBodyRequestSchema,
-  ProcessOverviewSchema,
-  SaveDeliverableRequestSchema,
-  UpdateProcessDetailsRequestSchema,
   UpdateStructureRequestSchema,
   AddStatementRequestSchema,
   CanvasResponseSchema,
   ChangeCanvasStatusRequestSchema,
   CreateThemeRequestSchema,
   MoveThemeRequestSchema,
-  LogInvolvementEventRequestSchema,
-  SaveMilestoneRequestSchema,
-  UpdateStakeholderBodyRequestSchema,
   MoveStatementRequestSchema,
   RevisionListSchema,
   StrategyOverviewSchema,
-  TimelineSchema,
   UpdateCanvasRequestSchema,
   UpdateGoalsLeadRequestSchema,
   UpdateStatementRequestSchema,
 } from '@innspill/contracts';
-import { processes, strategies } from '@innspill/core';
+import { strategies } from '@innspill/core';
 import type { AppDependencies } from '../../app-context.ts';
 import {
   presentCanvas,
   presentRevisions,
   presentStrategyOverview,
-  presentTimeline,
 } from '../../presenters/strategy-presenter.ts';
-import { presentProcessOverview } from '../../presenters/process-presenter.ts';
 import { requestLocale } from '../locale.ts';
+import { processPlanRoutes } from './process-plan.routes.ts';
 
 const SlugParams = z.object({ slug: z.string().min(1).max(80) });
 const ThemeParams = SlugParams.extend({ number: z.coerce.number().int().positive() });
 const StatementParams = ThemeParams.extend({ statementId: z.uuid() });
 const GoalParams = SlugParams.extend({ statementId: z.uuid() });
-const EventParams = SlugParams.extend({ eventId: z.uuid() });
-const BodyParams = SlugParams.extend({ bodyId: z.uuid() });
-const MilestoneParams = SlugParams.extend({ milestoneId: z.uuid() });
-const DeliverableParams = SlugParams.extend({ deliverableId: z.uuid() });
 const RevisionParams = SlugParams.extend({ revisionId: z.uuid() });
 const LangQuery = z.object({ lang: z.enum(['nb', 'en']).optional() });
 const tags = ['strategies'];
@@ -426,263 +412,7 @@ export function strategyRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       async (request) => strategies.restoreRevision(deps.db, request.actor, request.params),
     );
 
-    app.get(
-      '/api/processes/:slug/timeline',
-      {
-        config: { access: 'process' },
-        schema: {
-          summary: 'Milestones, round deadlines and involvement events; where the process stands',
-          tags: ['processes'],
-          params: SlugParams,
-          querystring: LangQuery,
-          response: { 200: TimelineSchema },
-        },
-      },
-      async (request) =>
-        presentTimeline(
-          await strategies.getProcessTimeline(deps.db, request.actor, request.params.slug, deps.clock),
-          requestLocale(request),
-        ),
-    );
-
-    const timeline = async (
-      actor: Parameters<typeof strategies.getProcessTimeline>[1],
-      slug: string,
-      locale: string,
-    ) => presentTimeline(await strategies.getProcessTimeline(deps.db, actor, slug, deps.clock), locale);
-
-    app.post(
-      '/api/processes/:slug/involvement-events',
-      {
-        config: { access: 'process' },
-        schema: {
-          summary: 'Log a meeting, status report, presentation or hearing',
-          tags: ['processes'],
-          params: SlugParams,
-          querystring: LangQuery,
-          body: LogInvolvementEventRequestSchema,
-          response: { 201: TimelineSchema },
-        },
-      },
-      async (request, reply) => {
-        await strategies.logInvolvementEvent(deps.db, request.actor, {
-          slug: request.params.slug,
-          ...request.body,
-        });
-        return reply
-          .status(201)
-          .send(await timeline(request.actor, request.params.slug, requestLocale(request)));
-      },
-    );
-
-    app.delete(
-      '/api/processes/:slug/involvement-events/:eventId',
-      {
-        config: { access: 'process' },
-        schema: {
-          summary: 'Remove an entry from the involvement log',
-          tags: ['processes'],
-          params: EventParams,
-          querystring: LangQuery,
-          response: { 200: TimelineSchema },
-        },
-      },
-      async (request) => {
-        await strategies.deleteInvolvementEvent(deps.db, request.actor, request.params);
-        return timeline(request.actor, request.params.slug, requestLocale(request));
-      },
-    );
-
-    app.patch(
-      '/api/processes/:slug/details',
-      {
-        config: { access: 'process' },
-        schema: {
-          summary: 'Change the process text: title, subtitle, commissioned by, mandate, principles',
-          tags: ['processes'],
-          params: SlugParams,
-          querystring: LangQuery,
-          body: UpdateProcessDetailsRequestSchema,
-          response: { 200: ProcessOverviewSchema },
-        },
-      },
-      async (request) => {
-        await strategies.updateProcessDetails(deps.db, request.actor, {
-          slug: request.params.slug,
-          ...request.body,
-        });
-        const overview = await processes.getProcessOverview(deps.db, request.actor, request.params.slug);
-        return presentProcessOverview(
-          overview,
-          requestLocale(request),
-          processes.canEditProcess(overview.access),
-        );
-      },
-    );
-
-    app.post(
-      '/api/processes/:slug/deliverables',
-      {
-        config: { access: 'process' },
-        schema: {
-          summary: 'Add a deliverable (what is handed over, to whom, when)',
-          tags: ['processes'],
-          params: SlugParams,
-          querystring: LangQuery,
-          body: AddDeliverableRequestSchema,
-          response: { 200: TimelineSchema },
-        },
-      },
-      async (request) => {
-        await strategies.saveDeliverable(deps.db, request.actor, {
-          slug: request.params.slug,
-          ...request.body,
-        });
-        return timeline(request.actor, request.params.slug, requestLocale(request));
-      },
-    );
-
-    app.patch(
-      '/api/processes/:slug/deliverables/:deliverableId',
-      {
-        config: { access: 'process' },
-        schema: {
-          summary: 'Change a deliverable',
-          tags: ['processes'],
-          params: DeliverableParams,
-          querystring: LangQuery,
-          body: SaveDeliverableRequestSchema,
-          response: { 200: TimelineSchema },
-        },
-      },
-      async (request) => {
-        await strategies.saveDeliverable(deps.db, request.actor, { ...request.params, ...request.body });
-        return timeline(request.actor, request.params.slug, requestLocale(request));
-      },
-    );
-
-    app.delete(
-      '/api/processes/:slug/deliverables/:deliverableId',
-      {
-        config: { access: 'process' },
-        schema: {
-          summary: 'Remove a deliverable',
-          tags: ['processes'],
-          params: DeliverableParams,
-          querystring: LangQuery,
-          response: { 200: TimelineSchema },
-        },
-      },
-      async (request) => {
-        await strategies.deleteDeliverable(deps.db, request.actor, request.params);
-        return timeline(request.actor, request.params.slug, requestLocale(request));
-      },
-    );
-
-    app.post(
-      '/api/processes/:slug/bodies',
-      {
-        config: { access: 'process' },
-        schema: {
-          summary: 'Add a stakeholder body',
-          tags: ['processes'],
-          params: SlugParams,
-          querystring: LangQuery,
-          body: AddStakeholderBodyRequestSchema,
-          response: { 200: TimelineSchema },
-        },
-      },
-      async (request) => {
-        await strategies.addStakeholderBody(deps.db, request.actor, {
-          slug: request.params.slug,
-          ...request.body,
-        });
-        return timeline(request.actor, request.params.slug, requestLocale(request));
-      },
-    );
-
-    app.delete(
-      '/api/processes/:slug/bodies/:bodyId',
-      {
-        config: { access: 'process' },
-        schema: {
-          summary: 'Remove a stakeholder body',
-          tags: ['processes'],
-          params: BodyParams,
-          querystring: LangQuery,
-          response: { 200: TimelineSchema },
-        },
-      },
-      async (request) => {
-        await strategies.deleteStakeholderBody(deps.db, request.actor, request.params);
-        return timeline(request.actor, request.params.slug, requestLocale(request));
-      },
-    );
-
-    app.patch(
-      '/api/processes/:slug/bodies/:bodyId',
-      {
-        config: { access: 'process' },
-        schema: {
-          summary: 'Rename a stakeholder body or change its role and members',
-          tags: ['processes'],
-          params: BodyParams,
-          querystring: LangQuery,
-          body: UpdateStakeholderBodyRequestSchema,
-          response: { 200: TimelineSchema },
-        },
-      },
-      async (request) => {
-        await strategies.updateStakeholderBody(deps.db, request.actor, {
-          ...request.params,
-          ...request.body,
-        });
-        return timeline(request.actor, request.params.slug, requestLocale(request));
-      },
-    );
-
-    app.post(
-      '/api/processes/:slug/milestones',
-      {
-        config: { access: 'process' },
-        schema: {
-          summary: 'Add a milestone',
-          tags: ['processes'],
-          params: SlugParams,
-          querystring: LangQuery,
-          body: SaveMilestoneRequestSchema,
-          response: { 201: TimelineSchema },
-        },
-      },
-      async (request, reply) => {
-        await strategies.saveMilestone(deps.db, request.actor, {
-          slug: request.params.slug,
-          ...request.body,
-        });
-        return reply
-          .status(201)
-          .send(await timeline(request.actor, request.params.slug, requestLocale(request)));
-      },
-    );
-
-    app.patch(
-      '/api/processes/:slug/milestones/:milestoneId',
-      {
-        config: { access: 'process' },
-        schema: {
-          summary: 'Change a milestone (title, date, kind, done)',
-          tags: ['processes'],
-          params: MilestoneParams,
-          querystring: LangQuery,
-          body: SaveMilestoneRequestSchema,
-          response: { 200: TimelineSchema },
-        },
-      },
-      async (request) => {
-        await strategies.saveMilestone(deps.db, request.actor, { ...request.params, ...request.body });
-        return timeline(request.actor, request.params.slug, requestLocale(request));
-      },
-    );
+    await app.register(processPlanRoutes(deps));
 
     app.post(
       '/api/processes/:slug/themes',
