@@ -1,12 +1,8 @@
+import { processes } from '@innspill/core';
 import type { rounds } from '@innspill/core';
 import type { PublicRound, Question, Round } from '@innspill/contracts';
 
-type Translations = Record<string, Record<string, unknown>>;
-
-function pick<T>(value: T, translations: Translations, field: string, locale: string): T {
-  const candidate = translations[locale]?.[field];
-  return candidate === undefined || candidate === null ? value : (candidate as T);
-}
+const { translated } = processes;
 
 /** A UTC instant as Oslo wall-clock time for `<input type="datetime-local">`: `2026-12-10T23:59`. */
 export function toOsloLocal(at: Date): string {
@@ -28,7 +24,7 @@ export function presentQuestion(question: rounds.Question, locale: string): Ques
     id: question.id,
     position: question.position,
     kind: question.kind,
-    text: pick(question.text, question.translations, 'text', locale),
+    text: translated(question.text, question.translations, 'text', locale),
     isRequired: question.isRequired,
     options: question.options,
   };
@@ -44,8 +40,8 @@ export function presentRound(
   return {
     id: round.id,
     number: round.number,
-    title: pick(round.title, round.translations, 'title', locale),
-    purpose: pick(round.purpose, round.translations, 'purpose', locale),
+    title: translated(round.title, round.translations, 'title', locale),
+    purpose: translated(round.purpose, round.translations, 'purpose', locale),
     publicationNote: round.publicationNote,
     opensAt: round.opensAt?.toISOString() ?? null,
     deadline: round.deadline.toISOString(),
@@ -70,8 +66,8 @@ export function presentPublicRound(
   return {
     id: round.id,
     number: round.number,
-    title: pick(round.title, round.translations, 'title', locale),
-    purpose: pick(round.purpose, round.translations, 'purpose', locale),
+    title: translated(round.title, round.translations, 'title', locale),
+    purpose: translated(round.purpose, round.translations, 'purpose', locale),
     publicationNote: round.publicationNote,
     deadline: round.deadline.toISOString(),
     effectiveStatus,

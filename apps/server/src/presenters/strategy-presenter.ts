@@ -1,3 +1,4 @@
+import { processes } from '@innspill/core';
 import type { strategies } from '@innspill/core';
 import type {
   CanvasResponse,
@@ -7,25 +8,20 @@ import type {
   Statement,
 } from '@innspill/contracts';
 
+const { translated } = processes;
+
 type CanvasResult = Awaited<ReturnType<typeof strategies.getCanvas>>;
 type OverviewResult = Awaited<ReturnType<typeof strategies.getStrategyOverview>>;
 type RevisionsResult = Awaited<ReturnType<typeof strategies.listRevisions>>;
 type TimelineResult = Awaited<ReturnType<typeof strategies.getProcessTimeline>>;
-type Translations = Record<string, Record<string, unknown>>;
 type StatementRow = CanvasResult['statements'][number]['statement'];
-
-/** The value of a field in the reader's locale when a translation exists, otherwise the original. */
-function pick<T>(value: T, translations: Translations, field: string, locale: string): T {
-  const candidate = translations[locale]?.[field];
-  return candidate === undefined || candidate === null ? value : (candidate as T);
-}
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
 export function presentStatement(row: StatementRow, evidenceCount: number, locale: string): Statement {
-  const text = pick(row.text, row.translations, 'text', locale);
+  const text = translated(row.text, row.translations, 'text', locale);
   return {
     id: row.id,
     section: row.section,
@@ -41,18 +37,18 @@ export function presentStatement(row: StatementRow, evidenceCount: number, local
 export function presentCanvas(result: CanvasResult, locale: string): CanvasResponse {
   const { strategyProcess: p, theme, canvas } = result;
   return {
-    process: { slug: p.slug, title: pick(p.title, p.translations, 'title', locale), language: p.language },
+    process: { slug: p.slug, title: translated(p.title, p.translations, 'title', locale), language: p.language },
     theme: {
       id: theme.id,
       number: theme.number ?? 0,
-      title: pick(theme.title, theme.translations, 'title', locale),
+      title: translated(theme.title, theme.translations, 'title', locale),
       stage: theme.stage,
     },
     canvas: {
       id: canvas.id,
-      title: pick(canvas.title, canvas.translations, 'title', locale),
-      summary: pick(canvas.summary, canvas.translations, 'summary', locale),
-      mainGoal: pick(canvas.mainGoal, canvas.translations, 'mainGoal', locale),
+      title: translated(canvas.title, canvas.translations, 'title', locale),
+      summary: translated(canvas.summary, canvas.translations, 'summary', locale),
+      mainGoal: translated(canvas.mainGoal, canvas.translations, 'mainGoal', locale),
       status: canvas.status,
       version: canvas.version,
     },
@@ -77,12 +73,12 @@ export function presentStrategyOverview(result: OverviewResult, locale: string):
   const p = result.strategyProcess;
   const strategy = result.strategy;
   const structure = (
-    strategy ? pick(strategy.structure, strategy.translations, 'structure', locale) : {}
+    strategy ? translated(strategy.structure, strategy.translations, 'structure', locale) : {}
   ) as Record<string, unknown>;
   const dimensions = Array.isArray(structure.dimensions) ? (structure.dimensions as unknown[]) : [];
   return {
-    process: { slug: p.slug, title: pick(p.title, p.translations, 'title', locale), language: p.language },
-    goalsLead: strategy ? pick(strategy.goalsLead, strategy.translations, 'goalsLead', locale) : '',
+    process: { slug: p.slug, title: translated(p.title, p.translations, 'title', locale), language: p.language },
+    goalsLead: strategy ? translated(strategy.goalsLead, strategy.translations, 'goalsLead', locale) : '',
     goals: result.goals.map((goal) => presentStatement(goal, 0, locale)),
     structure: {
       dimensions: dimensions.map((dimension) => {
@@ -102,9 +98,9 @@ export function presentStrategyOverview(result: OverviewResult, locale: string):
             .reduce((sum, [, value]) => sum + value, 0);
         return {
           number: theme.number!,
-          title: pick(canvas!.title, canvas!.translations, 'title', locale),
-          summary: pick(canvas!.summary, canvas!.translations, 'summary', locale),
-          mainGoal: pick(canvas!.mainGoal, canvas!.translations, 'mainGoal', locale),
+          title: translated(canvas!.title, canvas!.translations, 'title', locale),
+          summary: translated(canvas!.summary, canvas!.translations, 'summary', locale),
+          mainGoal: translated(canvas!.mainGoal, canvas!.translations, 'mainGoal', locale),
           status: canvas!.status,
           counts: {
             challenges: sectionCounts.challenge ?? 0,
@@ -140,7 +136,7 @@ export function presentRevisions(result: RevisionsResult): RevisionList {
 export function presentTimeline(result: TimelineResult, locale: string): Timeline {
   const p = result.strategyProcess;
   const bodyName = new Map(
-    result.bodies.map((body) => [body.id, pick(body.name, body.translations, 'name', locale)]),
+    result.bodies.map((body) => [body.id, translated(body.name, body.translations, 'name', locale)]),
   );
   const osloDate = (at: Date) =>
     new Intl.DateTimeFormat('en-CA', {
@@ -155,12 +151,12 @@ export function presentTimeline(result: TimelineResult, locale: string): Timelin
       kind: 'milestone' as const,
       subKind: milestone.kind,
       date: milestone.date,
-      title: pick(milestone.title, milestone.translations, 'title', locale),
+      title: translated(milestone.title, milestone.translations, 'title', locale),
       detail: milestone.statedAs,
       isDone: milestone.isDone,
     })),
     ...result.rounds.flatMap((round) => {
-      const title = pick(round.title, round.translations, 'title', locale);
+      const title = translated(round.title, round.translations, 'title', locale);
       return [
         ...(round.opensAt
           ? [
@@ -192,39 +188,39 @@ export function presentTimeline(result: TimelineResult, locale: string): Timelin
       subKind: event.kind,
       date: event.date,
       title: event.bodyId ? (bodyName.get(event.bodyId) ?? '') : '',
-      detail: pick(event.notes, event.translations, 'notes', locale) || null,
+      detail: translated(event.notes, event.translations, 'notes', locale) || null,
       isDone: event.date <= result.today,
     })),
   ].sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind));
   return {
     today: result.today,
-    process: { slug: p.slug, title: pick(p.title, p.translations, 'title', locale), status: p.status },
+    process: { slug: p.slug, title: translated(p.title, p.translations, 'title', locale), status: p.status },
     items,
     nextMilestone: result.nextMilestone
       ? {
           id: result.nextMilestone.id,
-          title: pick(result.nextMilestone.title, result.nextMilestone.translations, 'title', locale),
+          title: translated(result.nextMilestone.title, result.nextMilestone.translations, 'title', locale),
           date: result.nextMilestone.date,
         }
       : null,
     openRounds: result.openRounds.map((round) => ({
       id: round.id,
       number: round.number,
-      title: pick(round.title, round.translations, 'title', locale),
+      title: translated(round.title, round.translations, 'title', locale),
       deadline: round.deadline.toISOString(),
     })),
     counts: result.counts,
-    involvement: pick(p.involvement, p.translations, 'involvement', locale),
+    involvement: translated(p.involvement, p.translations, 'involvement', locale),
     bodies: result.bodies.map((body) => ({
       id: body.id,
-      name: pick(body.name, body.translations, 'name', locale),
-      role: pick(body.role, body.translations, 'role', locale),
+      name: translated(body.name, body.translations, 'name', locale),
+      role: translated(body.role, body.translations, 'role', locale),
       members: body.members,
     })),
     canEdit: result.canEdit,
     deliverables: result.deliverables.map((deliverable) => ({
       id: deliverable.id,
-      name: pick(deliverable.name, deliverable.translations, 'name', locale),
+      name: translated(deliverable.name, deliverable.translations, 'name', locale),
       recipient: deliverable.recipient,
       date: deliverable.date,
     })),
