@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
@@ -27,6 +27,7 @@ import { anonymousActor } from '../shared/actor.ts';
 import { fixedClock } from '../shared/clock.ts';
 import { createFileStore } from '../responses/file-store.ts';
 import { storeAttachment } from '../responses/attachments.ts';
+import { removeStoredFiles } from './remove-stored-files.ts';
 import { resegmentAnswers } from '../responses/respondent-helpers.ts';
 import { insertInvitation, insertSegments, updateAttachmentRow } from '../responses/responses.repository.ts';
 import type { Question } from '../rounds/index.ts';
@@ -423,5 +424,28 @@ describe(anonymiseExpiredSubmitters.name, () => {
       new Date('2026-04-20T00:00:00Z'),
     );
     expect(processInputClosedAt({ status: 'closed' }, [], now)).toBeUndefined();
+  });
+});
+
+describe(removeStoredFiles.name, () => {
+  it('counts removed files, skips missing ones and reports a failure instead of throwing', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'innspill-remove-files-'));
+    const store = createFileStore(folder);
+    const removable = store.put(new TextEncoder().encode('a'));
+    const stuck = store.put(new TextEncoder().encode('b'));
+    // A directory where a file was: rm refuses it (EISDIR), as it would a read-only disk.
+    rmSync(join(folder, stuck.storageKey));
+    mkdirSync(join(folder, stuck.storageKey));
+    writeFileSync(join(folder, stuck.storageKey, 'keep'), 'x');
+    const failures: string[] = [];
+    const removed = removeStoredFiles(
+      folder,
+      [removable.storageKey, removable.storageKey, stuck.storageKey, 'ab/00000000-0000-0000-0000-000000000000'],
+      { onRemoveError: (storageKey) => failures.push(storageKey) },
+    );
+    expect(removed).toBe(1);
+    expect(existsSync(join(folder, removable.storageKey))).toBe(false);
+    expect(failures).toEqual([stuck.storageKey]);
+    rmSync(folder, { recursive: true, force: true });
   });
 });

@@ -12,7 +12,7 @@ export { parseCsv, readTableFile, type Table } from './tabular-file.ts';
 export { detectFileType, decodeText, looksLikeText } from './file-types.ts';
 export { readZipArchive, defaultZipLimits, type ZipLimits } from './zip-archive.ts';
 export { csvCell, toCsv } from './csv-writer.ts';
-export { createFileStore, type FileStore } from './file-store.ts';
+export { createFileStore, type FileStore, type FileStoreOptions } from './file-store.ts';
 export { extractDocumentText } from './extract-text.ts';
 export {
   checkDocument,
@@ -25,7 +25,8 @@ export { getPublicRound } from './get-public-round.ts';
 export { openRespondentLink } from './open-respondent-link.ts';
 export { startResponse, type StartResponseInput } from './start-response.ts';
 export { saveResponse } from './save-response.ts';
-export { submitResponse } from './submit-response.ts';
+export { submitResponse, maxSubmitBatchSize } from './submit-batch.ts';
+export type { SubmitResponseResult } from './submit-response.ts';
 export { withdrawResponse } from './withdraw-response.ts';
 export { addAttachment, maxAttachmentsPerSubmission } from './add-attachment.ts';
 export { removeAttachment } from './remove-attachment.ts';

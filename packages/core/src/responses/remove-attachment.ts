@@ -2,12 +2,23 @@ import { anonymousActor } from '../shared/actor.ts';
 import { NotFoundError } from '../shared/domain-error.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { canRespondentChange, RoundClosedError, submissionAcceptance } from '../rounds/index.ts';
+import type { FileStore } from './file-store.ts';
 import { resolveLink, type RespondentDeps } from './respondent-helpers.ts';
 import { deleteAttachmentRow, findAttachmentById } from './responses.repository.ts';
 
-/** Removes an attachment from the respondent's response (the stored file is kept for the audit trail). */
-export async function removeAttachment(deps: RespondentDeps, token: string, attachmentId: string) {
-  await deps.db.transaction(async (tx) => {
+/**
+ * Removes an attachment from the respondent's response, and then its stored file. The file is
+ * deleted only after the transaction that removed the row has committed: a failed transaction
+ * keeps both, and a crash in between leaves at most an unreferenced file, never a row without its
+ * file. A file that cannot be deleted is reported by the file store, not thrown (the removal
+ * itself has happened). The audit event keeps the file's SHA-256, not its content.
+ */
+export async function removeAttachment(
+  deps: RespondentDeps & { fileStore: FileStore },
+  token: string,
+  attachmentId: string,
+) {
+  const storageKey = await deps.db.transaction(async (tx) => {
     const { round, submission } = await resolveLink(tx, token);
     const attachment = /^[0-9a-f-]{36}$/i.test(attachmentId)
       ? await findAttachmentById(tx, attachmentId)
@@ -28,5 +39,7 @@ export async function removeAttachment(deps: RespondentDeps, token: string, atta
       entityId: attachment.id,
       detail: { submissionId: submission.id, sha256: attachment.sha256 },
     });
+    return attachment.storageKey;
   });
+  deps.fileStore.remove(storageKey);
 }
