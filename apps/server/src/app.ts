@@ -17,6 +17,8 @@ import { registerAuthentication } from './plugins/authentication.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { trackRouteAccess, type RegisteredRoute } from './plugins/route-access.ts';
 import { registerRoutes } from './routes/index.ts';
+import { publicFormRoutes } from './public-form/public-form.routes.ts';
+import { plainFormPathFor, spaIndexWithNoscript } from './public-form/spa-fallback.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -77,6 +79,8 @@ export async function buildApp(deps: AppDependencies): Promise<BuiltApp> {
   });
   registerAuthentication(app, deps.db);
   await registerRoutes(app, deps);
+  // Server-rendered respondent forms for browsers without JavaScript (outside /api: form bodies).
+  await app.register(publicFormRoutes(deps));
 
   app.get(
     '/api/openapi.json',
@@ -89,6 +93,9 @@ export async function buildApp(deps: AppDependencies): Promise<BuiltApp> {
   // Unknown /api routes get a JSON 404; any other GET is a page of the single-page app.
   app.setNotFoundHandler((request, reply) => {
     if (hasWebApp && request.method === 'GET' && !request.url.startsWith('/api')) {
+      // A respondent's page gets a <noscript> link to its plain form.
+      const plainPath = plainFormPathFor(request.url);
+      if (plainPath) return reply.type('text/html; charset=utf-8').send(spaIndexWithNoscript(deps.webRoot!, plainPath));
       return reply.type('text/html').sendFile('index.html');
     }
     return reply

@@ -1,0 +1,110 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { hashSecretToken, secretsEqual } from '@innspill/core';
+
+/** The two body types a plain HTML form can send; anything else is refused with 415. */
+export const formContentTypes = ['application/x-www-form-urlencoded', 'multipart/form-data'] as const;
+
+export function bodyMediaType(request: FastifyRequest): string {
+  return (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+export function isFormContentType(request: FastifyRequest): boolean {
+  return (formContentTypes as readonly string[]).includes(bodyMediaType(request));
+}
+
+/** Every field of a posted form, each with all its values (checkboxes repeat a name). */
+export type FormFields = Map<string, string[]>;
+
+export interface PostedForm {
+  fields: FormFields;
+  /** The chosen file, if any (an empty file input sends a nameless, empty part: ignored). */
+  file: { fileName: string; bytes: Uint8Array } | undefined;
+  /** The upload was over the size limit: the fields read before it are kept, the file is not. */
+  isFileTooLarge: boolean;
+}
+
+export function fieldValue(fields: FormFields, name: string): string {
+  return fields.get(name)?.[0] ?? '';
+}
+
+/** The urlencoded body parser of the plain-form scope (the API scope has none). */
+export function parseUrlEncoded(body: string): FormFields {
+  const fields: FormFields = new Map();
+  for (const [name, value] of new URLSearchParams(body)) {
+    const list = fields.get(name);
+    if (list) list.push(value);
+    else fields.set(name, [value]);
+  }
+  return fields;
+}
+
+/**
+ * Reads the posted form, urlencoded or multipart. Multipart parts arrive in document order and
+ * the hidden fields come first in every form, so a too-large file still leaves the answers typed
+ * before it readable (the page is shown again with them and an error at the file field).
+ */
+export async function readPostedForm(request: FastifyRequest, maxUploadBytes: number): Promise<PostedForm> {
+  if (!request.isMultipart()) {
+    return { fields: (request.body as FormFields | undefined) ?? new Map(), file: undefined, isFileTooLarge: false };
+  }
+  const fields: FormFields = new Map();
+  let file: PostedForm['file'];
+  let isFileTooLarge = false;
+  const parts = request.parts({
+    limits: { fileSize: maxUploadBytes, files: 1, fields: 500, fieldSize: 400_000, parts: 520 },
+  });
+  try {
+    for await (const part of parts) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer();
+        if (part.filename && bytes.byteLength > 0) file = { fileName: part.filename, bytes: new Uint8Array(bytes) };
+        continue;
+      }
+      const value = typeof part.value === 'string' ? part.value : String(part.value ?? '');
+      const list = fields.get(part.fieldname);
+      if (list) list.push(value);
+      else fields.set(part.fieldname, [value]);
+    }
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
+    isFileTooLarge = true;
+    file = undefined;
+  }
+  return { fields, file, isFileTooLarge };
+}
+
+/**
+ * Cross-site request check for the plain forms, which have no session cookie to protect but still
+ * must not be driven from another site: a browser's `Sec-Fetch-Site` must say same-origin (or
+ * none, a user-typed request), and an `Origin` header, when sent, must be this server's own origin
+ * (as the browser addressed it, or the configured public URL). Requests without either header
+ * (old browsers, curl) fall through to the per-page form token.
+ */
+export function isSameOriginRequest(request: FastifyRequest, publicUrl: string): boolean {
+  const fetchSite = request.headers['sec-fetch-site'];
+  if (typeof fetchSite === 'string' && fetchSite !== 'same-origin' && fetchSite !== 'none') return false;
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  const own = new Set([new URL(publicUrl).origin, `${request.protocol}://${request.host}`]);
+  return own.has(origin);
+}
+
+/**
+ * The per-page form token: an HMAC, under the instance's cookie-signing key, of what the page is
+ * for (one round's public form, or one secret link). A form posted to a link must carry the token
+ * of that very link, which only a page served for the link contains.
+ */
+export function formTokenFor(secret: string, scope: { roundId: string } | { linkToken: string }): string {
+  const subject = 'roundId' in scope ? `round:${scope.roundId}` : `link:${hashSecretToken(scope.linkToken)}`;
+  return createHmac('sha256', secret).update(`innspill-plain-form:${subject}`).digest('base64url');
+}
+
+export function isFormTokenValid(secret: string, scope: { roundId: string } | { linkToken: string }, given: string): boolean {
+  return given.length > 0 && secretsEqual(formTokenFor(secret, scope), given);
+}
+
+/** A fresh key for the public form: a double-clicked "Send inn" repeats it and gets the first receipt. */
+export function newIdempotencyKey(): string {
+  return randomBytes(18).toString('base64url');
+}
