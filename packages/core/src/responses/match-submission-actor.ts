@@ -8,8 +8,10 @@ import { findSubmissionById, updateSubmissionRow } from './responses.repository.
 
 /**
  * Manual matching: links a submission (typically an imported letter or row whose organisation was
- * not recognised) to a registered actor of the process, or unlinks it with `actorId: null`. The
- * participation overview counts it for that actor from then on. Secretariat and owners only.
+ * not recognised) to a registered actor of the process, or unlinks it with `actorId: null` (to undo
+ * a wrong match). The participation overview counts it for that actor from then on. Each change is
+ * audited (`submission.matched` / `submission.unmatched`, with the previous actor); asking for the
+ * link the submission already has changes nothing. Secretariat and owners only.
  */
 export async function matchSubmissionActor(
   db: Database,
@@ -33,8 +35,18 @@ export async function matchSubmissionActor(
           ? await findActorById(tx, strategyProcess.id, actorId)
           : undefined;
     if (actorId !== null && !registered) throw new NotFoundError('The actor');
+    if (submission.actorId === (registered?.id ?? null)) return { submission, actor: registered };
     // The name the letter or row gave stays as the organisation name, so unlinking loses nothing.
-    const updated = await updateSubmissionRow(tx, submission.id, { actorId: registered?.id ?? null });
+    // A submission without one (matched automatically by an older import) keeps the name of the
+    // actor it is unlinked from, so it still shows whom it was taken to be and can be matched again.
+    const previous =
+      registered === undefined && submission.actorId !== null && submission.organisationName === null
+        ? await findActorById(tx, strategyProcess.id, submission.actorId)
+        : undefined;
+    const updated = await updateSubmissionRow(tx, submission.id, {
+      actorId: registered?.id ?? null,
+      ...(previous ? { organisationName: previous.name } : {}),
+    });
     await recordAuditEvent(tx, actor, {
       processId: strategyProcess.id,
       action: registered ? 'submission.matched' : 'submission.unmatched',
