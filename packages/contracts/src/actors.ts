@@ -51,7 +51,11 @@ export const ActorImportReportSchema = z.object({
       organisationNumber: z.string().nullable(),
       contactEmails: z.array(z.string()),
       isDuplicate: z.boolean(),
+      /** Field → English message. */
       problems: z.record(z.string(), z.string()),
+      /** The same problems with stable codes (`required`, `too_long`, `unknown_actor_type`,
+       * `invalid_organisation_number`, `invalid_email`) and the value at fault, for translation. */
+      issues: z.array(z.object({ field: z.string(), code: z.string(), value: z.string().optional() })),
     }),
   ),
 });

@@ -235,7 +235,15 @@ export const ImportReportSchema = z.object({
       status: z.enum(['ok', 'failed']),
       submissionCount: z.number(),
       unmatched: z.array(z.object({ line: z.number().optional(), name: z.string() })),
-      problems: z.array(z.object({ line: z.number().optional(), message: z.string() })),
+      /** `code` and `params` are stable (see core's `ImportProblemCode`); `message` is English. */
+      problems: z.array(
+        z.object({
+          line: z.number().optional(),
+          code: z.string(),
+          params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+          message: z.string(),
+        }),
+      ),
       /** Tables only: each header and the column it was read as (`?mapping=` changes it). */
       columns: z.array(z.object({ header: z.string(), target: z.string() })).optional(),
     }),

@@ -7,13 +7,16 @@ import { ImportFailedError } from '../responses/responses.errors.ts';
 import { parseActorType, splitEmails } from './actor.ts';
 import { canManageActors } from './actors.policies.ts';
 import { findActorsOfProcess, insertActorRow } from './actors.repository.ts';
-import { checkActor, type CleanActor } from './validate-actor.ts';
+import { actorProblems, checkActor, type ActorIssue, type CleanActor } from './validate-actor.ts';
 
 export interface ActorImportRow {
   /** 1-based line in the file, header being line 1. */
   line: number;
   actor: CleanActor;
+  /** Field → English message (for the CLI). */
   problems: Record<string, string>;
+  /** The same problems with stable codes, for clients that show them in their own language. */
+  issues: ActorIssue[];
   /** Already registered with this organisation number or name: skipped. */
   isDuplicate: boolean;
 }
@@ -75,13 +78,16 @@ export async function importActors(
       organisationNumber: cell('organisationNumber'),
       contactEmails: splitEmails(cell('contactEmails')),
     });
-    if (!type) checked.problems.type = `Unknown actor type "${typeText}".`;
+    const issues = [
+      ...checked.issues,
+      ...(type ? [] : [{ field: 'type' as const, code: 'unknown_actor_type' as const, value: typeText }]),
+    ];
     const number = checked.actor.organisationNumber;
     const isDuplicate =
       (number !== null && knownNumbers.has(number)) || knownNames.has(checked.actor.name.toLowerCase());
     if (number) knownNumbers.add(number);
     knownNames.add(checked.actor.name.toLowerCase());
-    return { line: index + 2, actor: checked.actor, problems: checked.problems, isDuplicate };
+    return { line: index + 2, actor: checked.actor, problems: actorProblems(issues), issues, isDuplicate };
   });
   const errorCount = rows.filter((row) => Object.keys(row.problems).length > 0).length;
   const toCreate = rows.filter((row) => !row.isDuplicate && Object.keys(row.problems).length === 0);

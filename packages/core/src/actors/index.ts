@@ -3,7 +3,7 @@ export * from './actor.ts';
 export * from './actors.errors.ts';
 export * from './actors.policies.ts';
 export * from './organisation-number.ts';
-export { checkActor, type ActorInput, type CleanActor } from './validate-actor.ts';
+export { checkActor, type ActorInput, type ActorIssue, type CleanActor } from './validate-actor.ts';
 export { listActors } from './list-actors.ts';
 export { saveActor } from './save-actor.ts';
 export { importActors, type ActorImportRow } from './import-actors.ts';

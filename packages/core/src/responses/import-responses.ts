@@ -46,9 +46,36 @@ export interface ImportOptions {
   columnMapping?: Record<string, ColumnTarget> | undefined;
 }
 
+/**
+ * Stable codes of import problems, for clients that show them in their own language:
+ * - `too_few_questions` (`column`, `count`): a column is mapped to a question the round lacks
+ * - `missing_actor_column`: no actor, organisation_number or submitter_name column
+ * - `invalid_organisation_number` (`value`), `invalid_email` (`value`): a cell's value
+ * - `required_answer_missing` (`question`), `invalid_answer` (`question`): an answer cell
+ * - `already_imported` (`fileName`): the same letter is already in this round
+ * - a file that cannot be read: the error's own code (`unsupported_file_type`, `unsafe_archive`,
+ *   `payload_too_large` …), else `unreadable_file`
+ * - `write_failed`: the file's transaction failed, nothing from it was written
+ */
+export type ImportProblemCode =
+  | 'too_few_questions'
+  | 'missing_actor_column'
+  | 'invalid_organisation_number'
+  | 'invalid_email'
+  | 'required_answer_missing'
+  | 'invalid_answer'
+  | 'already_imported'
+  | 'unreadable_file'
+  | 'write_failed'
+  | (string & {});
+
 export interface ImportProblem {
   /** Line in the table (header = 1), absent for letters. */
   line?: number;
+  code: ImportProblemCode;
+  /** Values the message refers to (column, question number, the cell's value …). */
+  params?: Record<string, string | number>;
+  /** In English, for the CLI and logs. */
   message: string;
 }
 
@@ -98,7 +125,7 @@ export async function importResponses(
   const reports: FileImportReport[] = [];
   for (const file of files) {
     const type = await detectFileType(file.fileName, file.bytes, deps.zipLimits).catch((error: unknown) => {
-      reports.push(failedReport(file.fileName, 'letter', (error as Error).message));
+      reports.push(failedReport(file.fileName, 'letter', problemOfError(error)));
       return null;
     });
     if (type === null) continue;
@@ -121,7 +148,7 @@ export async function importResponses(
       report = result.report;
       planned = result.planned;
     } catch (error) {
-      report = failedReport(file.fileName, isTable ? 'table' : 'letter', (error as Error).message);
+      report = failedReport(file.fileName, isTable ? 'table' : 'letter', problemOfError(error));
     }
     if (!options.isDryRun && report.status === 'ok') {
       try {
@@ -160,7 +187,7 @@ export async function importResponses(
           ...report,
           status: 'failed',
           submissionCount: 0,
-          problems: [...report.problems, { message: (error as Error).message }],
+          problems: [...report.problems, { code: 'write_failed', message: (error as Error).message }],
         };
       }
     }
@@ -177,8 +204,14 @@ export async function importResponses(
   };
 }
 
-function failedReport(fileName: string, kind: 'table' | 'letter', message: string): FileImportReport {
-  return { fileName, kind, status: 'failed', submissionCount: 0, unmatched: [], problems: [{ message }] };
+function failedReport(fileName: string, kind: 'table' | 'letter', problem: ImportProblem): FileImportReport {
+  return { fileName, kind, status: 'failed', submissionCount: 0, unmatched: [], problems: [problem] };
+}
+
+/** A file that could not be read: a domain error keeps its code (e.g. `unsafe_archive`). */
+function problemOfError(error: unknown): ImportProblem {
+  const message = (error as Error).message;
+  return { code: error instanceof DomainError ? error.code : 'unreadable_file', message };
 }
 
 /** Finds the registered actor by organisation number first, then by exact name (case-insensitive). */
@@ -216,14 +249,21 @@ async function planTable(
   for (const target of targets) {
     const match = /^q(\d+)$/.exec(target);
     if (match && !questions[Number(match[1]) - 1])
-      {problems.push({ message: `Column ${target}: the round has only ${questions.length} questions.` });}
+      {problems.push({
+        code: 'too_few_questions',
+        params: { column: target, count: questions.length },
+        message: `Column ${target}: the round has only ${questions.length} questions.`,
+      });}
   }
   if (
     !targets.includes('actor') &&
     !targets.includes('organisation_number') &&
     !targets.includes('submitter_name')
   ) {
-    problems.push({ message: 'The file needs an actor, organisation_number or submitter_name column.' });
+    problems.push({
+      code: 'missing_actor_column',
+      message: 'The file needs an actor, organisation_number or submitter_name column.',
+    });
   }
   const unmatched: { line: number; name: string }[] = [];
   const planned: PlannedSubmission[] = [];
@@ -234,11 +274,21 @@ async function planTable(
       const actorName = cell('actor');
       const organisationNumber = cell('organisation_number');
       if (organisationNumber && !isValidOrganisationNumber(organisationNumber)) {
-        problems.push({ line, message: `"${organisationNumber}" is not a valid organisation number.` });
+        problems.push({
+          line,
+          code: 'invalid_organisation_number',
+          params: { value: organisationNumber },
+          message: `"${organisationNumber}" is not a valid organisation number.`,
+        });
       }
       const email = cell('submitter_email');
       if (email && !isValidEmail(email))
-        {problems.push({ line, message: `"${email}" is not a valid email address.` });}
+        {problems.push({
+          line,
+          code: 'invalid_email',
+          params: { value: email },
+          message: `"${email}" is not a valid email address.`,
+        });}
       const answers: AnswerInput[] = [];
       targets.forEach((target, column) => {
         const match = /^q(\d+)$/.exec(target);
@@ -251,14 +301,24 @@ async function planTable(
         const missing = missingRequiredAnswers(questions, normalised);
         for (const field of Object.keys(missing)) {
           const position = questions.findIndex((question) => `answers.${question.id}` === field) + 1;
-          problems.push({ line, message: `q${position} is required but empty.` });
+          problems.push({
+            line,
+            code: 'required_answer_missing',
+            params: { question: position },
+            message: `q${position} is required but empty.`,
+          });
         }
       } catch (error) {
         const fields =
           error instanceof ValidationError ? ((error.details?.fields ?? {}) as Record<string, string>) : {};
         for (const [field, message] of Object.entries(fields)) {
           const position = questions.findIndex((question) => `answers.${question.id}` === field) + 1;
-          problems.push({ line, message: `q${position}: ${message}` });
+          problems.push({
+            line,
+            code: 'invalid_answer',
+            params: { question: position },
+            message: `q${position}: ${message}`,
+          });
         }
         if (!(error instanceof DomainError)) throw error;
       }
@@ -267,7 +327,8 @@ async function planTable(
         {unmatched.push({ line, name: actorName || organisationNumber });}
       planned.push({
         actorId: registered?.id ?? null,
-        organisationName: registered ? null : actorName || null,
+        // The name as given is kept even when matched, so undoing a wrong match loses nothing.
+        organisationName: actorName || null,
         submitterName: cell('submitter_name') || null,
         submitterEmail: email || null,
         answers,
@@ -316,11 +377,11 @@ async function planLetter(
   const duplicate = await findRoundAttachmentBySha(deps.db, roundId, sha256);
   if (duplicate) {
     return {
-      report: failedReport(
-        file.fileName,
-        'letter',
-        `Already imported in this round (as "${duplicate.fileName}").`,
-      ),
+      report: failedReport(file.fileName, 'letter', {
+        code: 'already_imported',
+        params: { fileName: duplicate.fileName },
+        message: `Already imported in this round (as "${duplicate.fileName}").`,
+      }),
       planned: [],
     };
   }
@@ -344,7 +405,7 @@ async function planLetter(
     planned: [
       {
         actorId: registered?.id ?? null,
-        organisationName: registered ? null : baseName,
+        organisationName: baseName,
         submitterName: null,
         submitterEmail: null,
         answers: [],

@@ -120,6 +120,7 @@ export function actorRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
             ...row.actor,
             isDuplicate: row.isDuplicate,
             problems: row.problems,
+            issues: row.issues,
           })),
         };
       },
