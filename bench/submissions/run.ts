@@ -41,6 +41,8 @@ const postgresUrl =
   process.env.INNSPILL_BENCH_DATABASE_URL ??
   'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 const isKeeping = argv.includes('--keep');
+/** `--cpu-prof DIR`: write a V8 CPU profile of the server process into DIR (for `--cpu-prof` viewers). */
+const cpuProfileFolder = option('--cpu-prof');
 
 interface Setup {
   roundId: string;
@@ -205,6 +207,7 @@ async function runOne(kind: 'pglite' | 'postgres', count: number): Promise<Resul
 
   const server = await startInnspill({
     dataFolder,
+    ...(cpuProfileFolder ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${cpuProfileFolder}`] } : {}),
     env: {
       INNSPILL_PUBLIC_RATE_LIMIT: '10000000',
       INNSPILL_LOAD_DEMO: 'false',

@@ -37,13 +37,19 @@ export interface StartedServer {
  * data folder and a free port, and waits until `/api/health` answers.
  */
 export async function startInnspill(
-  options: { command?: 'npm-start' | 'bin'; env?: Record<string, string>; dataFolder?: string } = {},
+  options: {
+    command?: 'npm-start' | 'bin';
+    env?: Record<string, string>;
+    dataFolder?: string;
+    /** Extra Node options for the server process (`bin` only), e.g. `--cpu-prof`. */
+    nodeArgs?: string[];
+  } = {},
 ): Promise<StartedServer> {
   const port = await findFreePort();
   const dataFolder = options.dataFolder ?? mkdtempSync(join(tmpdir(), 'innspill-e2e-'));
   const ownsFolder = options.dataFolder === undefined;
   const [command, args] =
-    options.command === 'npm-start' ? ['npm', ['start', '--silent']] : [process.execPath, ['bin/innspill.mjs', 'start']];
+    options.command === 'npm-start' ? ['npm', ['start', '--silent']] : [process.execPath, [...(options.nodeArgs ?? []), 'bin/innspill.mjs', 'start']];
   const env: Record<string, string | undefined> = { ...process.env, PORT: String(port), INNSPILL_DATA: dataFolder, ...options.env };
   delete env.DATABASE_URL;
   if (options.env?.DATABASE_URL) env.DATABASE_URL = options.env.DATABASE_URL;

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts';
-import { insertJob } from './jobs.repository.ts';
+import { insertJob, insertJobs } from './jobs.repository.ts';
 
 /**
  * Adds a background job. Call it inside the transaction of the change that needs it, so the job
@@ -17,4 +17,12 @@ export async function enqueueJob(
     ...(options.runAt ? { runAt: options.runAt } : {}),
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
   });
+}
+
+/** Adds several jobs of one kind in one statement, inside the transaction of the change (as `enqueueJob`). */
+export async function enqueueJobs(db: Queryable, kind: string, payloads: Record<string, unknown>[]) {
+  await insertJobs(
+    db,
+    payloads.map((payload) => ({ kind, payload })),
+  );
 }

@@ -1,5 +1,5 @@
 /** @module jobs — background work from a jobs table, polled in-process. */
-export { enqueueJob } from './enqueue-job.ts';
+export { enqueueJob, enqueueJobs } from './enqueue-job.ts';
 export { runPendingJobs, type JobHandler, type JobHandlers } from './run-pending-jobs.ts';
 export { startJobRunner, type JobRunner } from './job-runner.ts';
 export { findJobs } from './jobs.repository.ts';

@@ -10,6 +10,14 @@ export async function insertJob(db: Queryable, values: typeof jobs.$inferInsert)
   return row;
 }
 
+/** Inserts several due jobs in one statement (a batch of submits; the rows as one JSON parameter). */
+export async function insertJobs(db: Queryable, values: { kind: string; payload: Record<string, unknown> }[]) {
+  if (values.length === 0) return;
+  await db.execute(sql`
+    insert into jobs (kind, payload)
+    select r.kind, r.payload from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as r(kind text, payload jsonb)`);
+}
+
 /**
  * Takes the next due job. `FOR UPDATE SKIP LOCKED` lets several app instances on one PostgreSQL
  * server poll the same table without taking the same job twice.

@@ -146,11 +146,17 @@ export async function resegmentAnswers(
   options: { answers?: AnswerRow[]; hadSegments?: boolean } = {},
 ) {
   if (options.hadSegments !== false) await deleteAnswerSegments(tx, submissionId);
+  const answers = options.answers ?? (await findAnswersOfSubmission(tx, submissionId));
+  await insertSegments(tx, answerSegments(submissionId, questions, answers));
+}
+
+/** The segments of a submission's text answers, each with its language (no database access). */
+export function answerSegments(submissionId: string, questions: Question[], answers: AnswerRow[]): NewSegment[] {
   const textQuestionIds = new Set(
     questions.filter((q) => q.kind === 'long_text' || q.kind === 'short_text').map((q) => q.id),
   );
   const rows: NewSegment[] = [];
-  for (const answer of options.answers ?? (await findAnswersOfSubmission(tx, submissionId))) {
+  for (const answer of answers) {
     if (!textQuestionIds.has(answer.questionId) || !answer.text) continue;
     segmentText(answer.text).forEach((text, position) => {
       const language = segmentLanguage(text);
@@ -165,7 +171,7 @@ export async function resegmentAnswers(
       });
     });
   }
-  await insertSegments(tx, rows);
+  return rows;
 }
 
 /** Queues the receipt email (receipt code + a copy of the answers) in the submit transaction. */
@@ -181,6 +187,25 @@ export async function queueReceiptEmail(
 ) {
   if (recipients.length === 0 || !submission.receiptCode) return;
   const answers = currentAnswers ?? (await findAnswersOfSubmission(tx, submission.id));
+  for (const payload of receiptEmailPayloads(deps, { submission, round, questions, token, recipients, answers })) {
+    await enqueueJob(tx, sendEmailJobKind, { ...payload });
+  }
+}
+
+/** The receipt email to each recipient, as send-email job payloads (no database access). */
+export function receiptEmailPayloads(
+  deps: Pick<RespondentDeps, 'clock' | 'publicUrl'>,
+  context: {
+    submission: SubmissionRow;
+    round: InputRound;
+    questions: Question[];
+    token: string | undefined;
+    recipients: string[];
+    answers: AnswerRow[];
+  },
+): SendEmailPayload[] {
+  const { submission, round, questions, token, recipients, answers } = context;
+  if (recipients.length === 0 || !submission.receiptCode) return [];
   const byQuestion = new Map(answers.map((answer) => [answer.questionId, answerAsText(answer)]));
   const message = receiptEmail({
     roundTitle: round.title,
@@ -193,14 +218,16 @@ export async function queueReceiptEmail(
       answer: byQuestion.get(question.id) ?? '',
     })),
   });
-  for (const to of recipients) {
-    const payload: SendEmailPayload = {
-      to,
-      subject: message.subject,
-      text: message.text,
-      kind: 'receipt',
-      roundId: round.id,
-    };
-    await enqueueJob(tx, sendEmailJobKind, { ...payload });
-  }
+  return recipients.map((to) => ({
+    to,
+    subject: message.subject,
+    text: message.text,
+    kind: 'receipt',
+    roundId: round.id,
+  }));
+}
+
+/** The people a receipt goes to: the submitter and, for an invitation, its addresses (no duplicates). */
+export function receiptRecipients(submission: SubmissionRow, extraRecipients: string[]): string[] {
+  return [...new Set([...(submission.submitterEmail ? [submission.submitterEmail] : []), ...extraRecipients])];
 }

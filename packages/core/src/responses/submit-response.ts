@@ -12,6 +12,7 @@ import {
 } from '../rounds/index.ts';
 import {
   queueReceiptEmail,
+  receiptRecipients,
   resegmentAnswers,
   resolveLink,
   respondentChanges,
@@ -32,13 +33,19 @@ import {
 import { respondentView } from './open-respondent-link.ts';
 import { createReceiptCode, missingRequiredAnswers } from './submission.ts';
 
+/** What a submit through a respondent's link gives back. */
+export type SubmitResponseResult = Awaited<ReturnType<typeof submitOneResponse>>;
+
 /**
  * Sends a response through the respondent's link, saving the given changes first, all in one
  * transaction: when the respondent sees the receipt, the submission is committed. Submitting twice
  * (a double click, a retried request) returns the same receipt. A response already sent is updated
  * in place until the deadline. Returns the respondent's view as committed (no second read).
+ *
+ * Use `submitResponse` (submit-batch.ts), which writes concurrent first submits together and sends
+ * everything else here.
  */
-export async function submitResponse(deps: RespondentDeps, token: string, input: RespondentInput = {}) {
+export async function submitOneResponse(deps: RespondentDeps, token: string, input: RespondentInput = {}) {
   return deps.db.transaction(async (tx) => {
     const {
       round,
@@ -142,12 +149,7 @@ export async function finaliseSubmission(
     entityId: submission.id,
     detail: { roundNumber: round.number, isLate: submission.isLate },
   });
-  const recipients = [
-    ...new Set([
-      ...(submission.submitterEmail ? [submission.submitterEmail] : []),
-      ...context.extraRecipients,
-    ]),
-  ];
+  const recipients = receiptRecipients(submission, context.extraRecipients);
   await queueReceiptEmail(tx, deps, submission, round, questions, context.token, recipients, answers);
   return { submission, isRepeat: false, answers };
 }

@@ -8,4 +8,4 @@ export { getRound } from './get-round.ts';
 export { createRound, type CreateRoundInput, type RoundFields } from './create-round.ts';
 export { updateRound, type UpdateRoundInput } from './update-round.ts';
 export { saveQuestions, validateQuestions, type QuestionInput } from './save-questions.ts';
-export { findRoundById, findQuestionsOfRound } from './rounds.repository.ts';
+export { findRoundById, findRoundsByIds, findQuestionsOfRound, findQuestionsOfRounds } from './rounds.repository.ts';

@@ -7,6 +7,11 @@ export async function findRoundById(db: Queryable, roundId: string) {
   return row;
 }
 
+export async function findRoundsByIds(db: Queryable, roundIds: string[]) {
+  if (roundIds.length === 0) return [];
+  return db.select().from(inputRounds).where(inArray(inputRounds.id, roundIds));
+}
+
 export async function findRoundByNumber(db: Queryable, processId: string, roundNumber: number) {
   const [row] = await db
     .select()
