@@ -78,8 +78,10 @@ export async function readPostedForm(request: FastifyRequest, maxUploadBytes: nu
  * Cross-site request check for the plain forms, which have no session cookie to protect but still
  * must not be driven from another site: a browser's `Sec-Fetch-Site` must say same-origin (or
  * none, a user-typed request), and an `Origin` header, when sent, must be this server's own origin
- * (as the browser addressed it, or the configured public URL). Requests without either header
- * (old browsers, curl) fall through to the per-page form token.
+ * (as the browser addressed it, or the configured public URL). `Origin: null` (what a page with
+ * `referrerpolicy=no-referrer` or a sandboxed frame sends) is refused, which is why the plain pages
+ * use `Referrer-Policy: same-origin`. Requests without either header (old browsers, curl) fall
+ * through to the per-page form token.
  */
 export function isSameOriginRequest(request: FastifyRequest, publicUrl: string): boolean {
   const fetchSite = request.headers['sec-fetch-site'];

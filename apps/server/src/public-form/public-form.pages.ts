@@ -96,7 +96,7 @@ export function renderPage(ctx: PageContext, options: { title: string; main: Saf
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${title}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/svar/skjema.css">

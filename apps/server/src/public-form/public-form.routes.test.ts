@@ -157,6 +157,7 @@ describe(publicFormRoutes.name, () => {
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.headers['referrer-policy']).toBe('same-origin');
     const csp = String(page.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
@@ -451,6 +452,13 @@ describe(publicFormRoutes.name, () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
     });
     expect(crossSite.statusCode).toBe(403);
+    const nullOrigin = await testApp.app.inject({
+      method: 'POST',
+      url: `/svar/r/${round.round.id}`,
+      ...urlencoded([['formToken', formToken], ...answerFields(), ['action', 'save']]),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'null' },
+    });
+    expect(nullOrigin.statusCode).toBe(403);
     const sameOrigin = await testApp.app.inject({
       method: 'POST',
       url: `/svar/r/${round.round.id}`,

@@ -288,6 +288,10 @@ ${body}`;
     app.addHook('onSend', async (request, reply) => {
       // The pages can hold a respondent's personal data and their secret link: never cache them.
       if (!request.url.startsWith('/svar/skjema.css')) reply.header('cache-control', 'no-store');
+      // same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on the form
+      // posts, which the cross-site check must refuse. Other sites still get no referrer (so
+      // never the secret link in it).
+      reply.header('referrer-policy', 'same-origin');
     });
     app.setErrorHandler((error: FastifyError, request, reply) => {
       const ctx = pageContext(request);
