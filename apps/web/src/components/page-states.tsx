@@ -8,8 +8,12 @@ export function LoadingState() {
   return <Spinner aria-label={t('app.loading')} data-size="md" />;
 }
 
-/** Error view for a failed load: 404/403 as "not found", the rest as a retryable error. */
-export function ErrorState({ error }: { error: ApiError }) {
+/**
+ * Error view for a failed load: 404/403 as "not found", the rest as a retryable error. `message`
+ * is the error in the reader's language (a feature maps the error code); without it the server's
+ * message is shown.
+ */
+export function ErrorState({ error, message }: { error: ApiError; message?: string }) {
   const { t } = useI18n();
   if (error.status === 404 || error.status === 403 || error.status === 401) {
     return (
@@ -22,5 +26,5 @@ export function ErrorState({ error }: { error: ApiError }) {
       </>
     );
   }
-  return <Alert data-color="danger">{error.message || t('app.error.generic')}</Alert>;
+  return <Alert data-color="danger">{message ?? (error.message || t('app.error.generic'))}</Alert>;
 }

@@ -15,13 +15,19 @@ import {
   Textfield,
 } from '@digdir/designsystemet-react';
 import type { ActorImportReport, ActorListResponse, ActorType } from '@innspill/contracts';
-import { api, ApiError } from '../../lib/api-client.ts';
+import { api } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
-import { ErrorState, LoadingState } from '../../components/page-states.tsx';
+import { LoadingState } from '../../components/page-states.tsx';
+import { RoundsErrorState } from './rounds-error-state.tsx';
 import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { actorTypes, uploadFiles } from './rounds.api.ts';
+import {
+  actorIssueMessage,
+  localiseSecretariatError,
+  secretariatErrorMessage,
+} from './secretariat-errors.ts';
 
 /** `/p/:slug/actors`: the actor registry, a form to add one, and CSV/XLSX import with a preview. */
 export function ActorRegistryPage() {
@@ -38,8 +44,9 @@ export function ActorRegistryPage() {
   const [message, setMessage] = useState<{ tone: 'success' | 'danger'; text: string }>();
   const [file, setFile] = useState<File>();
   const [preview, setPreview] = useState<ActorImportReport>();
+  const [importError, setImportError] = useState<string>();
   if (state.isLoading && !state.data) return <LoadingState />;
-  if (state.error) return <ErrorState error={state.error} />;
+  if (state.error) return <RoundsErrorState error={state.error} />;
   const data = state.data;
   if (!data) return null;
 
@@ -60,14 +67,14 @@ export function ActorRegistryPage() {
       setMessage({ tone: 'success', text: t('rounds.saved') });
       state.reload();
     } catch (caught) {
-      if (caught instanceof ApiError) {
-        setErrors(caught.fields);
-        setMessage({ tone: 'danger', text: caught.message });
-      }
+      const localised = localiseSecretariatError(caught, t);
+      setErrors(localised.fields);
+      setMessage({ tone: 'danger', text: localised.message });
     }
   }
   async function runImport(isDryRun: boolean) {
     if (!file) return;
+    setImportError(undefined);
     try {
       const report = await uploadFiles<ActorImportReport>(
         `${path}/import?dryRun=${isDryRun}`,
@@ -77,10 +84,7 @@ export function ActorRegistryPage() {
       setPreview(report);
       if (!isDryRun) state.reload();
     } catch (caught) {
-      setMessage({
-        tone: 'danger',
-        text: caught instanceof ApiError ? caught.message : t('app.error.generic'),
-      });
+      setImportError(secretariatErrorMessage(caught, t));
     }
   }
   const fieldIds: Record<string, string> = {
@@ -89,9 +93,15 @@ export function ActorRegistryPage() {
     contactEmails: 'actor-emails',
     type: 'actor-type',
   };
+  const labelKeys: Record<string, string> = {
+    name: 'actors.name',
+    organisationNumber: 'actors.orgNumber',
+    contactEmails: 'actors.emails',
+    type: 'actors.type',
+  };
   const summary = Object.entries(errors).map(([field, text]) => ({
     fieldId: fieldIds[field] ?? 'actor-name',
-    message: text,
+    message: labelKeys[field] ? `${t(labelKeys[field])}: ${text}` : text,
   }));
   return (
     <article>
@@ -202,6 +212,9 @@ export function ActorRegistryPage() {
                 </Button>
               ) : null}
             </div>
+            <div aria-live="polite">
+              {importError ? <Alert data-color="danger">{importError}</Alert> : null}
+            </div>
             {preview ? (
               <Table>
                 <TableHead>
@@ -221,8 +234,8 @@ export function ActorRegistryPage() {
                       <TableCell>{t(`actorType.${row.type}`)}</TableCell>
                       <TableCell>{row.organisationNumber ?? ''}</TableCell>
                       <TableCell>
-                        {Object.keys(row.problems).length
-                          ? Object.values(row.problems).join(' ')
+                        {row.issues.length
+                          ? row.issues.map((issue) => actorIssueMessage(issue, t)).join(' ')
                           : row.isDuplicate
                             ? t('actors.duplicate')
                             : t('actors.ok')}

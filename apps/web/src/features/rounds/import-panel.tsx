@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { ImportReport, Question } from '@innspill/contracts';
-import { ApiError } from '../../lib/api-client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { uploadFiles } from './rounds.api.ts';
 import { UnmatchedSubmissions } from './unmatched-submissions.tsx';
+import { importProblemMessage, secretariatErrorMessage } from './secretariat-errors.ts';
 
 const fixedTargets = ['actor', 'organisation_number', 'submitter_name', 'submitter_email'] as const;
 
@@ -13,8 +13,9 @@ const fixedTargets = ['actor', 'organisation_number', 'submitter_name', 'submitt
 function columnsOf(report: ImportReport | undefined) {
   const seen = new Map<string, string>();
   for (const file of report?.files ?? []) {
-    for (const column of file.columns ?? [])
-      {if (!seen.has(column.header)) seen.set(column.header, column.target);}
+    for (const column of file.columns ?? []) {
+      if (!seen.has(column.header)) seen.set(column.header, column.target);
+    }
   }
   return [...seen].map(([header, target]) => ({ header, target }));
 }
@@ -62,7 +63,7 @@ export function ImportPanel({
         onImported();
       }
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : t('app.error.generic'));
+      setError(secretariatErrorMessage(caught, t));
     }
   };
   return (
@@ -156,7 +157,7 @@ export function ImportPanel({
                   {file.problems.map((problem, index) => (
                     <li key={`p${index}`}>
                       {problem.line ? `${t('import.line', { line: problem.line })}: ` : ''}
-                      {problem.message}
+                      {importProblemMessage(problem, t)}
                     </li>
                   ))}
                   {file.unmatched.map((row, index) => (

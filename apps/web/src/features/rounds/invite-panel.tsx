@@ -9,7 +9,8 @@ import {
   Paragraph,
 } from '@digdir/designsystemet-react';
 import type { ActorListResponse, InvitationListResponse, InviteActorsResponse } from '@innspill/contracts';
-import { api, ApiError } from '../../lib/api-client.ts';
+import { api } from '../../lib/api-client.ts';
+import { secretariatErrorMessage } from './secretariat-errors.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -46,7 +47,7 @@ export function InvitePanel({
       invitations.reload();
       onInvited();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : t('app.error.generic'));
+      setError(secretariatErrorMessage(caught, t));
     }
   };
   return (

@@ -15,7 +15,8 @@ import type { Participation } from '@innspill/contracts';
 import { api } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ErrorState, LoadingState } from '../../components/page-states.tsx';
+import { LoadingState } from '../../components/page-states.tsx';
+import { RoundsErrorState } from './rounds-error-state.tsx';
 
 /** Invited vs answered, by actor type, late answers, and the organisations that took part. */
 export function ParticipationPanel({
@@ -31,7 +32,7 @@ export function ParticipationPanel({
   const state = useApi(() => api.get<Participation>(`${path}/participation`), `${path}-${refreshKey}`);
   const [notice, setNotice] = useState<string>();
   if (state.isLoading && !state.data) return <LoadingState />;
-  if (state.error) return <ErrorState error={state.error} />;
+  if (state.error) return <RoundsErrorState error={state.error} />;
   const data = state.data;
   if (!data) return null;
   const remind = async () => {

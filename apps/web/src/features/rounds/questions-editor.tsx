@@ -10,7 +10,8 @@ import {
   Textfield,
 } from '@digdir/designsystemet-react';
 import type { Question } from '@innspill/contracts';
-import { api, ApiError } from '../../lib/api-client.ts';
+import { api } from '../../lib/api-client.ts';
+import { localiseSecretariatError } from './secretariat-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { FormErrorSummary } from '../../components/form-error-summary.tsx';
 import { questionKinds } from './rounds.api.ts';
@@ -76,10 +77,9 @@ export function QuestionsEditor({
       setMessage({ tone: 'success', text: t('rounds.saved') });
       onSaved();
     } catch (caught) {
-      if (caught instanceof ApiError) {
-        setErrors(caught.fields);
-        setMessage({ tone: 'danger', text: caught.message });
-      }
+      const localised = localiseSecretariatError(caught, t);
+      setErrors(localised.fields);
+      setMessage({ tone: 'danger', text: localised.message });
     }
   }
   const summary = Object.entries(errors).map(([field, text]) => {

@@ -11,16 +11,29 @@ import {
   Textfield,
 } from '@digdir/designsystemet-react';
 import type { Round, RoundDetailResponse, UpdateRoundRequest } from '@innspill/contracts';
-import { api, ApiError } from '../../lib/api-client.ts';
+import { api } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ErrorState, LoadingState } from '../../components/page-states.tsx';
+import { LoadingState } from '../../components/page-states.tsx';
+import { RoundsErrorState } from './rounds-error-state.tsx';
 import { FormErrorSummary } from '../../components/form-error-summary.tsx';
+import { localiseSecretariatError } from './secretariat-errors.ts';
 import { StatusTag } from './round-list-page.tsx';
 import { QuestionsEditor } from './questions-editor.tsx';
 import { ParticipationPanel } from './participation-panel.tsx';
 import { InvitePanel } from './invite-panel.tsx';
 import { ImportPanel } from './import-panel.tsx';
+
+/** Settings fields (as the server names them) and their labels, for the error summary. */
+const fieldLabelKeys: Record<string, string> = {
+  title: 'rounds.field.title',
+  purpose: 'rounds.field.purpose',
+  publicationNote: 'rounds.field.publicationNote',
+  deadline: 'rounds.deadline',
+  visibility: 'rounds.visibility',
+  latePolicy: 'rounds.latePolicy',
+  reminderDaysBefore: 'rounds.reminderDays',
+};
 
 function RoundSettings({
   round,
@@ -51,10 +64,9 @@ function RoundSettings({
       onSaved(result.round);
       setMessage({ tone: 'success', text: t('rounds.saved') });
     } catch (caught) {
-      if (caught instanceof ApiError) {
-        setErrors(caught.fields);
-        setMessage({ tone: 'danger', text: caught.message });
-      }
+      const localised = localiseSecretariatError(caught, t);
+      setErrors(localised.fields);
+      setMessage({ tone: 'danger', text: localised.message });
     }
   };
   const submit = (event: FormEvent) => {
@@ -69,10 +81,11 @@ function RoundSettings({
       reminderDaysBefore: fields.reminderDaysBefore ? Number(fields.reminderDaysBefore) : null,
     });
   };
-  const summary = Object.entries(errors).map(([field, text]) => ({
-    fieldId: `round-${field.replace(/Local$/, '')}`,
-    message: `${field}: ${text}`,
-  }));
+  const summary = Object.entries(errors).map(([field, text]) => {
+    const name = field.replace(/Local$/, '');
+    const label = fieldLabelKeys[name];
+    return { fieldId: `round-${name}`, message: label ? `${t(label)}: ${text}` : text };
+  });
   const publicUrl = `${window.location.origin}/r/${round.id}`;
   return (
     <form onSubmit={submit} className="form-stack narrow" noValidate>
@@ -182,7 +195,7 @@ export function RoundDetailPage() {
   const [refreshKey, setRefreshKey] = useState(0);
   useEffect(() => setRound(state.data?.round), [state.data]);
   if (state.isLoading && !state.data) return <LoadingState />;
-  if (state.error) return <ErrorState error={state.error} />;
+  if (state.error) return <RoundsErrorState error={state.error} />;
   if (!state.data || !round) return null;
   const canManage = state.data.canManage;
   return (

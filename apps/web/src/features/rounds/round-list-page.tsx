@@ -15,11 +15,13 @@ import {
   Textfield,
 } from '@digdir/designsystemet-react';
 import type { RoundDetailResponse, RoundListResponse } from '@innspill/contracts';
-import { api, ApiError } from '../../lib/api-client.ts';
+import { api } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ErrorState, LoadingState } from '../../components/page-states.tsx';
+import { LoadingState } from '../../components/page-states.tsx';
+import { RoundsErrorState } from './rounds-error-state.tsx';
 import { FormErrorSummary } from '../../components/form-error-summary.tsx';
+import { localiseSecretariatError } from './secretariat-errors.ts';
 
 export function StatusTag({ status }: { status: string }) {
   const { t } = useI18n();
@@ -41,7 +43,7 @@ export function RoundListPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
   if (state.isLoading && !state.data) return <LoadingState />;
-  if (state.error) return <ErrorState error={state.error} />;
+  if (state.error) return <RoundsErrorState error={state.error} />;
   const data = state.data;
   if (!data) return null;
 
@@ -56,10 +58,9 @@ export function RoundListPage() {
       );
       await navigate(`/p/${slug}/rounds/${created.round.number}`);
     } catch (caught) {
-      if (caught instanceof ApiError) {
-        setErrors(caught.fields);
-        setFormError(caught.message);
-      }
+      const localised = localiseSecretariatError(caught, t);
+      setErrors(localised.fields);
+      setFormError(localised.message);
     }
   }
 

@@ -19,7 +19,8 @@ import type {
 import { api } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ErrorState, LoadingState } from '../../components/page-states.tsx';
+import { LoadingState } from '../../components/page-states.tsx';
+import { RoundsErrorState } from './rounds-error-state.tsx';
 
 function roundPath(slug: string, number: string) {
   return `/api/processes/${encodeURIComponent(slug)}/rounds/${encodeURIComponent(number)}`;
@@ -40,7 +41,7 @@ export function SubmissionListPage() {
   const path = roundPath(slug, number);
   const state = useApi(() => api.get<SubmissionListResponse>(`${path}/submissions`), path);
   if (state.isLoading && !state.data) return <LoadingState />;
-  if (state.error) return <ErrorState error={state.error} />;
+  if (state.error) return <RoundsErrorState error={state.error} />;
   const data = state.data;
   if (!data) return null;
   return (
@@ -150,7 +151,7 @@ export function SubmissionDetailPage() {
     `${path}-${locale}`,
   );
   if (state.isLoading && !state.data) return <LoadingState />;
-  if (state.error) return <ErrorState error={state.error} />;
+  if (state.error) return <RoundsErrorState error={state.error} />;
   const data = state.data;
   if (!data) return null;
   const { submission, questions, segments } = data;

@@ -1,13 +1,21 @@
 import { useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { ActorListResponse, Submission, SubmissionListResponse } from '@innspill/contracts';
-import { api, ApiError } from '../../lib/api-client.ts';
+import { api } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { secretariatErrorMessage } from './secretariat-errors.ts';
+
+/** What an imported submission came from: its letter's file name, else the name it gave. */
+function importedLabel(submission: Submission): string {
+  return submission.attachments[0]?.fileName ?? submission.actorName ?? submission.submitterName ?? '—';
+}
 
 /**
  * Manual matching: imported letters and rows whose organisation was not found in the registry,
- * each with a choice of registered actor. Shows nothing when every import is matched.
+ * each with a choice of registered actor; and the imported ones that are linked to an actor (by
+ * the import or by hand), each of which can be unlinked to undo a wrong match. Shows nothing when
+ * the round has no imported submissions.
  */
 export function UnmatchedSubmissions({
   slug,
@@ -29,11 +37,14 @@ export function UnmatchedSubmissions({
   );
   const [choices, setChoices] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<{ tone: 'success' | 'danger'; text: string }>();
-  const unmatched = (submissions.data?.submissions ?? []).filter(
-    (submission) => submission.source === 'import' && submission.actorId === null,
+  const imported = (submissions.data?.submissions ?? []).filter(
+    (submission) => submission.source === 'import' && submission.status !== 'draft',
   );
-  if (unmatched.length === 0 && !notice) return null;
+  const unmatched = imported.filter((submission) => submission.actorId === null);
+  const matched = imported.filter((submission) => submission.actorId !== null);
+  if (imported.length === 0 && !notice) return null;
   const registry = actors.data?.actors ?? [];
+  const failed = (caught: unknown) => setNotice({ tone: 'danger', text: secretariatErrorMessage(caught, t) });
   const match = async (submission: Submission) => {
     const actorId = choices[submission.id];
     if (!actorId) return;
@@ -46,20 +57,33 @@ export function UnmatchedSubmissions({
       });
       submissions.reload();
     } catch (caught) {
+      failed(caught);
+    }
+  };
+  const unlink = async (submission: Submission) => {
+    setNotice(undefined);
+    try {
+      await api.put<Submission>(`${path}/submissions/${submission.id}/actor`, { actorId: null });
       setNotice({
-        tone: 'danger',
-        text:
-          caught instanceof ApiError && caught.status === 404 ? t('matching.gone') : t('app.error.generic'),
+        tone: 'success',
+        text: t('matching.unlinked', { name: importedLabel(submission), actor: submission.actorName ?? '' }),
       });
+      submissions.reload();
+    } catch (caught) {
+      failed(caught);
     }
   };
   return (
     <section aria-labelledby="matching-heading" className="form-stack" data-testid="unmatched-submissions">
       <Heading level={3} data-size="sm" id="matching-heading">
-        {t('matching.title')}
+        {t('matching.heading')}
       </Heading>
       <div aria-live="polite">{notice ? <Alert data-color={notice.tone}>{notice.text}</Alert> : null}</div>
-      {unmatched.length ? <Paragraph>{t('matching.hint')}</Paragraph> : null}
+      {unmatched.length ? (
+        <Paragraph>{t('matching.hint')}</Paragraph>
+      ) : (
+        <Paragraph>{t('matching.none')}</Paragraph>
+      )}
       <ul className="form-stack">
         {unmatched.map((submission) => {
           const selectId = `match-${submission.id}`;
@@ -95,6 +119,35 @@ export function UnmatchedSubmissions({
           );
         })}
       </ul>
+      {matched.length ? (
+        <details data-testid="matched-submissions">
+          <summary>{t('matching.matchedTitle', { count: matched.length })}</summary>
+          <Paragraph>{t('matching.matchedHint')}</Paragraph>
+          <ul className="form-stack">
+            {matched.map((submission) => (
+              <li key={submission.id} className="button-row">
+                <span>
+                  {t('matching.linkedTo', {
+                    name: importedLabel(submission),
+                    actor: submission.actorName ?? '',
+                  })}
+                </span>
+                <Button
+                  type="button"
+                  variant="tertiary"
+                  aria-label={t('matching.unlinkLabel', {
+                    name: importedLabel(submission),
+                    actor: submission.actorName ?? '',
+                  })}
+                  onClick={() => void unlink(submission)}
+                >
+                  {t('matching.unlink')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
     </section>
   );
 }

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../lib/api-client.ts';
+import { translate, type Locale } from '../../i18n/i18n.tsx';
+import {
+  actorIssueMessage,
+  importProblemMessage,
+  localiseSecretariatError,
+  secretariatErrorMessage,
+} from './secretariat-errors.ts';
+
+const tIn = (locale: Locale) => (key: string, values?: Record<string, string | number>) =>
+  translate(locale, key, values);
+const nb = tIn('nb');
+const en = tIn('en');
+
+const error = (status: number, code: string, message: string, fields?: Record<string, string>) =>
+  new ApiError(status, { error: { code, message, ...(fields ? { fields } : {}) } });
+
+/** Codes the secretariat's round pages can get from the server (error-handler.ts and core). */
+const knownCodes = [
+  'validation_failed',
+  'bad_request',
+  'invalid_text',
+  'not_found',
+  'forbidden',
+  'unauthenticated',
+  'csrf_failed',
+  'conflict',
+  'rate_limited',
+  'payload_too_large',
+  'unsupported_media_type',
+  'unsupported_file_type',
+  'unsafe_archive',
+  'round_closed',
+  'round_not_open',
+  'round_number_taken',
+  'organisation_number_taken',
+  'question_has_answers',
+  'import_failed',
+  'internal_error',
+  'database_unavailable',
+];
+
+describe(secretariatErrorMessage.name, () => {
+  it('has a catalogue message in both languages for every code, never the server’s English', () => {
+    for (const code of knownCodes) {
+      const apiError = error(400, code, 'English prose from the server.');
+      for (const t of [nb, en]) {
+        const message = secretariatErrorMessage(apiError, t);
+        expect(message, code).not.toMatch(/^secretariat\./);
+        expect(message, code).not.toContain('English prose');
+      }
+    }
+    expect(secretariatErrorMessage(error(409, 'round_closed', 'The round is closed.'), nb)).toBe(
+      'Runden er stengt: fristen er passert.',
+    );
+    expect(secretariatErrorMessage(error(409, 'round_closed', 'The round is closed.'), en)).toBe(
+      'The round is closed: the deadline has passed.',
+    );
+  });
+
+  it('falls back to a translated message naming an unknown code, and to a network message', () => {
+    expect(secretariatErrorMessage(error(418, 'teapot', 'I am a teapot.'), nb)).toBe(
+      'Noe gikk galt (feilkode teapot). Prøv igjen.',
+    );
+    expect(secretariatErrorMessage(error(418, 'teapot', 'I am a teapot.'), en)).toBe(
+      'Something went wrong (error code teapot). Try again.',
+    );
+    expect(secretariatErrorMessage(new TypeError('Failed to fetch'), en)).toBe(
+      'Could not reach the server. Check your connection and try again.',
+    );
+  });
+
+  it('tells a missing name column from rows with errors in an actor import', () => {
+    expect(
+      secretariatErrorMessage(
+        error(422, 'import_failed', 'The file needs a "name" column.', { file: 'x' }),
+        en,
+      ),
+    ).toMatch(/no name column/);
+    expect(
+      secretariatErrorMessage(error(422, 'import_failed', 'Nothing was imported: 2 row(s)…'), en),
+    ).toMatch(/some rows have errors/);
+  });
+});
+
+describe(localiseSecretariatError.name, () => {
+  it('translates field errors by field and code, keeping the server’s field names', () => {
+    const saved = localiseSecretariatError(
+      error(400, 'validation_failed', 'Some questions are not valid.', {
+        'questions.0.text': 'Required.',
+        'questions.2.options': 'Give at least two options.',
+        reminderDaysBefore: 'Between 1 and 60 days.',
+        somethingNew: 'Bad.',
+      }),
+      nb,
+    );
+    expect(saved).toEqual({
+      message: 'Noen felt må rettes. Se feilene under.',
+      fields: {
+        'questions.0.text': 'Skriv spørsmålsteksten.',
+        'questions.2.options': 'Gi minst to ulike svaralternativer.',
+        reminderDaysBefore: 'Oppgi mellom 1 og 60 dager.',
+        somethingNew: 'Ugyldig verdi.',
+      },
+    });
+    const taken = localiseSecretariatError(
+      error(
+        409,
+        'organisation_number_taken',
+        'An actor with organisation number 974760673 is already registered.',
+        {
+          organisationNumber: 'Already registered.',
+        },
+      ),
+      en,
+    );
+    expect(taken.fields).toEqual({ organisationNumber: 'Already registered.' });
+    const invalid = localiseSecretariatError(
+      error(400, 'validation_failed', 'The actor is not valid.', { organisationNumber: 'Not valid.' }),
+      nb,
+    );
+    expect(invalid.fields.organisationNumber).toBe(
+      'Ikke et gyldig organisasjonsnummer (ni siffer med kontrollsiffer).',
+    );
+  });
+});
+
+describe(importProblemMessage.name, () => {
+  it('fills the problem’s parameters into the catalogue message', () => {
+    const problem = (code: string, params?: Record<string, string | number>) => ({
+      code,
+      params,
+      message: 'English',
+    });
+    expect(importProblemMessage(problem('invalid_organisation_number', { value: '123' }), nb)).toBe(
+      '«123» er ikke et gyldig organisasjonsnummer.',
+    );
+    expect(importProblemMessage(problem('too_few_questions', { column: 'q5', count: 2 }), en)).toBe(
+      'Column q5: the round has only 2 questions.',
+    );
+    expect(importProblemMessage(problem('required_answer_missing', { question: 3 }), nb)).toBe(
+      'Spørsmål 3 må besvares, men er tomt.',
+    );
+    expect(importProblemMessage(problem('unsafe_archive'), en)).toMatch(/cannot be opened safely/);
+    expect(importProblemMessage(problem('brand_new'), nb)).toBe('Filen har en feil (feilkode brand_new).');
+  });
+});
+
+describe(actorIssueMessage.name, () => {
+  it('names the field and the value at fault', () => {
+    expect(actorIssueMessage({ field: 'type', code: 'unknown_actor_type', value: 'romvesen' }, nb)).toBe(
+      'Type: ukjent aktørtype «romvesen».',
+    );
+    expect(actorIssueMessage({ field: 'contactEmails', code: 'invalid_email', value: 'x@' }, en)).toBe(
+      'Email: “x@” is not a valid email address.',
+    );
+    expect(actorIssueMessage({ field: 'name', code: 'mystery' }, en)).toBe('Invalid value.');
+  });
+});

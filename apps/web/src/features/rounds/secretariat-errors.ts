@@ -1,0 +1,146 @@
+import type { ActorImportReport, ImportReport } from '@innspill/contracts';
+import { ApiError } from '../../lib/api-client.ts';
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/**
+ * Server error codes the secretariat's round pages can meet, with the catalogue message for each.
+ * The server's `message` is English prose for the CLI and logs; these pages never show it.
+ */
+const messageKeyByCode: Record<string, string> = {
+  validation_failed: 'secretariat.error.validation',
+  bad_request: 'secretariat.error.validation',
+  invalid_text: 'secretariat.error.invalidText',
+  not_found: 'secretariat.error.notFound',
+  forbidden: 'secretariat.error.forbidden',
+  unauthenticated: 'secretariat.error.signedOut',
+  csrf_failed: 'secretariat.error.signedOut',
+  conflict: 'secretariat.error.conflict',
+  rate_limited: 'secretariat.error.rateLimited',
+  payload_too_large: 'secretariat.error.tooLarge',
+  unsupported_media_type: 'secretariat.error.fileType',
+  unsupported_file_type: 'secretariat.error.fileType',
+  unsafe_archive: 'secretariat.error.unsafeFile',
+  round_closed: 'secretariat.error.roundClosed',
+  round_not_open: 'secretariat.error.roundNotOpen',
+  round_number_taken: 'secretariat.error.roundNumberTaken',
+  organisation_number_taken: 'secretariat.error.organisationNumberTaken',
+  question_has_answers: 'secretariat.error.questionHasAnswers',
+  import_failed: 'secretariat.error.importRowsFailed',
+  internal_error: 'secretariat.error.server',
+  database_unavailable: 'secretariat.error.server',
+  http_error: 'secretariat.error.network',
+};
+
+/** The message for an error's code; an unknown code gets a translated fallback naming the code. */
+export function secretariatErrorMessage(error: unknown, t: Translate): string {
+  if (!(error instanceof ApiError)) return t('secretariat.error.network');
+  if (error.code === 'import_failed' && error.fields.file) return t('secretariat.error.importNoNameColumn');
+  const key = messageKeyByCode[error.code];
+  return key ? t(key) : t('secretariat.error.unknown', { code: error.code });
+}
+
+/**
+ * A field error in the user's language. The server's field messages are English; which field
+ * failed (and under which code) says enough to choose the catalogue message.
+ */
+export function secretariatFieldMessage(field: string, code: string, t: Translate): string {
+  const name = field.split('.').pop() ?? field;
+  if (/^questions\.\d+\./.test(field)) {
+    if (name === 'text') return t('secretariat.field.questionText');
+    if (name === 'options') return t('secretariat.field.options');
+    if (name === 'kind') return t('secretariat.field.kind');
+  }
+  switch (name) {
+    case 'title':
+      return t('secretariat.field.required');
+    case 'deadline':
+    case 'deadlineLocal':
+      return t('secretariat.field.deadline');
+    case 'opensAt':
+    case 'opensAtLocal':
+      return t('secretariat.field.opensAt');
+    case 'reminderDaysBefore':
+      return t('secretariat.field.reminderDays');
+    case 'number':
+      return t(code === 'round_number_taken' ? 'secretariat.field.numberTaken' : 'secretariat.field.invalid');
+    case 'name':
+      return t('secretariat.field.name');
+    case 'type':
+      return t('secretariat.field.actorType');
+    case 'organisationNumber':
+      return t(
+        code === 'organisation_number_taken'
+          ? 'secretariat.field.orgNumberTaken'
+          : 'secretariat.field.orgNumber',
+      );
+    case 'contactEmails':
+      return t('secretariat.field.emails');
+    case 'actorIds':
+      return t('secretariat.field.chooseActors');
+    case 'file':
+      return t(code === 'import_failed' ? 'secretariat.field.nameColumn' : 'secretariat.field.file');
+    case 'mapping':
+      return t('secretariat.field.mapping');
+    default:
+      return t('secretariat.field.invalid');
+  }
+}
+
+/** An API error as a translated message and translated field errors (same keys as the server's). */
+export function localiseSecretariatError(
+  error: unknown,
+  t: Translate,
+): { message: string; fields: Record<string, string> } {
+  const fields: Record<string, string> = {};
+  if (error instanceof ApiError) {
+    for (const field of Object.keys(error.fields)) {
+      fields[field] = secretariatFieldMessage(field, error.code, t);
+    }
+  }
+  return { message: secretariatErrorMessage(error, t), fields };
+}
+
+type ImportProblem = ImportReport['files'][number]['problems'][number];
+
+const importProblemCodes = new Set([
+  'too_few_questions',
+  'missing_actor_column',
+  'invalid_organisation_number',
+  'invalid_email',
+  'required_answer_missing',
+  'invalid_answer',
+  'already_imported',
+  'unreadable_file',
+  'write_failed',
+]);
+
+/** One problem of a response import's report, from its code and parameters. */
+export function importProblemMessage(problem: ImportProblem, t: Translate): string {
+  const params = problem.params ?? {};
+  if (importProblemCodes.has(problem.code)) return t(`secretariat.import.${problem.code}`, params);
+  const key = messageKeyByCode[problem.code];
+  return key ? t(key) : t('secretariat.import.unknown', { code: problem.code });
+}
+
+type ActorIssue = ActorImportReport['rows'][number]['issues'][number];
+
+const actorIssueCodes = new Set([
+  'required',
+  'too_long',
+  'unknown_actor_type',
+  'invalid_organisation_number',
+  'invalid_email',
+]);
+
+/** One problem of an actor-import row, from its code and the value at fault. */
+export function actorIssueMessage(issue: ActorIssue, t: Translate): string {
+  const value = issue.value ?? '';
+  if (actorIssueCodes.has(issue.code)) {
+    return t(`secretariat.actorIssue.${issue.code}`, {
+      value,
+      field: t(`secretariat.actorField.${issue.field}`),
+    });
+  }
+  return t('secretariat.field.invalid');
+}
