@@ -244,7 +244,7 @@ export const ImportReportSchema = z.object({
           message: z.string(),
         }),
       ),
-      /** Tables only: each header and the column it was read as (`?mapping=` changes it). */
+      /** Tables only: each header and the column it was read as (`?mapping=` / `?fileMapping=` change it). */
       columns: z.array(z.object({ header: z.string(), target: z.string() })).optional(),
     }),
   ),

@@ -24,7 +24,10 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-async function dryRun(files: { fileName: string; text: string }[]) {
+async function dryRun(
+  files: { fileName: string; text: string }[],
+  mapping: Pick<Parameters<typeof importResponses>[4], 'columnMapping' | 'columnMappingByFile'> = {},
+) {
   const strategyProcess = await buildProcess(database.db);
   const { round } = await buildRound(database.db, { processId: strategyProcess.id });
   const secretariat = await buildMember(database.db, strategyProcess.id, 'secretariat');
@@ -38,7 +41,7 @@ async function dryRun(files: { fileName: string; text: string }[]) {
     secretariat.actor,
     { slug: strategyProcess.slug, roundNumber: round.number },
     files.map((file) => ({ fileName: file.fileName, bytes: new TextEncoder().encode(file.text) })),
-    { isDryRun: true },
+    { isDryRun: true, ...mapping },
   );
 }
 
@@ -81,5 +84,42 @@ describe(importResponses.name, () => {
       '"ikke-epost" is not a valid email address.',
       'q1 is required but empty.',
     ]);
+  });
+
+  it('maps each table on its own, so files with different layouts import together', async () => {
+    const files = [
+      { fileName: 'skjema-a.csv', text: 'Org;Svar\nHøgskolen i Testby;Mer samarbeid.\n' },
+      {
+        fileName: 'skjema-b.csv',
+        text: 'Organisasjon;Svar;Annet\nUniversitetet i Testby;Ja;Bedre verktøy.\n',
+      },
+    ];
+    const report = await dryRun(files, {
+      columnMapping: { Svar: 'q1' },
+      columnMappingByFile: {
+        'skjema-a.csv': { Org: 'actor' },
+        'skjema-b.csv': { Organisasjon: 'actor', Svar: 'q2', Annet: 'q1' },
+      },
+    });
+    expect(report.files.map((file) => [file.fileName, file.status, file.columns])).toEqual([
+      [
+        'skjema-a.csv',
+        'ok',
+        [
+          { header: 'Org', target: 'actor' },
+          { header: 'Svar', target: 'q1' },
+        ],
+      ],
+      [
+        'skjema-b.csv',
+        'ok',
+        [
+          { header: 'Organisasjon', target: 'actor' },
+          { header: 'Svar', target: 'q2' },
+          { header: 'Annet', target: 'q1' },
+        ],
+      ],
+    ]);
+    expect(report.submissionCount).toBe(2);
   });
 });

@@ -44,6 +44,11 @@ export interface ImportOptions {
   isDryRun: boolean;
   /** Header → target. Without it, headers are read as actor, organisation_number, submitter_name, submitter_email, q1, q2, … */
   columnMapping?: Record<string, ColumnTarget> | undefined;
+  /**
+   * File name (as in the report, `archive.zip/entry.csv` inside a ZIP) → header → target: for
+   * several tables with different layouts in one import. Overrides `columnMapping` for that file.
+   */
+  columnMappingByFile?: Record<string, Record<string, ColumnTarget>> | undefined;
 }
 
 /**
@@ -143,7 +148,10 @@ export async function importResponses(
     let planned: PlannedSubmission[] = [];
     try {
       const result = isTable
-        ? await planTable(file, questions, registry, options.columnMapping)
+        ? await planTable(file, questions, registry, {
+            ...options.columnMapping,
+            ...options.columnMappingByFile?.[file.fileName],
+          })
         : await planLetter(deps, round.id, file, registry);
       report = result.report;
       planned = result.planned;

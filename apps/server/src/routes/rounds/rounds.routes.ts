@@ -34,27 +34,54 @@ const RoundParams = SlugParams.extend({ number: z.coerce.number().int().min(1).m
 const SubmissionParams = RoundParams.extend({ submissionId: z.string().min(1).max(60) });
 const tags = ['rounds'];
 
+const columnTargetPattern = /^(actor|organisation_number|submitter_name|submitter_email|ignore|q\d{1,3})$/;
+
+function isColumnMapping(value: unknown): value is Record<string, responses.ColumnTarget> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((target) => typeof target === 'string' && columnTargetPattern.test(target))
+  );
+}
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+const invalidMapping = (field: string) =>
+  new ValidationError('The column mapping is not valid.', {
+    [field]:
+      'Map headers to actor, organisation_number, submitter_name, submitter_email, q1, q2, … or ignore.',
+  });
+
 /** `?mapping={"Svar 1":"q1","Org":"actor"}`: header → target column, for CSV/XLSX imports. */
 function parseMapping(raw: string | undefined): Record<string, responses.ColumnTarget> | undefined {
   if (!raw) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    const isValid =
-      typeof parsed === 'object' &&
-      parsed !== null &&
-      Object.values(parsed).every(
-        (target) =>
-          typeof target === 'string' &&
-          /^(actor|organisation_number|submitter_name|submitter_email|ignore|q\d{1,3})$/.test(target),
-      );
-    if (isValid) return parsed as Record<string, responses.ColumnTarget>;
-  } catch {
-    // fall through to the validation error
+  const parsed = parseJson(raw);
+  if (isColumnMapping(parsed)) return parsed;
+  throw invalidMapping('mapping');
+}
+
+/** `?fileMapping={"a.csv":{"Svar":"q1"},"b.xlsx":{"Svar":"q2"}}`: per file, for tables of different layouts. */
+function parseFileMapping(
+  raw: string | undefined,
+): Record<string, Record<string, responses.ColumnTarget>> | undefined {
+  if (!raw) return undefined;
+  const parsed = parseJson(raw);
+  if (
+    typeof parsed === 'object' &&
+    parsed !== null &&
+    !Array.isArray(parsed) &&
+    Object.values(parsed).every(isColumnMapping)
+  ) {
+    return parsed as Record<string, Record<string, responses.ColumnTarget>>;
   }
-  throw new ValidationError('The column mapping is not valid.', {
-    mapping:
-      'Map headers to actor, organisation_number, submitter_name, submitter_email, q1, q2, … or ignore.',
-  });
+  throw invalidMapping('fileMapping');
 }
 
 /** Secretariat side of input rounds: rounds, questions, invitations, participation, import/export. */
@@ -427,6 +454,7 @@ export function roundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
           querystring: z.object({
             dryRun: z.enum(['true', 'false']).default('true'),
             mapping: z.string().max(10_000).optional(),
+            fileMapping: z.string().max(10_000).optional(),
           }),
           response: { 200: ImportReportSchema },
         },
@@ -434,12 +462,17 @@ export function roundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       async (request) => {
         const files = await readUploadedFiles(request, 200);
         const mapping = parseMapping(request.query.mapping);
+        const mappingByFile = parseFileMapping(request.query.fileMapping);
         const report = await responses.importResponses(
           { db: deps.db, clock, fileStore, maxUploadBytes: deps.config.maxUploadBytes },
           request.actor,
           locator(request.params),
           files,
-          { isDryRun: request.query.dryRun !== 'false', columnMapping: mapping },
+          {
+            isDryRun: request.query.dryRun !== 'false',
+            columnMapping: mapping,
+            columnMappingByFile: mappingByFile,
+          },
         );
         deps.wakeJobRunner?.();
         return {

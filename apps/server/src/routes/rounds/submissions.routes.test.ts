@@ -145,6 +145,40 @@ describe('POST /api/processes/:slug/rounds/:number/imports (column-mapping step)
   });
 });
 
+describe('POST /api/processes/:slug/rounds/:number/imports (several tables, ?fileMapping=)', () => {
+  it('reads each table with its own mapping, and refuses an invalid one', async () => {
+    const boundary = '----innspillfiles';
+    const part = (fileName: string, csv: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n`;
+    const upload = (query: string) =>
+      testApp.app.inject({
+        method: 'POST',
+        url: `/api/processes/${slug}/rounds/${roundNumber}/imports?dryRun=true${query}`,
+        headers: { ...secretariat.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: Buffer.from(
+          part('a.csv', 'Org;Svar\r\nHøgskolen i Testby;Mer samarbeid.\r\n') +
+            part('b.csv', 'Navn;Kommentar\r\nUniversitetet i Testby;Bedre verktøy.\r\n') +
+            `--${boundary}--\r\n`,
+        ),
+      });
+    const fileMapping = encodeURIComponent(
+      JSON.stringify({ 'a.csv': { Org: 'actor', Svar: 'q1' }, 'b.csv': { Navn: 'actor', Kommentar: 'q1' } }),
+    );
+    const mapped = await upload(`&fileMapping=${fileMapping}`);
+    expect(mapped.statusCode, mapped.body).toBe(200);
+    expect(mapped.json()).toMatchObject({ submissionCount: 2, failedFileCount: 0 });
+
+    const invalid = await upload(
+      `&fileMapping=${encodeURIComponent(JSON.stringify({ 'a.csv': { Org: 'boss' } }))}`,
+    );
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().error).toMatchObject({
+      code: 'validation_failed',
+      fields: { fileMapping: expect.any(String) },
+    });
+  });
+});
+
 describe('PUT /api/processes/:slug/rounds/:number/submissions/:submissionId/actor (manual matching)', () => {
   it('matches an unmatched imported letter to a registered actor, counts it in participation, and can unlink it', async () => {
     const letter = Buffer.from('Innspill fra Fagforeningen i Testby.\n\nVi ønsker mer samarbeid.', 'utf8');

@@ -9,21 +9,18 @@ import { importProblemMessage, secretariatErrorMessage } from './secretariat-err
 
 const fixedTargets = ['actor', 'organisation_number', 'submitter_name', 'submitter_email'] as const;
 
-/** The headers of every table in the report with the column each was read as. */
-function columnsOf(report: ImportReport | undefined) {
-  const seen = new Map<string, string>();
-  for (const file of report?.files ?? []) {
-    for (const column of file.columns ?? []) {
-      if (!seen.has(column.header)) seen.set(column.header, column.target);
-    }
-  }
-  return [...seen].map(([header, target]) => ({ header, target }));
+/** The tables in the report, each with its headers and the column each was read as. */
+function tablesOf(report: ImportReport | undefined) {
+  return (report?.files ?? []).flatMap((file) =>
+    file.columns?.length ? [{ fileName: file.fileName, columns: file.columns }] : [],
+  );
 }
 
 /**
  * Bulk import of responses: always a dry run first, then all-or-nothing per file. A dry run of a
  * CSV/XLSX shows its columns; the secretariat maps each to a question, the actor or the submitter
- * (or ignores it), runs the dry run again, and imports with that mapping. Letters whose
+ * (or ignores it), runs the dry run again, and imports with that mapping. Each table is mapped on
+ * its own, so files with different layouts can be imported together. Letters whose
  * organisation was not recognised are matched to a registered actor by hand afterwards.
  */
 export function ImportPanel({
@@ -41,7 +38,8 @@ export function ImportPanel({
   const { session } = useSession();
   const [files, setFiles] = useState<File[]>([]);
   const [report, setReport] = useState<ImportReport>();
-  const [mapping, setMapping] = useState<Record<string, string>>({});
+  /** File name → header → target: only the columns the secretariat changed. */
+  const [mapping, setMapping] = useState<Record<string, Record<string, string>>>({});
   const [isMappingChanged, setIsMappingChanged] = useState(false);
   const [error, setError] = useState<string>();
   const [importCount, setImportCount] = useState(0);
@@ -49,7 +47,7 @@ export function ImportPanel({
     setError(undefined);
     try {
       const query = Object.keys(mapping).length
-        ? `&mapping=${encodeURIComponent(JSON.stringify(mapping))}`
+        ? `&fileMapping=${encodeURIComponent(JSON.stringify(mapping))}`
         : '';
       const result = await uploadFiles<ImportReport>(
         `${path}/imports?dryRun=${isDryRun}${query}`,
@@ -105,40 +103,47 @@ export function ImportPanel({
           {t('import.commit')}
         </Button>
       </div>
-      {report?.isDryRun && columnsOf(report).length ? (
-        <fieldset className="form-stack" data-testid="column-mapping">
-          <legend>{t('import.mapping.title')}</legend>
+      {report?.isDryRun && tablesOf(report).length ? (
+        <div className="form-stack" data-testid="column-mapping">
           <p className="field-description">{t('import.mapping.hint')}</p>
-          {columnsOf(report).map(({ header, target }, index) => {
-            const id = `import-column-${index}`;
-            return (
-              <div key={header} className="field">
-                <label htmlFor={id}>{t('import.mapping.column', { header })}</label>
-                <select
-                  id={id}
-                  value={mapping[header] ?? target}
-                  onChange={(event) => {
-                    setMapping({ ...mapping, [header]: event.target.value });
-                    setIsMappingChanged(true);
-                  }}
-                >
-                  <option value="ignore">{t('import.mapping.ignore')}</option>
-                  {fixedTargets.map((value) => (
-                    <option key={value} value={value}>
-                      {t(`import.mapping.${value}`)}
-                    </option>
-                  ))}
-                  {questions.map((question) => (
-                    <option key={question.id} value={`q${question.position}`}>
-                      {t('import.mapping.question', { number: question.position, text: question.text })}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            );
-          })}
+          {tablesOf(report).map(({ fileName, columns }, fileIndex) => (
+            <fieldset key={fileName} className="form-stack">
+              <legend>{t('import.mapping.fileTitle', { fileName })}</legend>
+              {columns.map(({ header, target }, index) => {
+                const id = `import-column-${fileIndex}-${index}`;
+                return (
+                  <div key={header} className="field">
+                    <label htmlFor={id}>{t('import.mapping.column', { header })}</label>
+                    <select
+                      id={id}
+                      value={mapping[fileName]?.[header] ?? target}
+                      onChange={(event) => {
+                        setMapping({
+                          ...mapping,
+                          [fileName]: { ...mapping[fileName], [header]: event.target.value },
+                        });
+                        setIsMappingChanged(true);
+                      }}
+                    >
+                      <option value="ignore">{t('import.mapping.ignore')}</option>
+                      {fixedTargets.map((value) => (
+                        <option key={value} value={value}>
+                          {t(`import.mapping.${value}`)}
+                        </option>
+                      ))}
+                      {questions.map((question) => (
+                        <option key={question.id} value={`q${question.position}`}>
+                          {t('import.mapping.question', { number: question.position, text: question.text })}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                );
+              })}
+            </fieldset>
+          ))}
           {isMappingChanged ? <Alert data-color="info">{t('import.mapping.rerun')}</Alert> : null}
-        </fieldset>
+        </div>
       ) : null}
       {error ? <Alert data-color="danger">{error}</Alert> : null}
       {report ? (

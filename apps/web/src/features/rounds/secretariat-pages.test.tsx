@@ -238,6 +238,62 @@ describe('ImportPanel', () => {
   });
 });
 
+describe('ImportPanel column mapping', () => {
+  it('maps each table of a multi-file import on its own', async () => {
+    const table = (fileName: string, headers: string[]) => ({
+      fileName,
+      kind: 'table' as const,
+      status: 'failed' as const,
+      submissionCount: 0,
+      unmatched: [],
+      problems: [],
+      columns: headers.map((header) => ({ header, target: 'ignore' })),
+    });
+    const report: ImportReport = {
+      isDryRun: true,
+      submissionCount: 0,
+      failedFileCount: 2,
+      files: [table('a.csv', ['Org', 'Svar']), table('b.xlsx', ['Svar'])],
+    };
+    route('POST', /\/imports\?dryRun=true/, () => ({ status: 200, body: report }));
+    route('GET', /\/submissions$/, () => ({
+      status: 200,
+      body: { submissions: [], canSeePersonalData: true },
+    }));
+    route('GET', /\/actors$/, () => ({ status: 200, body: { actors: [], canManage: true } }));
+    const questions = [1, 2].map((position) => ({
+      id: `q-${position}`,
+      position,
+      kind: 'long_text' as const,
+      text: `Spørsmål ${position}`,
+      isRequired: false,
+      options: [],
+    }));
+    renderWithProviders(
+      <ImportPanel slug="demo" path={path} questions={questions} onImported={() => undefined} />,
+    );
+    fireEvent.change(screen.getByLabelText('Filer'), {
+      target: { files: [new File(['x'], 'a.csv'), new File(['y'], 'b.xlsx')] },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Prøvekjør' }));
+
+    const first = await screen.findByRole('group', { name: 'Kolonner i «a.csv»' });
+    const second = screen.getByRole('group', { name: 'Kolonner i «b.xlsx»' });
+    fireEvent.change(within(first).getByLabelText('Kolonnen «Org»'), { target: { value: 'actor' } });
+    fireEvent.change(within(first).getByLabelText('Kolonnen «Svar»'), { target: { value: 'q1' } });
+    fireEvent.change(within(second).getByLabelText('Kolonnen «Svar»'), { target: { value: 'q2' } });
+    expect(screen.getByText('Kolonnevalget er endret. Prøvekjør igjen før du importerer.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Prøvekjør' }));
+
+    await waitFor(() => expect(calls.filter((call) => call.method === 'POST')).toHaveLength(2));
+    const url = new URL(calls.filter((call) => call.method === 'POST')[1]!.path, 'http://innspill.test');
+    expect(JSON.parse(url.searchParams.get('fileMapping')!)).toEqual({
+      'a.csv': { Org: 'actor', Svar: 'q1' },
+      'b.xlsx': { Svar: 'q2' },
+    });
+  });
+});
+
 describe('ActorRegistryPage', () => {
   const renderPage = () =>
     renderWithProviders(
