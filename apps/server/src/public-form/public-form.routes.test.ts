@@ -1,15 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
-import type { Clock } from '@innspill/core';
-import { buildRound, createTestDatabase } from '@innspill/core/testing';
-import { buildApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
+import { responses, type Clock } from '@innspill/core';
+import { buildActor, buildMember, buildProcess, buildRound } from '@innspill/core/testing';
 import { buildTestApp, type TestApp } from '../testing/build-test-app.ts';
 import { publicFormRoutes } from './public-form.routes.ts';
-import { plainFormPathFor, withNoscriptLink } from './spa-fallback.ts';
+import { hidden, makePdf, multipart, receiptCodeOf, urlencoded } from './public-form.test-support.ts';
 
 let testApp: TestApp;
 let now = new Date('2026-11-28T12:00:00Z');
@@ -64,42 +61,6 @@ afterAll(async () => {
   await testApp?.close();
 });
 
-const hidden = (page: string, name: string) =>
-  new RegExp(`name="${name}" value="([^"]+)"`).exec(page)?.[1] ?? '';
-
-function urlencoded(fields: [string, string][]) {
-  return {
-    payload: new URLSearchParams(fields).toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  };
-}
-
-function multipart(fields: [string, string][], file?: { name: string; bytes: Uint8Array }) {
-  const boundary = `----plainform${Math.random().toString(16).slice(2)}`;
-  const chunks: Buffer[] = [];
-  for (const [name, value] of fields) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  }
-  if (file) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/pdf\r\n\r\n`,
-      ),
-      Buffer.from(file.bytes),
-      Buffer.from('\r\n'),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-async function makePdf(text: string) {
-  const pdf = await PDFDocument.create();
-  const page = pdf.addPage();
-  page.drawText(text, { x: 40, y: 700, size: 12, font: await pdf.embedFont(StandardFonts.Helvetica) });
-  return pdf.save();
-}
-
 /** The fields of a complete answer as the form posts them. */
 function answerFields(overrides: Partial<Record<keyof typeof q, string | string[]>> = {}): [string, string][] {
   const values: Record<keyof typeof q, string | string[]> = {
@@ -145,10 +106,6 @@ async function startDraft(fields: [string, string][] = answerFields()) {
   const token = /\/svar\/i\/([\w-]+)/.exec(location)![1]!;
   const linkPage = await testApp.app.inject({ method: 'GET', url: `/svar/i/${token}` });
   return { token, linkFormToken: hidden(linkPage.body, 'formToken'), linkPage };
-}
-
-function receiptCodeOf(page: string) {
-  return /data-testid="receipt-code">([0-9A-Z-]+)</.exec(page)?.[1];
 }
 
 describe(publicFormRoutes.name, () => {
@@ -550,44 +507,85 @@ describe(publicFormRoutes.name, () => {
   });
 });
 
-describe(withNoscriptLink.name, () => {
-  it('maps only the respondent paths of the SPA to their plain pages', () => {
-    expect(plainFormPathFor('/r/0b4f9c2e-1111-4222-8333-444455556666?lang=en')).toBe('/svar/r/0b4f9c2e-1111-4222-8333-444455556666');
-    expect(plainFormPathFor('/i/abcdefghijklmnopqrstuvwxyz_-0123')).toBe('/svar/i/abcdefghijklmnopqrstuvwxyz_-0123');
-    expect(plainFormPathFor('/i/"><script>')).toBeUndefined();
-    expect(plainFormPathFor('/p/some-process/rounds')).toBeUndefined();
+describe('plain respondent form: invitations, floods and junk', () => {
+  it('lets an invited organisation answer through its invitation link, without organisation fields', async () => {
+    const strategyProcess = await buildProcess(testApp.db);
+    const invited = await buildRound(testApp.db, { processId: strategyProcess.id, number: 1, deadline, questions: questionSpecs.slice(0, 1) });
+    const { actor } = await buildMember(testApp.db, strategyProcess.id, 'secretariat');
+    const organisation = await buildActor(testApp.db, strategyProcess.id, { name: 'Universitetet i Nord' });
+    const issued = await responses.inviteActors(
+      { db: testApp.db, clock, publicUrl: 'http://localhost:3000' },
+      actor,
+      { slug: strategyProcess.slug, roundNumber: 1 },
+      [organisation.id],
+    );
+    const token = issued.issued[0]!.link.split('/i/')[1]!;
+    const page = await testApp.app.inject({ method: 'GET', url: `/svar/i/${token}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Du svarer på vegne av Universitetet i Nord.');
+    expect(page.body).not.toContain('name="organisationName"');
+    expect(page.body).not.toContain('name="declaredActorType"');
+    const sent = await testApp.app.inject({
+      method: 'POST',
+      url: `/svar/i/${token}`,
+      ...urlencoded([
+        ['formToken', hidden(page.body, 'formToken')],
+        [`q.${invited.questions[0]!.id}`, 'Svar fra et invitert universitet.'],
+        ['publicationConsent', 'no'],
+        ['action', 'submit'],
+      ]),
+    });
+    expect(sent.statusCode).toBe(303);
+    const receipt = await testApp.app.inject({ method: 'GET', url: `/svar/i/${token}` });
+    expect(receiptCodeOf(receipt.body)).toMatch(/^[0-9A-Z]{4}-/);
+    expect(receipt.body).toContain('<dd><p>Nei, svaret skal ikke publiseres</p></dd>');
   });
 
-  it('serves the SPA for /r/ and /i/ with a <noscript> link to the plain form, and no script added', async () => {
-    const webRoot = mkdtempSync(join(tmpdir(), 'innspill-web-noscript-'));
-    writeFileSync(
-      join(webRoot, 'index.html'),
-      '<!doctype html><html lang="nb"><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>',
-    );
-    const database = await createTestDatabase();
-    const { app } = await buildApp({
-      config: loadConfig({ INNSPILL_LOG_LEVEL: 'silent', INNSPILL_DATA: mkdtempSync(join(tmpdir(), 'innspill-noscript-data-')) }),
-      db: database.db,
-      databaseKind: database.kind,
-      version: 'test',
-      cookieSecret: 'test-cookie-secret-that-is-long-enough',
-      webRoot,
+  it('answers junk with 4xx pages, never 500: a NUL byte, an unknown actor type, a bad round id', async () => {
+    const { token, linkFormToken } = await startDraft();
+    const nul = await testApp.app.inject({
+      method: 'POST',
+      url: `/svar/i/${token}`,
+      ...urlencoded([['formToken', linkFormToken], ...answerFields({ long: 'før\u0000etter' }), ['action', 'save']]),
+    });
+    expect(nul.statusCode).toBe(400);
+    const badType = await testApp.app.inject({
+      method: 'POST',
+      url: `/svar/i/${token}`,
+      ...urlencoded([
+        ['formToken', linkFormToken],
+        ...answerFields().map(([name, value]): [string, string] => [name, name === 'declaredActorType' ? 'hacker' : value]),
+        ['action', 'save'],
+      ]),
+    });
+    expect(badType.statusCode).toBe(400);
+    expect(badType.body).toContain('<a href="#f-actor-type">Type aktør: Sjekk dette feltet.</a>');
+    for (const url of ['/svar/r/not-a-round', `/svar/r/${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(12)}`, '/svar/i/short', '/svar/i/..%2F..%2Fetc']) {
+      const response = await testApp.app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.headers['content-type'], url).toContain('text/html');
+    }
+  });
+
+  it('applies the public rate limit to form posts, with a 429 page', async () => {
+    const limited = await buildTestApp({
+      clock,
+      env: { INNSPILL_DATA: mkdtempSync(join(tmpdir(), 'innspill-plain-limit-')), INNSPILL_PUBLIC_RATE_LIMIT: '2' },
     });
     try {
-      const roundPage = await app.inject({ method: 'GET', url: `/r/${round.round.id}` });
-      expect(roundPage.statusCode).toBe(200);
-      expect(roundPage.body).toContain(`<noscript><div class="noscript-fallback"><p>Denne siden trenger JavaScript. <a href="/svar/r/${round.round.id}">`);
-      expect(roundPage.body).toContain('<div id="root"></div>');
-      expect(roundPage.body.match(/<script/g)).toHaveLength(1);
-      const token = 'a'.repeat(43);
-      const linkPage = await app.inject({ method: 'GET', url: `/i/${token}` });
-      expect(linkPage.body).toContain(`<a href="/svar/i/${token}?lang=en">`);
-      const other = await app.inject({ method: 'GET', url: '/p/some-process' });
-      expect(other.statusCode).toBe(200);
-      expect(other.body).not.toContain('<noscript>');
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const response = await limited.app.inject({
+          method: 'POST',
+          url: `/svar/r/${round.round.id}`,
+          ...urlencoded([['formToken', 'wrong'], ['action', 'save']]),
+        });
+        statuses.push(response.statusCode);
+        if (response.statusCode === 429) expect(response.body).toContain('For mange forespørsler på kort tid.');
+      }
+      expect(statuses).toEqual([403, 403, 429]);
     } finally {
-      await app.close();
-      await database.close();
+      await limited.close();
     }
   });
 });

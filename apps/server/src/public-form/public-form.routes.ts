@@ -124,6 +124,16 @@ function inputFromFields(
   return { input, values, errors };
 }
 
+/** Text the database cannot store (a NUL byte: SQLSTATE 22021, 22P05) is bad input, not a fault. */
+function isInvalidTextError(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (code === '22021' || code === '22P05') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 interface MappedError {
   status: number;
   fields: FieldErrors;
@@ -303,6 +313,7 @@ ${body}`;
       const mapped = mapFormError(error, t, maxUploadMegabytes);
       if (mapped) return errorPage(reply, ctx, mapped.status, [...mapped.general, ...Object.values(mapped.fields)].join(' '));
       if (error.statusCode === 429) return errorPage(reply, ctx, 429, t('error.rateLimited'));
+      if (isInvalidTextError(error)) return errorPage(reply, ctx, 400, t('error.badRequest'));
       if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') return errorPage(reply, ctx, 413, t('error.tooLarge'));
       if (error.statusCode === 415) return errorPage(reply, ctx, 415, t('error.contentType'));
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return errorPage(reply, ctx, error.statusCode, t('error.badRequest'));
