@@ -13,6 +13,17 @@ export function isFormContentType(request: FastifyRequest): boolean {
   return (formContentTypes as readonly string[]).includes(bodyMediaType(request));
 }
 
+const maxFieldBytes = 2 * 1024 * 1024;
+
+/** The form's fields together are larger than any real answer form. */
+export class FormTooLargeError extends Error {
+  readonly statusCode = 413;
+  readonly code = 'FST_PLAIN_FORM_TOO_LARGE';
+  constructor() {
+    super('The form is too large.');
+  }
+}
+
 /** Every field of a posted form, each with all its values (checkboxes repeat a name). */
 export type FormFields = Map<string, string[]>;
 
@@ -51,6 +62,9 @@ export async function readPostedForm(request: FastifyRequest, maxUploadBytes: nu
   const fields: FormFields = new Map();
   let file: PostedForm['file'];
   let isFileTooLarge = false;
+  let fieldBytes = 0;
+  // Per field: a long answer (100,000 characters) in UTF-8. All fields together: 2 MiB, the text
+  // of a large form, so a flood of fields cannot hold hundreds of megabytes in memory.
   const parts = request.parts({
     limits: { fileSize: maxUploadBytes, files: 1, fields: 500, fieldSize: 400_000, parts: 520 },
   });
@@ -62,6 +76,8 @@ export async function readPostedForm(request: FastifyRequest, maxUploadBytes: nu
         continue;
       }
       const value = typeof part.value === 'string' ? part.value : String(part.value ?? '');
+      fieldBytes += Buffer.byteLength(value) + part.fieldname.length;
+      if (fieldBytes > maxFieldBytes) throw new FormTooLargeError();
       const list = fields.get(part.fieldname);
       if (list) list.push(value);
       else fields.set(part.fieldname, [value]);

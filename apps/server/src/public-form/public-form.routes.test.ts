@@ -369,6 +369,13 @@ describe(publicFormRoutes.name, () => {
       }),
     });
     expect(tooBig.statusCode).toBe(413);
+    const floodOfFields = await testApp.app.inject({
+      method: 'POST',
+      url: `/svar/i/${token}`,
+      ...multipart([['formToken', linkFormToken], ...Array.from({ length: 8 }, (_, index): [string, string] => [`junk${index}`, 'x'.repeat(300_000)])]),
+    });
+    expect(floodOfFields.statusCode).toBe(413);
+    expect(floodOfFields.body).toContain('Forespørselen er for stor.');
     expect(tooBig.body).toContain('Filen er større enn 1 MB.');
     expect(tooBig.body).toContain('Stort vedlegg.</textarea>');
 
