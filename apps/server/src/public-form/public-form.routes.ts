@@ -211,8 +211,8 @@ export function publicFormRoutes(deps: AppDependencies) {
     const linkBase = plainFormPaths.link(token);
     const isSent = view.status === 'submitted';
     const main = html`${renderErrorSummary(ctx, view.round.questions, options.errors ?? {}, options.general ?? [])}
-${renderRoundIntro(ctx, view.round, isSent ? t('editAnswers') : undefined)}
 ${options.notices ?? []}
+${renderRoundIntro(ctx, view.round, isSent ? t('editAnswers') : undefined)}
 ${view.actorName ? html`<p>${t('invitedAs', { name: view.actorName })}</p>` : ''}
 ${view.isLateIfSubmittedNow && !isSent ? renderNotice(t('late'), 'warning') : ''}
 ${renderAnswerForm(ctx, {
