@@ -19,30 +19,32 @@ export async function insertJobs(db: Queryable, values: { kind: string; payload:
 }
 
 /**
- * Takes the next due job. `FOR UPDATE SKIP LOCKED` lets several app instances on one PostgreSQL
- * server poll the same table without taking the same job twice.
+ * Takes up to `limit` due jobs, oldest first, in one statement. `FOR UPDATE SKIP LOCKED` lets several
+ * app instances on one PostgreSQL server poll the same table without taking the same job twice.
  */
-export async function claimNextJob(db: Queryable, now: Date): Promise<JobRow | undefined> {
+export async function claimDueJobs(db: Queryable, now: Date, limit: number): Promise<JobRow[]> {
   const next = db
     .select({ id: jobs.id })
     .from(jobs)
     .where(and(eq(jobs.status, 'queued'), or(lte(jobs.runAt, now), lte(jobs.runAt, sql`now()`))))
     .orderBy(asc(jobs.runAt))
-    .limit(1)
+    .limit(limit)
     .for('update', { skipLocked: true });
-  const [row] = await db
+  const rows = await db
     .update(jobs)
     .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, lockedAt: now })
     .where(inArray(jobs.id, next))
     .returning();
-  return row;
+  return rows.sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime());
 }
 
-export async function markJobDone(db: Queryable, jobId: string, now: Date, shouldClearPayload: boolean) {
+/** Marks jobs done (one statement), wiping their payloads when asked (it held a secret link, say). */
+export async function markJobsDone(db: Queryable, jobIds: string[], now: Date, shouldClearPayload: boolean) {
+  if (jobIds.length === 0) return;
   await db
     .update(jobs)
     .set({ status: 'done', finishedAt: now, lockedAt: null, ...(shouldClearPayload ? { payload: {} } : {}) })
-    .where(eq(jobs.id, jobId));
+    .where(inArray(jobs.id, jobIds));
 }
 
 export async function markJobFailed(db: Queryable, job: JobRow, error: string, now: Date) {
