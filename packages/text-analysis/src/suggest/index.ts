@@ -209,3 +209,9 @@ export function suggestThemes(
 
 /** Re-exported for callers that want raw models. */
 export type { OneVsRestModel as LinearModel };
+
+export {
+  suggestionFeatures,
+  SuggestionFeatureBuilder,
+  type SuggestionFeatureOptions,
+} from './features.ts';

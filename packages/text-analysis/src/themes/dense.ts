@@ -238,3 +238,41 @@ export function agglomerate(vectors: Float32Array, count: number, dims: number, 
   });
   return groupOf;
 }
+
+/**
+ * Row-wise [a, weight·b] of two dense row-major blocks, each result row l2-normalised.
+ *
+ * @example
+ * const both = concatenateDense(lsa, 100, ppmi, 100, 2, n); // n × 200
+ */
+export function concatenateDense(
+  a: Float32Array,
+  aDims: number,
+  b: Float32Array,
+  bDims: number,
+  weight: number,
+  n: number,
+): Float32Array {
+  const dims = aDims + bDims;
+  const out = new Float32Array(n * dims);
+  for (let i = 0; i < n; i++) {
+    let norm = 0;
+    for (let c = 0; c < aDims; c++) {
+      const v = a[i * aDims + c] as number;
+      out[i * dims + c] = v;
+      norm += v * v;
+    }
+    for (let c = 0; c < bDims; c++) {
+      const v = weight * (b[i * bDims + c] as number);
+      out[i * dims + aDims + c] = v;
+      norm += v * v;
+    }
+    if (norm > 0) {
+      const inverse = 1 / Math.sqrt(norm);
+      for (let c = 0; c < dims; c++) {
+        out[i * dims + c] = (out[i * dims + c] as number) * inverse;
+      }
+    }
+  }
+  return out;
+}
