@@ -76,10 +76,16 @@ const f3 = (x: number): string => x.toFixed(3);
 
 function run(name: string, data: readonly LabelledText[]): void {
   const languages: Language[] = data.map((row) => detectLanguage(row.text));
-  const vectorizer = JSON.parse(option('--vectorizer') ?? '{}') as { keepStopWords?: boolean } & VectorizerOptions;
+  const vectorizer = JSON.parse(option('--vectorizer') ?? '{}') as {
+    keepStopWords?: boolean;
+  } & VectorizerOptions;
   const builder = new TfidfBuilder(vectorizer);
   data.forEach((row, i) => {
-    const { terms, surfaces } = termsWithSurface(row.text, languages[i] as Language, vectorizer.keepStopWords);
+    const { terms, surfaces } = termsWithSurface(
+      row.text,
+      languages[i] as Language,
+      vectorizer.keepStopWords,
+    );
     builder.addTerms(terms, surfaces);
   });
   const model = builder.build();
@@ -106,11 +112,19 @@ function run(name: string, data: readonly LabelledText[]): void {
     const aris: number[] = [];
     for (const seed of seeds) {
       const started = Date.now();
-      const result = discoverThemes(model, { seed, themes: k, isAssigningAll: true, groups: 1, ...themeOptions });
+      const result = discoverThemes(model, {
+        seed,
+        themes: k,
+        isAssigningAll: true,
+        groups: 1,
+        ...themeOptions,
+      });
       const predicted = Array.from(result.assignments);
       nmis.push(normalizedMutualInfo(labels, predicted));
       aris.push(adjustedRandIndex(labels, predicted));
-      process.stderr.write(`  ${name} seed ${seed}: NMI ${f3(nmis.at(-1) as number)} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+      process.stderr.write(
+        `  ${name} seed ${seed}: NMI ${f3(nmis.at(-1) as number)} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+      );
     }
     const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
     out.push(`discovery NMI ${f3(mean(nmis))} [${nmis.map(f3).join(' ')}] ARI ${f3(mean(aris))}`);
@@ -140,7 +154,9 @@ function run(name: string, data: readonly LabelledText[]): void {
         f1s.push(macroF1(truth, guess));
       }
       const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
-      out.push(`suggest ${share}%: acc ${f3(mean(accs))} [${accs.map(f3).join(' ')}] F1 ${f3(mean(f1s))} [${f1s.map(f3).join(' ')}]`);
+      out.push(
+        `suggest ${share}%: acc ${f3(mean(accs))} [${accs.map(f3).join(' ')}] F1 ${f3(mean(f1s))} [${f1s.map(f3).join(' ')}]`,
+      );
     }
   }
   process.stdout.write(`${out.join(' | ')}\n`);
@@ -148,7 +164,12 @@ function run(name: string, data: readonly LabelledText[]): void {
 
 const write = option('--write-phase2');
 if (write) {
-  writeFileSync(write, phase2().map((row) => `${JSON.stringify({ text: row.text, labels: [row.label] })}\n`).join(''));
+  writeFileSync(
+    write,
+    phase2()
+      .map((row) => `${JSON.stringify({ text: row.text, labels: [row.label] })}\n`)
+      .join(''),
+  );
 }
 for (const set of (option('--sets') ?? 'storting,phase2').split(',')) {
   run(set, set === 'storting' ? storting() : phase2());

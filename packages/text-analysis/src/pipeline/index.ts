@@ -645,9 +645,7 @@ export async function evaluate(
       split.train.map((row) => labelSets[row] ?? []),
       { seed, folds: 0 },
     );
-    const predictedSets = split.test.map((row) =>
-      suggester.predict(features, row).map((s) => s.label),
-    );
+    const predictedSets = split.test.map((row) => suggester.predict(features, row).map((s) => s.label));
     const truthSets = split.test.map((row) => labelSets[row] ?? []);
     if (isMultiLabel) {
       const key = (set: readonly string[]): string => [...set].sort().join('|');

@@ -210,8 +210,4 @@ export function suggestThemes(
 /** Re-exported for callers that want raw models. */
 export type { OneVsRestModel as LinearModel };
 
-export {
-  suggestionFeatures,
-  SuggestionFeatureBuilder,
-  type SuggestionFeatureOptions,
-} from './features.ts';
+export { suggestionFeatures, SuggestionFeatureBuilder, type SuggestionFeatureOptions } from './features.ts';

@@ -283,7 +283,11 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
   const isShortText = fullModel.matrix.indices.length < SHORT_TEXT_TERMS * Math.max(1, nonEmpty);
   const floor = isShortText ? 0.2 : 0.05;
   const defaultShare =
-    options.themes !== undefined ? Math.min(0.5, Math.max(floor, 1 / options.themes)) : isShortText ? 0.2 : 0.1;
+    options.themes !== undefined
+      ? Math.min(0.5, Math.max(floor, 1 / options.themes))
+      : isShortText
+        ? 0.2
+        : 0.1;
   const model = restrictDocumentFrequency(fullModel, options.maxDfShare ?? defaultShare);
   const matrix = model.matrix;
   const seed = options.seed ?? 0;
@@ -363,7 +367,9 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
   let fitSimilarity = Float32Array.from(clustering.similarities);
   const rounds = k >= 2 ? (options.refinementRounds ?? 2) : 0;
   let classifier: ReturnType<typeof trainOneVsRest> | undefined;
-  const refineMatrix = options.refinementFeatures ? selectRows(options.refinementFeatures, fitRows) : fitMatrix;
+  const refineMatrix = options.refinementFeatures
+    ? selectRows(options.refinementFeatures, fitRows)
+    : fitMatrix;
   for (let round = 0; round < rounds; round++) {
     const byTheme: number[][] = Array.from({ length: k }, () => []);
     fitLabels.forEach((c, i) => (byTheme[c] as number[]).push(i));
@@ -626,7 +632,9 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
     choice,
     method:
       `LSA (${reduction.dimensions} dims, randomised SVD)` +
-      (ppmiWeight > 0 ? ` + corpus PPMI word vectors (${dims - reduction.dimensions} dims, weight ${ppmiWeight})` : '') +
+      (ppmiWeight > 0
+        ? ` + corpus PPMI word vectors (${dims - reduction.dimensions} dims, weight ${ppmiWeight})`
+        : '') +
       ` + spherical k-means (k-means++, best of ${restarts})` +
       (rounds > 0 ? ` + ${rounds} rounds of self-training with one-vs-rest linear SVMs` : '') +
       `; labels by c-TF-IDF; groups by average-linkage clustering of centroids`,

@@ -68,7 +68,8 @@ export function ppmiDocumentVectors(
       const base = (inText[a] as number) * t;
       for (let b = 0; b < inText.length; b++) {
         if (a !== b) {
-          cooccurrence[base + (inText[b] as number)] = (cooccurrence[base + (inText[b] as number)] as number) + 1;
+          cooccurrence[base + (inText[b] as number)] =
+            (cooccurrence[base + (inText[b] as number)] as number) + 1;
         }
       }
     }
