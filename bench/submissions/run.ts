@@ -18,7 +18,7 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -64,8 +64,34 @@ interface Result {
   prepareSeconds: number;
   /** Server process CPU time (user + system) per measured submit, in ms: independent of other load. */
   serverCpuMs: number;
-  /** PostgreSQL backends' CPU is not included; the 1-minute load average during the run is. */
+  /** All PostgreSQL server processes' CPU time per measured submit, in ms (PostgreSQL runs only). */
+  postgresCpuMs: number;
+  /** This process's CPU time (autocannon, the load generator) per measured submit, in ms. */
+  loadGeneratorCpuMs: number;
+  /** The 1-minute load average at the end of the run. */
   loadAverage: number;
+}
+
+/**
+ * CPU time (user + system) of every process named `postgres`, plus that of their ended children,
+ * in ms, from /proc (Linux).
+ */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.replace(/^.*\) /, '').split(' ');
+      // Own time plus that of ended children (the postmaster's exited backends).
+      const ticks = [11, 12, 13, 14].reduce((sum, field) => sum + Number(fields[field]), 0);
+      total += (ticks * 1000) / 100;
+    } catch {
+      // The process ended while we read it.
+    }
+  }
+  return total;
 }
 
 /** CPU time (user + system) of a process in ms, from /proc (Linux). */
@@ -224,8 +250,13 @@ async function runOne(kind: 'pglite' | 'postgres', count: number): Promise<Resul
     const warmTokens = await prepareTokens(server, setup, 200);
     await measure(server, setup, warmTokens);
     const cpuBefore = processCpuMs(server.child.pid);
+    const postgresBefore = postgresCpuMs();
+    const ownBefore = process.cpuUsage();
     const measured = await measure(server, setup, tokens);
     const serverCpuMs = (processCpuMs(server.child.pid) - cpuBefore) / count;
+    const own = process.cpuUsage(ownBefore);
+    const loadGeneratorCpuMs = (own.user + own.system) / 1000 / count;
+    const postgresCpu = kind === 'postgres' ? (postgresCpuMs() - postgresBefore) / count : Number.NaN;
     const loadAverage = os.loadavg()[0] ?? 0;
     result = {
       database: kind === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL 15 (local)',
@@ -241,6 +272,8 @@ async function runOne(kind: 'pglite' | 'postgres', count: number): Promise<Resul
       committed: 0,
       prepareSeconds,
       serverCpuMs,
+      postgresCpuMs: postgresCpu,
+      loadGeneratorCpuMs,
       loadAverage,
     };
   } finally {
@@ -285,11 +318,11 @@ const lines = [
   '',
   'Submit step only (POST /api/public/responses/:token/submit, 3 answers, first submit per link):',
   '',
-  '| Database | Submits | Seconds | Submits/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx | committed | server CPU ms/submit | load avg |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| Database | Submits | Seconds | Submits/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx | committed | server CPU ms/submit | PostgreSQL CPU ms/submit | autocannon CPU ms/submit | load avg |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...results.map(
     (r) =>
-      `| ${r.database} | ${r.count} | ${r.seconds.toFixed(1)} | ${round(r.perSecond)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.errors} | ${r.non2xx} | ${r.committed} | ${r.serverCpuMs.toFixed(1)} | ${r.loadAverage.toFixed(1)} |`,
+      `| ${r.database} | ${r.count} | ${r.seconds.toFixed(1)} | ${round(r.perSecond)} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.errors} | ${r.non2xx} | ${r.committed} | ${r.serverCpuMs.toFixed(2)} | ${Number.isNaN(r.postgresCpuMs) ? '–' : r.postgresCpuMs.toFixed(2)} | ${r.loadGeneratorCpuMs.toFixed(2)} | ${r.loadAverage.toFixed(1)} |`,
   ),
   '',
   `Preparing the links (start step, 32 concurrent, not measured): ${results
@@ -297,7 +330,9 @@ const lines = [
     .join(', ')}`,
   'Targets: PostgreSQL ≥ 1000/s with p99 < 200 ms; PGlite ≥ 300/s.',
   'Server CPU ms/submit is the Innspill process only (PGlite runs inside it; PostgreSQL runs in its own',
-  'processes). Load avg is the 1-minute load average of the machine at the end of the run: anything',
+  'processes, counted in the next column, including the background jobs\' queries). With 2 cores, the',
+  'three CPU columns together bound the rate: 2,000 ms / (their sum) submits per second at best.',
+  'Load avg is the 1-minute load average of the machine at the end of the run: anything',
   `above ${os.cpus().length} means other work was competing for the CPUs.`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
