@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import nodemailer from 'nodemailer';
@@ -44,13 +44,24 @@ export function createMailer(options: MailerOptions): Mailer {
     };
   }
   const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  // File system calls off the event loop (libuv's thread pool): a round's receipts are written
+  // while the server answers submits. The folder is made once (and again if it was removed).
+  let hasFolder = false;
   return {
     outboxFolder: options.outboxFolder,
     send: async (message) => {
       const info = await stream.sendMail({ from: options.from, ...message });
-      mkdirSync(options.outboxFolder, { recursive: true });
       const outboxFile = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
-      writeFileSync(join(options.outboxFolder, outboxFile), info.message as Buffer);
+      const path = join(options.outboxFolder, outboxFile);
+      try {
+        if (!hasFolder) await mkdir(options.outboxFolder, { recursive: true });
+        await writeFile(path, info.message as Buffer);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        await mkdir(options.outboxFolder, { recursive: true });
+        await writeFile(path, info.message as Buffer);
+      }
+      hasFolder = true;
       return { transport: 'outbox', outboxFile };
     },
   };

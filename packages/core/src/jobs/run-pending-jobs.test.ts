@@ -29,7 +29,9 @@ describe(runPendingJobs.name, () => {
     expect(await runPendingJobs(database.db, handlers, clock)).toBe(45);
     expect(seen).toEqual(Array.from({ length: 45 }, (_, n) => n));
     const jobs = await findJobs(database.db, 'count');
-    expect(jobs.every((job) => job.status === 'done' && job.attempts === 1 && job.lockedAt === null)).toBe(true);
+    expect(jobs.every((job) => job.status === 'done' && job.attempts === 1 && job.lockedAt === null)).toBe(
+      true,
+    );
     expect(await runPendingJobs(database.db, handlers, clock)).toBe(0);
   });
 
@@ -55,7 +57,11 @@ describe(runPendingJobs.name, () => {
         shouldClearPayload: true,
       },
     };
-    await enqueueJobs(database.db, 'flaky', [{ n: 0, secret: 'link-0' }, { n: 1 }, { n: 2, secret: 'link-2' }]);
+    await enqueueJobs(database.db, 'flaky', [
+      { n: 0, secret: 'link-0' },
+      { n: 1 },
+      { n: 2, secret: 'link-2' },
+    ]);
     expect(await runPendingJobs(database.db, handlers, clock)).toBe(3);
 
     const jobs = await findJobs(database.db, 'flaky');

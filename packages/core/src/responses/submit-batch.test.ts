@@ -34,7 +34,9 @@ async function startDrafts(roundId: string, count: number): Promise<string[]> {
 
 describe('submitResponse (group commit)', () => {
   it('writes concurrent first submits together, each complete with its own receipt', async () => {
-    const { round, questions } = await buildRound(database.db, { deadline: new Date('2026-12-10T22:59:00Z') });
+    const { round, questions } = await buildRound(database.db, {
+      deadline: new Date('2026-12-10T22:59:00Z'),
+    });
     const [challenges, other] = questions;
     const tokens = await startDrafts(round.id, 25);
 
@@ -89,7 +91,9 @@ describe('submitResponse (group commit)', () => {
     const emails = await rows<{ to: string; text: string }>(
       sql`select payload->>'to' as to, payload->>'text' as text from jobs where kind = ${sendEmailJobKind} and payload->>'roundId' = ${round.id}`,
     );
-    expect(emails.map((email) => email.to).sort()).toEqual(tokens.map((_, i) => `kari.${i}@example.test`).sort());
+    expect(emails.map((email) => email.to).sort()).toEqual(
+      tokens.map((_, i) => `kari.${i}@example.test`).sort(),
+    );
     expect(emails.find((email) => email.to === 'kari.3@example.test')?.text).toContain(receipts[3]!);
 
     // Group commit: the 25 submissions were written by fewer transactions than there were submits.
@@ -102,7 +106,10 @@ describe('submitResponse (group commit)', () => {
   it('refuses each bad submit of a batch on its own and writes the rest', async () => {
     const deadline = new Date('2026-12-10T22:59:00Z');
     const { round, questions } = await buildRound(database.db, { deadline });
-    const strict = await buildRound(database.db, { deadline: new Date('2026-11-28T11:00:00Z'), latePolicy: 'refuse' });
+    const strict = await buildRound(database.db, {
+      deadline: new Date('2026-11-28T11:00:00Z'),
+      latePolicy: 'refuse',
+    });
     const lenient = await buildRound(database.db, {
       deadline: new Date('2026-11-28T11:00:00Z'),
       latePolicy: 'accept_flagged',
@@ -126,13 +133,16 @@ describe('submitResponse (group commit)', () => {
 
     const [sentGood, refusedMissing, first, second, refusedLate, sentFlagged, unknown] = settled;
     expect(sentGood.status === 'fulfilled' && sentGood.value.submission.status).toBe('submitted');
-    expect(refusedMissing.status === 'rejected' && refusedMissing.reason).toBeInstanceOf(RequiredAnswersMissingError);
+    expect(refusedMissing.status === 'rejected' && refusedMissing.reason).toBeInstanceOf(
+      RequiredAnswersMissingError,
+    );
     expect(refusedLate.status === 'rejected' && refusedLate.reason).toBeInstanceOf(RoundClosedError);
     expect(unknown.status === 'rejected' && unknown.reason).toBeInstanceOf(InvalidRespondentLinkError);
     expect(sentFlagged.status === 'fulfilled' && sentFlagged.value.submission.isLate).toBe(true);
     // A double click gives one receipt.
     const firstReceipt = first.status === 'fulfilled' ? first.value.submission.receiptCode : 'first failed';
-    const secondReceipt = second.status === 'fulfilled' ? second.value.submission.receiptCode : 'second failed';
+    const secondReceipt =
+      second.status === 'fulfilled' ? second.value.submission.receiptCode : 'second failed';
     expect(secondReceipt).toBe(firstReceipt);
 
     // The refused ones wrote nothing: still drafts, without the answers they sent.
@@ -143,13 +153,17 @@ describe('submitResponse (group commit)', () => {
   });
 
   it('writes the others when one submit breaks the shared transaction, and nothing of that one', async () => {
-    const { round, questions } = await buildRound(database.db, { deadline: new Date('2026-12-10T22:59:00Z') });
+    const { round, questions } = await buildRound(database.db, {
+      deadline: new Date('2026-12-10T22:59:00Z'),
+    });
     const tokens = await startDrafts(round.id, 6);
     const settled = await Promise.allSettled(
       tokens.map((token, i) =>
         submitResponse(deps(), token, {
           // PostgreSQL refuses a NUL character in text: the database, not the validation, says no.
-          answers: [{ questionId: questions[0]!.id, text: i === 3 ? 'Ødelagt \u0000 tekst' : `Svar nummer ${i}.` }],
+          answers: [
+            { questionId: questions[0]!.id, text: i === 3 ? 'Ødelagt \u0000 tekst' : `Svar nummer ${i}.` },
+          ],
         }),
       ),
     );
