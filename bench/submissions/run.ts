@@ -70,6 +70,8 @@ interface Result {
   loadGeneratorCpuMs: number;
   /** The 1-minute load average at the end of the run. */
   loadAverage: number;
+  /** Receipt emails sent by the time the server stopped (warm-up included), and still queued. */
+  receiptEmails?: { sent: number; queued: number };
 }
 
 /**
@@ -204,6 +206,16 @@ async function measure(server: StartedServer, setup: Setup, tokens: string[]) {
   });
 }
 
+/** Receipt emails the server had sent (outbox or SMTP) when it stopped, and those still queued. */
+async function countReceiptEmails(opened: OpenedDatabase): Promise<{ sent: number; queued: number }> {
+  const result = await opened.db.execute(
+    sql`select (select count(*)::int from outgoing_emails where kind = 'receipt') as sent,
+               (select count(*)::int from jobs where kind = 'email.send' and status = 'queued') as queued`,
+  );
+  const [row] = (result as unknown as { rows: { sent: number; queued: number }[] }).rows;
+  return { sent: Number(row?.sent ?? 0), queued: Number(row?.queued ?? 0) };
+}
+
 async function countSubmitted(opened: OpenedDatabase): Promise<number> {
   const result = await opened.db.execute(
     sql`select count(*)::int as n from submissions where status = 'submitted'`,
@@ -282,6 +294,7 @@ async function runOne(kind: 'pglite' | 'postgres', count: number): Promise<Resul
   const checking = await open();
   // Every measured submit plus the warm-up's 200 must be committed.
   result.committed = (await countSubmitted(checking)) - 200;
+  result.receiptEmails = await countReceiptEmails(checking);
   await checking.close();
   if (isKeeping) {
     process.stdout.write(`kept: ${databaseUrl ?? dataFolder}\n`);
@@ -328,6 +341,9 @@ const lines = [
   `Preparing the links (start step, 32 concurrent, not measured): ${results
     .map((r) => `${r.database} ${round(r.count / r.prepareSeconds)}/s`)
     .join(', ')}`,
+  `Receipt emails (one per submit, queued in the submit's transaction, sent by the background job runner to the outbox folder): ${results
+    .map((r) => `${r.database} ${r.receiptEmails?.sent ?? '?'} sent by the end of the run, ${r.receiptEmails?.queued ?? '?'} still queued`)
+    .join('; ')}.`,
   'Targets: PostgreSQL ≥ 1000/s with p99 < 200 ms; PGlite ≥ 300/s.',
   'Server CPU ms/submit is the Innspill process only (PGlite runs inside it; PostgreSQL runs in its own',
   'processes, counted in the next column, including the background jobs\' queries). With 2 cores, the',
