@@ -5,8 +5,8 @@
  *    it the TF-IDF-weighted sum of PPMI word vectors learned from the corpus itself (vectorize/ppmi);
  * 3. spherical k-means with k-means++ starts, best of several restarts; k chosen automatically when
  *    not given, by the highest silhouette (cosine, on 1,000 sampled texts) over a range of k (reported in the output);
- * 4. self-training refinement: one-vs-rest linear SVMs trained on the members closest to each
- *    centroid re-assign every text (repeated a few rounds);
+ * 4. without the PPMI vectors, self-training refinement: one-vs-rest linear SVMs trained on the
+ *    members closest to each centroid re-assign every text (repeated a few rounds);
  * 5. labels by class-based TF-IDF (c-TF-IDF) over the raw counts, with separate bigram labels;
  *    representatives = members closest to the theme centroid; texts with no terms or too little
  *    similarity to every theme are reported as unassigned;
@@ -53,7 +53,10 @@ export interface ThemeOptions {
   readonly dimensions?: number;
   /** k-means restarts (default 5). */
   readonly restarts?: number;
-  /** Self-training rounds (default 2; 0 = plain k-means). */
+  /**
+   * Self-training rounds (0 = plain k-means). Default 2 on LSA alone, 0 with PPMI word vectors: the
+   * sparse classifiers undo what the word vectors add (chosen on Storting and NHS phase 2).
+   */
   readonly refinementRounds?: number;
   /** Share of each theme (closest to its centroid) used to train the refinement (default 0.5). */
   readonly confidentShare?: number;
@@ -365,7 +368,7 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
   // Fit-set labels, refined by self-training, then all rows assigned by the final classifier.
   let fitLabels = Int32Array.from(clustering.assignments);
   let fitSimilarity = Float32Array.from(clustering.similarities);
-  const rounds = k >= 2 ? (options.refinementRounds ?? 2) : 0;
+  const rounds = k >= 2 ? (options.refinementRounds ?? (ppmiWeight > 0 ? 0 : 2)) : 0;
   let classifier: ReturnType<typeof trainOneVsRest> | undefined;
   const refineMatrix = options.refinementFeatures
     ? selectRows(options.refinementFeatures, fitRows)
