@@ -30,12 +30,24 @@ export async function claimDueJobs(db: Queryable, now: Date, limit: number): Pro
     .orderBy(asc(jobs.runAt))
     .limit(limit)
     .for('update', { skipLocked: true });
-  const rows = await db
+  const claimed = await db
     .update(jobs)
     .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, lockedAt: now })
     .where(inArray(jobs.id, next))
-    .returning();
-  return rows.sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime());
+    .returning({ id: jobs.id });
+  if (claimed.length === 0) return [];
+  // `returning` has no order, and JavaScript dates drop the microseconds that tell jobs queued in
+  // the same millisecond apart: the database orders them.
+  return db
+    .select()
+    .from(jobs)
+    .where(
+      inArray(
+        jobs.id,
+        claimed.map((row) => row.id),
+      ),
+    )
+    .orderBy(asc(jobs.runAt), asc(jobs.createdAt), asc(jobs.id));
 }
 
 /** Marks jobs done (one statement), wiping their payloads when asked (it held a secret link, say). */
