@@ -1,4 +1,5 @@
 import { anonymousActor } from '../shared/actor.ts';
+import { isUniqueViolation } from '../db/db.errors.ts';
 import { createSecretToken, hashSecretToken } from '../shared/tokens.ts';
 import { NotFoundError, ValidationError } from '../shared/domain-error.ts';
 import { recordAuditEvent } from '../audit/index.ts';
@@ -34,7 +35,7 @@ export async function startResponse(deps: RespondentDeps, roundId: string, input
     return await startResponseOnce(deps, roundId, input);
   } catch (error) {
     // Two requests with the same key raced; the loser returns what the winner committed.
-    if (input.idempotencyKey && (error as { code?: string }).code === '23505') {
+    if (input.idempotencyKey && isUniqueViolation(error)) {
       const previous = await findSubmissionByIdempotencyKey(deps.db, roundId, input.idempotencyKey);
       if (previous) return { submission: previous, token: undefined, isRepeat: true };
     }

@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, buildRound, type TestDatabase } from '../testing/index.ts';
+import { insertSubmission } from '../responses/responses.repository.ts';
+import { isUniqueViolation } from './db.errors.ts';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+describe(isUniqueViolation.name, () => {
+  it('recognises a real unique violation as the query builder throws it, and nothing else', async () => {
+    const { round } = await buildRound(database.db);
+    const values = { roundId: round.id, source: 'web' as const, idempotencyKey: 'same-key-123' };
+    await insertSubmission(database.db, values);
+    const error = await insertSubmission(database.db, values).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeDefined();
+    expect(isUniqueViolation(error)).toBe(true);
+    expect(isUniqueViolation(new Error('something else'))).toBe(false);
+    expect(isUniqueViolation(undefined)).toBe(false);
+  });
+});
