@@ -170,15 +170,10 @@ export async function upsertAnswers(
   submissionId: string,
   rows: { questionId: string; text: string | null; value: AnswerRow['value'] }[],
 ) {
-  if (rows.length === 0) return [];
-  return db
-    .insert(answers)
-    .values(rows.map((row) => ({ ...row, submissionId })))
-    .onConflictDoUpdate({
-      target: [answers.submissionId, answers.questionId],
-      set: { text: sql`excluded.text`, value: sql`excluded.value` },
-    })
-    .returning();
+  return upsertAnswersOfSubmissions(
+    db,
+    rows.map((row) => ({ ...row, submissionId })),
+  );
 }
 
 export async function deleteAnswersOfQuestions(db: Queryable, submissionId: string, questionIds: string[]) {

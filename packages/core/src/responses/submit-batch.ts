@@ -226,12 +226,7 @@ async function writeFirstSubmits(tx: Transaction, batch: SubmitRequest[]): Promi
     (answer) => answer.submissionId,
   );
   const accepted = planned.filter((plan) => {
-    const rewritten = new Set(plan.written.map((answer) => answer.questionId));
-    const current = [
-      ...(saved.get(plan.draft.id) ?? []).filter((answer) => !rewritten.has(answer.questionId)),
-      ...plan.written,
-    ];
-    const missing = missingRequiredAnswers(plan.questions, current);
+    const missing = missingRequiredAnswers(plan.questions, withSavedAnswers(saved.get(plan.draft.id), plan.written));
     if (Object.keys(missing).length === 0) return true;
     outcomes[plan.index] = { kind: 'refused', error: new RequiredAnswersMissingError(missing) };
     return false;
@@ -246,12 +241,7 @@ async function writeFirstSubmits(tx: Transaction, batch: SubmitRequest[]): Promi
     (answer) => answer.submissionId,
   );
   const sent = accepted.map((plan) => {
-    const fresh = upserted.get(plan.draft.id) ?? [];
-    const rewritten = new Set(fresh.map((answer) => answer.questionId));
-    const answers: AnswerRow[] = [
-      ...(saved.get(plan.draft.id) ?? []).filter((answer) => !rewritten.has(answer.questionId)),
-      ...fresh,
-    ];
+    const answers = withSavedAnswers(saved.get(plan.draft.id), upserted.get(plan.draft.id) ?? []);
     const submission: SubmissionRow = {
       ...plan.draft,
       ...plan.changes,
@@ -319,6 +309,12 @@ async function writeFirstSubmits(tx: Transaction, batch: SubmitRequest[]): Promi
     outcomes[plan.index] = { kind: 'written', result: { submission, isRepeat: false, answers, view } };
   }
   return outcomes;
+}
+
+/** The answers a submit leaves: the draft's saved ones for the questions it does not answer, then its own. */
+function withSavedAnswers<T extends { questionId: string }>(saved: AnswerRow[] | undefined, written: T[]): (AnswerRow | T)[] {
+  const rewritten = new Set(written.map((answer) => answer.questionId));
+  return [...(saved ?? []).filter((answer) => !rewritten.has(answer.questionId)), ...written];
 }
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
