@@ -27,7 +27,7 @@ export async function claimDueJobs(db: Queryable, now: Date, limit: number): Pro
     .select({ id: jobs.id })
     .from(jobs)
     .where(and(eq(jobs.status, 'queued'), or(lte(jobs.runAt, now), lte(jobs.runAt, sql`now()`))))
-    .orderBy(asc(jobs.runAt))
+    .orderBy(asc(jobs.runAt), asc(jobs.queuedOrder))
     .limit(limit)
     .for('update', { skipLocked: true });
   const claimed = await db
@@ -36,8 +36,8 @@ export async function claimDueJobs(db: Queryable, now: Date, limit: number): Pro
     .where(inArray(jobs.id, next))
     .returning({ id: jobs.id });
   if (claimed.length === 0) return [];
-  // `returning` has no order, and JavaScript dates drop the microseconds that tell jobs queued in
-  // the same millisecond apart: the database orders them.
+  // `returning` has no order, and times alone do not tell jobs queued in the same millisecond apart
+  // (PGlite's clock has millisecond resolution): the queue order does.
   return db
     .select()
     .from(jobs)
@@ -47,7 +47,7 @@ export async function claimDueJobs(db: Queryable, now: Date, limit: number): Pro
         claimed.map((row) => row.id),
       ),
     )
-    .orderBy(asc(jobs.runAt), asc(jobs.createdAt), asc(jobs.id));
+    .orderBy(asc(jobs.runAt), asc(jobs.queuedOrder));
 }
 
 /** Marks jobs done (one statement), wiping their payloads when asked (it held a secret link, say). */
@@ -87,5 +87,5 @@ export async function findJobs(db: Queryable, kind?: string) {
     .select()
     .from(jobs)
     .where(kind ? eq(jobs.kind, kind) : undefined)
-    .orderBy(asc(jobs.createdAt));
+    .orderBy(asc(jobs.queuedOrder));
 }

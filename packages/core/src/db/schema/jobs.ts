@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { inputRounds } from './rounds.ts';
 
 /** Background work run in-process: text extraction, emails, reminders. */
@@ -6,6 +6,8 @@ export const jobs = pgTable(
   'jobs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Queue order: PGlite's clock has millisecond resolution, so jobs queued in one millisecond tie on `run_at`. */
+    queuedOrder: bigint('queued_order', { mode: 'number' }).notNull().generatedByDefaultAsIdentity(),
     kind: text('kind').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
     status: text('status', { enum: ['queued', 'running', 'done', 'failed'] })
