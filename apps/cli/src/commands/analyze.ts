@@ -13,6 +13,7 @@ import {
   analyze,
   evaluate,
   readRecords,
+  readJsonlLines,
   type AnalysisDocument,
   type EvaluationDocument,
   type Progress,
@@ -123,6 +124,13 @@ function fileSource(path: string): RecordSource {
   return {
     name: path,
     open: () => readRecords(createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }), path),
+    // JSON Lines records are one per line: the quoted texts are fetched again by line number.
+    ...(path.toLowerCase().endsWith('.csv')
+      ? {}
+      : {
+          openLines: (lines: ReadonlySet<number>) =>
+            readJsonlLines(createReadStream(path, { highWaterMark: 1 << 20 }), path, lines),
+        }),
   };
 }
 

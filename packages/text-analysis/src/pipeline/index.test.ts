@@ -1,11 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { syntheticCorpus } from '../themes/fixtures.ts';
-import { AnalysisError, InputError, analyze, arraySource, evaluate, readCsv, readJsonl } from './index.ts';
+import {
+  AnalysisError,
+  InputError,
+  analyze,
+  arraySource,
+  evaluate,
+  readCsv,
+  readJsonl,
+  readJsonlLines,
+  type RecordSource,
+} from './index.ts';
 
 async function* chunked(text: string, size: number): AsyncGenerator<string> {
   for (let i = 0; i < text.length; i += size) {
     yield text.slice(i, i + size);
+  }
+}
+
+async function* byteChunks(text: string, size: number): AsyncGenerator<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  for (let i = 0; i < bytes.length; i += size) {
+    yield bytes.subarray(i, i + size);
   }
 }
 
@@ -44,6 +61,30 @@ describe('readers', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('reads just the wanted lines from the raw bytes, as the full reader reads them', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(recordArbitrary.map((r) => JSON.stringify(r)), fc.constantFrom('', '  ')), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 40 }),
+        fc.array(fc.integer({ min: 1, max: 14 }), { maxLength: 5 }),
+        async (lines, newline, isEndingWithNewline, size, wantedList) => {
+          // At least one record line, so the full reader does not reject the file as empty.
+          const text = [...lines, '{"id": "last", "text": "Æ ø å"}'].join(newline) + (isEndingWithNewline ? newline : '');
+          const wanted = new Set(wantedList);
+          const all = await collect(readJsonl(chunked(text, size), 'gen.jsonl'));
+          const some = await collect(readJsonlLines(byteChunks(text, size), 'gen.jsonl', wanted));
+          expect(some).toEqual(all.filter((record) => wanted.has(record.line)));
+        },
+      ),
+      { numRuns: 120 },
     );
   });
 
@@ -148,6 +189,31 @@ describe('analyze', () => {
     const a = await analyze(arraySource(records), { themes: 3, seed: 7 });
     const b = await analyze(arraySource(records), { themes: 3, seed: 7 });
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+
+  it('quotes the same texts when the source fetches them again by line', async () => {
+    // Blank lines and repeated texts, so line numbers and rows differ.
+    const jsonl = records
+      .flatMap((r, i) => [JSON.stringify(r), ...(i % 7 === 0 ? ['', JSON.stringify({ ...r, id: `${r.id}-copy` })] : [])])
+      .join('\n');
+    const opened: string[] = [];
+    const source: RecordSource = {
+      name: 'lines.jsonl',
+      open: () => {
+        opened.push('all');
+        return readJsonl(chunked(jsonl, 64), 'lines.jsonl');
+      },
+      openLines: (lines) => {
+        opened.push(`lines:${lines.size}`);
+        return readJsonlLines(byteChunks(jsonl, 64), 'lines.jsonl', lines);
+      },
+    };
+    const plain: RecordSource = { name: 'lines.jsonl', open: () => readJsonl(chunked(jsonl, 64), 'lines.jsonl') };
+    const a = await analyze(source, { themes: 3, seed: 3 });
+    const b = await analyze(plain, { themes: 3, seed: 3 });
+    expect(opened).toEqual(['all', expect.stringMatching(/^lines:\d+$/)]);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(a.themes.items.every((theme) => theme.representatives.every((r) => r.text.length > 0))).toBe(true);
   });
 
   it('suggests themes for uncoded texts when some are coded', async () => {

@@ -34,6 +34,8 @@ import { TextStage, type WorkerRequest, type WorkerResponse } from './terms-batc
 export {
   readCsv,
   readJsonl,
+  readJsonlLines,
+  parseJsonlLine,
   readRecords,
   InputError,
   type InputRecord,
@@ -46,6 +48,11 @@ export interface RecordSource {
   /** Name used in messages (e.g. the file path). */
   readonly name: string;
   open(): AsyncIterable<InputRecord>;
+  /**
+   * Optional fast path: only the records that start on the given 1-based lines (JSON Lines files),
+   * used to fetch the quoted texts again without parsing the whole input.
+   */
+  openLines?(lines: ReadonlySet<number>): AsyncIterable<InputRecord>;
 }
 
 /**
@@ -165,6 +172,8 @@ interface Corpus {
   readonly ids: string[];
   readonly languages: Uint8Array;
   readonly labels: (readonly string[] | undefined)[];
+  /** Row → the 1-based line its record starts on. */
+  readonly lines: Int32Array;
   readonly model: TfidfModel;
   readonly duplicateGroups: DuplicateGroup[];
 }
@@ -210,6 +219,7 @@ async function readCorpus(
   const ids: string[] = [];
   const languageList: number[] = [];
   const labels: (readonly string[] | undefined)[] = [];
+  const lines = new Int32Buffer(1 << 12);
   const seenIds = new Set<string>();
   let recordCount = 0;
   const builder = new TfidfBuilder(options.vectorizer);
@@ -295,6 +305,7 @@ async function readCorpus(
       }
       seenIds.add(record.id);
       ids.push(record.id);
+      lines.push(record.line);
       labels.push(record.labels && record.labels.length > 0 ? record.labels : undefined);
       const key =
         textHash(record.text) + (record.language ? LANGUAGE_CODES.indexOf(record.language) + 1 : 0) * 0.25;
@@ -330,7 +341,14 @@ async function readCorpus(
   rowOfText.clear();
   options.onProgress?.({ stage: 'vectorizing', done: recordCount });
   const model = builder.build();
-  return { ids, languages: Uint8Array.from(languageList), labels, model, duplicateGroups };
+  return {
+    ids,
+    languages: Uint8Array.from(languageList),
+    labels,
+    lines: Int32Array.from(lines.view()),
+    model,
+    duplicateGroups,
+  };
 }
 
 /**
@@ -388,12 +406,25 @@ async function fetchTexts(
   source: RecordSource,
   wanted: ReadonlySet<string>,
   length: number,
+  corpus: Corpus,
 ): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   if (wanted.size === 0) {
     return found;
   }
-  for await (const record of source.open()) {
+  let records: AsyncIterable<InputRecord>;
+  if (source.openLines) {
+    const lines = new Set<number>();
+    corpus.ids.forEach((id, row) => {
+      if (wanted.has(id)) {
+        lines.add(corpus.lines[row] as number);
+      }
+    });
+    records = source.openLines(lines);
+  } else {
+    records = source.open();
+  }
+  for await (const record of records) {
     if (wanted.has(record.id)) {
       found.set(record.id, snippet(record.text, length));
       if (found.size === wanted.size) {
@@ -486,7 +517,7 @@ export async function analyze(source: RecordSource, options: AnalyzeOptions = {}
   for (const row of nextToCodeRows) {
     wanted.add(corpus.ids[row] as string);
   }
-  const texts = await fetchTexts(source, wanted, snippetLength);
+  const texts = await fetchTexts(source, wanted, snippetLength, corpus);
   const quote = (id: string): QuotedText => ({ id, text: texts.get(id) ?? '' });
 
   const counts: Record<Language, number> = { nb: 0, nn: 0, en: 0, und: 0 };

@@ -126,6 +126,68 @@ async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<{ text: str
 }
 
 /**
+ * Parses one JSON Lines line into a record (`undefined` for a blank line).
+ *
+ * @example
+ * parseJsonlLine('{"id": 1, "text": "Skolen må bestå"}', 1, 'input.jsonl'); // { id: '1', text: 'Skolen må bestå', line: 1 }
+ */
+export function parseJsonlLine(
+  raw: string,
+  line: number,
+  source: string,
+  options: ReaderOptions = {},
+): InputRecord | undefined {
+  const trimmed = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1).trim() : raw.trim();
+  if (trimmed.length === 0) {
+    return undefined;
+  }
+  if (looksBinary(trimmed)) {
+    throw new InputError('binary', source, line, 'line contains binary data; expected JSON Lines text');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch (error) {
+    throw new InputError(
+      'malformed-json',
+      source,
+      line,
+      `malformed JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InputError('not-an-object', source, line, 'expected a JSON object per line');
+  }
+  const object = value as Record<string, unknown>;
+  const text = object['text'];
+  if (typeof text !== 'string') {
+    throw new InputError('missing-text', source, line, 'the object has no "text" string');
+  }
+  checkText(text, source, line, options);
+  const rawId = object['id'];
+  const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : String(line);
+  const rawLabels = object['labels'];
+  let labels: string[] | undefined;
+  if (Array.isArray(rawLabels)) {
+    if (!rawLabels.every((l): l is string | number => typeof l === 'string' || typeof l === 'number')) {
+      throw new InputError('bad-labels', source, line, '"labels" must be an array of strings');
+    }
+    labels = rawLabels.map((l) => String(l).trim()).filter((l) => l.length > 0);
+  } else if (typeof rawLabels === 'string') {
+    labels = splitLabels(rawLabels);
+  } else if (rawLabels !== undefined && rawLabels !== null) {
+    throw new InputError(
+      'bad-labels',
+      source,
+      line,
+      '"labels" must be an array of strings or a "|"-separated string',
+    );
+  }
+  const language = parseLanguage(object['language']);
+  return { id, text, line, ...(language ? { language } : {}), ...(labels ? { labels } : {}) };
+}
+
+/**
  * Reads JSON Lines: one object per line with `text` (string), optional `id` (string or number;
  * default: the line number), `language` and `labels` (array of strings or a `|`-separated string).
  * Blank lines are skipped.
@@ -140,58 +202,91 @@ export async function* readJsonl(
 ): AsyncGenerator<InputRecord> {
   let count = 0;
   for await (const { text: raw, line } of lines(chunks)) {
-    const trimmed = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1).trim() : raw.trim();
-    if (trimmed.length === 0) {
-      continue;
+    const record = parseJsonlLine(raw, line, source, options);
+    if (record) {
+      count++;
+      yield record;
     }
-    if (looksBinary(trimmed)) {
-      throw new InputError('binary', source, line, 'line contains binary data; expected JSON Lines text');
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(trimmed);
-    } catch (error) {
-      throw new InputError(
-        'malformed-json',
-        source,
-        line,
-        `malformed JSON (${error instanceof Error ? error.message : String(error)})`,
-      );
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new InputError('not-an-object', source, line, 'expected a JSON object per line');
-    }
-    const object = value as Record<string, unknown>;
-    const text = object['text'];
-    if (typeof text !== 'string') {
-      throw new InputError('missing-text', source, line, 'the object has no "text" string');
-    }
-    checkText(text, source, line, options);
-    const rawId = object['id'];
-    const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : String(line);
-    const rawLabels = object['labels'];
-    let labels: string[] | undefined;
-    if (Array.isArray(rawLabels)) {
-      if (!rawLabels.every((l): l is string | number => typeof l === 'string' || typeof l === 'number')) {
-        throw new InputError('bad-labels', source, line, '"labels" must be an array of strings');
-      }
-      labels = rawLabels.map((l) => String(l).trim()).filter((l) => l.length > 0);
-    } else if (typeof rawLabels === 'string') {
-      labels = splitLabels(rawLabels);
-    } else if (rawLabels !== undefined && rawLabels !== null) {
-      throw new InputError(
-        'bad-labels',
-        source,
-        line,
-        '"labels" must be an array of strings or a "|"-separated string',
-      );
-    }
-    const language = parseLanguage(object['language']);
-    count++;
-    yield { id, text, line, ...(language ? { language } : {}), ...(labels ? { labels } : {}) };
   }
   if (count === 0) {
     throw new InputError('empty', source, undefined, 'no records (the file is empty)');
+  }
+}
+
+const NEWLINE = 10;
+
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) {
+    return parts[0] as Uint8Array;
+  }
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+/**
+ * Reads only the given 1-based lines of a JSON Lines file from its raw bytes: lines are counted
+ * on the bytes and only the wanted ones are decoded and parsed, so fetching a few texts again from
+ * a large file costs a scan, not a parse. Lines are numbered as {@link readJsonl} numbers them.
+ *
+ * @example
+ * for await (const record of readJsonlLines(createReadStream('input.jsonl'), 'input.jsonl', new Set([3, 10]))) …
+ */
+export async function* readJsonlLines(
+  chunks: AsyncIterable<Uint8Array>,
+  source: string,
+  lineNumbers: ReadonlySet<number>,
+  options: ReaderOptions = {},
+): AsyncGenerator<InputRecord> {
+  let last = 0;
+  for (const line of lineNumbers) {
+    last = Math.max(last, line);
+  }
+  if (last === 0) {
+    return;
+  }
+  const decoder = new TextDecoder('utf-8');
+  let line = 1;
+  let pending: Uint8Array[] = [];
+  const finish = (): InputRecord | undefined => {
+    const raw = decoder.decode(concatBytes(pending));
+    pending = [];
+    return parseJsonlLine(raw.endsWith('\r') ? raw.slice(0, -1) : raw, line, source, options);
+  };
+  for await (const chunk of chunks) {
+    let position = 0;
+    while (position <= chunk.length) {
+      const newline = chunk.indexOf(NEWLINE, position);
+      const isWanted = lineNumbers.has(line);
+      if (newline < 0) {
+        if (isWanted && position < chunk.length) {
+          pending.push(chunk.subarray(position));
+        }
+        break;
+      }
+      if (isWanted) {
+        pending.push(chunk.subarray(position, newline));
+        const record = finish();
+        if (record) {
+          yield record;
+        }
+      }
+      if (line >= last) {
+        return;
+      }
+      line++;
+      position = newline + 1;
+    }
+  }
+  if (lineNumbers.has(line) && pending.length > 0) {
+    const record = finish();
+    if (record) {
+      yield record;
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { vectorizeTexts } from '../vectorize/index.ts';
+import { TfidfBuilder, vectorizeTexts } from '../vectorize/index.ts';
 import { normalizedMutualInfo } from '../evaluate/index.ts';
 import { discoverThemes } from './index.ts';
 import { syntheticCorpus } from './fixtures.ts';
@@ -86,6 +86,30 @@ describe('discoverThemes', () => {
       ),
       { numRuns: 8 },
     );
+  });
+
+  it('scores exact copies once and gives them their original text\'s theme, as if scored one by one', () => {
+    const small = syntheticCorpus(30, 4);
+    // Every third text repeated (twice for some), after the originals.
+    const repeats = small.texts.filter((_, i) => i % 3 === 0);
+    const builder = new TfidfBuilder({ minDf: 1, maxDf: 0.9 });
+    small.texts.forEach((text) => builder.addText(text, 'nb'));
+    repeats.forEach((_, j) => builder.addCopyOf(j * 3));
+    repeats.slice(0, 5).forEach((_, j) => builder.addCopyOf(small.texts.length + j));
+    const withCopies = builder.build();
+    expect(withCopies.copyOf?.[small.texts.length + repeats.length]).toBe(0);
+    const { copyOf: _copies, ...withoutCopies } = withCopies;
+    for (const options of [
+      { themes: 3, seed: 4, maxFitRows: 25 },
+      { themes: 3, seed: 4, maxFitRows: 25, refinementRounds: 2 },
+      { themes: 4, seed: 1, minSimilarity: 0.3 },
+    ]) {
+      const fast = discoverThemes(withCopies, options);
+      const oneByOne = discoverThemes(withoutCopies, options);
+      expect(Array.from(fast.assignments)).toEqual(Array.from(oneByOne.assignments));
+      expect(fast.themes).toEqual(oneByOne.themes);
+      expect(fast.unassigned).toEqual(oneByOne.unassigned);
+    }
   });
 
   it('handles a corpus without usable words', () => {

@@ -186,13 +186,14 @@ function compareRows(matrix: CsrMatrix, a: number, b: number): number {
 }
 
 /** Non-empty rows in a canonical order that depends only on row contents. */
-function canonicalRows(matrix: CsrMatrix): number[] {
+function canonicalRows(matrix: CsrMatrix, copyOf: Int32Array | undefined): number[] {
   const rows: number[] = [];
   const hashes = new Uint32Array(matrix.rowCount);
   for (let row = 0; row < matrix.rowCount; row++) {
     if ((matrix.indptr[row + 1] as number) > (matrix.indptr[row] as number)) {
       rows.push(row);
-      hashes[row] = rowHash(matrix, row);
+      const original = copyOf ? (copyOf[row] as number) : -1;
+      hashes[row] = original >= 0 ? (hashes[original] as number) : rowHash(matrix, row);
     }
   }
   if (matrix.rowCount <= 1 << 21) {
@@ -295,7 +296,8 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
   const matrix = model.matrix;
   const seed = options.seed ?? 0;
   const random = createRandom(seed);
-  const rows = canonicalRows(matrix);
+  const copyOf = model.copyOf;
+  const rows = canonicalRows(matrix, copyOf);
   const assignments = new Int32Array(matrix.rowCount).fill(-1);
   if (rows.length === 0) {
     return {
@@ -418,11 +420,17 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
     assignments[row] = fitLabels[i] as number;
     isFitRow[row] = 1;
   });
+  // An exact copy of a text that was not fitted gets that text's theme (identical rows score alike),
+  // so the scoring below runs once per distinct text.
+  const isCopyOfUnfitted = (row: number): boolean => {
+    const original = copyOf ? (copyOf[row] as number) : -1;
+    return original >= 0 && !isFitRow[row] && !isFitRow[original];
+  };
   if (fitRows.length < rows.length) {
     if (classifier && options.refinementFeatures) {
       const classIds = classifier.classes.map((label) => Number(label));
       for (const row of rows) {
-        if (!isFitRow[row]) {
+        if (!isFitRow[row] && !isCopyOfUnfitted(row)) {
           const scores = decisionScores(classifier, options.refinementFeatures, row);
           let best = 0;
           for (let c = 1; c < scores.length; c++) {
@@ -438,7 +446,7 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
       const transposed = transposeClassifier(classifier, fitMatrix.columns, matrix.columnCount);
       const scores = new Float64Array(transposed.classes);
       for (const row of rows) {
-        if (isFitRow[row]) {
+        if (isFitRow[row] || isCopyOfUnfitted(row)) {
           continue;
         }
         centroidSimilarities(matrix, row, transposed.weights, transposed.classes, scores, transposed.bias);
@@ -455,7 +463,7 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
       fitRows.forEach((row, i) => (fitAssignments[row] = fitLabels[i] as number));
       const centroids = tfidfCentroids(matrix, fitAssignments, k);
       for (const row of rows) {
-        if (!isFitRow[row]) {
+        if (!isFitRow[row] && !isCopyOfUnfitted(row)) {
           const sims = centroidSimilarities(matrix, row, centroids, k);
           let best = 0;
           for (let c = 1; c < k; c++) {
@@ -465,6 +473,14 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
           }
           assignments[row] = best;
         }
+      }
+    }
+  }
+
+  if (copyOf) {
+    for (const row of rows) {
+      if (isCopyOfUnfitted(row)) {
+        assignments[row] = assignments[copyOf[row] as number] as number;
       }
     }
   }
@@ -494,9 +510,17 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
   const minSimilarity = options.minSimilarity ?? 0.05;
   const unassignedSet: number[] = [];
   const dotBuffer = new Float64Array(themeCount);
+  // Best similarity to any theme; a copy in the same theme as its original has the original's.
+  const bestSimilarity = new Float64Array(matrix.rowCount);
   for (const row of rows) {
-    const dots = centroidSimilarities(matrix, row, sums, themeCount, dotBuffer);
     const own = assignments[row] as number;
+    const original = copyOf ? (copyOf[row] as number) : -1;
+    if (original >= 0 && assignments[original] === own) {
+      similarity[row] = similarity[original] as number;
+      bestSimilarity[row] = bestSimilarity[original] as number;
+      continue;
+    }
+    const dots = centroidSimilarities(matrix, row, sums, themeCount, dotBuffer);
     let max = Number.NEGATIVE_INFINITY;
     for (let c = 0; c < themeCount; c++) {
       const dot = dots[c] as number;
@@ -509,8 +533,13 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
       }
       max = Math.max(max, s);
     }
-    if (!options.isAssigningAll && max < minSimilarity) {
-      assignments[row] = -1;
+    bestSimilarity[row] = max;
+  }
+  if (!options.isAssigningAll) {
+    for (const row of rows) {
+      if ((bestSimilarity[row] as number) < minSimilarity) {
+        assignments[row] = -1;
+      }
     }
   }
   // Rows left without terms by the document-frequency restriction: nearest centroid on all terms.

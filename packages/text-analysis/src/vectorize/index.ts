@@ -52,6 +52,11 @@ export interface TfidfModel {
   readonly documentFrequency: Int32Array;
   /** Term → column. */
   readonly columnOf: ReadonlyMap<string, number>;
+  /**
+   * Row → the earlier row it is an exact copy of (added by `TfidfBuilder.addCopyOf`), or −1. Lets
+   * per-row work be done once per distinct text; absent when the model was built otherwise.
+   */
+  readonly copyOf?: Int32Array;
 }
 
 /**
@@ -122,6 +127,9 @@ export class TfidfBuilder {
   private readonly lastSeen = new Int32Buffer(1 << 14);
   private readonly slotOf = new Int32Buffer(1 << 14);
   private readonly surfaceCounts = new Map<number, Map<string, number>>();
+  /** Row → the original row it copies, −1 for an original. */
+  private readonly copies = new Int32Buffer(1 << 12);
+  private copyCount = 0;
   private rows = 0;
 
   constructor(options: VectorizerOptions = {}) {
@@ -248,11 +256,14 @@ export class TfidfBuilder {
       this.pairCount.push(this.pairCount.get(p));
       this.documentFrequency.set(id, this.documentFrequency.get(id) + 1);
     }
-    return this.finishRow();
+    const original = this.copies.get(row);
+    this.copyCount++;
+    return this.finishRow(original >= 0 ? original : row);
   }
 
-  private finishRow(): number {
+  private finishRow(copyOf = -1): number {
     this.rowStart.push(this.pairTerm.length);
+    this.copies.push(copyOf);
     return this.rows++;
   }
 
@@ -378,6 +389,7 @@ export class TfidfBuilder {
       idf,
       documentFrequency,
       columnOf,
+      ...(this.copyCount > 0 ? { copyOf: Int32Array.from(this.copies.view()) } : {}),
     };
   }
 }
@@ -563,5 +575,6 @@ export function restrictDocumentFrequency(model: TfidfModel, maxDfShare: number)
     idf: Float32Array.from(keep, (column) => model.idf[column] as number),
     documentFrequency: Int32Array.from(keep, (column) => model.documentFrequency[column] as number),
     columnOf,
+    ...(model.copyOf ? { copyOf: model.copyOf } : {}),
   };
 }
