@@ -237,6 +237,43 @@ describe('DuplicateDetector / findDuplicateGroups', () => {
     );
   });
 
+  it('gives the same groups when exact copies are added as copies of an earlier text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.constantFrom(...VOCABULARY.slice(0, 30), ''), { maxLength: 8 }), {
+          minLength: 1,
+          maxLength: 15,
+        }),
+        fc.array(fc.nat(), { maxLength: 15 }),
+        fc.integer(),
+        (documents, picks, seed) => {
+          const texts = documents.map((words) => words.join(' '));
+          // Each pick repeats an earlier text (an original or a copy): the nth text added is texts[n].
+          picks.forEach((pick) => texts.push(texts[pick % texts.length] as string));
+          const byText = new DuplicateDetector({ seed });
+          const byCopy = new DuplicateDetector({ seed });
+          const first = new Map<string, number>();
+          const latest = new Map<string, number>();
+          texts.forEach((text, index) => {
+            byText.add(`t${index}`, text);
+            const original = first.get(text);
+            if (original === undefined) {
+              first.set(text, index);
+              byCopy.add(`t${index}`, text);
+            } else {
+              // A copy of the first text, or of the latest copy of it.
+              byCopy.addCopy(`t${index}`, index % 2 === 0 ? original : (latest.get(text) as number));
+            }
+            latest.set(text, index);
+          });
+          expect(byCopy.groups()).toEqual(byText.groups());
+        },
+      ),
+      { numRuns: 100 },
+    );
+    expect(() => new DuplicateDetector().addCopy('x', 0)).toThrow(RangeError);
+  });
+
   it('does not group texts that are clearly below the threshold', () => {
     const groups = findDuplicateGroups(
       [

@@ -196,6 +196,28 @@ export class DuplicateDetector {
     this.storeSignature(classIndex, key);
   }
 
+  /**
+   * Adds an exact copy of an earlier text (the `original`-th added, from 0) without normalising and
+   * hashing it again: it joins that text's group.
+   *
+   * @example
+   * detector.add('1', 'Stopp nedleggelsen!');
+   * detector.addCopy('2', 0); // same as detector.add('2', 'Stopp nedleggelsen!')
+   */
+  addCopy(id: string, original: number): void {
+    if (!Number.isInteger(original) || original < 0 || original >= this.ids.length) {
+      throw new RangeError(`No text number ${original} to copy`);
+    }
+    const textIndex = this.ids.length;
+    this.ids.push(id);
+    this.textClass = growInt32(this.textClass, textIndex + 1);
+    const classIndex = this.textClass[original] as number;
+    this.textClass[textIndex] = classIndex;
+    if (classIndex >= 0) {
+      this.classTextCount[classIndex] = (this.classTextCount[classIndex] as number) + 1;
+    }
+  }
+
   private storeSignature(classIndex: number, key: string): void {
     const shingleCount = this.shingle(key);
     const signature = this.signature;

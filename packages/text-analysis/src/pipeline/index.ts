@@ -236,7 +236,7 @@ async function readCorpus(
   let texts: string[] = [];
   let batchIds: string[] = [];
   let givenLanguages: (Language | '')[] = [];
-  let isNew: number[] = [];
+  let copyOf: number[] = [];
   let batchId = 0;
   const inFlight: Promise<WorkerResponse>[] = [];
   const ready: { languages: readonly Language[]; documents: string[]; next: number }[] = [];
@@ -278,13 +278,13 @@ async function readCorpus(
       id: batchId++,
       texts,
       languages: givenLanguages,
-      isNew: Uint8Array.from(isNew),
+      copyOf: Int32Array.from(copyOf),
       ...(duplicateOptions ? { recordIds: batchIds } : {}),
     };
     texts = [];
     batchIds = [];
     givenLanguages = [];
-    isNew = [];
+    copyOf = [];
     if (worker) {
       inFlight.push(worker.send(request));
       if (inFlight.length >= MAX_BATCHES_IN_FLIGHT) {
@@ -312,13 +312,14 @@ async function readCorpus(
       const earlier = rowOfText.get(key);
       if (earlier !== undefined) {
         entries.push(earlier);
-        isNew.push(0);
+        copyOf.push(earlier);
+        texts.push(''); // the text stage needs only the record it repeats
       } else {
         rowOfText.set(key, recordCount);
         entries.push(-1);
-        isNew.push(1);
+        copyOf.push(-1);
+        texts.push(record.text);
       }
-      texts.push(record.text);
       batchIds.push(record.id);
       givenLanguages.push(record.language ?? '');
       if (texts.length >= BATCH_SIZE) {

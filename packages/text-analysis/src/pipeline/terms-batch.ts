@@ -16,8 +16,11 @@ export interface WorkerRequest {
   readonly texts: readonly string[];
   /** '' = detect. */
   readonly languages: readonly (Language | '')[];
-  /** 1 = a text not seen before (needs terms), 0 = exact repeat (only duplicate detection). */
-  readonly isNew: Uint8Array;
+  /**
+   * −1 = a text not seen before (needs terms); r ≥ 0 = an exact repeat of record r (counted from
+   * the first record of the run; its text is not needed and may be '').
+   */
+  readonly copyOf: Int32Array;
   /** Record ids, when this stage also detects duplicates. */
   readonly recordIds?: readonly string[];
 }
@@ -44,7 +47,7 @@ export type StageReply = WorkerResponse | { readonly kind: 'groups'; readonly gr
  *
  * @example
  * const stage = new TextStage({ threshold: 0.8 });
- * stage.process({ kind: 'batch', id: 0, texts: ['Skolen må bestå'], languages: [''], isNew: Uint8Array.of(1), recordIds: ['1'] });
+ * stage.process({ kind: 'batch', id: 0, texts: ['Skolen må bestå'], languages: [''], copyOf: Int32Array.of(-1), recordIds: ['1'] });
  */
 export class TextStage {
   private readonly detector: DuplicateDetector | undefined;
@@ -59,10 +62,15 @@ export class TextStage {
     const documents: string[] = [];
     request.texts.forEach((text, i) => {
       const recordId = request.recordIds?.[i];
+      const original = request.copyOf[i] as number;
       if (this.detector && recordId !== undefined) {
-        this.detector.add(recordId, text);
+        if (original >= 0) {
+          this.detector.addCopy(recordId, original);
+        } else {
+          this.detector.add(recordId, text);
+        }
       }
-      if (!request.isNew[i]) {
+      if (original >= 0) {
         return;
       }
       const language = request.languages[i] || detectLanguage(text);

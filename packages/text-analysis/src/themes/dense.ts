@@ -37,6 +37,53 @@ export function compactColumns(matrix: CsrMatrix): CsrMatrix & { readonly column
   };
 }
 
+/**
+ * The columns used by at least `minRows` rows, compacted (rows keep their other values). A term
+ * in a single text adds nothing to what texts share, only size to an SVD.
+ *
+ * @example
+ * const shared = dropRareColumns(matrix, 2).columnCount; // columns in two or more rows
+ */
+export function dropRareColumns(matrix: CsrMatrix, minRows: number): CsrMatrix {
+  if (minRows <= 1) {
+    return matrix;
+  }
+  const counts = new Int32Array(matrix.columnCount);
+  for (let p = 0; p < matrix.indices.length; p++) {
+    const j = matrix.indices[p] as number;
+    counts[j] = (counts[j] as number) + 1;
+  }
+  const newColumn = new Int32Array(matrix.columnCount).fill(-1);
+  let columnCount = 0;
+  for (let j = 0; j < matrix.columnCount; j++) {
+    if ((counts[j] as number) >= minRows) {
+      newColumn[j] = columnCount++;
+    }
+  }
+  const indptr = new Int32Array(matrix.rowCount + 1);
+  let nnz = 0;
+  for (let p = 0; p < matrix.indices.length; p++) {
+    if ((newColumn[matrix.indices[p] as number] as number) >= 0) {
+      nnz++;
+    }
+  }
+  const indices = new Int32Array(nnz);
+  const values = new Float32Array(nnz);
+  let out = 0;
+  for (let row = 0; row < matrix.rowCount; row++) {
+    for (let p = matrix.indptr[row] as number; p < (matrix.indptr[row + 1] as number); p++) {
+      const j = newColumn[matrix.indices[p] as number] as number;
+      if (j >= 0) {
+        indices[out] = j;
+        values[out] = matrix.values[p] as number;
+        out++;
+      }
+    }
+    indptr[row + 1] = out;
+  }
+  return { rowCount: matrix.rowCount, columnCount, indptr, indices, values };
+}
+
 /** Weights of a classifier trained on compacted columns, transposed (columns × classes) to the full space. */
 export interface TransposedWeights {
   readonly classes: number;

@@ -27,6 +27,7 @@ import {
   columnNorms,
   compactColumns,
   concatenateDense,
+  dropRareColumns,
   tfidfCentroids,
   themeRows,
   transposeClassifier,
@@ -51,6 +52,8 @@ export interface ThemeOptions {
   readonly seed?: number;
   /** LSA dimensions (default 100). */
   readonly dimensions?: number;
+  /** Terms in fewer fitted texts than this are left out of the LSA (default 1: none left out). */
+  readonly lsaMinDf?: number;
   /** k-means restarts (default 5). */
   readonly restarts?: number;
   /**
@@ -226,6 +229,7 @@ function classTfidf(
   assignments: Int32Array,
   classOf: (theme: number) => number,
   classes: number,
+  rowWeights?: Uint32Array,
 ) {
   const { matrix, counts } = model;
   const d = matrix.columnCount;
@@ -234,13 +238,14 @@ function classTfidf(
   let grand = 0;
   for (let row = 0; row < matrix.rowCount; row++) {
     const theme = assignments[row] as number;
-    if (theme < 0) {
+    const weight = rowWeights ? (rowWeights[row] as number) : 1;
+    if (theme < 0 || weight === 0) {
       continue;
     }
     const c = classOf(theme);
     for (let p = matrix.indptr[row] as number; p < (matrix.indptr[row + 1] as number); p++) {
       const j = matrix.indices[p] as number;
-      const count = counts[p] as number;
+      const count = (counts[p] as number) * weight;
       tf[c * d + j] = (tf[c * d + j] as number) + count;
       total[j] = (total[j] as number) + count;
       grand += count;
@@ -264,6 +269,25 @@ function classTfidf(
     const max = top[0]?.weight ?? 1;
     return top.map((t) => ({ term: t.term, weight: Math.round((t.weight / max) * 1000) / 1000 }));
   };
+}
+
+/**
+ * Per-row multiplicities for sums over rows: an original counts once for itself and once for each
+ * exact copy in the same theme, and such copies count 0 (integer counts: the sums are unchanged).
+ */
+function copyWeights(copyOf: Int32Array | undefined, assignments: Int32Array): Uint32Array | undefined {
+  if (!copyOf) {
+    return undefined;
+  }
+  const weights = new Uint32Array(assignments.length).fill(1);
+  for (let row = 0; row < assignments.length; row++) {
+    const original = copyOf[row] as number;
+    if (original >= 0 && assignments[original] === assignments[row]) {
+      weights[original] = (weights[original] as number) + 1;
+      weights[row] = 0;
+    }
+  }
+  return weights;
 }
 
 /**
@@ -314,7 +338,7 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
   const fitRows = sampleRows(rows, options.maxFitRows ?? 20_000, random);
   shuffleInPlace(fitRows, random);
   const fitMatrix = compactColumns(selectRows(matrix, fitRows));
-  const reduction = reduceDimensions(fitMatrix, {
+  const reduction = reduceDimensions(dropRareColumns(fitMatrix, options.lsaMinDf ?? 1), {
     dimensions: options.dimensions ?? 100,
     seed,
     powerIterations: fitRows.length > 10_000 ? 2 : 3,
@@ -623,8 +647,9 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
     themeCount > 0 ? agglomerate(centroids, themeCount, matrix.columnCount, groupCount) : new Int32Array(0);
 
   const labelTerms = options.terms ?? 10;
-  const themeLabels = classTfidf(model, assignments, (theme) => theme, themeCount);
-  const groupLabels = classTfidf(model, assignments, (theme) => groupOf[theme] as number, groupCount);
+  const weights = copyWeights(copyOf, assignments);
+  const themeLabels = classTfidf(model, assignments, (theme) => theme, themeCount, weights);
+  const groupLabels = classTfidf(model, assignments, (theme) => groupOf[theme] as number, groupCount, weights);
   const themes: Theme[] = members.map((list, id) => {
     const terms = themeLabels(id, labelTerms, false);
     const bigrams = themeLabels(id, Math.ceil(labelTerms / 2), true);
