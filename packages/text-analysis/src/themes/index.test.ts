@@ -103,6 +103,8 @@ describe('discoverThemes', () => {
       { themes: 3, seed: 4, maxFitRows: 25 },
       { themes: 3, seed: 4, maxFitRows: 25, refinementRounds: 2 },
       { themes: 4, seed: 1, minSimilarity: 0.3 },
+      // The large-corpus path (sample, single-text terms out of the SVD, self-training).
+      { themes: 3, seed: 2, ppmiMaxRows: 0, maxFitRows: 25 },
     ]) {
       const fast = discoverThemes(withCopies, options);
       const oneByOne = discoverThemes(withoutCopies, options);

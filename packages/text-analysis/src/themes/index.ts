@@ -1,8 +1,10 @@
 /**
  * Theme discovery on a TF-IDF model:
  * 1. rows are put in a canonical content order (so permuting the input does not change the result);
- * 2. LSA (randomised SVD, 100 dimensions) + l2 normalisation; on corpora up to 50,000 texts, next to
- *    it the TF-IDF-weighted sum of PPMI word vectors learned from the corpus itself (vectorize/ppmi);
+ * 2. LSA (randomised SVD, 100 dimensions) + l2 normalisation on a sample of at most 20,000 texts;
+ *    on corpora up to 50,000 texts, next to it the TF-IDF-weighted sum of PPMI word vectors learned
+ *    from the corpus itself (vectorize/ppmi); above that, a 10,000-text sample without its
+ *    single-text terms (speed; no loss measured on Storting);
  * 3. spherical k-means with k-means++ starts, best of several restarts; k chosen automatically when
  *    not given, by the highest silhouette (cosine, on 1,000 sampled texts) over a range of k (reported in the output);
  * 4. without the PPMI vectors, self-training refinement: one-vs-rest linear SVMs trained on the
@@ -52,7 +54,10 @@ export interface ThemeOptions {
   readonly seed?: number;
   /** LSA dimensions (default 100). */
   readonly dimensions?: number;
-  /** Terms in fewer fitted texts than this are left out of the LSA (default 1: none left out). */
+  /**
+   * Terms in fewer fitted texts than this are left out of the LSA (default 1: none left out; 2 above
+   * `ppmiMaxRows` texts, where most bigrams of a sample are in one text and only swell the SVD).
+   */
   readonly lsaMinDf?: number;
   /** k-means restarts (default 5). */
   readonly restarts?: number;
@@ -63,7 +68,10 @@ export interface ThemeOptions {
   readonly refinementRounds?: number;
   /** Share of each theme (closest to its centroid) used to train the refinement (default 0.5). */
   readonly confidentShare?: number;
-  /** Rows used to fit (sampled above this; the rest are assigned by the classifier). Default 20,000. */
+  /**
+   * Rows used to fit (sampled above this; the rest are assigned by the classifier). Default 20,000;
+   * 10,000 above `ppmiMaxRows` texts.
+   */
   readonly maxFitRows?: number;
   /** Minimum cosine similarity to a theme centroid; below it a text is unassigned. Default 0.05. */
   readonly minSimilarity?: number;
@@ -157,6 +165,13 @@ export interface ThemeResult {
 const SHORT_TEXT_TERMS = 20;
 /** Default largest corpus with PPMI word vectors in the clustering space. */
 const PPMI_MAX_ROWS = 50_000;
+/**
+ * Defaults above {@link PPMI_MAX_ROWS} texts, where speed matters most (a million petitions): a
+ * smaller fitted sample, terms in a single fitted text left out of the SVD, fewer LSA dimensions.
+ * On Storting written questions run through this path (`ppmiMaxRows: 0`) they cost no NMI (see
+ * bench/analysis/RESULTS.md); NHS phase 2 has fewer texts than the sample.
+ */
+const LARGE_CORPUS = { maxFitRows: 10_000, lsaMinDf: 2, dimensions: 100 } as const;
 
 function rowHash(matrix: CsrMatrix, row: number): number {
   let h = 0x811c9dc5;
@@ -202,9 +217,18 @@ function canonicalRows(matrix: CsrMatrix, copyOf: Int32Array | undefined): numbe
   if (matrix.rowCount <= 1 << 21) {
     // Fast path: one native numeric sort of hash·2²¹ + row. Equal hashes almost always mean equal
     // rows (interchangeable); a true collision only changes the order of those two rows.
-    const keys = Float64Array.from(rows, (row) => (hashes[row] as number) * 2097152 + row);
+    // (Plain loops: typed-array `from` with a mapping function goes through the iterator protocol.)
+    const keys = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as number;
+      keys[i] = (hashes[row] as number) * 2097152 + row;
+    }
     keys.sort();
-    return Array.from(keys, (key) => key % 2097152);
+    const ordered = new Array<number>(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      ordered[i] = (keys[i] as number) % 2097152;
+    }
+    return ordered;
   }
   return rows.sort((a, b) => (hashes[a] as number) - (hashes[b] as number) || compareRows(matrix, a, b));
 }
@@ -335,19 +359,26 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
   }
   // The sample keeps the canonical order; a seeded shuffle decides which rows the k-means
   // restarts see first (bestOfRestarts uses a prefix).
-  const fitRows = sampleRows(rows, options.maxFitRows ?? 20_000, random);
+  const isLargeCorpus = matrix.rowCount > (options.ppmiMaxRows ?? PPMI_MAX_ROWS);
+  const fitRows = sampleRows(
+    rows,
+    options.maxFitRows ?? (isLargeCorpus ? LARGE_CORPUS.maxFitRows : 20_000),
+    random,
+  );
   shuffleInPlace(fitRows, random);
   const fitMatrix = compactColumns(selectRows(matrix, fitRows));
-  const reduction = reduceDimensions(dropRareColumns(fitMatrix, options.lsaMinDf ?? 1), {
-    dimensions: options.dimensions ?? 100,
-    seed,
-    powerIterations: fitRows.length > 10_000 ? 2 : 3,
-    isComputingComponents: false,
-  });
+  const reduction = reduceDimensions(
+    dropRareColumns(fitMatrix, options.lsaMinDf ?? (isLargeCorpus ? LARGE_CORPUS.lsaMinDf : 1)),
+    {
+      dimensions: options.dimensions ?? (isLargeCorpus ? LARGE_CORPUS.dimensions : 100),
+      seed,
+      powerIterations: isLargeCorpus || fitRows.length > 10_000 ? 2 : 3,
+      isComputingComponents: false,
+    },
+  );
   let dims = reduction.dimensions;
   let points = reduction.embedding;
-  const ppmiWeight =
-    options.ppmiWeight ?? (matrix.rowCount <= (options.ppmiMaxRows ?? PPMI_MAX_ROWS) ? 2 : 0);
+  const ppmiWeight = options.ppmiWeight ?? (isLargeCorpus ? 0 : 2);
   if (ppmiWeight > 0) {
     const ppmi = ppmiDocumentVectors(fitMatrix, {
       dimensions: dims,
