@@ -12,6 +12,7 @@ import {
   readJsonlLines,
   type RecordSource,
 } from './index.ts';
+import { TextStage } from './terms-batch.ts';
 
 async function* chunked(text: string, size: number): AsyncGenerator<string> {
   for (let i = 0; i < text.length; i += size) {
@@ -158,6 +159,38 @@ describe('readers', () => {
     const read = await collect(readCsv(chunked(csv, 4), 'g.csv'));
     expect(read[0]).toMatchObject({ id: '2', text: 'Hei, verden', language: 'nn', labels: ['a', 'b'] });
     expect(read[1]?.language).toBeUndefined();
+  });
+});
+
+describe('TextStage', () => {
+  it('answers terms with surface forms while they are wanted, terms alone after, and nothing for copies', () => {
+    const stage = new TextStage({ threshold: 0.8, seed: 0 });
+    const texts = ['Skolene i bygda må bestå', '', 'Sykehuset må bestå'];
+    const withSurfaces = stage.process({
+      kind: 'batch',
+      id: 0,
+      texts,
+      languages: ['nb', 'nb', 'nb'],
+      copyOf: Int32Array.of(-1, 0, -1),
+      recordIds: ['a', 'b', 'c'],
+    });
+    const termsOnly = new TextStage().process({
+      kind: 'batch',
+      id: 1,
+      texts,
+      languages: ['nb', 'nb', 'nb'],
+      copyOf: Int32Array.of(-1, 0, -1),
+      isWithSurfaces: false,
+    });
+    expect(withSurfaces.languages).toEqual(['nb', 'nb']);
+    const documents = withSurfaces.terms.split('\u0002');
+    expect(documents).toHaveLength(2);
+    expect(documents[0]).toContain('\u0003skolene');
+    expect(termsOnly.terms).toBe(
+      documents.map((document) => document.split('\u0001').map((pair) => pair.split('\u0003')[0]).join('\u0001')).join('\u0002'),
+    );
+    // The copy joined its original's duplicate group without its text.
+    expect(stage.groups()).toEqual([expect.objectContaining({ kind: 'exact', memberIds: ['a', 'b'] })]);
   });
 });
 

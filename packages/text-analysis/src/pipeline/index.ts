@@ -193,8 +193,11 @@ function textHash(text: string): number {
   return (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
 }
 
-/** Decodes one document of a worker answer into terms and surfaces. */
-function decodeDocument(encoded: string): { terms: string[]; surfaces: string[] } {
+/** Decodes one document of a worker answer into terms and surfaces (when it has them). */
+function decodeDocument(encoded: string): { terms: string[]; surfaces: string[] | undefined } {
+  if (encoded.length > 0 && !encoded.includes('\u0003')) {
+    return { terms: encoded.split('\u0001'), surfaces: undefined };
+  }
   const terms: string[] = [];
   const surfaces: string[] = [];
   if (encoded.length > 0) {
@@ -237,6 +240,8 @@ async function readCorpus(
   let batchIds: string[] = [];
   let givenLanguages: (Language | '')[] = [];
   let copyOf: number[] = [];
+  let newTextsSent = 0;
+  let batchNewTexts = 0;
   let batchId = 0;
   const inFlight: Promise<WorkerResponse>[] = [];
   const ready: { languages: readonly Language[]; documents: string[]; next: number }[] = [];
@@ -279,8 +284,11 @@ async function readCorpus(
       texts,
       languages: givenLanguages,
       copyOf: Int32Array.from(copyOf),
+      isWithSurfaces: newTextsSent < builder.surfaceSampleSize,
       ...(duplicateOptions ? { recordIds: batchIds } : {}),
     };
+    newTextsSent += batchNewTexts;
+    batchNewTexts = 0;
     texts = [];
     batchIds = [];
     givenLanguages = [];
@@ -296,6 +304,7 @@ async function readCorpus(
   };
 
   let duplicateGroups: DuplicateGroup[];
+  let model: TfidfModel;
   try {
     for await (const record of source.open()) {
       if (seenIds.has(record.id)) {
@@ -319,6 +328,7 @@ async function readCorpus(
         entries.push(-1);
         copyOf.push(-1);
         texts.push(record.text);
+        batchNewTexts++;
       }
       batchIds.push(record.id);
       givenLanguages.push(record.language ?? '');
@@ -335,13 +345,16 @@ async function readCorpus(
       accept(await (inFlight.shift() as Promise<WorkerResponse>));
     }
     drain();
-    duplicateGroups = worker ? await worker.finish() : (localStage as TextStage).groups();
+    rowOfText.clear();
+    options.onProgress?.({ stage: 'vectorizing', done: recordCount });
+    // The worker groups the duplicates while this thread builds the TF-IDF model.
+    const pendingGroups = worker?.finish();
+    pendingGroups?.catch(() => undefined); // awaited below; not unhandled while build() runs
+    model = builder.build();
+    duplicateGroups = pendingGroups ? await pendingGroups : (localStage as TextStage).groups();
   } finally {
     await worker?.close();
   }
-  rowOfText.clear();
-  options.onProgress?.({ stage: 'vectorizing', done: recordCount });
-  const model = builder.build();
   return {
     ids,
     languages: Uint8Array.from(languageList),

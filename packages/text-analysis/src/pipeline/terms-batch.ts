@@ -2,7 +2,8 @@
  * The per-text stage of the reading pass: detects the language of each new text (unless given),
  * turns it into terms and (optionally) feeds the duplicate detector. Batches are answered with one
  * string of terms per batch (documents separated by \u0002, terms by \u0001, each term followed by
- * \u0003 + its surface form): one string is far cheaper to pass between threads than arrays.
+ * \u0003 + its surface form unless the request says surfaces are no longer needed): one string is
+ * far cheaper to pass between threads than arrays.
  */
 import { DuplicateDetector, type DuplicateGroup, type DuplicateOptions } from '../duplicates/index.ts';
 import { detectLanguage } from '../language/index.ts';
@@ -21,6 +22,8 @@ export interface WorkerRequest {
    * the first record of the run; its text is not needed and may be '').
    */
   readonly copyOf: Int32Array;
+  /** Send each term's surface form too (default true; labels need them from the first texts only). */
+  readonly isWithSurfaces?: boolean;
   /** Record ids, when this stage also detects duplicates. */
   readonly recordIds?: readonly string[];
 }
@@ -76,7 +79,11 @@ export class TextStage {
       const language = request.languages[i] || detectLanguage(text);
       languages.push(language);
       const { terms, surfaces } = termsWithSurface(text, language, this.isKeepingStopWords);
-      documents.push(terms.map((term, j) => `${term}\u0003${surfaces[j] ?? term}`).join('\u0001'));
+      documents.push(
+        request.isWithSurfaces === false
+          ? terms.join('\u0001')
+          : terms.map((term, j) => `${term}\u0003${surfaces[j] ?? term}`).join('\u0001'),
+      );
     });
     return { kind: 'batch', id: request.id, languages, terms: documents.join('\u0002') };
   }

@@ -144,6 +144,11 @@ export class TfidfBuilder {
     this.rowStart.push(0);
   }
 
+  /** Documents (the first added) whose surface forms are collected for readable labels. */
+  get surfaceSampleSize(): number {
+    return this.options.surfaceSampleSize;
+  }
+
   /** Number of documents added so far. */
   get documentCount(): number {
     return this.rows;
