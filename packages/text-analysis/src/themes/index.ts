@@ -276,20 +276,35 @@ function classTfidf(
     }
   }
   const average = grand / Math.max(1, classes);
+  const isBigramColumn = Uint8Array.from(model.vocabulary, (term) => (term.includes(' ') ? 1 : 0));
+  const byWeight = (a: ThemeTerm, b: ThemeTerm): number => b.weight - a.weight || (a.term < b.term ? -1 : 1);
   return (c: number, limit: number, isBigram: boolean): ThemeTerm[] => {
-    const scored: ThemeTerm[] = [];
+    // The `limit` best, kept sorted (a vocabulary can have a million terms; labels need ten).
+    const top: ThemeTerm[] = [];
+    if (limit <= 0) {
+      return top;
+    }
     for (let j = 0; j < d; j++) {
       const f = tf[c * d + j] as number;
-      if (f <= 0 || (model.vocabulary[j] as string).includes(' ') !== isBigram) {
+      if (f <= 0 || (isBigramColumn[j] === 1) !== isBigram) {
         continue;
       }
-      scored.push({
+      const candidate = {
         term: model.labels[j] as string,
         weight: f * Math.log(1 + average / (total[j] as number)),
-      });
+      };
+      if (top.length === limit && byWeight(candidate, top[limit - 1] as ThemeTerm) >= 0) {
+        continue;
+      }
+      let at = top.length;
+      while (at > 0 && byWeight(candidate, top[at - 1] as ThemeTerm) < 0) {
+        at--;
+      }
+      top.splice(at, 0, candidate);
+      if (top.length > limit) {
+        top.pop();
+      }
     }
-    scored.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
-    const top = scored.slice(0, limit);
     const max = top[0]?.weight ?? 1;
     return top.map((t) => ({ term: t.term, weight: Math.round((t.weight / max) * 1000) / 1000 }));
   };
@@ -680,7 +695,13 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
   const labelTerms = options.terms ?? 10;
   const weights = copyWeights(copyOf, assignments);
   const themeLabels = classTfidf(model, assignments, (theme) => theme, themeCount, weights);
-  const groupLabels = classTfidf(model, assignments, (theme) => groupOf[theme] as number, groupCount, weights);
+  const groupLabels = classTfidf(
+    model,
+    assignments,
+    (theme) => groupOf[theme] as number,
+    groupCount,
+    weights,
+  );
   const themes: Theme[] = members.map((list, id) => {
     const terms = themeLabels(id, labelTerms, false);
     const bigrams = themeLabels(id, Math.ceil(labelTerms / 2), true);
