@@ -213,7 +213,8 @@ function decodeDocument(encoded: string): { terms: string[]; surfaces: string[] 
 const BATCH_SIZE = 2000;
 /** Duplicate groups (largest first) whose representative text is quoted in the output. */
 const QUOTED_DUPLICATE_GROUPS = 200;
-const MAX_BATCHES_IN_FLIGHT = 4;
+/** Batches sent ahead of the answers: the main thread keeps reading while the worker starts up. */
+const MAX_BATCHES_IN_FLIGHT = 16;
 
 async function readCorpus(
   source: RecordSource,

@@ -57,7 +57,13 @@ export interface ReaderOptions {
 const LANGUAGES: ReadonlySet<string> = new Set(['nb', 'nn', 'en', 'und']);
 const DEFAULT_MAX_TEXT = 1_000_000;
 
+/** The characters {@link looksBinary} counts (control characters but tab/newlines, U+FFFD, NUL). */
+const SUSPECT_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/;
+
 function looksBinary(text: string): boolean {
+  if (!SUSPECT_CHARACTER.test(text)) {
+    return false; // the common case, decided by one native scan
+  }
   if (text.includes('\u0000')) {
     return true;
   }

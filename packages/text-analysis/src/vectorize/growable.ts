@@ -43,6 +43,12 @@ export class Int32Buffer {
       this.length = size;
     }
   }
+  /** Appends a copy of the elements [start, end) of this buffer. */
+  appendCopy(start: number, end: number): void {
+    const length = this.length;
+    this.ensure(length + (end - start));
+    this.data.copyWithin(length, start, end);
+  }
   /** A trimmed copy. */
   toArray(): Int32Array {
     return this.data.slice(0, this.length);
@@ -79,6 +85,21 @@ export class Uint16Buffer {
   }
   set(index: number, value: number): void {
     this.data[index] = Math.min(65535, value);
+  }
+  /** Appends a copy of the elements [start, end) of this buffer. */
+  appendCopy(start: number, end: number): void {
+    const length = this.length + (end - start);
+    if (length > this.data.length) {
+      let capacity = this.data.length;
+      while (capacity < length) {
+        capacity *= 2;
+      }
+      const next = new Uint16Array(capacity);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data.copyWithin(this.length, start, end);
+    this.length = length;
   }
   view(): Uint16Array {
     return this.data.subarray(0, this.length);

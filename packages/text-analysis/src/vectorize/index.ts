@@ -6,6 +6,7 @@
  * @module
  */
 import { isStopWord, stem, tokenize, type Language } from '../tokenize/index.ts';
+import { PairTable } from './pair-table.ts';
 import { Int32Buffer, Uint16Buffer } from './growable.ts';
 
 export { createRandom, shuffleInPlace, type Random } from './random.ts';
@@ -170,17 +171,16 @@ export class TfidfBuilder {
   }
 
   /** Bigram id by the numeric pair of its unigram ids (no string built until `build`). */
-  private readonly bigramIds = new Map<number, number>();
+  private readonly bigramIds = new PairTable();
   /** Per term id: first / second unigram id of a bigram, −1 for unigrams. */
   private readonly firstPart = new Int32Buffer(1 << 14);
   private readonly secondPart = new Int32Buffer(1 << 14);
 
   private internBigram(first: number, second: number): number {
-    const key = first * 67_108_864 + second;
-    let id = this.bigramIds.get(key);
-    if (id === undefined) {
+    let id = this.bigramIds.get(first, second);
+    if (id < 0) {
       id = this.termList.length;
-      this.bigramIds.set(key, id);
+      this.bigramIds.set(first, second, id);
       this.termList.push('');
       this.firstPart.push(first);
       this.secondPart.push(second);
@@ -255,11 +255,13 @@ export class TfidfBuilder {
     }
     const start = this.rowStart.get(row);
     const end = this.rowStart.get(row + 1);
+    this.pairTerm.appendCopy(start, end);
+    this.pairCount.appendCopy(start, end);
+    const terms = this.pairTerm.view();
+    const df = this.documentFrequency.view();
     for (let p = start; p < end; p++) {
-      const id = this.pairTerm.get(p);
-      this.pairTerm.push(id);
-      this.pairCount.push(this.pairCount.get(p));
-      this.documentFrequency.set(id, this.documentFrequency.get(id) + 1);
+      const id = terms[p] as number;
+      df[id] = (df[id] as number) + 1;
     }
     const original = this.copies.get(row);
     this.copyCount++;

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { PairTable } from './pair-table.ts';
+
+describe('PairTable', () => {
+  it('answers like a Map for any sequence of sets and gets, through growth', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.nat()),
+          { maxLength: 400 },
+        ),
+        (operations) => {
+          const table = new PairTable(1);
+          const reference = new Map<string, number>();
+          for (const [isSet, first, rawSecond, id] of operations) {
+            const second = rawSecond % 50 === 0 ? rawSecond : rawSecond % 60; // many collisions, some large
+            if (isSet) {
+              table.set(first, second, id);
+              reference.set(`${first},${second}`, id);
+            }
+            expect(table.get(first, second)).toBe(reference.get(`${first},${second}`) ?? -1);
+          }
+          expect(table.size).toBe(reference.size);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
