@@ -1,5 +1,14 @@
 /** Append-only typed arrays that double their capacity (amortised O(1) push). */
 
+/** `capacity` doubled until it holds `size`. */
+function doubledCapacity(capacity: number, size: number): number {
+  let next = capacity;
+  while (next < size) {
+    next *= 2;
+  }
+  return next;
+}
+
 /**
  * A growable Int32Array.
  *
@@ -31,11 +40,7 @@ export class Int32Buffer {
   /** Grows (zero-filled) so that `index` is valid. */
   ensure(size: number): void {
     if (size > this.data.length) {
-      let capacity = this.data.length;
-      while (capacity < size) {
-        capacity *= 2;
-      }
-      const next = new Int32Array(capacity);
+      const next = new Int32Array(doubledCapacity(this.data.length, size));
       next.set(this.data);
       this.data = next;
     }
@@ -90,11 +95,7 @@ export class Uint16Buffer {
   appendCopy(start: number, end: number): void {
     const length = this.length + (end - start);
     if (length > this.data.length) {
-      let capacity = this.data.length;
-      while (capacity < length) {
-        capacity *= 2;
-      }
-      const next = new Uint16Array(capacity);
+      const next = new Uint16Array(doubledCapacity(this.data.length, length));
       next.set(this.data);
       this.data = next;
     }
