@@ -51,11 +51,24 @@ describe('innspill analyze', () => {
       await runAnalyzeCommand([input, '--out', out, '--themes', '3', '--groups', '2', '--seed', '1']),
     ).toBe(0);
     const analysis = JSON.parse(readFileSync(join(out, 'analysis.json'), 'utf8')) as {
-      themes: { count: number };
+      themes: { count: number; items: { representatives: { id: string; text: string }[] }[] };
       groups: unknown[];
       languages: { counts: Record<string, number> };
     };
     expect(analysis.themes.count).toBe(3);
+    // The quoted texts are fetched again from the file by line number: each is its record's text.
+    const textOf = new Map(
+      corpus(20)
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { id: string; text: string })
+        .map((record) => [record.id, record.text]),
+    );
+    const quoted = analysis.themes.items.flatMap((theme) => theme.representatives);
+    expect(quoted.length).toBeGreaterThan(3);
+    for (const representative of quoted) {
+      expect(representative.text).toBe(textOf.get(representative.id));
+    }
     expect(analysis.groups).toHaveLength(2);
     expect(analysis.languages.counts['nb']).toBeGreaterThan(0);
     expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('## Themes');
