@@ -53,12 +53,29 @@ export const PublicRoundResponseSchema = z.object({
 });
 export type PublicRoundResponse = z.infer<typeof PublicRoundResponseSchema>;
 
+/**
+ * Why an attachment's text could not be read; the web app shows a translated message for each.
+ * Null while pending or done, and for files that failed before the codes existed.
+ */
+export const ExtractionFailureSchema = z.enum([
+  'unsupported_type',
+  'encrypted',
+  'damaged',
+  'no_text',
+  'timed_out',
+  'deleted_on_request',
+  'unknown',
+]);
+export type ExtractionFailure = z.infer<typeof ExtractionFailureSchema>;
+
 export const AttachmentSchema = z.object({
   id: z.string(),
   fileName: z.string(),
   mediaType: z.string(),
   byteSize: z.number(),
   extractionStatus: z.enum(['pending', 'done', 'failed']),
+  extractionFailure: ExtractionFailureSchema.nullable(),
+  /** English technical detail of a failure (for the CLI and logs); pages show `extractionFailure`. */
   extractionError: z.string().nullable(),
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;

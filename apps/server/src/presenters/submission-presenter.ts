@@ -22,6 +22,7 @@ export function presentAttachment(row: AttachmentRow): Attachment {
     mediaType: row.mediaType,
     byteSize: row.byteSize,
     extractionStatus: row.extractionStatus,
+    extractionFailure: row.extractionFailure,
     extractionError: row.extractionError,
   };
 }

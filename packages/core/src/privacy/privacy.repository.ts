@@ -140,6 +140,7 @@ export async function anonymiseAttachment(
       ...(isPending
         ? {
             extractionStatus: 'failed' as const,
+            extractionFailure: 'deleted_on_request' as const,
             extractionError: 'The file was deleted at the respondent’s request.',
           }
         : {}),

@@ -302,6 +302,26 @@ describe(deleteRespondentData.name, () => {
     expect(again.actorContacts).toEqual([]);
   });
 
+  it('marks a kept attachment whose text was never read as deleted on request (a code, not just English)', async () => {
+    const { strategyProcess, round, questions, secretariat } = await setUpProcess();
+    const consented = await buildRespondent(round.id, questions, {
+      name: 'Per Ventende',
+      email: 'per@example.test',
+      consent: true,
+    });
+    await updateAttachmentRow(database.db, consented.attachment.id, { extractionStatus: 'pending', extractedText: null });
+    await deleteRespondentData({ db: database.db, clock, filesFolder }, secretariat.actor, {
+      slug: strategyProcess.slug,
+      email: 'per@example.test',
+    });
+    const [row] = await database.db.select().from(attachments).where(eq(attachments.id, consented.attachment.id));
+    expect(row).toMatchObject({
+      extractionStatus: 'failed',
+      extractionFailure: 'deleted_on_request',
+      extractionError: 'The file was deleted at the respondent’s request.',
+    });
+  });
+
   it('removes the address from invitation contacts and refuses members without the right', async () => {
     const { strategyProcess, round, secretariat } = await setUpProcess();
     const organisation = await buildActor(database.db, strategyProcess.id);

@@ -68,6 +68,7 @@ export async function exportResponses(
           byteSize: attachment.byteSize,
           sha256: attachment.sha256,
           extractionStatus: attachment.extractionStatus,
+          extractionFailure: attachment.extractionFailure,
           extractionError: attachment.extractionError,
           extractedText: attachment.extractedText,
         })),

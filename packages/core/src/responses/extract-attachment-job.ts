@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.ts';
 import { extractDocumentText } from './extract-text.ts';
+import { describeExtractionFailure, TextExtractionError } from './extraction-failure.ts';
 import { detectFileType, type DocumentType } from './file-types.ts';
 import type { FileStore } from './file-store.ts';
 import {
@@ -13,7 +14,8 @@ import { searchConfigFor, segmentLanguage, segmentText } from './segment-text.ts
 
 /**
  * The background job that extracts an attachment's text and segments it. A file that cannot be
- * read (encrypted, damaged) is marked failed with the reason; the file itself is never touched.
+ * read (encrypted, damaged, no text at all) is marked failed with a code for the secretariat's
+ * pages and an English detail for the CLI; the file itself is never touched.
  */
 export function extractAttachmentJobHandler(db: Database, fileStore: FileStore) {
   return {
@@ -24,13 +26,20 @@ export function extractAttachmentJobHandler(db: Database, fileStore: FileStore) 
       let text: string;
       try {
         const type = await detectFileType(attachment.fileName, bytes);
-        if (!type || type === 'xlsx' || type === 'zip')
-          {throw new Error('The file type is not supported for text extraction.');}
+        if (!type || type === 'xlsx' || type === 'zip') {
+          throw new TextExtractionError('unsupported_type', 'The file type is not supported for text extraction.');
+        }
         text = await extractDocumentText(type as DocumentType, attachment.fileName, bytes);
+        if (text.trim() === '') {
+          // Typically a scanned letter (pictures of pages, no text layer): a person must read it.
+          throw new TextExtractionError('no_text', 'The file contains no text that can be read (a scanned image?).');
+        }
       } catch (error) {
+        const { failure, detail } = describeExtractionFailure(error);
         await updateAttachmentRow(db, attachment.id, {
           extractionStatus: 'failed',
-          extractionError: (error as Error).message,
+          extractionFailure: failure,
+          extractionError: detail,
         });
         return;
       }
@@ -51,6 +60,7 @@ export function extractAttachmentJobHandler(db: Database, fileStore: FileStore) 
         await insertSegments(tx, rows);
         await updateAttachmentRow(tx, attachment.id, {
           extractionStatus: 'done',
+          extractionFailure: null,
           extractionError: null,
           extractedText: text,
         });

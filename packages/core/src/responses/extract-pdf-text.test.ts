@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { extractPdfTextIsolated } from './extract-pdf-text.ts';
 import { extractDocumentText } from './extract-text.ts';
+import { TextExtractionError } from './extraction-failure.ts';
+import { makeEncryptedPdf } from '../testing/pdf-fixtures.ts';
 
 async function makePdf(text: string): Promise<Uint8Array> {
   const document = await PDFDocument.create();
@@ -20,13 +22,25 @@ describe(extractPdfTextIsolated.name, () => {
   });
 
   it('gives up on a PDF that takes longer than the limit, with a message a person can act on', async () => {
-    await expect(extractPdfTextIsolated(await makePdf('slow'), { timeoutMs: 1, maxHeapMb: 256 })).rejects.toThrow(
-      /took longer than 0 s/,
-    );
+    const failure = extractPdfTextIsolated(await makePdf('slow'), { timeoutMs: 1, maxHeapMb: 256 });
+    await expect(failure).rejects.toThrow(/took longer than 0 s/);
+    await expect(failure).rejects.toMatchObject({ failure: 'timed_out' });
+  });
+
+  it('says a password-protected PDF is encrypted, as a code and in English', async () => {
+    const failure = extractDocumentText('pdf', 'kryptert.pdf', makeEncryptedPdf());
+    await expect(failure).rejects.toBeInstanceOf(TextExtractionError);
+    await expect(failure).rejects.toMatchObject({
+      failure: 'encrypted',
+      message: 'The PDF is encrypted (password-protected); its text cannot be read.',
+    });
   });
 
   it('reports a damaged PDF without taking the caller down', async () => {
     const broken = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage garbage');
-    await expect(extractDocumentText('pdf', 'broken.pdf', broken)).rejects.toThrow('The PDF is damaged or not a valid PDF.');
+    await expect(extractDocumentText('pdf', 'broken.pdf', broken)).rejects.toMatchObject({
+      failure: 'damaged',
+      message: 'The PDF is damaged or not a valid PDF.',
+    });
   });
 });

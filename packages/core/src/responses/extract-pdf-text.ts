@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { TextExtractionError } from './extraction-failure.ts';
 
 export interface PdfLimits {
   /** Wall-clock limit for one PDF; the worker is terminated after it. */
@@ -25,7 +26,13 @@ export async function extractPdfTextIsolated(bytes: Uint8Array, limits: PdfLimit
   try {
     const answer = await new Promise<WorkerAnswer>((resolve, reject) => {
       timer = setTimeout(
-        () => reject(new Error(`Reading the PDF took longer than ${Math.round(limits.timeoutMs / 1000)} s; its text was not extracted.`)),
+        () =>
+          reject(
+            new TextExtractionError(
+              'timed_out',
+              `Reading the PDF took longer than ${Math.round(limits.timeoutMs / 1000)} s; its text was not extracted.`,
+            ),
+          ),
         limits.timeoutMs,
       );
       worker.once('message', (message: WorkerAnswer) => resolve(message));
@@ -35,11 +42,9 @@ export async function extractPdfTextIsolated(bytes: Uint8Array, limits: PdfLimit
       });
     });
     if (answer.ok) return answer.pages.join('\n\n');
-    throw new Error(
-      answer.reason === 'encrypted'
-        ? 'The PDF is encrypted (password-protected); its text cannot be read.'
-        : 'The PDF is damaged or not a valid PDF.',
-    );
+    throw answer.reason === 'encrypted'
+      ? new TextExtractionError('encrypted', 'The PDF is encrypted (password-protected); its text cannot be read.')
+      : new TextExtractionError('damaged', 'The PDF is damaged or not a valid PDF.');
   } finally {
     if (timer) clearTimeout(timer);
     await worker.terminate();

@@ -2,10 +2,12 @@ import mammoth from 'mammoth';
 import { decodeText, type DocumentType } from './file-types.ts';
 import { readZipArchive, type ZipLimits } from './zip-archive.ts';
 import { extractPdfTextIsolated, defaultPdfLimits, type PdfLimits } from './extract-pdf-text.ts';
+import { TextExtractionError } from './extraction-failure.ts';
 
 /**
- * Extracts the plain text of a PDF, DOCX, ODT or TXT document. Throws with a readable message for
- * encrypted or broken files; the caller records it and keeps the file.
+ * Extracts the plain text of a PDF, DOCX, ODT or TXT document. Throws a `TextExtractionError`
+ * (code and English message) for encrypted or broken files, or `UnsafeArchiveError` for a broken
+ * zip container; the caller records why and keeps the file.
  */
 export async function extractDocumentText(
   type: DocumentType,
@@ -21,13 +23,18 @@ export async function extractDocumentText(
       return extractPdfTextIsolated(bytes, pdfLimits);
     case 'docx': {
       await readZipArchive(fileName, bytes, zipLimits);
-      const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-      return result.value;
+      try {
+        const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+        return result.value;
+      } catch (error) {
+        // mammoth throws plain errors ("Could not find main document part…") for a broken DOCX.
+        throw new TextExtractionError('damaged', `The DOCX file is damaged: ${(error as Error).message}`);
+      }
     }
     case 'odt': {
       const entries = await readZipArchive(fileName, bytes, zipLimits);
       const content = entries.get('content.xml');
-      if (!content) throw new Error('The ODT file has no content.');
+      if (!content) throw new TextExtractionError('damaged', 'The ODT file has no content.');
       return odtXmlToText(content.toString('utf8'));
     }
   }

@@ -20,6 +20,7 @@ import {
   withdrawResponse,
 } from './index.ts';
 import { findAttachmentsOfSubmission, findSegmentsOfSubmissions } from './responses.repository.ts';
+import { makeEncryptedPdf } from '../testing/pdf-fixtures.ts';
 
 let database: TestDatabase;
 const folder = mkdtempSync(join(tmpdir(), 'innspill-responses-'));
@@ -176,6 +177,7 @@ describe(addAttachment.name, () => {
     await runPendingJobs(database.db, createJobHandlers({ db: database.db, mailer, fileStore }), clock);
     const [stored] = await findAttachmentsOfSubmission(database.db, started.submission.id);
     expect(stored?.extractionStatus).toBe('done');
+    expect(stored?.extractionFailure).toBeNull();
     expect(stored?.extractedText).toContain('digital eksamen');
     const segments = await findSegmentsOfSubmissions(database.db, [started.submission.id]);
     expect(segments.some((segment) => segment.attachmentId === attachment.id)).toBe(true);
@@ -189,8 +191,38 @@ describe(addAttachment.name, () => {
     await runPendingJobs(database.db, createJobHandlers({ db: database.db, mailer, fileStore }), clock);
     const [stored] = await findAttachmentsOfSubmission(database.db, started.submission.id);
     expect(stored?.extractionStatus).toBe('failed');
-    expect(stored?.extractionError).toMatch(/damaged|PDF/);
+    expect(stored?.extractionFailure).toBe('damaged');
+    expect(stored?.extractionError).toBe('The PDF is damaged or not a valid PDF.');
     expect(fileStore.read(attachment.storageKey).byteLength).toBe(bytes.byteLength);
+  });
+
+  it('records an encrypted PDF as encrypted (a code for the pages, English detail for the CLI)', async () => {
+    const { round } = await buildRound(database.db);
+    const started = await startResponse(deps(), round.id, {});
+    const bytes = makeEncryptedPdf();
+    const attachment = await addAttachment(deps(), started.token!, { fileName: 'passord.pdf', bytes });
+    await runPendingJobs(database.db, createJobHandlers({ db: database.db, mailer, fileStore }), clock);
+    const [stored] = await findAttachmentsOfSubmission(database.db, started.submission.id);
+    expect(stored).toMatchObject({
+      extractionStatus: 'failed',
+      extractionFailure: 'encrypted',
+      extractionError: 'The PDF is encrypted (password-protected); its text cannot be read.',
+      extractedText: null,
+    });
+    expect(fileStore.read(attachment.storageKey).byteLength).toBe(bytes.byteLength);
+  });
+
+  it('records a PDF without any text (a scanned letter) as failed with no_text, not as read', async () => {
+    const { round } = await buildRound(database.db);
+    const started = await startResponse(deps(), round.id, {});
+    const pdf = await PDFDocument.create();
+    pdf.addPage();
+    await addAttachment(deps(), started.token!, { fileName: 'skannet.pdf', bytes: await pdf.save() });
+    await runPendingJobs(database.db, createJobHandlers({ db: database.db, mailer, fileStore }), clock);
+    const [stored] = await findAttachmentsOfSubmission(database.db, started.submission.id);
+    expect(stored).toMatchObject({ extractionStatus: 'failed', extractionFailure: 'no_text' });
+    const segments = await findSegmentsOfSubmissions(database.db, [started.submission.id]);
+    expect(segments.filter((segment) => segment.attachmentId === stored?.id)).toEqual([]);
   });
 
   it('checks the type by content and the size limit', async () => {

@@ -207,6 +207,21 @@ export const roundsMessages = {
     'submissions.extraction.pending': 'teksten leses inn',
     'submissions.extraction.done': 'teksten er lest inn',
     'submissions.extraction.failed': 'teksten kunne ikke leses (filen er tatt vare på)',
+    'submissions.extraction.deleted': 'filen er slettet',
+    'submissions.extractionFailure.unsupported_type':
+      'Filtypen kan ikke leses automatisk. Be innsenderen om å sende innholdet som PDF, DOCX, ODT eller ren tekst.',
+    'submissions.extractionFailure.encrypted':
+      'Filen er passordbeskyttet (kryptert). Be innsenderen om en versjon uten passord.',
+    'submissions.extractionFailure.damaged':
+      'Filen er skadet eller ikke en gyldig fil av sin type. Be innsenderen om å sende den på nytt.',
+    'submissions.extractionFailure.no_text':
+      'Filen har ingen tekst som kan leses, trolig fordi den er skannet som bilde. Be innsenderen om en versjon med tekst.',
+    'submissions.extractionFailure.timed_out':
+      'Det tok for lang tid å lese filen (den er svært stor eller sammensatt). Be innsenderen om en mindre eller enklere versjon.',
+    'submissions.extractionFailure.deleted_on_request':
+      'Filen ble slettet etter ønske fra innsenderen før teksten ble lest. Det er ikke noe å gjøre med den.',
+    'submissions.extractionFailure.unknown':
+      'Teksten kunne ikke leses. Be innsenderen om å sende filen på nytt, gjerne i et annet format. Driftsansvarlig finner den tekniske årsaken i eksporten av svarene.',
     'submissions.language.nb': 'bokmål',
     'submissions.language.nn': 'nynorsk',
     'submissions.language.en': 'engelsk',
@@ -446,6 +461,21 @@ export const roundsMessages = {
     'submissions.extraction.pending': 'the text is being read',
     'submissions.extraction.done': 'the text has been read',
     'submissions.extraction.failed': 'the text could not be read (the file is kept)',
+    'submissions.extraction.deleted': 'the file has been deleted',
+    'submissions.extractionFailure.unsupported_type':
+      'This file type cannot be read automatically. Ask the sender for the content as PDF, DOCX, ODT or plain text.',
+    'submissions.extractionFailure.encrypted':
+      'The file is password-protected (encrypted). Ask the sender for a copy without a password.',
+    'submissions.extractionFailure.damaged':
+      'The file is damaged or not a valid file of its type. Ask the sender to send it again.',
+    'submissions.extractionFailure.no_text':
+      'The file has no text that can be read, probably because it was scanned as an image. Ask the sender for a copy with text.',
+    'submissions.extractionFailure.timed_out':
+      'Reading the file took too long (it is very large or complex). Ask the sender for a smaller or simpler copy.',
+    'submissions.extractionFailure.deleted_on_request':
+      'The file was deleted at the sender’s request before its text was read. There is nothing to do with it.',
+    'submissions.extractionFailure.unknown':
+      'The text could not be read. Ask the sender to send the file again, preferably in another format. The operator finds the technical reason in the export of the answers.',
     'submissions.language.nb': 'Bokmål',
     'submissions.language.nn': 'Nynorsk',
     'submissions.language.en': 'English',

@@ -114,6 +114,7 @@ describe('UnmatchedSubmissions', () => {
             mediaType: 'application/pdf',
             byteSize: 10,
             extractionStatus: 'done',
+            extractionFailure: null,
             extractionError: null,
           },
         ],

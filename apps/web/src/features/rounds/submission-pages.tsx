@@ -11,6 +11,7 @@ import {
 } from '@digdir/designsystemet-react';
 import type {
   Answer,
+  Attachment,
   Question,
   Segment,
   SubmissionDetailResponse,
@@ -110,6 +111,18 @@ export function SubmissionListPage() {
       )}
     </article>
   );
+}
+
+/**
+ * Why an attachment's text could not be read, and what to do, in the reader's language. The
+ * server's `extractionError` is English technical detail for the CLI and is never shown here; a
+ * file that failed before the codes existed gets the generic message.
+ */
+export function extractionFailureMessage(
+  attachment: Pick<Attachment, 'extractionFailure'>,
+  t: (key: string) => string,
+): string {
+  return t(`submissions.extractionFailure.${attachment.extractionFailure ?? 'unknown'}`);
 }
 
 function consentKey(consent: boolean | null) {
@@ -227,9 +240,14 @@ export function SubmissionDetailPage() {
             {submission.attachments.map((attachment) => (
               <li key={attachment.id}>
                 <strong>{attachment.fileName}</strong> ({Math.max(1, Math.round(attachment.byteSize / 1024))}{' '}
-                kB): {t(`submissions.extraction.${attachment.extractionStatus}`)}
-                {attachment.extractionStatus === 'failed' && attachment.extractionError ? (
-                  <> — {attachment.extractionError}</>
+                kB):{' '}
+                {attachment.extractionFailure === 'deleted_on_request'
+                  ? t('submissions.extraction.deleted')
+                  : t(`submissions.extraction.${attachment.extractionStatus}`)}
+                {attachment.extractionStatus === 'failed' ? (
+                  <Paragraph data-size="sm" data-testid="extraction-failure">
+                    {extractionFailureMessage(attachment, t)}
+                  </Paragraph>
                 ) : null}
                 <SegmentList
                   label={t('submissions.extractedSegments')}

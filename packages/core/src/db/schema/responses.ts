@@ -78,6 +78,21 @@ export const answers = pgTable(
 
 export const extractionStatuses = ['pending', 'done', 'failed'] as const;
 
+/**
+ * Why an attachment's text could not be extracted, as a stable code the web app translates;
+ * `extraction_error` keeps the English technical detail for the CLI and exports. Rows failed
+ * before the code existed have none and are shown with the generic message.
+ */
+export const extractionFailures = [
+  'unsupported_type',
+  'encrypted',
+  'damaged',
+  'no_text',
+  'timed_out',
+  'deleted_on_request',
+  'unknown',
+] as const;
+
 /** An uploaded file, kept as uploaded in the data folder even when text extraction fails. */
 export const attachments = pgTable(
   'attachments',
@@ -92,6 +107,7 @@ export const attachments = pgTable(
     sha256: text('sha256').notNull(),
     storageKey: text('storage_key').notNull(),
     extractionStatus: text('extraction_status', { enum: extractionStatuses }).notNull().default('pending'),
+    extractionFailure: text('extraction_failure', { enum: extractionFailures }),
     extractionError: text('extraction_error'),
     extractedText: text('extracted_text'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
