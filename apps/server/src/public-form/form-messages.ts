@@ -77,6 +77,8 @@ const nb = {
   'error.roundNotOpen': 'Runden er ikke åpnet ennå.',
   'error.withdrawn': 'Svaret er trukket tilbake. Start et nytt svar hvis du vil svare igjen.',
   'error.notSubmitted': 'Svaret er ikke sendt inn.',
+  'error.repeatWithoutLink':
+    'Dette skjemaet er allerede lagret som et utkast, men lenken til utkastet kan ikke vises her. Har du lenken, bruk den; ellers send skjemaet på nytt for å starte et nytt svar.',
   'error.invalidLink': 'Lenken er ikke gyldig. Sjekk at du kopierte hele lenken fra e-posten.',
   'error.roundNotFound': 'Fant ikke denne innspillsrunden.',
   'error.fileType': 'Filen er ikke en PDF, DOCX, ODT eller TXT (filtypen sjekkes ut fra innholdet).',
@@ -178,6 +180,8 @@ const en: Record<MessageKey, string> = {
   'error.roundNotOpen': 'The round has not opened yet.',
   'error.withdrawn': 'Your answer has been withdrawn. Start a new answer if you want to answer again.',
   'error.notSubmitted': 'Your answer has not been submitted.',
+  'error.repeatWithoutLink':
+    'This form has already been saved as a draft, but the draft’s link cannot be shown here. If you have the link, use it; otherwise send the form again to start a new answer.',
   'error.invalidLink': 'This link is not valid. Check that you copied the whole link from the email.',
   'error.roundNotFound': 'This input round was not found.',
   'error.fileType': 'The file is not a PDF, DOCX, ODT or TXT file (the type is checked by content).',

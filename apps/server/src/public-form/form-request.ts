@@ -122,7 +122,21 @@ export function isFormTokenValid(secret: string, scope: { roundId: string } | { 
   return given.length > 0 && secretsEqual(formTokenFor(secret, scope), given);
 }
 
-/** A fresh key for the public form: a double-clicked "Send inn" repeats it and gets the first receipt. */
+/**
+ * A fresh key for the public form's page: a repeated post of the same page (a double-clicked
+ * "Send inn" or "Lagre utkast") carries it again and lands on the response the first one made.
+ */
 export function newIdempotencyKey(): string {
   return randomBytes(18).toString('base64url');
+}
+
+/**
+ * The secret link of the response a public form page starts: an HMAC, under the instance's
+ * cookie-signing key, of the round and the page's idempotency key. A repeated post of the page
+ * gets the same link back, so the respondent ends on the draft the first post made. The key is
+ * only in the page served to that visitor; the database stores it, but only the link's hash, and
+ * the link cannot be derived without the instance's key.
+ */
+export function responseLinkTokenFor(secret: string, roundId: string, idempotencyKey: string): string {
+  return createHmac('sha256', secret).update(`innspill-plain-form-response:${roundId}:${idempotencyKey}`).digest('base64url');
 }

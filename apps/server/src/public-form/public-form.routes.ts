@@ -17,6 +17,7 @@ import {
   newIdempotencyKey,
   parseUrlEncoded,
   readPostedForm,
+  responseLinkTokenFor,
   type FormFields,
 } from './form-request.ts';
 import { html, type SafeHtml } from './html.ts';
@@ -358,18 +359,36 @@ ${body}`;
         if (Object.keys(errors).length) return again(400, errors, []);
         const shouldSubmit = fieldValue(posted.fields, 'action') === 'submit';
         try {
-          // The key guards only "Send inn": a repeated key returns the first submission. Saving a
-          // draft twice (a double-clicked "Lagre utkast") makes a second, harmless draft.
+          // The page's key guards both buttons: a repeated post of the page (a double click) finds
+          // the response the first post started instead of starting another, and the link derived
+          // from the key (responseLinkTokenFor) takes the respondent to that same response.
+          const linkToken = responseLinkTokenFor(secret, roundId, idempotencyKey);
           const started = await responses.startResponse(respondentDeps, roundId, {
             ...input,
-            ...(shouldSubmit ? { shouldSubmit: true, idempotencyKey } : {}),
+            ...(shouldSubmit ? { shouldSubmit: true } : {}),
+            idempotencyKey,
+            linkToken,
           });
           deps.wakeJobRunner?.();
-          if (started.token) {
+          if (!started.isRepeat && started.token) {
             const query: Record<string, string> = shouldSubmit ? {} : { lagret: '1' };
             return redirect(reply, localHref(ctx, plainFormPaths.link(started.token), query));
           }
-          // A repeat (double click): the first request's receipt; its link went to that response.
+          if (started.submission.status === 'draft') {
+            // The first post saved a draft: this one's answers go to that draft, through its link.
+            if (!started.token) {
+              // Not a page of ours (its key does not give the draft's link): a fresh key, no draft.
+              return sendPage(reply, 409, roundPage(ctx, result, { values, general: [ctx.t('error.repeatWithoutLink')] }));
+            }
+            if (shouldSubmit) {
+              await responses.submitResponse(respondentDeps, started.token, input);
+              deps.wakeJobRunner?.();
+              return redirect(reply, localHref(ctx, plainFormPaths.link(started.token)));
+            }
+            await responses.saveResponse(respondentDeps, started.token, input);
+            return redirect(reply, localHref(ctx, plainFormPaths.link(started.token), { lagret: '1' }));
+          }
+          // A repeated "Send inn": the first request's receipt, nothing changed.
           const submission = started.submission;
           const view: RespondentView = {
             round,

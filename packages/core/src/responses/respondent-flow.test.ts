@@ -154,6 +154,22 @@ describe(startResponse.name, () => {
     expect(withdrawn.status).toBe('withdrawn');
   });
 
+  it('gives a repeated draft start (same key) the first draft, and its link only to a caller who knows it', async () => {
+    const { round } = await buildRound(database.db);
+    const linkToken = 'L'.repeat(43);
+    const first = await startResponse(deps(), round.id, { idempotencyKey: 'page-key-1', linkToken });
+    expect(first).toMatchObject({ token: linkToken, isRepeat: false });
+    const repeat = await startResponse(deps(), round.id, { idempotencyKey: 'page-key-1', linkToken });
+    expect(repeat).toMatchObject({ token: linkToken, isRepeat: true });
+    expect(repeat.submission.id).toBe(first.submission.id);
+    const guessed = await startResponse(deps(), round.id, { idempotencyKey: 'page-key-1', linkToken: 'G'.repeat(43) });
+    expect(guessed).toMatchObject({ token: undefined, isRepeat: true });
+    expect((await openRespondentLink(database.db, linkToken, clock)).submission?.id).toBe(first.submission.id);
+    await expect(startResponse(deps(), round.id, { linkToken: 'too-short' })).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+  });
+
   it('does not exist for draft rounds and cannot be answered publicly when invitation-only', async () => {
     const draft = await buildRound(database.db, { status: 'draft' });
     await expect(getPublicRound(database.db, draft.round.id, clock)).rejects.toMatchObject({

@@ -1,6 +1,6 @@
 import { anonymousActor } from '../shared/actor.ts';
 import { isUniqueViolation } from '../db/db.errors.ts';
-import { createSecretToken, hashSecretToken } from '../shared/tokens.ts';
+import { createSecretToken, hashSecretToken, secretsEqual } from '../shared/tokens.ts';
 import { NotFoundError, ValidationError } from '../shared/domain-error.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import {
@@ -11,7 +11,11 @@ import {
   submissionAcceptance,
 } from '../rounds/index.ts';
 import { applyRespondentInput, type RespondentDeps, type RespondentInput } from './respondent-helpers.ts';
-import { findSubmissionByIdempotencyKey, insertSubmission } from './responses.repository.ts';
+import {
+  findSubmissionByIdempotencyKey,
+  insertSubmission,
+  type SubmissionRow,
+} from './responses.repository.ts';
 import { finaliseSubmission } from './submit-response.ts';
 
 export interface StartResponseInput extends RespondentInput {
@@ -19,6 +23,21 @@ export interface StartResponseInput extends RespondentInput {
   shouldSubmit?: boolean | undefined;
   /** A client-generated key: the same key twice returns the first result (double-clicked submit). */
   idempotencyKey?: string | undefined;
+  /**
+   * The secret link to give a new response instead of a random one. The plain form derives it
+   * from the idempotency key under a server key, so a repeated request (a double-clicked "Lagre
+   * utkast") gets back the link of the response the first request made; only its hash is stored.
+   */
+  linkToken?: string | undefined;
+}
+
+/** What a repeat found by its idempotency key gives back: the link too, when the caller can prove it. */
+function repeatOf(previous: SubmissionRow, linkToken: string | undefined) {
+  const isSameLink =
+    linkToken !== undefined &&
+    previous.accessTokenHash !== null &&
+    secretsEqual(hashSecretToken(linkToken), previous.accessTokenHash);
+  return { submission: previous, token: isSameLink ? linkToken : undefined, isRepeat: true };
 }
 
 /**
@@ -31,20 +50,26 @@ export async function startResponse(deps: RespondentDeps, roundId: string, input
       idempotencyKey: '8–100 letters, digits, - or _.',
     });
   }
+  if (input.linkToken !== undefined && !/^[A-Za-z0-9_-]{43,200}$/.test(input.linkToken)) {
+    // As strong as a random link (256 bits in base64url) or refused.
+    throw new ValidationError('The link token is not valid.', {
+      linkToken: '43–200 letters, digits, - or _.',
+    });
+  }
   try {
     return await startResponseOnce(deps, roundId, input);
   } catch (error) {
     // Two requests with the same key raced; the loser returns what the winner committed.
     if (input.idempotencyKey && isUniqueViolation(error)) {
       const previous = await findSubmissionByIdempotencyKey(deps.db, roundId, input.idempotencyKey);
-      if (previous) return { submission: previous, token: undefined, isRepeat: true };
+      if (previous) return repeatOf(previous, input.linkToken);
     }
     throw error;
   }
 }
 
 async function startResponseOnce(deps: RespondentDeps, roundId: string, input: StartResponseInput) {
-  const token = createSecretToken();
+  const token = input.linkToken ?? createSecretToken();
   return deps.db.transaction(async (tx) => {
     const round = /^[0-9a-f-]{36}$/i.test(roundId) ? await findRoundById(tx, roundId) : undefined;
     if (!round || round.status === 'draft' || round.visibility !== 'public') {
@@ -52,7 +77,7 @@ async function startResponseOnce(deps: RespondentDeps, roundId: string, input: S
     }
     if (input.idempotencyKey) {
       const previous = await findSubmissionByIdempotencyKey(tx, round.id, input.idempotencyKey);
-      if (previous) return { submission: previous, token: undefined, isRepeat: true };
+      if (previous) return repeatOf(previous, input.linkToken);
     }
     const acceptance = submissionAcceptance(round, deps.clock.now());
     if (!acceptance.isAccepted) {
@@ -65,7 +90,7 @@ async function startResponseOnce(deps: RespondentDeps, roundId: string, input: S
       accessTokenHash: hashSecretToken(token),
       idempotencyKey: input.idempotencyKey ?? null,
     });
-    const { shouldSubmit, idempotencyKey: _ignored, ...changes } = input;
+    const { shouldSubmit, idempotencyKey: _ignoredKey, linkToken: _ignoredLink, ...changes } = input;
     if (shouldSubmit) {
       // The row was inserted by this transaction: no one else can see it, so no lock is needed.
       const result = await finaliseSubmission(tx, deps, {

@@ -1,4 +1,10 @@
 /** @module testing — test database and builders for use-case, HTTP and CLI tests. */
 export { createTestDatabase, type TestDatabase } from './create-test-database.ts';
 export { buildUser, buildProcess, buildMember } from './builders.ts';
-export { buildRound, buildActor, buildSubmission, type QuestionSpec } from './rounds.builders.ts';
+export {
+  buildRound,
+  buildActor,
+  buildSubmission,
+  findRoundSubmissions,
+  type QuestionSpec,
+} from './rounds.builders.ts';

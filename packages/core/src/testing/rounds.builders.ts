@@ -4,7 +4,11 @@ import type { actors as actorsTable, inputRounds, submissions } from '../db/sche
 import { insertActorRow } from '../actors/actors.repository.ts';
 import { insertQuestionRow, insertRound } from '../rounds/rounds.repository.ts';
 import type { QuestionKind } from '../rounds/round.ts';
-import { insertSubmission, upsertAnswers } from '../responses/responses.repository.ts';
+import {
+  findSubmissionsOfRound,
+  insertSubmission,
+  upsertAnswers,
+} from '../responses/responses.repository.ts';
 import { createReceiptCode } from '../responses/submission.ts';
 import { buildProcess } from './builders.ts';
 
@@ -95,4 +99,10 @@ export async function buildSubmission(
     );
   }
   return submission;
+}
+
+/** Every submission of a round, drafts included (for tests that count what a request created). */
+export async function findRoundSubmissions(db: Database, roundId: string) {
+  const rows = await findSubmissionsOfRound(db, roundId, { includeDrafts: true });
+  return rows.map((row) => row.submission);
 }
