@@ -103,6 +103,8 @@ export interface ThemeOptions {
   readonly ppmiMaxRows?: number;
   /** Terms that get PPMI word vectors (default 3,000). */
   readonly ppmiTerms?: number;
+  /** Power iterations of the PPMI word vectors' randomised SVD (default 2 with `wordFeatures`, else 3). */
+  readonly ppmiPowerIterations?: number;
   /**
    * Features the PPMI word vectors are learned on and texts embedded with, on short texts only
    * (same rows as the model; see {@link discoveryWordFeatures}). Function words carry meaning in
@@ -161,7 +163,6 @@ export interface ThemeResult {
   readonly choice: ThemeCountChoice;
   readonly method: string;
 }
-
 
 function rowHash(matrix: CsrMatrix, row: number): number {
   let h = 0x811c9dc5;
@@ -335,6 +336,8 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
       dimensions: dims,
       seed,
       ...(options.ppmiTerms !== undefined ? { maxTerms: options.ppmiTerms } : {}),
+      // 2 power iterations on the denser stop-word PPMI matrix: same NMI on NHS phase 2, ~0.7 s less.
+      powerIterations: options.ppmiPowerIterations ?? (wordFeatures ? 2 : 3),
     });
     points = concatenateDense(points, dims, ppmi.vectors, ppmi.dimensions, ppmiWeight, fitRows.length);
     dims += ppmi.dimensions;
