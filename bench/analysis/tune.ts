@@ -3,7 +3,7 @@
  * macro-F1 on the TUNING sets only — Storting written questions (19 areas) and NHS phase 2
  * (single substantive label, labels with ≥ 10 such texts). NHS phase 1 is never read here.
  *
- *   node --import tsx bench/analysis/tune.ts [--sets storting,phase2] [--skip-discovery]
+ *   node --import tsx bench/analysis/tune.ts [--sets storting,phase2] [--skip-discovery] [--no-word-features] [--word-features JSON]
  *     [--skip-suggestions] [--seeds 0,1,2] [--theme-options JSON] [--suggest-options JSON]
  *     [--features JSON] [--write-phase2 FILE]
  *
@@ -17,6 +17,8 @@ import {
   accuracy,
   detectLanguage,
   discoverThemes,
+  discoveryWordFeatures,
+  DISCOVERY_WORD_FEATURES,
   macroF1,
   normalizedMutualInfo,
   adjustedRandIndex,
@@ -105,6 +107,21 @@ function run(name: string, data: readonly LabelledText[]): void {
         languages,
         refineFeatures,
       ),
+    };
+  }
+  if (!argv.includes('--no-word-features')) {
+    themeOptions = {
+      wordFeatures: option('--word-features')
+        ? suggestionFeatures(
+            data.map((row) => row.text),
+            languages,
+            { ...DISCOVERY_WORD_FEATURES, ...(JSON.parse(option('--word-features') as string) as object) },
+          )
+        : discoveryWordFeatures(
+            data.map((row) => row.text),
+            languages,
+          ),
+      ...themeOptions,
     };
   }
   if (!argv.includes('--skip-discovery')) {

@@ -8,7 +8,13 @@
 import type { DuplicateGroup } from '../duplicates/index.ts';
 import type { Language } from '../tokenize/index.ts';
 import { TfidfBuilder, type TfidfModel, type VectorizerOptions } from '../vectorize/index.ts';
-import { discoverThemes, type ThemeResult, type ThemeTerm } from '../themes/index.ts';
+import {
+  DISCOVERY_WORD_FEATURES,
+  discoverThemes,
+  usesWordFeatures,
+  type ThemeResult,
+  type ThemeTerm,
+} from '../themes/index.ts';
 import {
   SuggestionFeatureBuilder,
   suggestThemes,
@@ -392,10 +398,11 @@ async function readSuggestionFeatures(
   source: RecordSource,
   languages: Uint8Array,
   rowCount: number,
+  featureOptions?: SuggestionFeatureOptions,
 ): Promise<CsrMatrix> {
   const { charNgrams, ...wordsOnly } = SUGGESTION_FEATURES;
   const builder = new SuggestionFeatureBuilder(
-    rowCount <= CHAR_NGRAM_LIMIT && charNgrams ? SUGGESTION_FEATURES : wordsOnly,
+    featureOptions ?? (rowCount <= CHAR_NGRAM_LIMIT && charNgrams ? SUGGESTION_FEATURES : wordsOnly),
   );
   let row = 0;
   for await (const record of source.open()) {
@@ -477,8 +484,13 @@ export async function analyze(source: RecordSource, options: AnalyzeOptions = {}
     );
   }
   options.onProgress?.({ stage: 'themes', done: 0 });
+  // Short texts: discovery's word vectors keep stop words (one more pass over the input).
+  const wordFeatures = usesWordFeatures(model)
+    ? await readSuggestionFeatures(source, corpus.languages, n, DISCOVERY_WORD_FEATURES)
+    : undefined;
   const themeResult = discoverThemes(model, {
     seed,
+    ...(wordFeatures ? { wordFeatures } : {}),
     ...(options.themes !== undefined ? { themes: options.themes } : {}),
     ...(options.groups !== undefined ? { groups: options.groups } : {}),
   });
@@ -659,8 +671,12 @@ export async function evaluate(
     throw new AnalysisError(`${source.name}: only one distinct label; evaluation needs at least two`);
   }
   options.onProgress?.({ stage: 'themes', done: 0 });
+  const wordFeatures = usesWordFeatures(corpus.model)
+    ? await readSuggestionFeatures(filtered, corpus.languages, n, DISCOVERY_WORD_FEATURES)
+    : undefined;
   const themes = discoverThemes(corpus.model, {
     seed,
+    ...(wordFeatures ? { wordFeatures } : {}),
     themes: Math.min(distinct, n),
     isAssigningAll: true,
     groups: 1,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TfidfBuilder, vectorizeTexts } from '../vectorize/index.ts';
 import { normalizedMutualInfo } from '../evaluate/index.ts';
-import { discoverThemes } from './index.ts';
+import { discoverThemes, discoveryWordFeatures, usesWordFeatures } from './index.ts';
 import { syntheticCorpus } from './fixtures.ts';
 
 describe('discoverThemes', () => {
@@ -112,6 +112,85 @@ describe('discoverThemes', () => {
       expect(fast.themes).toEqual(oneByOne.themes);
       expect(fast.unassigned).toEqual(oneByOne.unassigned);
     }
+  });
+
+  it('learns the word vectors on the word features on short texts', () => {
+    const wordFeatures = discoveryWordFeatures(
+      texts,
+      texts.map(() => 'nb'),
+    );
+    expect(wordFeatures.rowCount).toBe(texts.length);
+    expect(usesWordFeatures(model)).toBe(true);
+    const a = discoverThemes(model, {
+      themes: 3,
+      seed: 3,
+      isAssigningAll: true,
+      maxDfShare: 1,
+      wordFeatures,
+    });
+    const b = discoverThemes(model, {
+      themes: 3,
+      seed: 3,
+      isAssigningAll: true,
+      maxDfShare: 1,
+      wordFeatures,
+    });
+    expect(a.method).toContain('stop words kept');
+    expect(Array.from(a.assignments)).toEqual(Array.from(b.assignments));
+    expect(normalizedMutualInfo(labels, Array.from(a.assignments))).toBeGreaterThan(0.9);
+    expect(() =>
+      discoverThemes(model, { themes: 3, wordFeatures: discoveryWordFeatures(['en tekst'], ['nb']) }),
+    ).toThrow(RangeError);
+  });
+
+  it('ignores the word features on long texts and without word vectors', () => {
+    const long = texts.map(
+      (text, i) =>
+        `${text} ${texts[(i + 3) % texts.length] as string} ${texts[(i + 6) % texts.length] as string}`,
+    );
+    const longModel = vectorizeTexts(long, 'nb', { minDf: 2, maxDf: 0.9 });
+    expect(usesWordFeatures(longModel)).toBe(false);
+    expect(usesWordFeatures(model, { ppmiWeight: 0 })).toBe(false);
+    expect(usesWordFeatures(model, { ppmiMaxRows: 10 })).toBe(false);
+    const wordFeatures = discoveryWordFeatures(
+      long,
+      long.map(() => 'nb'),
+    );
+    const plain = discoverThemes(longModel, { themes: 3, seed: 4 });
+    const withFeatures = discoverThemes(longModel, { themes: 3, seed: 4, wordFeatures });
+    expect(Array.from(withFeatures.assignments)).toEqual(Array.from(plain.assignments));
+    expect(withFeatures.method).toBe(plain.method);
+  });
+
+  it('gives the same partition with word features when the input is permuted', () => {
+    const small = syntheticCorpus(12, 9);
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(), { minLength: small.texts.length, maxLength: small.texts.length }),
+        (keys) => {
+          const order = small.texts
+            .map((_, i) => i)
+            .sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
+          const run = (list: string[]) =>
+            discoverThemes(vectorizeTexts(list, 'nb', { minDf: 1, maxDf: 0.9 }), {
+              themes: 3,
+              seed: 2,
+              wordFeatures: discoveryWordFeatures(
+                list,
+                list.map(() => 'nb'),
+              ),
+            });
+          const original = run(small.texts);
+          const permuted = run(order.map((i) => small.texts[i] as string));
+          const back = new Int32Array(order.length);
+          order.forEach(
+            (original_index, position) => (back[original_index] = permuted.assignments[position] as number),
+          );
+          expect(normalizedMutualInfo(Array.from(original.assignments), Array.from(back))).toBeCloseTo(1, 9);
+        },
+      ),
+      { numRuns: 8 },
+    );
   });
 
   it('handles a corpus without usable words', () => {

@@ -39,6 +39,13 @@ describe('PPMI document vectors', () => {
     expect(cosine(vectors, dimensions, doctor, car)).toBeLessThan(0.3);
   });
 
+  it('finds the same structure with fewer power iterations', () => {
+    const fewer = ppmiDocumentVectors(model.matrix, { dimensions: 4, seed: 1, powerIterations: 1 });
+    expect(fewer.dimensions).toBe(dimensions);
+    expect(cosine(fewer.vectors, fewer.dimensions, nurse, doctor)).toBeGreaterThan(0.8);
+    expect(cosine(fewer.vectors, fewer.dimensions, nurse, parking)).toBeLessThan(0.3);
+  });
+
   it('gives l2-normalised rows and is deterministic for a seed', () => {
     for (let row = 0; row < texts.length; row++) {
       expect(cosine(vectors, dimensions, row, row)).toBeCloseTo(1, 4);

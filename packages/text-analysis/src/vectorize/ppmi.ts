@@ -18,6 +18,8 @@ export interface PpmiOptions {
   /** Context-distribution smoothing exponent (default 0.75, as word2vec). */
   readonly smoothing?: number;
   readonly seed?: number;
+  /** Power iterations of the randomised SVD (default 3). */
+  readonly powerIterations?: number;
 }
 
 /**
@@ -117,7 +119,7 @@ export function ppmiDocumentVectors(
   const words = reduceDimensions(ppmi, {
     dimensions: dims,
     seed: options.seed ?? 0,
-    powerIterations: 3,
+    powerIterations: options.powerIterations ?? 3,
     isComputingComponents: false,
   });
   const k = words.dimensions;
