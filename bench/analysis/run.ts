@@ -283,7 +283,11 @@ async function main(): Promise<void> {
   );
   const text = `${report.join('\n')}\n`;
   process.stdout.write(text);
-  writeFileSync(join(here, 'RESULTS.md'), text);
+  // The hand-written part (tuning record, verdict) from its heading on is kept as it is.
+  const resultsPath = join(here, 'RESULTS.md');
+  const previous = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '';
+  const handWritten = previous.indexOf('\n## Tuning record');
+  writeFileSync(resultsPath, handWritten >= 0 ? `${text}${previous.slice(handWritten + 1)}` : text);
 }
 
 await main();
