@@ -224,6 +224,22 @@ describe('analyze', () => {
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 
+  it('keeps the given language of a repeated text', async () => {
+    const text = 'Skulen i bygda må bestå, og vegen må rustast opp';
+    const analysis = await analyze(
+      arraySource([
+        ...records,
+        { id: 'as-nn', text, language: 'nn' },
+        { id: 'as-en', text, language: 'en' },
+        { id: 'as-nn-again', text, language: 'nn' },
+      ]),
+      { themes: 3, seed: 1 },
+    );
+    expect(analysis.languages.ids.nn).toEqual(expect.arrayContaining(['as-nn', 'as-nn-again']));
+    expect(analysis.languages.ids.en).toContain('as-en');
+    expect(analysis.duplicates.groups[0]).toMatchObject({ size: 3 });
+  });
+
   it('quotes the same texts when the source fetches them again by line', async () => {
     // Blank lines and repeated texts, so line numbers and rows differ.
     const jsonl = records

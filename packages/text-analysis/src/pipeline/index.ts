@@ -34,6 +34,7 @@ import {
 } from '../evaluate/index.ts';
 import type { InputRecord } from './readers.ts';
 import { Int32Buffer } from '../vectorize/growable.ts';
+import { PairTable } from '../vectorize/pair-table.ts';
 import { startStageWorker } from './parallel.ts';
 import { TextStage, type WorkerRequest, type WorkerResponse } from './terms-batch.ts';
 
@@ -186,8 +187,11 @@ interface Corpus {
 
 const LANGUAGE_CODES: readonly Language[] = ['nb', 'nn', 'en', 'und'];
 
-/** 53-bit FNV-1a style hash of a string (two 32-bit lanes). */
-function textHash(text: string): number {
+/**
+ * A 53-bit FNV-1a style hash of a string in two lanes: `out[0]` 32 bits, `out[1]` 21 bits shifted
+ * left by 3, leaving room for a 3-bit tag (the given language).
+ */
+function textHash(text: string, out: Int32Array): void {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ text.length;
   for (let i = 0; i < text.length; i++) {
@@ -196,7 +200,8 @@ function textHash(text: string): number {
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);
     h2 ^= h2 >>> 15;
   }
-  return (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
+  out[0] = h1;
+  out[1] = (h2 & 0x1fffff) << 3;
 }
 
 /** Decodes one document of a worker answer into terms and surfaces (when it has them). */
@@ -239,7 +244,9 @@ async function readCorpus(
   const isKeepingStopWords = options.stopWords === 'keep';
   const worker = options.isParallel ? startStageWorker(duplicateOptions, isKeepingStopWords) : undefined;
   const localStage = worker ? undefined : new TextStage(duplicateOptions, isKeepingStopWords);
-  const rowOfText = new Map<number, number>();
+  // Text hash (+ given language) → its first row: exact repeats are not tokenised again.
+  const rowOfText = new PairTable(1 << 14);
+  const key = new Int32Array(2);
   // In record order: -1 = next new text (answered by the text stage), r ≥ 0 = copy of row r.
   const entries = new Int32Buffer(1 << 12);
   let drained = 0;
@@ -323,15 +330,15 @@ async function readCorpus(
       ids.push(record.id);
       lines.push(record.line);
       labels.push(record.labels && record.labels.length > 0 ? record.labels : undefined);
-      const key =
-        textHash(record.text) + (record.language ? LANGUAGE_CODES.indexOf(record.language) + 1 : 0) * 0.25;
-      const earlier = rowOfText.get(key);
-      if (earlier !== undefined) {
+      textHash(record.text, key);
+      const tag = record.language ? LANGUAGE_CODES.indexOf(record.language) + 1 : 0;
+      const earlier = rowOfText.get(key[0] as number, (key[1] as number) | tag);
+      if (earlier >= 0) {
         entries.push(earlier);
         copyOf.push(earlier);
         texts.push(''); // the text stage needs only the record it repeats
       } else {
-        rowOfText.set(key, recordCount);
+        rowOfText.set(key[0] as number, (key[1] as number) | tag, recordCount);
         entries.push(-1);
         copyOf.push(-1);
         texts.push(record.text);
@@ -352,7 +359,6 @@ async function readCorpus(
       accept(await (inFlight.shift() as Promise<WorkerResponse>));
     }
     drain();
-    rowOfText.clear();
     options.onProgress?.({ stage: 'vectorizing', done: recordCount });
     // The worker groups the duplicates while this thread builds the TF-IDF model.
     const pendingGroups = worker?.finish();

@@ -7,14 +7,19 @@ describe('PairTable', () => {
     fc.assert(
       fc.property(
         fc.array(
-          fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.nat()),
+          fc.tuple(
+            fc.boolean(),
+            fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })),
+            fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+            fc.nat(),
+          ),
           { maxLength: 400 },
         ),
         (operations) => {
           const table = new PairTable(1);
           const reference = new Map<string, number>();
           for (const [isSet, first, rawSecond, id] of operations) {
-            const second = rawSecond % 50 === 0 ? rawSecond : rawSecond % 60; // many collisions, some large
+            const second = rawSecond % 50 === 0 ? rawSecond : rawSecond % 60; // many collisions, some large or negative
             if (isSet) {
               table.set(first, second, id);
               reference.set(`${first},${second}`, id);

@@ -1,5 +1,5 @@
 /**
- * A hash table from pairs of non-negative 32-bit integers to non-negative ids (open addressing,
+ * A hash table from pairs of 32-bit integers (compared as int32) to non-negative ids (open addressing,
  * linear probing, typed arrays). Bigram ids are looked up by their two unigram ids millions of
  * times while a large corpus is read; a `Map` keyed by `first · 2²⁶ + second` pays for boxing
  * numbers that large on every lookup.
@@ -29,6 +29,8 @@ export class PairTable {
   }
 
   private slotOf(first: number, second: number): number {
+    first |= 0;
+    second |= 0;
     let h = Math.imul(first, 0x9e3779b1) ^ Math.imul(second + 0x7f4a7c15, 0x85ebca6b);
     h ^= h >>> 15;
     h = Math.imul(h, 0x2c1b3c6d);
@@ -56,8 +58,8 @@ export class PairTable {
   set(first: number, second: number, id: number): void {
     const slot = this.slotOf(first, second);
     if (this.ids[slot] === 0) {
-      this.firsts[slot] = first;
-      this.seconds[slot] = second;
+      this.firsts[slot] = first | 0;
+      this.seconds[slot] = second | 0;
       this.count++;
     }
     this.ids[slot] = id + 1;
