@@ -26,6 +26,7 @@ import {
 import { anonymousActor } from '../shared/actor.ts';
 import { fixedClock } from '../shared/clock.ts';
 import { createFileStore } from '../responses/file-store.ts';
+import { extractAttachmentJobHandler } from '../responses/extract-attachment-job.ts';
 import { storeAttachment } from '../responses/attachments.ts';
 import { removeStoredFiles } from './remove-stored-files.ts';
 import { resegmentAnswers } from '../responses/respondent-helpers.ts';
@@ -320,6 +321,12 @@ describe(deleteRespondentData.name, () => {
       extractionFailure: 'deleted_on_request',
       extractionError: 'The file was deleted at the respondent’s request.',
     });
+    // The extraction job still queued for it finishes without touching the row or failing on the
+    // missing file (it would otherwise be retried until it gave up).
+    const job = extractAttachmentJobHandler(database.db, fileStore);
+    await expect(job.run({ attachmentId: consented.attachment.id })).resolves.toBeUndefined();
+    const [after] = await database.db.select().from(attachments).where(eq(attachments.id, consented.attachment.id));
+    expect(after).toEqual(row);
   });
 
   it('removes the address from invitation contacts and refuses members without the right', async () => {

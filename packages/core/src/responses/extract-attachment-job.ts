@@ -21,7 +21,8 @@ export function extractAttachmentJobHandler(db: Database, fileStore: FileStore) 
   return {
     run: async (payload: Record<string, unknown>) => {
       const attachment = await findAttachmentById(db, String(payload.attachmentId));
-      if (!attachment) return;
+      // Gone, or its file deleted at the respondent's request while the job waited: nothing to read.
+      if (!attachment || attachment.extractionFailure === 'deleted_on_request') return;
       const bytes = fileStore.read(attachment.storageKey);
       let text: string;
       try {
