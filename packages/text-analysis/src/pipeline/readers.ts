@@ -109,28 +109,6 @@ function checkText(text: string, source: string, line: number, options: ReaderOp
   }
 }
 
-async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<{ text: string; line: number }> {
-  let buffer = '';
-  let line = 0;
-  for await (const chunk of chunks) {
-    buffer += chunk;
-    let start = 0;
-    let newline = buffer.indexOf('\n', start);
-    while (newline >= 0) {
-      line++;
-      const end = newline > start && buffer.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-      yield { text: buffer.slice(start, end), line };
-      start = newline + 1;
-      newline = buffer.indexOf('\n', start);
-    }
-    buffer = buffer.slice(start);
-  }
-  if (buffer.length > 0) {
-    line++;
-    yield { text: buffer.endsWith('\r') ? buffer.slice(0, -1) : buffer, line };
-  }
-}
-
 /**
  * Parses one JSON Lines line into a record (`undefined` for a blank line).
  *
@@ -207,8 +185,29 @@ export async function* readJsonl(
   options: ReaderOptions = {},
 ): AsyncGenerator<InputRecord> {
   let count = 0;
-  for await (const { text: raw, line } of lines(chunks)) {
-    const record = parseJsonlLine(raw, line, source, options);
+  let buffer = '';
+  let line = 0;
+  // Lines are cut here, not by a generator of their own: one asynchronous step per record, not two.
+  for await (const chunk of chunks) {
+    buffer += chunk;
+    let start = 0;
+    let newline = buffer.indexOf('\n', start);
+    while (newline >= 0) {
+      line++;
+      const end = newline > start && buffer.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+      const record = parseJsonlLine(buffer.slice(start, end), line, source, options);
+      if (record) {
+        count++;
+        yield record;
+      }
+      start = newline + 1;
+      newline = buffer.indexOf('\n', start);
+    }
+    buffer = buffer.slice(start);
+  }
+  if (buffer.length > 0) {
+    line++;
+    const record = parseJsonlLine(buffer.endsWith('\r') ? buffer.slice(0, -1) : buffer, line, source, options);
     if (record) {
       count++;
       yield record;
