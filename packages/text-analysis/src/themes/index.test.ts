@@ -5,6 +5,27 @@ import { normalizedMutualInfo } from '../evaluate/index.ts';
 import { discoverThemes, discoveryWordFeatures, usesWordFeatures } from './index.ts';
 import { syntheticCorpus } from './fixtures.ts';
 
+/** Runs discovery on a small corpus and on permutations of it: items together in one run are together in the other. */
+function expectSamePartitionWhenPermuted(run: (texts: string[]) => { assignments: Int32Array }): void {
+  const small = syntheticCorpus(12, 9);
+  fc.assert(
+    fc.property(
+      fc.array(fc.nat(), { minLength: small.texts.length, maxLength: small.texts.length }),
+      (keys) => {
+        const order = small.texts
+          .map((_, i) => i)
+          .sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
+        const original = run(small.texts);
+        const permuted = run(order.map((i) => small.texts[i] as string));
+        const back = new Int32Array(order.length);
+        order.forEach((originalIndex, position) => (back[originalIndex] = permuted.assignments[position] as number));
+        expect(normalizedMutualInfo(Array.from(original.assignments), Array.from(back))).toBeCloseTo(1, 9);
+      },
+    ),
+    { numRuns: 8 },
+  );
+}
+
 describe('discoverThemes', () => {
   const { texts, labels } = syntheticCorpus(40, 3);
   const model = vectorizeTexts(texts, 'nb', { minDf: 2, maxDf: 0.9 });
@@ -56,35 +77,8 @@ describe('discoverThemes', () => {
   });
 
   it('gives the same partition when the input is permuted', () => {
-    const small = syntheticCorpus(12, 9);
-    fc.assert(
-      fc.property(
-        fc.array(fc.nat(), { minLength: small.texts.length, maxLength: small.texts.length }),
-        (keys) => {
-          const order = small.texts
-            .map((_, i) => i)
-            .sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
-          const original = discoverThemes(vectorizeTexts(small.texts, 'nb', { minDf: 1, maxDf: 0.9 }), {
-            themes: 3,
-            seed: 2,
-          });
-          const permuted = discoverThemes(
-            vectorizeTexts(
-              order.map((i) => small.texts[i] as string),
-              'nb',
-              { minDf: 1, maxDf: 0.9 },
-            ),
-            { themes: 3, seed: 2 },
-          );
-          // Same partition: items together in one are together in the other.
-          const back = new Int32Array(order.length);
-          order.forEach(
-            (original_index, position) => (back[original_index] = permuted.assignments[position] as number),
-          );
-          expect(normalizedMutualInfo(Array.from(original.assignments), Array.from(back))).toBeCloseTo(1, 9);
-        },
-      ),
-      { numRuns: 8 },
+    expectSamePartitionWhenPermuted((list) =>
+      discoverThemes(vectorizeTexts(list, 'nb', { minDf: 1, maxDf: 0.9 }), { themes: 3, seed: 2 }),
     );
   });
 
@@ -163,33 +157,15 @@ describe('discoverThemes', () => {
   });
 
   it('gives the same partition with word features when the input is permuted', () => {
-    const small = syntheticCorpus(12, 9);
-    fc.assert(
-      fc.property(
-        fc.array(fc.nat(), { minLength: small.texts.length, maxLength: small.texts.length }),
-        (keys) => {
-          const order = small.texts
-            .map((_, i) => i)
-            .sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
-          const run = (list: string[]) =>
-            discoverThemes(vectorizeTexts(list, 'nb', { minDf: 1, maxDf: 0.9 }), {
-              themes: 3,
-              seed: 2,
-              wordFeatures: discoveryWordFeatures(
-                list,
-                list.map(() => 'nb'),
-              ),
-            });
-          const original = run(small.texts);
-          const permuted = run(order.map((i) => small.texts[i] as string));
-          const back = new Int32Array(order.length);
-          order.forEach(
-            (original_index, position) => (back[original_index] = permuted.assignments[position] as number),
-          );
-          expect(normalizedMutualInfo(Array.from(original.assignments), Array.from(back))).toBeCloseTo(1, 9);
-        },
-      ),
-      { numRuns: 8 },
+    expectSamePartitionWhenPermuted((list) =>
+      discoverThemes(vectorizeTexts(list, 'nb', { minDf: 1, maxDf: 0.9 }), {
+        themes: 3,
+        seed: 2,
+        wordFeatures: discoveryWordFeatures(
+          list,
+          list.map(() => 'nb'),
+        ),
+      }),
     );
   });
 
