@@ -11,7 +11,7 @@ describe('PairTable', () => {
             fc.boolean(),
             fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })),
             fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
-            fc.nat(),
+            fc.integer({ min: 0, max: 2 ** 31 - 2 }),
           ),
           { maxLength: 400 },
         ),
@@ -29,7 +29,17 @@ describe('PairTable', () => {
           expect(table.size).toBe(reference.size);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
+  });
+
+  it('refuses ids it cannot store', () => {
+    const table = new PairTable();
+    table.set(1, 2, 2 ** 31 - 2);
+    expect(table.get(1, 2)).toBe(2 ** 31 - 2);
+    expect(() => table.set(1, 2, 2 ** 31 - 1)).toThrow(RangeError);
+    expect(() => table.set(1, 2, -1)).toThrow(RangeError);
+    expect(() => table.set(1, 2, 0.5)).toThrow(RangeError);
+    expect(table.get(1, 2)).toBe(2 ** 31 - 2);
   });
 });

@@ -4,6 +4,9 @@
  * times while a large corpus is read; a `Map` keyed by `first · 2²⁶ + second` pays for boxing
  * numbers that large on every lookup.
  */
+/** Largest storable id (ids are kept as id + 1 in an Int32Array, 0 meaning empty). */
+const MAX_ID = 0x7ffffffe;
+
 export class PairTable {
   private firsts: Int32Array;
   private seconds: Int32Array;
@@ -54,8 +57,11 @@ export class PairTable {
     return (this.ids[this.slotOf(first, second)] as number) - 1;
   }
 
-  /** Stores `id` (≥ 0) for (first, second), replacing an earlier one. */
+  /** Stores `id` (an integer in [0, 2³¹ − 2]) for (first, second), replacing an earlier one. */
   set(first: number, second: number, id: number): void {
+    if (!Number.isInteger(id) || id < 0 || id > MAX_ID) {
+      throw new RangeError(`PairTable ids are integers from 0 to ${MAX_ID}, got ${id}`);
+    }
     const slot = this.slotOf(first, second);
     if (this.ids[slot] === 0) {
       this.firsts[slot] = first | 0;
