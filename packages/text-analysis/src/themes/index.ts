@@ -19,12 +19,15 @@
  * Deterministic for a seed (seeded PRNG only).
  * @module
  */
-import type { CsrMatrix, TfidfModel } from '../vectorize/index.ts';
+import type { TfidfModel } from '../vectorize/index.ts';
 import { reduceDimensions, restrictDocumentFrequency, selectRows } from '../vectorize/index.ts';
-import { createRandom, shuffleInPlace, type Random } from '../vectorize/random.ts';
+import { createRandom, shuffleInPlace } from '../vectorize/random.ts';
 import { ppmiDocumentVectors } from '../vectorize/ppmi.ts';
 import { decisionScores, trainOneVsRest } from '../suggest/linear.ts';
 import { hasShortTexts, PPMI_MAX_ROWS } from './word-features.ts';
+import { canonicalRows, compareRows, sampleRows } from './rows.ts';
+import { classTfidf, copyWeights } from './labels.ts';
+import type { Theme, ThemeCountChoice, ThemeGroup, ThemeOptions, ThemeResult } from './types.ts';
 import { bestOfRestarts, sampledSilhouette, type KMeansResult } from './kmeans.ts';
 import {
   agglomerate,
@@ -40,6 +43,14 @@ import {
 } from './dense.ts';
 
 export { DISCOVERY_WORD_FEATURES, discoveryWordFeatures, usesWordFeatures } from './word-features.ts';
+export type {
+  Theme,
+  ThemeCountChoice,
+  ThemeGroup,
+  ThemeOptions,
+  ThemeResult,
+  ThemeTerm,
+} from './types.ts';
 export {
   sphericalKMeans,
   bestOfRestarts,
@@ -48,133 +59,6 @@ export {
   type KMeansResult,
 } from './kmeans.ts';
 
-/** Options of {@link discoverThemes}. */
-export interface ThemeOptions {
-  /** Number of themes; chosen automatically when omitted. */
-  readonly themes?: number;
-  /** Range searched when `themes` is omitted (default [2, 30], capped by the corpus size). */
-  readonly themeRange?: readonly [number, number];
-  /** Number of coarse groups (default ≈ √themes; 0 or 1 = no grouping). */
-  readonly groups?: number;
-  readonly seed?: number;
-  /** LSA dimensions (default 100). */
-  readonly dimensions?: number;
-  /**
-   * Terms in fewer fitted texts than this are left out of the LSA (default 1: none left out; 2 above
-   * `ppmiMaxRows` texts, where most bigrams of a sample are in one text and only swell the SVD).
-   */
-  readonly lsaMinDf?: number;
-  /** k-means restarts (default 5). */
-  readonly restarts?: number;
-  /**
-   * Self-training rounds (0 = plain k-means). Default 2 on LSA alone, 0 with PPMI word vectors: the
-   * sparse classifiers undo what the word vectors add (chosen on Storting and NHS phase 2).
-   */
-  readonly refinementRounds?: number;
-  /** Share of each theme (closest to its centroid) used to train the refinement (default 0.5). */
-  readonly confidentShare?: number;
-  /**
-   * Rows used to fit (sampled above this; the rest are assigned by the classifier). Default 20,000;
-   * 10,000 above `ppmiMaxRows` texts.
-   */
-  readonly maxFitRows?: number;
-  /** Minimum cosine similarity to a theme centroid; below it a text is unassigned. Default 0.05. */
-  readonly minSimilarity?: number;
-  /** Assign every text that has terms (no similarity outliers), e.g. for evaluation. */
-  readonly isAssigningAll?: boolean;
-  /** Representative texts per theme (default 5). */
-  readonly representatives?: number;
-  /** Key terms per theme (default 10). */
-  readonly terms?: number;
-  /** Class-balanced weights in the self-training SVMs (default true: keeps one theme from swallowing others). */
-  readonly isBalancedRefinement?: boolean;
-  /**
-   * Ignore terms in more than this share of the texts while clustering. Default 1/themes (clamped
-   * to [0.05, 0.5]; 0.1 when the number is chosen automatically): a term specific to one of k
-   * similar-sized themes is in at most about 1/k of the texts; more frequent terms are shared
-   * phrasing ("I ask the minister…") that pulls clusters towards style instead of topic. Short
-   * texts (fewer than 20 terms each on average) use at least 0.2: they have little such phrasing.
-   */
-  readonly maxDfShare?: number;
-  /**
-   * Features the self-training classifiers use instead of the clustering TF-IDF (same rows as the
-   * model), e.g. words with stop words plus character n-grams: richer than the topical terms, they
-   * let the classifier generalise from a theme's core to texts that share no topical term with it.
-   */
-  readonly refinementFeatures?: CsrMatrix;
-  /**
-   * Weight of corpus-learned PPMI word vectors next to LSA in the clustering space (default 2 for
-   * corpora up to `ppmiMaxRows` texts; 0 = LSA only).
-   */
-  readonly ppmiWeight?: number;
-  /**
-   * Largest corpus (texts) that gets PPMI word vectors by default (default 50,000): they cost some
-   * 5 s CPU on 20,000 fitted texts, which pays on small consultations, not on a million petitions.
-   */
-  readonly ppmiMaxRows?: number;
-  /** Terms that get PPMI word vectors (default 3,000). */
-  readonly ppmiTerms?: number;
-  /** Power iterations of the PPMI word vectors' randomised SVD (default 2 with `wordFeatures`, else 3). */
-  readonly ppmiPowerIterations?: number;
-  /**
-   * Features the PPMI word vectors are learned on and texts embedded with, on short texts only
-   * (same rows as the model; see {@link discoveryWordFeatures}). Function words carry meaning in
-   * one-line answers (NHS phase 2: NMI 0.314 → 0.330, mean of 3 seeds), but on longer texts they
-   * are shared phrasing (Storting: 0.251 → 0.187), so long texts keep the topical TF-IDF.
-   */
-  readonly wordFeatures?: CsrMatrix;
-}
-
-/** A weighted label term. */
-export interface ThemeTerm {
-  readonly term: string;
-  readonly weight: number;
-}
-
-/** One discovered theme. */
-export interface Theme {
-  readonly id: number;
-  /** Short label: the three strongest terms. */
-  readonly label: string;
-  readonly terms: readonly ThemeTerm[];
-  readonly bigrams: readonly ThemeTerm[];
-  readonly size: number;
-  /** Member rows, in input order. */
-  readonly members: readonly number[];
-  /** Rows closest to the centroid. */
-  readonly representatives: readonly number[];
-  /** Coarse group id. */
-  readonly group: number;
-}
-
-/** A coarse group of themes. */
-export interface ThemeGroup {
-  readonly id: number;
-  readonly label: string;
-  readonly terms: readonly ThemeTerm[];
-  readonly themeIds: readonly number[];
-  readonly size: number;
-}
-
-/** How the number of themes was chosen. */
-export interface ThemeCountChoice {
-  readonly method: 'given' | 'silhouette';
-  readonly chosen: number;
-  readonly candidates: readonly { readonly themes: number; readonly silhouette: number }[];
-}
-
-/** Result of {@link discoverThemes}. */
-export interface ThemeResult {
-  readonly themes: readonly Theme[];
-  readonly groups: readonly ThemeGroup[];
-  /** Row → theme id, or −1 when unassigned. */
-  readonly assignments: Int32Array;
-  /** Rows that fit no theme. */
-  readonly unassigned: readonly number[];
-  readonly choice: ThemeCountChoice;
-  readonly method: string;
-}
-
 /**
  * Defaults above {@link PPMI_MAX_ROWS} texts, where speed matters most (a million petitions): a
  * smaller fitted sample and terms in a single fitted text left out of the SVD. On Storting written
@@ -182,162 +66,6 @@ export interface ThemeResult {
  * bench/analysis/RESULTS.md); NHS phase 2 has fewer texts than the sample.
  */
 const LARGE_CORPUS = { maxFitRows: 10_000, lsaMinDf: 2, dimensions: 100 } as const;
-
-function rowHash(matrix: CsrMatrix, row: number): number {
-  let h = 0x811c9dc5;
-  for (let p = matrix.indptr[row] as number; p < (matrix.indptr[row + 1] as number); p++) {
-    h = Math.imul(h ^ (matrix.indices[p] as number), 0x01000193);
-    h = Math.imul(h ^ Math.round((matrix.values[p] as number) * 1e6), 0x01000193);
-  }
-  return h >>> 0;
-}
-
-function compareRows(matrix: CsrMatrix, a: number, b: number): number {
-  const la = (matrix.indptr[a + 1] as number) - (matrix.indptr[a] as number);
-  const lb = (matrix.indptr[b + 1] as number) - (matrix.indptr[b] as number);
-  if (la !== lb) {
-    return la - lb;
-  }
-  const sa = matrix.indptr[a] as number;
-  const sb = matrix.indptr[b] as number;
-  for (let p = 0; p < la; p++) {
-    const d = (matrix.indices[sa + p] as number) - (matrix.indices[sb + p] as number);
-    if (d !== 0) {
-      return d;
-    }
-    const v = (matrix.values[sa + p] as number) - (matrix.values[sb + p] as number);
-    if (v !== 0) {
-      return v;
-    }
-  }
-  return 0;
-}
-
-/** Non-empty rows in a canonical order that depends only on row contents. */
-function canonicalRows(matrix: CsrMatrix, copyOf: Int32Array | undefined): number[] {
-  const rows: number[] = [];
-  const hashes = new Uint32Array(matrix.rowCount);
-  for (let row = 0; row < matrix.rowCount; row++) {
-    if ((matrix.indptr[row + 1] as number) > (matrix.indptr[row] as number)) {
-      rows.push(row);
-      const original = copyOf ? (copyOf[row] as number) : -1;
-      hashes[row] = original >= 0 ? (hashes[original] as number) : rowHash(matrix, row);
-    }
-  }
-  if (matrix.rowCount <= 1 << 21) {
-    // Fast path: one native numeric sort of hash·2²¹ + row. Equal hashes almost always mean equal
-    // rows (interchangeable); a true collision only changes the order of those two rows.
-    // (Plain loops: typed-array `from` with a mapping function goes through the iterator protocol.)
-    const keys = new Float64Array(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i] as number;
-      keys[i] = (hashes[row] as number) * 2097152 + row;
-    }
-    keys.sort();
-    const ordered = new Array<number>(keys.length);
-    for (let i = 0; i < keys.length; i++) {
-      ordered[i] = (keys[i] as number) % 2097152;
-    }
-    return ordered;
-  }
-  return rows.sort((a, b) => (hashes[a] as number) - (hashes[b] as number) || compareRows(matrix, a, b));
-}
-
-function sampleRows(rows: readonly number[], size: number, random: Random): number[] {
-  if (rows.length <= size) {
-    return rows.slice();
-  }
-  // Selection sampling (Knuth's algorithm S) keeps the canonical order.
-  const chosen: number[] = [];
-  for (let i = 0; i < rows.length && chosen.length < size; i++) {
-    if (random.next() * (rows.length - i) < size - chosen.length) {
-      chosen.push(rows[i] as number);
-    }
-  }
-  return chosen;
-}
-
-/** c-TF-IDF: weight(t, c) = tf(t, c) · ln(1 + A / f(t)), A = mean count per class. */
-function classTfidf(
-  model: TfidfModel,
-  assignments: Int32Array,
-  classOf: (theme: number) => number,
-  classes: number,
-  rowWeights?: Uint32Array,
-) {
-  const { matrix, counts } = model;
-  const d = matrix.columnCount;
-  const tf = new Float64Array(classes * d);
-  const total = new Float64Array(d);
-  let grand = 0;
-  for (let row = 0; row < matrix.rowCount; row++) {
-    const theme = assignments[row] as number;
-    const weight = rowWeights ? (rowWeights[row] as number) : 1;
-    if (theme < 0 || weight === 0) {
-      continue;
-    }
-    const c = classOf(theme);
-    for (let p = matrix.indptr[row] as number; p < (matrix.indptr[row + 1] as number); p++) {
-      const j = matrix.indices[p] as number;
-      const count = (counts[p] as number) * weight;
-      tf[c * d + j] = (tf[c * d + j] as number) + count;
-      total[j] = (total[j] as number) + count;
-      grand += count;
-    }
-  }
-  const average = grand / Math.max(1, classes);
-  const isBigramColumn = Uint8Array.from(model.vocabulary, (term) => (term.includes(' ') ? 1 : 0));
-  const byWeight = (a: ThemeTerm, b: ThemeTerm): number => b.weight - a.weight || (a.term < b.term ? -1 : 1);
-  return (c: number, limit: number, isBigram: boolean): ThemeTerm[] => {
-    // The `limit` best, kept sorted (a vocabulary can have a million terms; labels need ten).
-    const top: ThemeTerm[] = [];
-    if (limit <= 0) {
-      return top;
-    }
-    for (let j = 0; j < d; j++) {
-      const f = tf[c * d + j] as number;
-      if (f <= 0 || (isBigramColumn[j] === 1) !== isBigram) {
-        continue;
-      }
-      const candidate = {
-        term: model.labels[j] as string,
-        weight: f * Math.log(1 + average / (total[j] as number)),
-      };
-      if (top.length === limit && byWeight(candidate, top[limit - 1] as ThemeTerm) >= 0) {
-        continue;
-      }
-      let at = top.length;
-      while (at > 0 && byWeight(candidate, top[at - 1] as ThemeTerm) < 0) {
-        at--;
-      }
-      top.splice(at, 0, candidate);
-      if (top.length > limit) {
-        top.pop();
-      }
-    }
-    const max = top[0]?.weight ?? 1;
-    return top.map((t) => ({ term: t.term, weight: Math.round((t.weight / max) * 1000) / 1000 }));
-  };
-}
-
-/**
- * Per-row multiplicities for sums over rows: an original counts once for itself and once for each
- * exact copy in the same theme, and such copies count 0 (integer counts: the sums are unchanged).
- */
-function copyWeights(copyOf: Int32Array | undefined, assignments: Int32Array): Uint32Array | undefined {
-  if (!copyOf) {
-    return undefined;
-  }
-  const weights = new Uint32Array(assignments.length).fill(1);
-  for (let row = 0; row < assignments.length; row++) {
-    const original = copyOf[row] as number;
-    if (original >= 0 && assignments[original] === assignments[row]) {
-      weights[original] = (weights[original] as number) + 1;
-      weights[row] = 0;
-    }
-  }
-  return weights;
-}
 
 /**
  * Discovers themes in a vectorised corpus.

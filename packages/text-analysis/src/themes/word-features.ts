@@ -7,7 +7,7 @@
 import { suggestionFeatures, type SuggestionFeatureOptions } from '../suggest/features.ts';
 import type { Language } from '../tokenize/index.ts';
 import type { CsrMatrix, TfidfModel } from '../vectorize/index.ts';
-import type { ThemeOptions } from './index.ts';
+import type { ThemeOptions } from './types.ts';
 
 /** Mean terms (uni- and bigram columns) per text below which texts count as short. */
 export const SHORT_TEXT_TERMS = 20;
