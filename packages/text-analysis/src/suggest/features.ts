@@ -5,7 +5,7 @@
  * @module
  */
 import { isStopWord, stem, tokenize, type Language } from '../tokenize/index.ts';
-import { TfidfBuilder, type CsrMatrix } from '../vectorize/index.ts';
+import { scaleToUnitLength, TfidfBuilder, type CsrMatrix } from '../vectorize/index.ts';
 
 /** Options of {@link suggestionFeatures}. */
 export interface SuggestionFeatureOptions {
@@ -73,12 +73,7 @@ function concatenate(a: CsrMatrix, b: CsrMatrix, weight: number): CsrMatrix {
       norm += (values[out] as number) ** 2;
       out++;
     }
-    if (norm > 0) {
-      const inverse = 1 / Math.sqrt(norm);
-      for (let p = start; p < out; p++) {
-        values[p] = (values[p] as number) * inverse;
-      }
-    }
+    scaleToUnitLength(values, start, out, norm);
     indptr[row + 1] = out;
   }
   return { rowCount: n, columnCount: a.columnCount + b.columnCount, indptr, indices, values };

@@ -109,6 +109,23 @@ export function termsWithSurface(
 }
 
 /**
+ * Scales `values[start..end)` (one CSR row) to unit length, given their squared norm; a zero row
+ * stays zero.
+ *
+ * @example
+ * const row = Float32Array.of(3, 4);
+ * scaleToUnitLength(row, 0, 2, 25); // row is now [0.6, 0.8]
+ */
+export function scaleToUnitLength(values: Float32Array, start: number, end: number, squaredNorm: number): void {
+  if (squaredNorm > 0) {
+    const inverse = 1 / Math.sqrt(squaredNorm);
+    for (let p = start; p < end; p++) {
+      values[p] = (values[p] as number) * inverse;
+    }
+  }
+}
+
+/**
  * Streaming TF-IDF builder: add documents one at a time (as term lists), then `build()`.
  *
  * @example
@@ -380,12 +397,7 @@ export class TfidfBuilder {
         norm += weight * weight;
         out++;
       }
-      if (norm > 0) {
-        const inverse = 1 / Math.sqrt(norm);
-        for (let p = start; p < out; p++) {
-          values[p] = (values[p] as number) * inverse;
-        }
-      }
+      scaleToUnitLength(values, start, out, norm);
       indptr[row + 1] = out;
     }
     return {
@@ -554,12 +566,7 @@ export function restrictDocumentFrequency(model: TfidfModel, maxDfShare: number)
         out++;
       }
     }
-    if (norm > 0) {
-      const inverse = 1 / Math.sqrt(norm);
-      for (let p = start; p < out; p++) {
-        nextValues[p] = (nextValues[p] as number) * inverse;
-      }
-    }
+    scaleToUnitLength(nextValues, start, out, norm);
     nextIndptr[row + 1] = out;
   }
   const columnOf = new Map<string, number>();
