@@ -253,7 +253,6 @@ async function readCorpus(
   let texts: string[] = [];
   let batchIds: string[] = [];
   let givenLanguages: (Language | '')[] = [];
-  let copyOf: number[] = [];
   let newTextsSent = 0;
   let batchNewTexts = 0;
   let batchId = 0;
@@ -297,7 +296,8 @@ async function readCorpus(
       id: batchId++,
       texts,
       languages: givenLanguages,
-      copyOf: Int32Array.from(copyOf),
+      // This batch's entries: −1 for a new text, the row it repeats otherwise.
+      copyOf: entries.view().slice(entries.length - texts.length),
       isWithSurfaces: newTextsSent < builder.surfaceSampleSize,
       ...(duplicateOptions ? { recordIds: batchIds } : {}),
     };
@@ -306,7 +306,6 @@ async function readCorpus(
     texts = [];
     batchIds = [];
     givenLanguages = [];
-    copyOf = [];
     if (worker) {
       inFlight.push(worker.send(request));
       if (inFlight.length >= MAX_BATCHES_IN_FLIGHT) {
@@ -335,12 +334,10 @@ async function readCorpus(
       const earlier = rowOfText.get(key[0] as number, (key[1] as number) | tag);
       if (earlier >= 0) {
         entries.push(earlier);
-        copyOf.push(earlier);
         texts.push(''); // the text stage needs only the record it repeats
       } else {
         rowOfText.set(key[0] as number, (key[1] as number) | tag, recordCount);
         entries.push(-1);
-        copyOf.push(-1);
         texts.push(record.text);
         batchNewTexts++;
       }
