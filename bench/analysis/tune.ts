@@ -5,9 +5,12 @@
  *
  *   node --import tsx bench/analysis/tune.ts [--sets storting,phase2] [--skip-discovery] [--no-word-features] [--word-features JSON]
  *     [--skip-suggestions] [--seeds 0,1,2] [--theme-options JSON] [--suggest-options JSON]
- *     [--features JSON] [--write-phase2 FILE]
+ *     [--features JSON] [--write-phase2 FILE] [--write-phase2-coarse FILE]
  *
- * `--write-phase2 FILE` writes the phase 2 tuning set as JSONL (for `tuning_baseline.py`).
+ * Sets: `storting`, `phase2`, and `phase2-coarse` (the phase 2 labels mapped to the top-level
+ * categories of the v6 framework: few, unevenly sized categories, as in phase 1's nine, without
+ * reading phase 1). `--write-phase2 FILE` / `--write-phase2-coarse FILE` write a set as JSONL
+ * (for `tuning_baseline.py`).
  * @module
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -72,6 +75,78 @@ function phase2(): LabelledText[] {
   const counts = new Map<string, number>();
   single.forEach((row) => counts.set(row.label, (counts.get(row.label) ?? 0) + 1));
   return single.filter((row) => (counts.get(row.label) ?? 0) >= 10);
+}
+
+/**
+ * Top-level category of each phase 2 label in the v6 framework, as the source project groups them
+ * (pxtextmining `params.py`, `cat_map`; labels renamed since then are placed by that map's
+ * successor names).
+ */
+const PHASE2_CATEGORY: Readonly<Record<string, string>> = {
+  'Positive experience & gratitude': 'General',
+  'Negative experience & dissatisfaction': 'General',
+  'Organisation & efficiency': 'General',
+  'Funding & use of financial resources': 'General',
+  'Learning organisation': 'General',
+  'Staff manner & personal attributes': 'Staff',
+  'Number & deployment of staff': 'Staff',
+  'Staff responsiveness': 'Staff',
+  'Staff continuity': 'Staff',
+  'Competence & training': 'Staff',
+  'Unspecified communication': 'Communication & involvement',
+  'Staff listening, understanding & involving patients': 'Communication & involvement',
+  'Information directly from staff during care': 'Communication & involvement',
+  'Information provision & guidance': 'Communication & involvement',
+  'Being kept informed, clarity & consistency of information': 'Communication & involvement',
+  'Interaction with family/ carers': 'Communication & involvement',
+  'Contacting services': 'Access to medical care & support',
+  'Appointment arrangements': 'Access to medical care & support',
+  'Appointment method': 'Access to medical care & support',
+  'Timeliness of care': 'Access to medical care & support',
+  'Supplying & understanding medication': 'Medication',
+  'Pain management': 'Medication',
+  'Diagnosis & triage': 'Patient journey & service coordination',
+  'Referals & continuity of care': 'Patient journey & service coordination',
+  Admission: 'Patient journey & service coordination',
+  Discharge: 'Patient journey & service coordination',
+  'Care plans': 'Patient journey & service coordination',
+  'Patient records': 'Patient journey & service coordination',
+  'Impact of treatment/ care': 'Patient journey & service coordination',
+  'Cleanliness, tidiness & infection control': 'Environment & equipment',
+  'Sensory experience': 'Environment & equipment',
+  'Environment & Facilities': 'Environment & equipment',
+  'Provision of medical equipment': 'Environment & equipment',
+  'Food & drink provision & facilities': 'Food & diet',
+  'Service location': 'Service location, travel & transport',
+  'Transport to/ from services': 'Service location, travel & transport',
+  Parking: 'Service location, travel & transport',
+  'Activities & access to fresh air': 'Activities',
+  'Electronic entertainment': 'Activities',
+  'Feeling safe': 'Category TBC',
+  'Patient appearance & grooming': 'Category TBC',
+  'Equality, Diversity & Inclusion': 'Category TBC',
+  'Safeguarding concerns?': 'Category TBC',
+  'Mental Health Act': 'Mental Health specifics',
+};
+
+/** NHS phase 2 by top-level category: texts whose substantive labels share one, categories with ≥ 30 texts. */
+function phase2Coarse(): LabelledText[] {
+  const single: LabelledText[] = [];
+  for (const line of readFileSync(join(datasets, 'nhs-patient-feedback/phase2_v6framework.jsonl'), 'utf8').split('\n')) {
+    if (!line.trim()) {
+      continue;
+    }
+    const row = JSON.parse(line) as { text: string | null; labels: string[] };
+    const categories = new Set(
+      row.labels.filter((label) => !SPECIAL.has(label)).map((label) => PHASE2_CATEGORY[label] ?? label),
+    );
+    if (row.text?.trim() && categories.size === 1) {
+      single.push({ text: row.text, label: [...categories][0] as string });
+    }
+  }
+  const counts = new Map<string, number>();
+  single.forEach((row) => counts.set(row.label, (counts.get(row.label) ?? 0) + 1));
+  return single.filter((row) => (counts.get(row.label) ?? 0) >= 30);
 }
 
 const f3 = (x: number): string => x.toFixed(3);
@@ -179,15 +254,24 @@ function run(name: string, data: readonly LabelledText[]): void {
   process.stdout.write(`${out.join(' | ')}\n`);
 }
 
-const write = option('--write-phase2');
-if (write) {
-  writeFileSync(
-    write,
-    phase2()
-      .map((row) => `${JSON.stringify({ text: row.text, labels: [row.label] })}\n`)
-      .join(''),
-  );
+const SETS: Readonly<Record<string, () => LabelledText[]>> = {
+  storting,
+  phase2,
+  'phase2-coarse': phase2Coarse,
+};
+for (const [flag, set] of [
+  ['--write-phase2', phase2],
+  ['--write-phase2-coarse', phase2Coarse],
+] as const) {
+  const file = option(flag);
+  if (file) {
+    writeFileSync(file, set().map((row) => `${JSON.stringify({ text: row.text, labels: [row.label] })}\n`).join(''));
+  }
 }
-for (const set of (option('--sets') ?? 'storting,phase2').split(',')) {
-  run(set, set === 'storting' ? storting() : phase2());
+for (const name of (option('--sets') ?? 'storting,phase2').split(',')) {
+  const set = SETS[name];
+  if (!set) {
+    throw new Error(`unknown set ${name}: one of ${Object.keys(SETS).join(', ')}`);
+  }
+  run(name, set());
 }
