@@ -1,23 +1,9 @@
 import { join } from 'node:path';
 import { DomainError, lockDataFolder, migrateDatabase, openDatabase, type OpenedDatabase } from '@innspill/core';
 import { loadConfig, type ServerConfig } from '@innspill/server';
+import { UsageError, type CliIo } from './cli-io.ts';
 
-/** Output streams and environment of one CLI run; tests pass their own. */
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  env: Record<string, string | undefined>;
-}
-
-export const processIo: CliIo = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-  // eslint-disable-next-line no-restricted-syntax -- the CLI's entry point hands the environment to loadConfig
-  env: process.env,
-};
-
-/** Thrown for wrong usage: the CLI prints the message and exits with code 2. */
-export class UsageError extends Error {}
+export { processIo, UsageError, type CliIo } from './cli-io.ts';
 
 /**
  * Opens the configured database for a command (locking the data folder when it is PGlite),

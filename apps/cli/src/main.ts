@@ -1,4 +1,4 @@
-import { describeFailure, processIo, type CliIo } from './cli-context.ts';
+import { processIo, UsageError, type CliIo } from './cli-io.ts';
 import { cliCommands } from './commands/index.ts';
 
 function usage(): string {
@@ -27,17 +27,21 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return 2;
   }
   const rest = argv.slice(command.path.length);
+  const loaded = await command.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(command.help);
+    io.out(loaded.help);
     return 0;
   }
   try {
-    return await command.run(rest, io);
+    return await loaded.run(rest, io);
   } catch (error) {
     const isParseError = (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
     const { message, exitCode } = isParseError
-      ? { message: `${(error as Error).message}\n\n${command.help}`, exitCode: 2 }
-      : describeFailure(error);
+      ? { message: `${(error as Error).message}\n\n${loaded.help}`, exitCode: 2 }
+      : error instanceof UsageError
+        ? { message: error.message, exitCode: 2 }
+        : // Loaded only on failure: it knows the database's DomainError.
+          (await import('./cli-context.ts')).describeFailure(error);
     io.err(message);
     return exitCode;
   }
