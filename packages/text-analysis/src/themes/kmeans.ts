@@ -31,6 +31,12 @@ function dot(a: Float32Array, aOffset: number, b: Float32Array, bOffset: number,
   return s0 + s1 + s2 + s3;
 }
 
+/**
+ * Slack in the bound test: distances come from √(2 − 2·cos) of float32 unit vectors, whose squared
+ * norms are 1 within ~1e-7, so a distance of at least 1e-3 is off by at most ~1e-4.
+ */
+const BOUND_MARGIN = 1e-3;
+
 function normalizeRows(data: Float32Array, rows: number, dims: number): void {
   for (let r = 0; r < rows; r++) {
     let norm = 0;
@@ -115,22 +121,42 @@ export function sphericalKMeans(
   const similarities = new Float32Array(n);
   const sums = new Float64Array(k * dims);
   const sizes = new Int32Array(k);
+  // Hamerly's bound: a lower bound on each row's (Euclidean, unit-vector) distance to its nearest
+  // other centroid. When the exact distance to its own centroid is below it, no other centroid can
+  // be nearer and the row skips the k dot products; otherwise it is scanned as before. The result
+  // is the same as scanning every row (the margin covers rounding in √(2 − 2·cos)).
+  const otherBound = new Float64Array(n);
+  const previous = new Float32Array(k * dims);
   let objective = 0;
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     let changed = 0;
     const previousObjective = iteration === 0 ? Number.NEGATIVE_INFINITY : objective;
     objective = 0;
     for (let i = 0; i < n; i++) {
+      const own = assignments[i] as number;
+      if (own >= 0) {
+        const s = dot(points, i * dims, centroids, own * dims, dims);
+        if (Math.sqrt(Math.max(0, 2 - 2 * s)) + BOUND_MARGIN < (otherBound[i] as number)) {
+          similarities[i] = s;
+          objective += s;
+          continue;
+        }
+      }
       let best = 0;
       let bestSimilarity = Number.NEGATIVE_INFINITY;
+      let secondSimilarity = Number.NEGATIVE_INFINITY;
       for (let c = 0; c < k; c++) {
         const s = dot(points, i * dims, centroids, c * dims, dims);
         if (s > bestSimilarity) {
+          secondSimilarity = bestSimilarity;
           bestSimilarity = s;
           best = c;
+        } else if (s > secondSimilarity) {
+          secondSimilarity = s;
         }
       }
-      if (assignments[i] !== best) {
+      otherBound[i] = k > 1 ? Math.sqrt(Math.max(0, 2 - 2 * secondSimilarity)) : Number.POSITIVE_INFINITY;
+      if (own !== best) {
         changed++;
         assignments[i] = best;
       }
@@ -143,6 +169,7 @@ export function sphericalKMeans(
     ) {
       break;
     }
+    previous.set(centroids);
     sums.fill(0);
     sizes.fill(0);
     for (let i = 0; i < n; i++) {
@@ -172,6 +199,28 @@ export function sphericalKMeans(
       }
     }
     normalizeRows(centroids, k, dims);
+    // How far each centroid moved; a row's nearest other centroid came at most the largest move
+    // of the others closer.
+    let largest = 0;
+    let largestAt = -1;
+    let secondLargest = 0;
+    for (let c = 0; c < k; c++) {
+      let squared = 0;
+      for (let d = 0; d < dims; d++) {
+        squared += ((centroids[c * dims + d] as number) - (previous[c * dims + d] as number)) ** 2;
+      }
+      const shift = Math.sqrt(squared);
+      if (shift > largest) {
+        secondLargest = largest;
+        largest = shift;
+        largestAt = c;
+      } else if (shift > secondLargest) {
+        secondLargest = shift;
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      otherBound[i] = (otherBound[i] as number) - (assignments[i] === largestAt ? secondLargest : largest);
+    }
   }
   return { k, centroids, assignments, similarities, objective };
 }
