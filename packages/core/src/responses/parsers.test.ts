@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
@@ -72,6 +73,19 @@ describe(readTableFile.name, () => {
     expect(table).toEqual({ headers: ['actor', 'q1'], rows: [['Høgskolen i Østfold', 'Mer samarbeid']] });
   });
 
+  it('refuses a workbook whose XML is broken with a typed message, not a crash', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Svar').addRow(['actor', 'q1']);
+    const entries = await readZipArchive('ok.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const workbookXml = (entries.get('xl/workbook.xml') as Buffer).toString('utf8');
+    // The XML error the fuzz test found: an attribute without a value.
+    entries.set('xl/workbook.xml', Buffer.from(workbookXml.replace('<sheets>', '<sheets broken>')));
+    await expect(readTableFile('svar.xlsx', storedZip(entries))).rejects.toMatchObject({
+      code: 'import_failed',
+      message: expect.stringMatching(/svar\.xlsx.*damaged.*CSV/s),
+    });
+  });
+
   it('refuses a zip bomb before inflating it all', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('A').addRow(['x'.repeat(200_000)]);
@@ -129,3 +143,41 @@ describe(segmentText.name, () => {
     );
   });
 });
+
+/** A zip of the given entries, stored without compression (enough for a hand-made test file). */
+function storedZip(entries: ReadonlyMap<string, Buffer>): Uint8Array {
+  const local: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of entries) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const crc = crc32(content);
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt32LE(crc, 14);
+    header.writeUInt32LE(content.length, 18);
+    header.writeUInt32LE(content.length, 22);
+    header.writeUInt16LE(nameBytes.length, 26);
+    local.push(header, nameBytes, content);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt32LE(crc, 16);
+    entry.writeUInt32LE(content.length, 20);
+    entry.writeUInt32LE(content.length, 24);
+    entry.writeUInt16LE(nameBytes.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    central.push(entry, nameBytes);
+    offset += header.length + nameBytes.length + content.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.size, 8);
+  end.writeUInt16LE(entries.size, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...local, directory, end]));
+}

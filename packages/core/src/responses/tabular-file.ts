@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { decodeText, detectFileType } from './file-types.ts';
-import { UnsupportedFileTypeError } from './responses.errors.ts';
+import { ImportFailedError, UnsupportedFileTypeError } from './responses.errors.ts';
 import type { ZipLimits } from './zip-archive.ts';
 
 export interface Table {
@@ -82,10 +82,20 @@ function toTable(allRows: string[][]): Table {
   return { headers: pad(header).map((cell) => cell.trim()), rows: rows.map(pad) };
 }
 
-/** Reads the first sheet of an XLSX workbook as text cells (numbers, dates and formula results as shown). */
-async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
+/**
+ * Reads the first sheet of an XLSX workbook as text cells (numbers, dates and formula results as shown).
+ * A workbook whose parts do not parse (broken XML inside a sound zip) is refused with a message.
+ */
+async function readXlsx(fileName: string, bytes: Uint8Array): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new ImportFailedError(
+      `"${fileName}" is a damaged XLSX workbook and cannot be read (${(error as Error).message}). ` +
+        'Open it in Excel or LibreOffice and save it again, or save it as CSV.',
+    );
+  }
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
   const rows: string[][] = [];
@@ -107,7 +117,7 @@ export async function readTableFile(
   zipLimits?: ZipLimits,
 ): Promise<Table> {
   const type = await detectFileType(fileName, bytes, zipLimits);
-  if (type === 'xlsx') return toTable(await readXlsx(bytes));
+  if (type === 'xlsx') return toTable(await readXlsx(fileName, bytes));
   if (type === 'txt') return toTable(parseCsv(decodeText(bytes)));
   throw new UnsupportedFileTypeError(fileName, 'CSV or XLSX');
 }
