@@ -125,7 +125,7 @@ export async function findMembershipsOfProcess(db: Queryable, processId: string)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.processId, processId))
-    .orderBy(users.name);
+    .orderBy(users.name, users.id);
 }
 
 export async function findMembershipsOfUser(db: Queryable, userId: string) {

@@ -11,5 +11,5 @@ export async function findOutgoingEmailsOfRound(db: Queryable, roundId: string) 
     .select()
     .from(outgoingEmails)
     .where(eq(outgoingEmails.roundId, roundId))
-    .orderBy(desc(outgoingEmails.sentAt));
+    .orderBy(desc(outgoingEmails.sentAt), desc(outgoingEmails.id));
 }

@@ -27,7 +27,7 @@ export async function findSubmissionsByEmail(db: Queryable, processId: string, e
     .from(submissions)
     .innerJoin(inputRounds, eq(inputRounds.id, submissions.roundId))
     .where(and(eq(inputRounds.processId, processId), sameEmail(submissions.submitterEmail, email)))
-    .orderBy(inputRounds.number, submissions.createdAt);
+    .orderBy(inputRounds.number, submissions.createdAt, submissions.id);
 }
 
 /** Answers of the given submissions with their question text. */
@@ -43,7 +43,7 @@ export async function findAnswersWithQuestions(db: Queryable, submissionIds: str
     .from(answers)
     .innerJoin(questions, eq(questions.id, answers.questionId))
     .where(inArray(answers.submissionId, submissionIds))
-    .orderBy(questions.position);
+    .orderBy(questions.position, questions.id);
 }
 
 export async function findAttachmentsOf(db: Queryable, submissionIds: string[]) {
@@ -52,7 +52,7 @@ export async function findAttachmentsOf(db: Queryable, submissionIds: string[]) 
     .select()
     .from(attachments)
     .where(inArray(attachments.submissionId, submissionIds))
-    .orderBy(attachments.createdAt);
+    .orderBy(attachments.createdAt, attachments.id);
 }
 
 /** Invitations of the process's rounds that list the email as a contact. */
@@ -90,7 +90,7 @@ export async function findOutgoingEmailsTo(db: Queryable, processId: string, ema
     .from(outgoingEmails)
     .innerJoin(inputRounds, eq(inputRounds.id, outgoingEmails.roundId))
     .where(and(eq(inputRounds.processId, processId), sameEmail(outgoingEmails.recipient, email)))
-    .orderBy(outgoingEmails.sentAt);
+    .orderBy(outgoingEmails.sentAt, outgoingEmails.id);
 }
 
 export async function deleteOutgoingEmails(db: Queryable, emailIds: string[]) {

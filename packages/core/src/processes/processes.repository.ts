@@ -20,7 +20,7 @@ export async function findProcessById(db: Queryable, processId: string) {
 }
 
 export async function findAllProcesses(db: Queryable) {
-  return db.select().from(strategyProcesses).orderBy(asc(strategyProcesses.title));
+  return db.select().from(strategyProcesses).orderBy(asc(strategyProcesses.title), asc(strategyProcesses.id));
 }
 
 export async function findProcessesOfUser(db: Queryable, userId: string) {
@@ -29,7 +29,7 @@ export async function findProcessesOfUser(db: Queryable, userId: string) {
     .select()
     .from(strategyProcesses)
     .where(inArray(strategyProcesses.id, ids))
-    .orderBy(asc(strategyProcesses.title));
+    .orderBy(asc(strategyProcesses.title), asc(strategyProcesses.id));
 }
 
 export async function insertProcess(db: Queryable, values: typeof strategyProcesses.$inferInsert) {
@@ -57,7 +57,7 @@ export async function insertQuestions(db: Queryable, rows: (typeof questions.$in
 }
 
 export async function findMilestonesOfProcess(db: Queryable, processId: string) {
-  return db.select().from(milestones).where(eq(milestones.processId, processId)).orderBy(asc(milestones.date));
+  return db.select().from(milestones).where(eq(milestones.processId, processId)).orderBy(asc(milestones.date), asc(milestones.id));
 }
 
 export async function findBodiesOfProcess(db: Queryable, processId: string) {
@@ -65,7 +65,7 @@ export async function findBodiesOfProcess(db: Queryable, processId: string) {
     .select()
     .from(stakeholderBodies)
     .where(eq(stakeholderBodies.processId, processId))
-    .orderBy(asc(stakeholderBodies.position));
+    .orderBy(asc(stakeholderBodies.position), asc(stakeholderBodies.id));
 }
 
 export async function findRoundsOfProcess(db: Queryable, processId: string) {

@@ -188,7 +188,7 @@ export async function findAttachmentsOfSubmission(db: Queryable, submissionId: s
     .select()
     .from(attachments)
     .where(eq(attachments.submissionId, submissionId))
-    .orderBy(asc(attachments.createdAt));
+    .orderBy(asc(attachments.createdAt), asc(attachments.id));
 }
 
 export async function findAttachmentsOfSubmissions(db: Queryable, submissionIds: string[]) {
@@ -197,7 +197,7 @@ export async function findAttachmentsOfSubmissions(db: Queryable, submissionIds:
     .select()
     .from(attachments)
     .where(inArray(attachments.submissionId, submissionIds))
-    .orderBy(asc(attachments.createdAt));
+    .orderBy(asc(attachments.createdAt), asc(attachments.id));
 }
 
 export async function findAttachmentById(db: Queryable, attachmentId: string) {
@@ -320,7 +320,7 @@ export async function findSubmissionsOfRound(
         options.includeDrafts ? undefined : ne(submissions.status, 'draft'),
       ),
     )
-    .orderBy(asc(submissions.submittedAt), asc(submissions.createdAt));
+    .orderBy(asc(submissions.submittedAt), asc(submissions.createdAt), asc(submissions.id));
 }
 
 export async function findInvitationsOfRound(db: Queryable, roundId: string) {
@@ -329,7 +329,7 @@ export async function findInvitationsOfRound(db: Queryable, roundId: string) {
     .from(invitations)
     .innerJoin(actors, eq(actors.id, invitations.actorId))
     .where(eq(invitations.roundId, roundId))
-    .orderBy(asc(actors.name));
+    .orderBy(asc(actors.name), asc(invitations.id));
 }
 
 export async function insertInvitation(db: Queryable, values: typeof invitations.$inferInsert) {

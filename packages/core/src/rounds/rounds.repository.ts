@@ -57,7 +57,7 @@ export async function updateRoundRow(
 }
 
 export async function findQuestionsOfRound(db: Queryable, roundId: string) {
-  return db.select().from(questions).where(eq(questions.roundId, roundId)).orderBy(asc(questions.position));
+  return db.select().from(questions).where(eq(questions.roundId, roundId)).orderBy(asc(questions.position), asc(questions.id));
 }
 
 export async function findQuestionsOfRounds(db: Queryable, roundIds: string[]) {
@@ -66,7 +66,7 @@ export async function findQuestionsOfRounds(db: Queryable, roundIds: string[]) {
     .select()
     .from(questions)
     .where(inArray(questions.roundId, roundIds))
-    .orderBy(asc(questions.position));
+    .orderBy(asc(questions.position), asc(questions.id));
 }
 
 export async function insertQuestionRow(db: Queryable, values: typeof questions.$inferInsert) {

@@ -130,7 +130,7 @@ export async function findStatementsOf(db: Queryable, processId: string, canvasI
         isNull(statements.deletedAt),
       ),
     )
-    .orderBy(asc(statements.section), asc(statements.position));
+    .orderBy(asc(statements.section), asc(statements.position), asc(statements.id));
 }
 
 /** Every statement of a process, deleted ones included (for export). */
@@ -139,7 +139,7 @@ export async function findAllStatementsOfProcess(db: Queryable, processId: strin
     .select()
     .from(statements)
     .where(eq(statements.processId, processId))
-    .orderBy(asc(statements.section), asc(statements.position), asc(statements.createdAt));
+    .orderBy(asc(statements.section), asc(statements.position), asc(statements.createdAt), asc(statements.id));
 }
 
 export async function findSectionStatements(
@@ -159,7 +159,7 @@ export async function findSectionStatements(
         isNull(statements.deletedAt),
       ),
     )
-    .orderBy(asc(statements.position));
+    .orderBy(asc(statements.position), asc(statements.id));
 }
 
 export async function updateStatement(
@@ -246,7 +246,7 @@ export async function findCommentsOfCanvas(db: Queryable, canvasId: string) {
     .select()
     .from(strategyComments)
     .where(eq(strategyComments.canvasId, canvasId))
-    .orderBy(asc(strategyComments.createdAt));
+    .orderBy(asc(strategyComments.createdAt), asc(strategyComments.id));
 }
 
 export async function findCommentsOfProcess(db: Queryable, processId: string) {
@@ -254,7 +254,7 @@ export async function findCommentsOfProcess(db: Queryable, processId: string) {
     .select()
     .from(strategyComments)
     .where(eq(strategyComments.processId, processId))
-    .orderBy(asc(strategyComments.createdAt));
+    .orderBy(asc(strategyComments.createdAt), asc(strategyComments.id));
 }
 
 // people named in revisions and comments
@@ -284,7 +284,7 @@ export async function findDeliverablesOfProcess(db: Queryable, processId: string
     .select()
     .from(deliverables)
     .where(eq(deliverables.processId, processId))
-    .orderBy(asc(deliverables.position));
+    .orderBy(asc(deliverables.position), asc(deliverables.id));
 }
 
 export async function insertDeliverables(db: Queryable, rows: (typeof deliverables.$inferInsert)[]) {
@@ -296,7 +296,7 @@ export async function findInvolvementEventsOfProcess(db: Queryable, processId: s
     .select()
     .from(involvementEvents)
     .where(eq(involvementEvents.processId, processId))
-    .orderBy(asc(involvementEvents.date));
+    .orderBy(asc(involvementEvents.date), asc(involvementEvents.id));
 }
 
 export async function insertInvolvementEvents(
@@ -320,7 +320,7 @@ export async function findQuestionsOfRounds(db: Queryable, roundIds: string[]) {
     .select()
     .from(questions)
     .where(inArray(questions.roundId, roundIds))
-    .orderBy(asc(questions.position));
+    .orderBy(asc(questions.position), asc(questions.id));
 }
 
 export async function setProcessInvolvement(
@@ -466,7 +466,7 @@ export async function findStakeholderBodiesOfProcess(db: Queryable, processId: s
     .select()
     .from(stakeholderBodies)
     .where(eq(stakeholderBodies.processId, processId))
-    .orderBy(asc(stakeholderBodies.position));
+    .orderBy(asc(stakeholderBodies.position), asc(stakeholderBodies.id));
 }
 
 export async function insertStakeholderBody(db: Queryable, values: typeof stakeholderBodies.$inferInsert) {
