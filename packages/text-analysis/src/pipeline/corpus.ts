@@ -14,15 +14,21 @@ import { startStageWorker } from './parallel.ts';
 import { AnalysisError, type Progress, type RecordSource } from './source.ts';
 import { TextStage, type WorkerRequest, type WorkerResponse } from './terms-batch.ts';
 
-/** Options of {@link readCorpus} (a subset of `analyze`'s). */
-export interface CorpusOptions {
+/** How the records are read: the options `analyze` and `evaluate` share. */
+export interface ReadOptions {
   readonly seed?: number;
   /** Jaccard threshold for near-duplicates (default 0.8). */
   readonly threshold?: number;
   readonly vectorizer?: VectorizerOptions;
   readonly onProgress?: (progress: Progress) => void;
+  /** Detect languages and build terms on a worker thread (pays off from some 20,000 texts). */
   readonly isParallel?: boolean;
+  /** Drop stop words from the terms ('remove', default) or keep them ('keep'). */
   readonly stopWords?: 'remove' | 'keep';
+}
+
+/** Options of {@link readCorpus}. */
+export interface CorpusOptions extends ReadOptions {
   /** Group near-duplicates while reading (`analyze`), or not (`evaluate`). */
   readonly isDetectingDuplicates: boolean;
 }

@@ -2,7 +2,6 @@
  * The evaluation mode: discovery and suggestions compared with the labels in the input.
  * @module
  */
-import type { VectorizerOptions } from '../vectorize/index.ts';
 import { DISCOVERY_WORD_FEATURES, discoverThemes, usesWordFeatures } from '../themes/index.ts';
 import { trainSuggester } from '../suggest/index.ts';
 import {
@@ -15,8 +14,8 @@ import {
   normalizedMutualInfo,
   stratifiedSplit,
 } from '../evaluate/index.ts';
-import { readCorpus, readSuggestionFeatures, SUGGESTION_C } from './corpus.ts';
-import { AnalysisError, type Progress, type RecordSource } from './source.ts';
+import { readCorpus, readSuggestionFeatures, SUGGESTION_C, type ReadOptions } from './corpus.ts';
+import { AnalysisError, type RecordSource } from './source.ts';
 
 /** Scores of suggestions trained on one share of the labelled texts. */
 export interface SuggestionScores {
@@ -41,13 +40,7 @@ export interface EvaluationDocument {
 }
 
 /** Options of {@link evaluate}. */
-export interface EvaluateOptions {
-  readonly seed?: number;
-  readonly isParallel?: boolean;
-  readonly stopWords?: 'remove' | 'keep';
-  readonly vectorizer?: VectorizerOptions;
-  readonly onProgress?: (progress: Progress) => void;
-}
+export type EvaluateOptions = Omit<ReadOptions, 'threshold'>;
 
 const round = (x: number): number => Math.round(x * 10_000) / 10_000;
 

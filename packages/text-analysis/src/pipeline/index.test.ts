@@ -68,17 +68,25 @@ describe('readers', () => {
   it('reads just the wanted lines from the raw bytes, as the full reader reads them', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.oneof(recordArbitrary.map((r) => JSON.stringify(r)), fc.constantFrom('', '  ')), {
-          minLength: 1,
-          maxLength: 12,
-        }),
+        fc.array(
+          fc.oneof(
+            recordArbitrary.map((r) => JSON.stringify(r)),
+            fc.constantFrom('', '  '),
+          ),
+          {
+            minLength: 1,
+            maxLength: 12,
+          },
+        ),
         fc.constantFrom('\n', '\r\n'),
         fc.boolean(),
         fc.integer({ min: 1, max: 40 }),
         fc.array(fc.integer({ min: 1, max: 14 }), { maxLength: 5 }),
         async (lines, newline, isEndingWithNewline, size, wantedList) => {
           // At least one record line, so the full reader does not reject the file as empty.
-          const text = [...lines, '{"id": "last", "text": "Æ ø å"}'].join(newline) + (isEndingWithNewline ? newline : '');
+          const text =
+            [...lines, '{"id": "last", "text": "Æ ø å"}'].join(newline) +
+            (isEndingWithNewline ? newline : '');
           const wanted = new Set(wantedList);
           const all = await collect(readJsonl(chunked(text, size), 'gen.jsonl'));
           const some = await collect(readJsonlLines(byteChunks(text, size), 'gen.jsonl', wanted));
@@ -187,7 +195,14 @@ describe('TextStage', () => {
     expect(documents).toHaveLength(2);
     expect(documents[0]).toContain('\u0003skolene');
     expect(termsOnly.terms).toBe(
-      documents.map((document) => document.split('\u0001').map((pair) => pair.split('\u0003')[0]).join('\u0001')).join('\u0002'),
+      documents
+        .map((document) =>
+          document
+            .split('\u0001')
+            .map((pair) => pair.split('\u0003')[0])
+            .join('\u0001'),
+        )
+        .join('\u0002'),
     );
     // The copy joined its original's duplicate group without its text.
     expect(stage.groups()).toEqual([expect.objectContaining({ kind: 'exact', memberIds: ['a', 'b'] })]);
@@ -243,7 +258,10 @@ describe('analyze', () => {
   it('quotes the same texts when the source fetches them again by line', async () => {
     // Blank lines and repeated texts, so line numbers and rows differ.
     const jsonl = records
-      .flatMap((r, i) => [JSON.stringify(r), ...(i % 7 === 0 ? ['', JSON.stringify({ ...r, id: `${r.id}-copy` })] : [])])
+      .flatMap((r, i) => [
+        JSON.stringify(r),
+        ...(i % 7 === 0 ? ['', JSON.stringify({ ...r, id: `${r.id}-copy` })] : []),
+      ])
       .join('\n');
     const opened: string[] = [];
     const source: RecordSource = {
@@ -257,7 +275,10 @@ describe('analyze', () => {
         return readJsonlLines(byteChunks(jsonl, 64), 'lines.jsonl', lines);
       },
     };
-    const plain: RecordSource = { name: 'lines.jsonl', open: () => readJsonl(chunked(jsonl, 64), 'lines.jsonl') };
+    const plain: RecordSource = {
+      name: 'lines.jsonl',
+      open: () => readJsonl(chunked(jsonl, 64), 'lines.jsonl'),
+    };
     const a = await analyze(source, { themes: 3, seed: 3 });
     const b = await analyze(plain, { themes: 3, seed: 3 });
     // Full reads (the corpus; on short texts also the discovery word features), then one by line.

@@ -7,7 +7,6 @@
  */
 import type { DuplicateGroup } from '../duplicates/index.ts';
 import type { Language } from '../tokenize/index.ts';
-import type { VectorizerOptions } from '../vectorize/index.ts';
 import {
   DISCOVERY_WORD_FEATURES,
   discoverThemes,
@@ -18,15 +17,22 @@ import {
 import { suggestThemes } from '../suggest/index.ts';
 import type { InputRecord } from './readers.ts';
 export { arraySource, AnalysisError, type Progress, type RecordSource } from './source.ts';
-export { SUGGESTION_FEATURES, SUGGESTION_C, CHAR_NGRAM_LIMIT } from './corpus.ts';
+export { SUGGESTION_FEATURES, SUGGESTION_C, CHAR_NGRAM_LIMIT, type ReadOptions } from './corpus.ts';
 export {
   evaluate,
   type EvaluateOptions,
   type EvaluationDocument,
   type SuggestionScores,
 } from './evaluate.ts';
-import { LANGUAGE_CODES, readCorpus, readSuggestionFeatures, SUGGESTION_C, type Corpus } from './corpus.ts';
-import { AnalysisError, type Progress, type RecordSource } from './source.ts';
+import {
+  LANGUAGE_CODES,
+  readCorpus,
+  readSuggestionFeatures,
+  SUGGESTION_C,
+  type Corpus,
+  type ReadOptions,
+} from './corpus.ts';
+import { AnalysisError, type RecordSource } from './source.ts';
 
 export {
   readCsv,
@@ -44,22 +50,13 @@ export {
 const QUOTED_DUPLICATE_GROUPS = 200;
 
 /** Options of {@link analyze}. */
-export interface AnalyzeOptions {
+export interface AnalyzeOptions extends ReadOptions {
   /** Number of themes (default: chosen automatically). */
   readonly themes?: number;
   /** Number of coarse groups (default ≈ √themes). */
   readonly groups?: number;
-  readonly seed?: number;
-  /** Jaccard threshold for near-duplicates (default 0.8). */
-  readonly threshold?: number;
   /** Characters of each representative text in the output (default 300). */
   readonly snippetLength?: number;
-  readonly vectorizer?: VectorizerOptions;
-  readonly onProgress?: (progress: Progress) => void;
-  /** Detect languages and build terms on a worker thread (pays off from some 20,000 texts). */
-  readonly isParallel?: boolean;
-  /** Drop stop words from the terms ('remove', default) or keep them ('keep'). */
-  readonly stopWords?: 'remove' | 'keep';
 }
 
 /** A text quoted in the output. */

@@ -207,7 +207,12 @@ export async function* readJsonl(
   }
   if (buffer.length > 0) {
     line++;
-    const record = parseJsonlLine(buffer.endsWith('\r') ? buffer.slice(0, -1) : buffer, line, source, options);
+    const record = parseJsonlLine(
+      buffer.endsWith('\r') ? buffer.slice(0, -1) : buffer,
+      line,
+      source,
+      options,
+    );
     if (record) {
       count++;
       yield record;
