@@ -199,6 +199,9 @@ function run(name: string, data: readonly LabelledText[]): void {
       ...themeOptions,
     };
   }
+  // `--group-themes N`: discover N themes, group them into as many groups as there are labels, and
+  // score the groups (how well the coarse grouping recovers the labels).
+  const groupThemes = option('--group-themes') ? Number(option('--group-themes')) : undefined;
   if (!argv.includes('--skip-discovery')) {
     const nmis: number[] = [];
     const aris: number[] = [];
@@ -206,12 +209,18 @@ function run(name: string, data: readonly LabelledText[]): void {
       const started = Date.now();
       const result = discoverThemes(model, {
         seed,
-        themes: k,
+        themes: groupThemes ?? k,
         isAssigningAll: true,
-        groups: 1,
+        groups: groupThemes ? k : 1,
         ...themeOptions,
       });
-      const predicted = Array.from(result.assignments);
+      const predicted = groupThemes
+        ? Array.from(result.assignments, (theme) => (theme < 0 ? -1 : (result.themes[theme]?.group ?? -1)))
+        : Array.from(result.assignments);
+      if (groupThemes) {
+        const largest = Math.max(...result.groups.map((group) => group.size));
+        process.stderr.write(`    largest group ${((100 * largest) / data.length).toFixed(0)}% of texts\n`);
+      }
       nmis.push(normalizedMutualInfo(labels, predicted));
       aris.push(adjustedRandIndex(labels, predicted));
       process.stderr.write(
