@@ -208,10 +208,11 @@ export function renderSummary(analysis: AnalysisDocument): string {
   lines.push(
     choice.method === 'given'
       ? `Number of themes: ${choice.chosen} (given).`
-      : `Number of themes: ${choice.chosen}, chosen by the highest silhouette (cosine, 1,000 sampled texts) over ${choice.candidates.map((c) => c.themes).join(', ')}.` +
+      : `Number of themes: ${choice.chosen}, the smallest of ${choice.candidates.map((c) => c.themes).join(', ')} whose silhouette ` +
+          `(cosine, 1,000 sampled texts) is within 10% of the best (${choice.candidates.map((c) => c.silhouette.toFixed(3)).join(', ')}).` +
           (choice.chosen === choice.candidates[choice.candidates.length - 1]?.themes
             ? ' The silhouette was still rising at the top of the range: these texts have no clear smaller number of themes; consider --themes.'
-            : ''),
+            : ' Ask for another number with --themes: the silhouette of texts changes little over a wide range.'),
     '',
   );
   for (const group of analysis.groups) {

@@ -18,7 +18,9 @@ function expectSamePartitionWhenPermuted(run: (texts: string[]) => { assignments
         const original = run(small.texts);
         const permuted = run(order.map((i) => small.texts[i] as string));
         const back = new Int32Array(order.length);
-        order.forEach((originalIndex, position) => (back[originalIndex] = permuted.assignments[position] as number));
+        order.forEach(
+          (originalIndex, position) => (back[originalIndex] = permuted.assignments[position] as number),
+        );
         expect(normalizedMutualInfo(Array.from(original.assignments), Array.from(back))).toBeCloseTo(1, 9);
       },
     ),
@@ -47,6 +49,21 @@ describe('discoverThemes', () => {
     expect(result.choice.method).toBe('silhouette');
     expect(result.choice.candidates.length).toBeGreaterThan(1);
     expect(result.choice.chosen).toBe(3);
+  });
+
+  it('by default tries 5 to 30 themes and takes the smallest within 10% of the best silhouette', () => {
+    const { texts: many } = syntheticCorpus(30, 8);
+    const result = discoverThemes(vectorizeTexts(many, 'nb', { minDf: 2, maxDf: 0.9 }), {
+      seed: 2,
+      maxDfShare: 1,
+    });
+    const candidates = result.choice.candidates;
+    expect(candidates[0]?.themes).toBe(5);
+    expect(Math.max(...candidates.map((c) => c.themes))).toBeLessThanOrEqual(30);
+    const best = Math.max(...candidates.map((c) => c.silhouette));
+    const expected = candidates.find((c) => c.silhouette >= best - Math.abs(best) * 0.1)?.themes;
+    expect(result.choice.chosen).toBe(expected);
+    expect(result.themes.length).toBe(expected);
   });
 
   it('reports texts that fit no theme as unassigned', () => {
@@ -82,7 +99,7 @@ describe('discoverThemes', () => {
     );
   });
 
-  it('scores exact copies once and gives them their original text\'s theme, as if scored one by one', () => {
+  it("scores exact copies once and gives them their original text's theme, as if scored one by one", () => {
     const small = syntheticCorpus(30, 4);
     // Every third text repeated (twice for some), after the originals.
     const repeats = small.texts.filter((_, i) => i % 3 === 0);

@@ -8,8 +8,9 @@
  *    on average) the word vectors are learned on `wordFeatures` when the caller passes them
  *    ({@link discoveryWordFeatures}: stemmed words and bigrams with stop words kept), since in
  *    one-line answers "nothing", "more", "no", "very" carry the meaning;
- * 3. spherical k-means with k-means++ starts, best of several restarts; k chosen automatically when
- *    not given, by the highest silhouette (cosine, on 1,000 sampled texts) over a range of k (reported in the output);
+ * 3. spherical k-means with k-means++ starts, best of several restarts; when k is not given, the
+ *    smallest k in 5–30 whose silhouette (cosine, 1,000 sampled texts) is within 10% of the best
+ *    (the scan is reported in the output);
  * 4. without the PPMI vectors, self-training refinement: one-vs-rest linear SVMs trained on the
  *    members closest to each centroid re-assign every text (repeated a few rounds);
  * 5. labels by class-based TF-IDF (c-TF-IDF) over the raw counts, with separate bigram labels;
@@ -42,14 +43,7 @@ import {
 } from './dense.ts';
 
 export { DISCOVERY_WORD_FEATURES, discoveryWordFeatures, usesWordFeatures } from './word-features.ts';
-export type {
-  Theme,
-  ThemeCountChoice,
-  ThemeGroup,
-  ThemeOptions,
-  ThemeResult,
-  ThemeTerm,
-} from './types.ts';
+export type { Theme, ThemeCountChoice, ThemeGroup, ThemeOptions, ThemeResult, ThemeTerm } from './types.ts';
 export {
   sphericalKMeans,
   bestOfRestarts,
@@ -65,6 +59,19 @@ export {
  * bench/analysis/RESULTS.md); NHS phase 2 has fewer texts than the sample.
  */
 const LARGE_CORPUS = { maxFitRows: 10_000, lsaMinDf: 2, dimensions: 100 } as const;
+
+/**
+ * Numbers of themes tried when none is given. Not below 5: two to four clusters of survey answers
+ * are dominated by one split ("nothing to add" against the rest; NHS phase 2: silhouette 0.43 at
+ * 2, ≤ 0.21 from 4 on), which is no use as candidate themes.
+ */
+const DEFAULT_THEME_RANGE: readonly [number, number] = [5, 30];
+
+/** Fitted rows the scan over numbers of themes clusters (a prefix of the shuffled rows). */
+const CHOICE_SCAN_ROWS = 4000;
+
+/** A number of themes is chosen when its silhouette is within this share of the best one's. */
+const SILHOUETTE_TOLERANCE = 0.1;
 
 /**
  * Discovers themes in a vectorised corpus.
@@ -152,21 +159,28 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
     clustering = bestOfRestarts(points, n, dims, k, restarts, random);
     choice = { method: 'given', chosen: k, candidates: [] };
   } else {
-    const [low, high] = options.themeRange ?? [2, 30];
+    const [low, high] = options.themeRange ?? DEFAULT_THEME_RANGE;
     const upper = Math.max(2, Math.min(high, Math.floor(n / 3)));
     const candidates: { themes: number; silhouette: number }[] = [];
-    let best: KMeansResult | undefined;
-    let bestScore = Number.NEGATIVE_INFINITY;
+    const results: KMeansResult[] = [];
     const step = upper - low > 20 ? 2 : 1;
-    for (let k = Math.max(2, low); k <= upper; k += step) {
-      const result = bestOfRestarts(points, n, dims, k, Math.min(2, restarts), random);
-      const score = sampledSilhouette(points, n, dims, result, 1000);
+    // The scan clusters a prefix of the (shuffled) fitted rows once per candidate; the chosen
+    // number is then fitted on all rows with every restart.
+    const scanRows = Math.min(n, CHOICE_SCAN_ROWS);
+    const scanPoints = points.subarray(0, scanRows * dims);
+    for (let k = Math.max(2, Math.min(low, upper)); k <= upper; k += step) {
+      const result = bestOfRestarts(scanPoints, scanRows, dims, k, 1, random);
+      const score = sampledSilhouette(scanPoints, scanRows, dims, result, 1000);
       candidates.push({ themes: k, silhouette: Math.round(score * 10_000) / 10_000 });
-      if (score > bestScore) {
-        bestScore = score;
-        best = result;
-      }
+      results.push(result);
     }
+    // The smallest number whose silhouette is within 10% of the best: on text the silhouette is
+    // nearly flat over a wide range, and its maximum there is noise.
+    const bestScore = Math.max(...candidates.map((candidate) => candidate.silhouette));
+    const chosenAt = candidates.findIndex(
+      (candidate) => candidate.silhouette >= bestScore - Math.abs(bestScore) * SILHOUETTE_TOLERANCE,
+    );
+    const best = results[chosenAt];
     const k = best?.k ?? 1;
     clustering =
       best && n >= 2
