@@ -28,7 +28,7 @@ texts when some texts carry labels. Writes DIR/analysis.json and DIR/summary.md.
 
 Options:
   --out DIR          output directory (required)
-  --themes N         number of themes (default: chosen automatically)
+  --themes N         number of themes (default: chosen from 5–30 by silhouette; summary.md says how)
   --groups M         number of coarse theme groups (default: about the square root of the themes)
   --seed S           random seed; the same input and seed give the same output (default 0)
   --threshold J      Jaccard similarity for near-duplicates, in (0, 1] (default 0.8)
