@@ -99,6 +99,53 @@ describe('discoverThemes', () => {
     );
   });
 
+  it('re-weights terms once on long texts (reported in the method), and the partition still ignores input order', () => {
+    // Long texts: three same-topic synthetic texts each.
+    const short = syntheticCorpus(45, 6);
+    const long = { texts: [] as string[], labels: [] as string[] };
+    for (let i = 0; i + 2 * 3 < short.texts.length; i += 9) {
+      for (let topic = 0; topic < 3; topic++) {
+        long.texts.push([0, 3, 6].map((offset) => short.texts[i + topic + offset]).join(' '));
+        long.labels.push(short.labels[i + topic] as string);
+      }
+    }
+    const longModel = vectorizeTexts(long.texts, 'nb', { minDf: 1, maxDf: 0.9 });
+    const result = discoverThemes(longModel, { themes: 3, seed: 1, isAssigningAll: true });
+    expect(result.method).toContain('re-weighting');
+    expect(normalizedMutualInfo(long.labels, Array.from(result.assignments))).toBeGreaterThan(0.9);
+    const without = discoverThemes(longModel, {
+      themes: 3,
+      seed: 1,
+      isAssigningAll: true,
+      reweightRounds: 0,
+    });
+    expect(without.method).not.toContain('re-weighting');
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(), { minLength: long.texts.length, maxLength: long.texts.length }),
+        (keys) => {
+          const order = long.texts
+            .map((_, i) => i)
+            .sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
+          const permuted = discoverThemes(
+            vectorizeTexts(
+              order.map((i) => long.texts[i] as string),
+              'nb',
+              { minDf: 1, maxDf: 0.9 },
+            ),
+            { themes: 3, seed: 1, isAssigningAll: true },
+          );
+          const back = new Int32Array(order.length);
+          order.forEach(
+            (originalIndex, position) => (back[originalIndex] = permuted.assignments[position] as number),
+          );
+          expect(normalizedMutualInfo(Array.from(result.assignments), Array.from(back))).toBeCloseTo(1, 9);
+        },
+      ),
+      { numRuns: 5 },
+    );
+  });
+
   it("scores exact copies once and gives them their original text's theme, as if scored one by one", () => {
     const small = syntheticCorpus(30, 4);
     // Every third text repeated (twice for some), after the originals.

@@ -20,16 +20,23 @@
  * Deterministic for a seed (seeded PRNG only).
  * @module
  */
-import type { TfidfModel } from '../vectorize/index.ts';
+import type { CsrMatrix, TfidfModel } from '../vectorize/index.ts';
 import { reduceDimensions, restrictDocumentFrequency, selectRows } from '../vectorize/index.ts';
 import { createRandom, shuffleInPlace } from '../vectorize/random.ts';
-import { ppmiDocumentVectors } from '../vectorize/ppmi.ts';
+import { embedWithWordVectors, ppmiDocumentVectors, type PpmiWordVectors } from '../vectorize/ppmi.ts';
 import { decisionScores, trainOneVsRest } from '../suggest/linear.ts';
 import { hasShortTexts, PPMI_MAX_ROWS } from './word-features.ts';
 import { canonicalRows, compareRows, sampleRows } from './rows.ts';
 import { classTfidf, copyWeights } from './labels.ts';
 import type { Theme, ThemeCountChoice, ThemeGroup, ThemeOptions, ThemeResult } from './types.ts';
-import { bestOfRestarts, sampledSilhouette, type KMeansResult } from './kmeans.ts';
+import {
+  assignmentCentroids,
+  bestOfRestarts,
+  sampledSilhouette,
+  sphericalKMeans,
+  type KMeansResult,
+} from './kmeans.ts';
+import { concentrationWeights, scaleColumns } from './reweight.ts';
 import { themeMeans, wardGroups } from './groups.ts';
 import {
   centroidSimilarities,
@@ -126,29 +133,58 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
   );
   shuffleInPlace(fitRows, random);
   const fitMatrix = compactColumns(selectRows(matrix, fitRows));
-  const reduction = reduceDimensions(
-    dropRareColumns(fitMatrix, options.lsaMinDf ?? (isLargeCorpus ? LARGE_CORPUS.lsaMinDf : 1)),
-    {
-      dimensions: options.dimensions ?? (isLargeCorpus ? LARGE_CORPUS.dimensions : 100),
-      seed,
-      powerIterations: isLargeCorpus || fitRows.length > 10_000 ? 2 : 3,
-      isComputingComponents: false,
-    },
-  );
-  let dims = reduction.dimensions;
-  let points = reduction.embedding;
   const ppmiWeight = options.ppmiWeight ?? (isLargeCorpus ? 0 : 2);
-  if (ppmiWeight > 0) {
-    const ppmi = ppmiDocumentVectors(wordFeatures ? selectRows(wordFeatures, fitRows) : fitMatrix, {
-      dimensions: dims,
-      seed,
-      ...(options.ppmiTerms !== undefined ? { maxTerms: options.ppmiTerms } : {}),
-      // 2 power iterations on the denser stop-word PPMI matrix: same NMI on NHS phase 2, ~0.7 s less.
-      powerIterations: options.ppmiPowerIterations ?? (wordFeatures ? 2 : 3),
-    });
-    points = concatenateDense(points, dims, ppmi.vectors, ppmi.dimensions, ppmiWeight, fitRows.length);
-    dims += ppmi.dimensions;
-  }
+  let wordVectors: PpmiWordVectors | undefined;
+  // The clustering space: LSA of the (possibly re-weighted) TF-IDF rows, next to the PPMI word
+  // vectors' document vectors; the word vectors are learned once and reused on re-weighted rows.
+  const embed = (
+    lsaRows: CsrMatrix,
+    wordRows: CsrMatrix,
+  ): { points: Float32Array; dims: number; lsaDims: number } => {
+    const reduction = reduceDimensions(
+      dropRareColumns(lsaRows, options.lsaMinDf ?? (isLargeCorpus ? LARGE_CORPUS.lsaMinDf : 1)),
+      {
+        dimensions: options.dimensions ?? (isLargeCorpus ? LARGE_CORPUS.dimensions : 100),
+        seed,
+        powerIterations: isLargeCorpus || fitRows.length > 10_000 ? 2 : 3,
+        isComputingComponents: false,
+      },
+    );
+    if (ppmiWeight <= 0) {
+      return { points: reduction.embedding, dims: reduction.dimensions, lsaDims: reduction.dimensions };
+    }
+    let documents: Float32Array;
+    let wordDims: number;
+    if (wordVectors) {
+      documents = embedWithWordVectors(wordRows, wordVectors);
+      wordDims = wordVectors.dimensions;
+    } else {
+      const ppmi = ppmiDocumentVectors(wordRows, {
+        dimensions: reduction.dimensions,
+        seed,
+        ...(options.ppmiTerms !== undefined ? { maxTerms: options.ppmiTerms } : {}),
+        // 2 power iterations on the denser stop-word PPMI matrix: same NMI on NHS phase 2, ~0.7 s less.
+        powerIterations: options.ppmiPowerIterations ?? (wordFeatures ? 2 : 3),
+      });
+      wordVectors = ppmi.wordVectors;
+      documents = ppmi.vectors;
+      wordDims = ppmi.dimensions;
+    }
+    return {
+      points: concatenateDense(
+        reduction.embedding,
+        reduction.dimensions,
+        documents,
+        wordDims,
+        ppmiWeight,
+        fitRows.length,
+      ),
+      dims: reduction.dimensions + wordDims,
+      lsaDims: reduction.dimensions,
+    };
+  };
+  const fitWords = wordFeatures ? selectRows(wordFeatures, fitRows) : fitMatrix;
+  let { points, dims, lsaDims } = embed(fitMatrix, fitWords);
   const n = fitRows.length;
   const restarts = options.restarts ?? 3;
 
@@ -187,6 +223,32 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
         ? bestOfRestarts(points, n, dims, k, restarts, random)
         : bestOfRestarts(points, n, dims, 1, 1, random);
     choice = { method: 'silhouette', chosen: clustering.k, candidates };
+  }
+  // Long texts: one round of term re-weighting by the found themes (a term spread evenly over them
+  // carries no theme), a new clustering space from the re-weighted rows, and k-means there started
+  // from the themes found. Storting written questions: NMI 0.254 → 0.306 (3 seeds, every seed up);
+  // on short texts it gained under 0.005, so they keep the first partition.
+  const reweightRounds =
+    clustering.k >= 2 && !isLargeCorpus ? (options.reweightRounds ?? (isShortText ? 0 : 1)) : 0;
+  for (let round = 0; round < reweightRounds; round++) {
+    const lsaRows = scaleColumns(
+      fitMatrix,
+      concentrationWeights(fitMatrix, clustering.assignments, clustering.k),
+    );
+    const wordRows =
+      fitWords === fitMatrix
+        ? lsaRows
+        : scaleColumns(fitWords, concentrationWeights(fitWords, clustering.assignments, clustering.k));
+    ({ points, dims, lsaDims } = embed(lsaRows, wordRows));
+    clustering = sphericalKMeans(
+      points,
+      n,
+      dims,
+      clustering.k,
+      random,
+      40,
+      assignmentCentroids(points, n, dims, clustering.assignments, clustering.k),
+    );
   }
   const k = clustering.k;
 
@@ -492,13 +554,16 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
     unassigned: unassignedSet,
     choice,
     method:
-      `LSA (${reduction.dimensions} dims, randomised SVD)` +
+      `LSA (${lsaDims} dims, randomised SVD)` +
       (ppmiWeight > 0
-        ? ` + corpus PPMI word vectors (${dims - reduction.dimensions} dims, weight ${ppmiWeight}` +
+        ? ` + corpus PPMI word vectors (${dims - lsaDims} dims, weight ${ppmiWeight}` +
           (wordFeatures ? ', stop words kept' : '') +
           ')'
         : '') +
       ` + spherical k-means (k-means++, best of ${restarts})` +
+      (reweightRounds > 0
+        ? ` + ${reweightRounds} round(s) of re-weighting terms by how concentrated they are in the themes found, then k-means again`
+        : '') +
       (rounds > 0 ? ` + ${rounds} rounds of self-training with one-vs-rest linear SVMs` : '') +
       `; labels by c-TF-IDF; groups by Ward's linkage of the themes' mean vectors, weighted by size`,
   };

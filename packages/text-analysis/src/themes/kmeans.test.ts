@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createRandom } from '../vectorize/random.ts';
-import { sphericalKMeans } from './kmeans.ts';
+import { assignmentCentroids, sphericalKMeans } from './kmeans.ts';
 
 /**
  * Plain Lloyd iterations with the same rules as `sphericalKMeans` (lowest index wins a tie, the same
@@ -165,5 +165,19 @@ describe('sphericalKMeans', () => {
     // with their centroid.
     expect(Math.min(...result.similarities)).toBeGreaterThan(0.9);
     expect(new Set(result.assignments).size).toBe(4);
+  });
+});
+
+describe('assignmentCentroids', () => {
+  it('gives the unit-length mean of each cluster, skips unassigned rows and leaves empty clusters at zero', () => {
+    const points = Float32Array.of(1, 0, 0, 1, 1, 0, -1, 0);
+    const centroids = assignmentCentroids(points, 4, 2, Int32Array.of(0, 0, 0, -1), 2);
+    const norm = Math.hypot(2, 1);
+    expect(Array.from(centroids).map((x) => Math.round(x * 1e6) / 1e6)).toEqual([
+      Math.round((2 / norm) * 1e6) / 1e6,
+      Math.round((1 / norm) * 1e6) / 1e6,
+      0,
+      0,
+    ]);
   });
 });

@@ -346,3 +346,32 @@ export function sampledSilhouette(
   }
   return total / m;
 }
+
+/**
+ * The l2-normalised mean of each cluster's rows (row-major k × dims; an empty cluster's row stays
+ * zero), e.g. to start k-means in a new space from an earlier partition.
+ *
+ * @example
+ * const start = assignmentCentroids(points, n, dims, previous.assignments, previous.k);
+ */
+export function assignmentCentroids(
+  points: Float32Array,
+  n: number,
+  dims: number,
+  assignments: Int32Array,
+  k: number,
+): Float32Array {
+  const sums = new Float64Array(k * dims);
+  for (let i = 0; i < n; i++) {
+    const c = assignments[i] as number;
+    if (c < 0) {
+      continue;
+    }
+    for (let d = 0; d < dims; d++) {
+      sums[c * dims + d] = (sums[c * dims + d] as number) + (points[i * dims + d] as number);
+    }
+  }
+  const centroids = Float32Array.from(sums);
+  normalizeRows(centroids, k, dims);
+  return centroids;
+}

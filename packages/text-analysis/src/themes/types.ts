@@ -27,6 +27,14 @@ export interface ThemeOptions {
    * sparse classifiers undo what the word vectors add (chosen on Storting and NHS phase 2).
    */
   readonly refinementRounds?: number;
+  /**
+   * Rounds of term re-weighting after the first clustering: each term weighted by how concentrated
+   * it is in the themes found (1 − normalised entropy over them), the clustering space rebuilt from
+   * the re-weighted rows, k-means restarted there from those themes. Default 1 for long texts up to
+   * `ppmiMaxRows` (Storting written questions: NMI 0.254 → 0.306), 0 for short texts (under +0.005
+   * on NHS phase 2) and above `ppmiMaxRows` texts (speed).
+   */
+  readonly reweightRounds?: number;
   /** Share of each theme (closest to its centroid) used to train the refinement (default 0.5). */
   readonly confidentShare?: number;
   /**

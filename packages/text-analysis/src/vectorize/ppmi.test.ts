@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { vectorizeTexts } from './index.ts';
-import { ppmiDocumentVectors } from './ppmi.ts';
+import { embedWithWordVectors, ppmiDocumentVectors } from './ppmi.ts';
 
 function cosine(vectors: Float32Array, dims: number, a: number, b: number): number {
   let sum = 0;
@@ -59,5 +59,22 @@ describe('PPMI document vectors', () => {
     const result = ppmiDocumentVectors(withEmpty.matrix, { dimensions: 4, seed: 1 });
     const last = texts.length;
     expect(cosine(result.vectors, result.dimensions, last, last)).toBe(0);
+  });
+
+  it('embeds rows again with its word vectors: the same rows give the same vectors, re-weighted rows reuse them', () => {
+    const result = ppmiDocumentVectors(model.matrix, { dimensions: 4, seed: 1 });
+    const words = result.wordVectors;
+    expect(words).toBeDefined();
+    expect(Array.from(embedWithWordVectors(model.matrix, words!))).toEqual(Array.from(result.vectors));
+    // Scaling one column changes only the rows that have it.
+    const column = model.matrix.indices[model.matrix.indptr[nurse] as number] as number;
+    const values = Float32Array.from(model.matrix.values, (v, p) =>
+      model.matrix.indices[p] === column ? v * 3 : v,
+    );
+    const again = embedWithWordVectors({ ...model.matrix, values }, words!);
+    expect(Array.from(again.subarray(parking * dimensions, (parking + 1) * dimensions))).toEqual(
+      Array.from(result.vectors.subarray(parking * dimensions, (parking + 1) * dimensions)),
+    );
+    expect(cosine(again, dimensions, nurse, nurse)).toBeCloseTo(1, 5);
   });
 });

@@ -32,7 +32,7 @@ export interface PpmiOptions {
 export function ppmiDocumentVectors(
   matrix: CsrMatrix,
   options: PpmiOptions = {},
-): { readonly vectors: Float32Array; readonly dimensions: number } {
+): { readonly vectors: Float32Array; readonly dimensions: number; readonly wordVectors?: PpmiWordVectors } {
   const n = matrix.rowCount;
   const df = new Int32Array(matrix.columnCount);
   for (let p = 0; p < matrix.indices.length; p++) {
@@ -122,6 +122,30 @@ export function ppmiDocumentVectors(
     powerIterations: options.powerIterations ?? 3,
     isComputingComponents: false,
   });
+  const wordVectors: PpmiWordVectors = { index, embedding: words.embedding, dimensions: words.dimensions };
+  return { vectors: embedWithWordVectors(matrix, wordVectors), dimensions: words.dimensions, wordVectors };
+}
+
+/** Word vectors learned by {@link ppmiDocumentVectors}. */
+export interface PpmiWordVectors {
+  /** Column → row of `embedding` (−1: the column has no vector). */
+  readonly index: Int32Array;
+  /** Row-major words × dimensions, each row l2-normalised. */
+  readonly embedding: Float32Array;
+  readonly dimensions: number;
+}
+
+/**
+ * Rows of a matrix (the columns the vectors were learned on) as l2-normalised, value-weighted sums
+ * of their columns' word vectors; a row with no known column stays zero. The word vectors depend
+ * only on which columns co-occur, so rows re-weighted column by column can reuse them.
+ *
+ * @example
+ * const again = embedWithWordVectors(reweightedMatrix, ppmi.wordVectors);
+ */
+export function embedWithWordVectors(matrix: CsrMatrix, words: PpmiWordVectors): Float32Array {
+  const n = matrix.rowCount;
+  const index = words.index;
   const k = words.dimensions;
   const vectors = new Float32Array(n * k);
   for (let row = 0; row < n; row++) {
@@ -147,5 +171,5 @@ export function ppmiDocumentVectors(
       }
     }
   }
-  return { vectors, dimensions: k };
+  return vectors;
 }
