@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { CsrMatrix } from '../vectorize/index.ts';
+import { csrFromRows } from './fixtures.ts';
 import { dropRareColumns } from './dense.ts';
 
-/** A CSR matrix from rows of distinct sorted column indices (value = column + 1). */
-function csr(rows: readonly (readonly number[])[], columnCount: number): CsrMatrix {
-  const indptr = new Int32Array(rows.length + 1);
-  const indices: number[] = [];
-  rows.forEach((row, i) => {
-    indices.push(...row);
-    indptr[i + 1] = indices.length;
-  });
-  return {
-    rowCount: rows.length,
-    columnCount,
-    indptr,
-    indices: Int32Array.from(indices),
-    values: Float32Array.from(indices, (j) => j + 1),
-  };
-}
+const csr = (rows: readonly (readonly number[])[], columnCount: number): CsrMatrix =>
+  csrFromRows(rows, columnCount, (j) => j + 1);
 
 describe('dropRareColumns', () => {
   it('keeps exactly the columns used by at least minRows rows, in order, with their values', () => {
@@ -31,7 +18,10 @@ describe('dropRareColumns', () => {
           const matrix = csr(rows, 12);
           const used = new Map<number, number>();
           rows.flat().forEach((j) => used.set(j, (used.get(j) ?? 0) + 1));
-          const kept = [...used].filter(([, n]) => n >= minRows).map(([j]) => j).sort((a, b) => a - b);
+          const kept = [...used]
+            .filter(([, n]) => n >= minRows)
+            .map(([j]) => j)
+            .sort((a, b) => a - b);
           const result = dropRareColumns(matrix, minRows);
           expect(result.columnCount).toBe(minRows <= 1 ? 12 : kept.length);
           rows.forEach((row, i) => {

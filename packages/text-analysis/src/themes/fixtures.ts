@@ -1,5 +1,32 @@
-/** Synthetic labelled corpora for tests (no third-party text; licence-free). */
+/** Synthetic labelled corpora and small matrices for tests (no third-party text; licence-free). */
+import type { CsrMatrix } from '../vectorize/index.ts';
 import { createRandom } from '../vectorize/random.ts';
+
+/**
+ * A CSR matrix from rows of distinct sorted column indices; each value is `value(column)`.
+ *
+ * @example
+ * csrFromRows([[0, 2], [1]], 3, () => 1); // two rows, three columns, all values 1
+ */
+export function csrFromRows(
+  rows: readonly (readonly number[])[],
+  columnCount: number,
+  value: (column: number) => number,
+): CsrMatrix {
+  const indptr = new Int32Array(rows.length + 1);
+  const indices: number[] = [];
+  rows.forEach((row, i) => {
+    indices.push(...row);
+    indptr[i + 1] = indices.length;
+  });
+  return {
+    rowCount: rows.length,
+    columnCount,
+    indptr,
+    indices: Int32Array.from(indices),
+    values: Float32Array.from(indices, value),
+  };
+}
 
 const TOPICS: Readonly<Record<string, readonly string[]>> = {
   skole: [

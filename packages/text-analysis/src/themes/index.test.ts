@@ -6,8 +6,11 @@ import { discoverThemes, discoveryWordFeatures, usesWordFeatures } from './index
 import { syntheticCorpus } from './fixtures.ts';
 
 /** Runs discovery on a small corpus and on permutations of it: items together in one run are together in the other. */
-function expectSamePartitionWhenPermuted(run: (texts: string[]) => { assignments: Int32Array }): void {
-  const small = syntheticCorpus(12, 9);
+function expectSamePartitionWhenPermuted(
+  run: (texts: string[]) => { assignments: Int32Array },
+  small: { readonly texts: readonly string[] } = syntheticCorpus(12, 9),
+  numRuns = 8,
+): void {
   fc.assert(
     fc.property(
       fc.array(fc.nat(), { minLength: small.texts.length, maxLength: small.texts.length }),
@@ -15,7 +18,7 @@ function expectSamePartitionWhenPermuted(run: (texts: string[]) => { assignments
         const order = small.texts
           .map((_, i) => i)
           .sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
-        const original = run(small.texts);
+        const original = run([...small.texts]);
         const permuted = run(order.map((i) => small.texts[i] as string));
         const back = new Int32Array(order.length);
         order.forEach(
@@ -24,7 +27,7 @@ function expectSamePartitionWhenPermuted(run: (texts: string[]) => { assignments
         expect(normalizedMutualInfo(Array.from(original.assignments), Array.from(back))).toBeCloseTo(1, 9);
       },
     ),
-    { numRuns: 8 },
+    { numRuns },
   );
 }
 
@@ -120,29 +123,15 @@ describe('discoverThemes', () => {
       reweightRounds: 0,
     });
     expect(without.method).not.toContain('re-weighting');
-    fc.assert(
-      fc.property(
-        fc.array(fc.nat(), { minLength: long.texts.length, maxLength: long.texts.length }),
-        (keys) => {
-          const order = long.texts
-            .map((_, i) => i)
-            .sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
-          const permuted = discoverThemes(
-            vectorizeTexts(
-              order.map((i) => long.texts[i] as string),
-              'nb',
-              { minDf: 1, maxDf: 0.9 },
-            ),
-            { themes: 3, seed: 1, isAssigningAll: true },
-          );
-          const back = new Int32Array(order.length);
-          order.forEach(
-            (originalIndex, position) => (back[originalIndex] = permuted.assignments[position] as number),
-          );
-          expect(normalizedMutualInfo(Array.from(result.assignments), Array.from(back))).toBeCloseTo(1, 9);
-        },
-      ),
-      { numRuns: 5 },
+    expectSamePartitionWhenPermuted(
+      (list) =>
+        discoverThemes(vectorizeTexts(list, 'nb', { minDf: 1, maxDf: 0.9 }), {
+          themes: 3,
+          seed: 1,
+          isAssigningAll: true,
+        }),
+      long,
+      5,
     );
   });
 

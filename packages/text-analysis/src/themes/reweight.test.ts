@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { CsrMatrix } from '../vectorize/index.ts';
+import { csrFromRows } from './fixtures.ts';
 import { concentrationWeights, scaleColumns } from './reweight.ts';
 
-/** A CSR matrix from rows of distinct sorted column indices, each value 1. */
-function csr(rows: readonly (readonly number[])[], columnCount: number): CsrMatrix {
-  const indptr = new Int32Array(rows.length + 1);
-  const indices: number[] = [];
-  rows.forEach((row, i) => {
-    indices.push(...row);
-    indptr[i + 1] = indices.length;
-  });
-  return {
-    rowCount: rows.length,
-    columnCount,
-    indptr,
-    indices: Int32Array.from(indices),
-    values: new Float32Array(indices.length).fill(1),
-  };
-}
+const csr = (rows: readonly (readonly number[])[], columnCount: number): CsrMatrix =>
+  csrFromRows(rows, columnCount, () => 1);
 
 describe('concentrationWeights', () => {
   it('weighs a term found in one theme high and a term spread over all themes near zero', () => {
