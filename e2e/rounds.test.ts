@@ -146,7 +146,10 @@ describe('input round journey', () => {
     await secretariat.getByRole('link', { name: 'Se alle svar' }).click();
     await secretariat.getByRole('heading', { name: /^Svar i runde \d+$/, level: 1 }).waitFor();
     await expectNoSeriousA11yViolations(secretariat, 'submission list');
-    await secretariat.getByTestId('submission-list').getByRole('link', { name: 'Universitetet i Testby' }).click();
+    await secretariat
+      .getByTestId('submission-list')
+      .getByRole('link', { name: 'Universitetet i Testby' })
+      .click();
     await secretariat.getByRole('heading', { name: 'Universitetet i Testby', level: 1 }).waitFor();
     await secretariat.getByText('kontakt@testby.example').waitFor();
     await secretariat.getByText('Vi trenger felles digitale verktøy.', { exact: false }).first().waitFor();
@@ -157,6 +160,39 @@ describe('input round journey', () => {
     await expectNoSeriousA11yViolations(secretariat, 'submission detail');
     await secretariat.goto(roundDetailUrl);
     await secretariat.getByRole('button', { name: 'Lukk runden' }).waitFor();
+  });
+
+  it('lands a public respondent whose first "Lagre utkast" answer was lost on one draft, with its link', async () => {
+    const publicLink = await secretariat.getByRole('link', { name: /\/r\// }).getAttribute('href');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const saves: { isRepeat: boolean; token: string | null }[] = [];
+    let isDroppingNext = true;
+    await page.route('**/api/public/rounds/*/responses', async (route) => {
+      const response = await route.fetch();
+      saves.push((await response.json()) as { isRepeat: boolean; token: string | null });
+      if (isDroppingNext) {
+        // The server saved the draft; its answer never reaches the browser (a dropped connection).
+        isDroppingNext = false;
+        await route.abort('connectionreset');
+      } else await route.fulfill({ response });
+    });
+    await page.goto(publicLink!.replace(/^https?:\/\/[^/]+/, server.url));
+    await page
+      .getByRole('textbox', { name: /Hva er de viktigste utfordringene/ })
+      .fill('Utkast som ble lagret to ganger.');
+    await page.getByRole('button', { name: 'Lagre utkast' }).click();
+    await page.getByText('Noe gikk galt', { exact: false }).first().waitFor();
+    await page.getByRole('button', { name: 'Lagre utkast' }).click();
+    await page.waitForURL(/\/i\/[\w-]{43}$/);
+    expect(saves.map((save) => save.isRepeat)).toEqual([false, true]);
+    expect(saves[1]!.token).toBe(saves[0]!.token);
+    expect(new URL(page.url()).pathname).toBe(`/i/${saves[0]!.token}`);
+    await page.getByRole('textbox', { name: /Hva er de viktigste utfordringene/ }).waitFor();
+    expect(await page.getByRole('textbox', { name: /Hva er de viktigste utfordringene/ }).inputValue()).toBe(
+      'Utkast som ble lagret to ganger.',
+    );
+    await context.close();
   });
 
   it('keeps a submission whose receipt was shown even when the server is killed right after answering', async () => {

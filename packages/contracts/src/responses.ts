@@ -27,7 +27,14 @@ export type RespondentInput = z.infer<typeof RespondentInputSchema>;
 
 export const StartResponseRequestSchema = RespondentInputSchema.extend({
   shouldSubmit: z.boolean().optional(),
+  /** A client-made key: the same key twice returns the first result (a retried or double-clicked save). */
   idempotencyKey: z.string().min(8).max(100).optional(),
+  /**
+   * A client-made secret link (at least 256 random bits, base64url) to give the new response. With
+   * an idempotency key, a repeat gets this link back, so a save whose answer was lost on the way
+   * still leads to the draft it made; only its hash is stored.
+   */
+  linkToken: z.string().max(200).optional(),
 });
 export type StartResponseRequest = z.infer<typeof StartResponseRequestSchema>;
 
@@ -110,7 +117,10 @@ export const RespondentViewSchema = z.object({
 export type RespondentView = z.infer<typeof RespondentViewSchema>;
 
 export const StartResponseResponseSchema = z.object({
-  /** The secret link token; absent when the request repeated an idempotency key. */
+  /**
+   * The secret link token; absent when the request repeated an idempotency key without the link
+   * token the first request gave.
+   */
   token: z.string().nullable(),
   status: z.enum(['draft', 'submitted', 'withdrawn']),
   receiptCode: z.string().nullable(),

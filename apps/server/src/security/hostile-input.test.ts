@@ -187,6 +187,7 @@ describe('fuzzed request bodies', () => {
     'publicationConsent',
     'shouldSubmit',
     'idempotencyKey',
+    'linkToken',
   ];
   const answerLike = fc.record(
     {

@@ -13,7 +13,7 @@ import {
   systemActor,
   systemClock,
 } from '@innspill/core';
-import { buildActor, buildProcess } from '@innspill/core/testing';
+import { buildActor, buildProcess, buildRound, findRoundSubmissions } from '@innspill/core/testing';
 import { buildTestApp, type TestApp, type TestSession } from '../../testing/build-test-app.ts';
 
 let testApp: TestApp;
@@ -237,6 +237,41 @@ describe('input rounds over HTTP', () => {
     );
     const reopened = await testApp.app.inject({ method: 'GET', url: `/api/public/responses/${token}` });
     expect(reopened.json().attachments[0].extractionStatus).toBe('done');
+  });
+
+  it('lands a retried draft save on the first draft and its link when the page sends its key and link token', async () => {
+    const { round, questions } = await buildRound(testApp.db);
+    const keys = { idempotencyKey: 'f1b2c3d4-page-key', linkToken: 'L'.repeat(20) + 'x_-'.repeat(10) };
+    const save = (payload: object) =>
+      testApp.app.inject({ method: 'POST', url: `/api/public/rounds/${round.id}/responses`, payload });
+    const draft = { answers: [{ questionId: questions[0]!.id, text: 'Første utkast, æøå.' }] };
+
+    const first = await save({ ...draft, ...keys });
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ token: keys.linkToken, status: 'draft', isRepeat: false });
+    // The answer was lost on the way; the page sends the same request again, then tries "Send inn".
+    const retried = await save({ ...draft, ...keys });
+    expect(retried.statusCode).toBe(201);
+    expect(retried.json()).toMatchObject({ token: keys.linkToken, status: 'draft', isRepeat: true });
+    const asSubmit = await save({ ...draft, ...keys, shouldSubmit: true });
+    expect(asSubmit.json()).toMatchObject({ token: keys.linkToken, status: 'draft', isRepeat: true });
+    expect(await findRoundSubmissions(testApp.db, round.id)).toHaveLength(1);
+
+    const opened = await testApp.app.inject({
+      method: 'GET',
+      url: `/api/public/responses/${keys.linkToken}`,
+    });
+    expect(opened.statusCode).toBe(200);
+    expect(opened.json().answers[0].text).toBe('Første utkast, æøå.');
+
+    // Someone who has the key but not the link gets no link.
+    const guessed = await save({ ...draft, idempotencyKey: keys.idempotencyKey, linkToken: 'G'.repeat(43) });
+    expect(guessed.json()).toMatchObject({ token: null, isRepeat: true });
+    // A link weaker than a random one is refused, and nothing is made.
+    const weak = await save({ ...draft, idempotencyKey: 'another-page-key', linkToken: 'short' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.fields.linkToken).toBeTruthy();
+    expect(await findRoundSubmissions(testApp.db, round.id)).toHaveLength(1);
   });
 
   it('invites a registered actor by email and shows participation with a CSV export', async () => {

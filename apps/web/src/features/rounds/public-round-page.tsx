@@ -11,7 +11,20 @@ import { RespondentFields, draftToInput, emptyDraft, type RespondentDraft } from
 import { RoundIntro, RoundStateAlert } from './round-intro.tsx';
 import { localiseRespondentError, summaryEntries } from './form-errors.ts';
 
-/** `/r/:roundId`: a round's public page and answer form. */
+/** 256 random bits in base64url: the secret link this page asks the server to give the response. */
+function newLinkToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+/**
+ * `/r/:roundId`: a round's public page and answer form. Both buttons send the page's idempotency
+ * key and link token, so a save or submit retried after its answer was lost (a dropped connection)
+ * returns the response the first request made, with its link, instead of making a second one.
+ */
 export function PublicRoundPage() {
   const { roundId = '' } = useParams();
   const { t, locale } = useI18n();
@@ -24,7 +37,7 @@ export function PublicRoundPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
   const [isBusy, setIsBusy] = useState(false);
-  const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+  const requestKeys = useMemo(() => ({ idempotencyKey: crypto.randomUUID(), linkToken: newLinkToken() }), []);
   const summaryRef = useRef<HTMLDivElement>(null);
 
   if (state.isLoading && !state.data) return <LoadingState />;
@@ -38,16 +51,14 @@ export function PublicRoundPage() {
     setErrors({});
     setFormError(undefined);
     try {
-      const body = {
-        ...draftToInput(round, draft, false),
-        shouldSubmit,
-        ...(shouldSubmit ? { idempotencyKey } : {}),
-      };
+      const body = { ...draftToInput(round, draft, false), shouldSubmit, ...requestKeys };
       const result = await api.post<StartResponseResponse>(
         `/api/public/rounds/${encodeURIComponent(round.id)}/responses`,
         body,
       );
-      if (result.token) await navigate(`/i/${result.token}`, { state: { justSaved: !shouldSubmit } });
+      // A repeat answers with what the first request made, which may be a draft or a sent response.
+      if (result.token)
+        await navigate(`/i/${result.token}`, { state: { justSaved: result.status === 'draft' } });
       else setFormError(t('respond.receiptCode') + ': ' + (result.receiptCode ?? ''));
     } catch (caught) {
       if (caught instanceof ApiError) {
