@@ -57,9 +57,11 @@ export function PublicRoundPage() {
         body,
       );
       // A repeat answers with what the first request made, which may be a draft or a sent response.
-      if (result.token)
+      if (result.token) {
         await navigate(`/i/${result.token}`, { state: { justSaved: result.status === 'draft' } });
-      else setFormError(t('respond.receiptCode') + ': ' + (result.receiptCode ?? ''));
+      } else {
+        setFormError(t('respond.receiptCode') + ': ' + (result.receiptCode ?? ''));
+      }
     } catch (caught) {
       if (caught instanceof ApiError) {
         const localised = localiseRespondentError(caught, round, t);
