@@ -15,7 +15,9 @@ import {
 
 /**
  * A round's sent and withdrawn responses with their actor, answers and attachments, for members.
- * `canSeePersonalData` tells presenters whether submitter names and emails may be shown.
+ * `canSeePersonalData` tells presenters whether submitter names and emails may be shown. A
+ * withdrawn response's answers and attachments are the secretariat's record only: its respondent
+ * took it back, so other members see that it was withdrawn, not what it said.
  */
 export async function listSubmissions(db: Queryable, actor: Actor, locator: RoundLocator, clock: Clock) {
   const { round, canManage } = await loadRoundForActor(db, actor, locator, false);
@@ -31,11 +33,16 @@ export async function listSubmissions(db: Queryable, actor: Actor, locator: Roun
     effectiveStatus: effectiveRoundStatus(round, clock.now()),
     questions,
     canSeePersonalData: canManage,
-    submissions: rows.map(({ submission, actor: registered }) => ({
-      submission,
-      actor: registered ?? undefined,
-      answers: answers.filter((answer) => answer.submissionId === submission.id),
-      attachments: attachments.filter((attachment) => attachment.submissionId === submission.id),
-    })),
+    submissions: rows.map(({ submission, actor: registered }) => {
+      const isContentShown = canManage || submission.status !== 'withdrawn';
+      return {
+        submission,
+        actor: registered ?? undefined,
+        answers: isContentShown ? answers.filter((answer) => answer.submissionId === submission.id) : [],
+        attachments: isContentShown
+          ? attachments.filter((attachment) => attachment.submissionId === submission.id)
+          : [],
+      };
+    }),
   };
 }

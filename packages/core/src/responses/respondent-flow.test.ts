@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { createTestDatabase, buildRound, type TestDatabase } from '../testing/index.ts';
+import {
+  createTestDatabase,
+  buildMember,
+  buildProcess,
+  buildRound,
+  type TestDatabase,
+} from '../testing/index.ts';
 import { fixedClock, type Clock } from '../shared/clock.ts';
 import { createJobHandlers } from '../jobs/job-handlers.ts';
 import { runPendingJobs } from '../jobs/index.ts';
@@ -12,6 +18,7 @@ import {
   addAttachment,
   createFileStore,
   getPublicRound,
+  listSubmissions,
   openRespondentLink,
   saveResponse,
   searchSegments,
@@ -154,6 +161,44 @@ describe(startResponse.name, () => {
     expect(withdrawn.status).toBe('withdrawn');
   });
 
+  it("keeps a withdrawn response as the secretariat's record only: other members and search see no content", async () => {
+    const process = await buildProcess(database.db);
+    const { round, questions } = await buildRound(database.db, {
+      processId: process.id,
+      deadline: new Date('2026-12-10T22:59:00Z'),
+    });
+    const secretariat = (await buildMember(database.db, round.processId, 'secretariat')).actor;
+    const workingGroup = (await buildMember(database.db, round.processId, 'working_group')).actor;
+    const kept = await startResponse(deps(), round.id, {
+      shouldSubmit: true,
+      answers: [{ questionId: questions[0]!.id, text: 'Vi står ved dette: felles skytjenester.' }],
+    });
+    const takenBack = await startResponse(deps(), round.id, {
+      shouldSubmit: true,
+      answers: [{ questionId: questions[0]!.id, text: 'Dette trekker vi: egne skytjenester.' }],
+    });
+    await withdrawResponse(deps(), takenBack.token!);
+    const locator = { slug: process.slug, roundNumber: round.number };
+
+    const forWorkingGroup = await listSubmissions(database.db, workingGroup, locator, clock);
+    const withdrawnSeen = forWorkingGroup.submissions.find(
+      (row) => row.submission.id === takenBack.submission.id,
+    );
+    expect(withdrawnSeen?.submission.status).toBe('withdrawn');
+    expect(withdrawnSeen?.answers).toEqual([]);
+    const keptSeen = forWorkingGroup.submissions.find((row) => row.submission.id === kept.submission.id);
+    expect(keptSeen?.answers.map((answer) => answer.text)).toEqual([
+      'Vi står ved dette: felles skytjenester.',
+    ]);
+
+    const forSecretariat = await listSubmissions(database.db, secretariat, locator, clock);
+    const record = forSecretariat.submissions.find((row) => row.submission.id === takenBack.submission.id);
+    expect(record?.answers.map((answer) => answer.text)).toEqual(['Dette trekker vi: egne skytjenester.']);
+
+    const hits = await searchSegments(database.db, round.id, 'skytjenester', 'norwegian');
+    expect(hits.map((hit) => hit.submissionId)).toEqual([kept.submission.id]);
+  });
+
   it('gives a repeated draft start (same key) the first draft, and its link only to a caller who knows it', async () => {
     const { round } = await buildRound(database.db);
     const linkToken = 'L'.repeat(43);
@@ -162,9 +207,14 @@ describe(startResponse.name, () => {
     const repeat = await startResponse(deps(), round.id, { idempotencyKey: 'page-key-1', linkToken });
     expect(repeat).toMatchObject({ token: linkToken, isRepeat: true });
     expect(repeat.submission.id).toBe(first.submission.id);
-    const guessed = await startResponse(deps(), round.id, { idempotencyKey: 'page-key-1', linkToken: 'G'.repeat(43) });
+    const guessed = await startResponse(deps(), round.id, {
+      idempotencyKey: 'page-key-1',
+      linkToken: 'G'.repeat(43),
+    });
     expect(guessed).toMatchObject({ token: undefined, isRepeat: true });
-    expect((await openRespondentLink(database.db, linkToken, clock)).submission?.id).toBe(first.submission.id);
+    expect((await openRespondentLink(database.db, linkToken, clock)).submission?.id).toBe(
+      first.submission.id,
+    );
     await expect(startResponse(deps(), round.id, { linkToken: 'too-short' })).rejects.toMatchObject({
       code: 'validation_failed',
     });

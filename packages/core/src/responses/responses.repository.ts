@@ -285,7 +285,10 @@ export async function findSegmentsOfSubmissions(db: Queryable, submissionIds: st
     .orderBy(asc(segments.submissionId), asc(segments.attachmentId), asc(segments.position));
 }
 
-/** Full-text search over a round's segments (used by tests and later by the analysis pages). */
+/**
+ * Full-text search over the segments of a round's sent responses (used by tests and later by the
+ * analysis pages); drafts and withdrawn responses are not input.
+ */
 export async function searchSegments(
   db: Queryable,
   roundId: string,
@@ -299,6 +302,7 @@ export async function searchSegments(
     .where(
       and(
         eq(submissions.roundId, roundId),
+        eq(submissions.status, 'submitted'),
         sql`${segments.searchVector} @@ plainto_tsquery(${config}::regconfig, ${query})`,
       ),
     );
