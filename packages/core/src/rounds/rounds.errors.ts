@@ -19,3 +19,14 @@ export class RoundNumberTakenError extends DomainError {
     });
   }
 }
+
+/** A change to answered questions that would leave their answers not fitting (409). */
+export class AnsweredQuestionChangedError extends DomainError {
+  constructor(fields: Record<string, string>) {
+    super(
+      'answered_question_changed',
+      'Some questions already have answers, and the change would leave those answers not fitting.',
+      { fields },
+    );
+  }
+}

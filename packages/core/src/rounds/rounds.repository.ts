@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, max } from 'drizzle-orm';
 import { answers, inputRounds, questions } from '../db/schema/index.ts';
 import type { Queryable } from '../db/database.ts';
 
@@ -57,7 +57,11 @@ export async function updateRoundRow(
 }
 
 export async function findQuestionsOfRound(db: Queryable, roundId: string) {
-  return db.select().from(questions).where(eq(questions.roundId, roundId)).orderBy(asc(questions.position), asc(questions.id));
+  return db
+    .select()
+    .from(questions)
+    .where(eq(questions.roundId, roundId))
+    .orderBy(asc(questions.position), asc(questions.id));
 }
 
 export async function findQuestionsOfRounds(db: Queryable, roundIds: string[]) {
@@ -94,4 +98,24 @@ export async function findQuestionIdsWithAnswers(db: Queryable, questionIds: str
     .from(answers)
     .where(inArray(answers.questionId, questionIds));
   return new Set(rows.map((row) => row.questionId));
+}
+
+/** The options chosen in answers to the given (choice) questions, by question id. */
+export async function findChosenOptions(
+  db: Queryable,
+  questionIds: string[],
+): Promise<Map<string, Set<string>>> {
+  const chosen = new Map<string, Set<string>>();
+  if (questionIds.length === 0) return chosen;
+  const rows = await db
+    .selectDistinct({ questionId: answers.questionId, value: answers.value })
+    .from(answers)
+    .where(and(inArray(answers.questionId, questionIds), isNotNull(answers.value)));
+  for (const row of rows) {
+    const values = Array.isArray(row.value) ? row.value : typeof row.value === 'string' ? [row.value] : [];
+    const set = chosen.get(row.questionId) ?? new Set<string>();
+    for (const value of values) set.add(value);
+    chosen.set(row.questionId, set);
+  }
+  return chosen;
 }

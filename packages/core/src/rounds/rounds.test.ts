@@ -142,4 +142,72 @@ describe(saveQuestions.name, () => {
       code: 'question_has_answers',
     });
   });
+
+  it('keeps answers fitting their question: no new kind for an answered question, no removing a chosen option', async () => {
+    const { round, processId } = await buildRound(database.db, {
+      number: 2,
+      questions: [
+        { kind: 'short_text', text: 'Hvem svarer?', isRequired: false },
+        { kind: 'single_choice', text: 'Sektor', isRequired: false, options: ['UH', 'Fagskole'] },
+        { kind: 'scale', text: 'Hvor viktig?', isRequired: false },
+        { kind: 'single_choice', text: 'Ubesvart', isRequired: false, options: ['Ja', 'Nei'] },
+      ],
+    });
+    const { actor } = await buildMember(database.db, processId, 'secretariat');
+    const locator = { slug: (await findProcessById(database.db, processId))!.slug, roundNumber: 2 };
+    const [who, sector, importance, unanswered] = await saveQuestions(database.db, actor, locator, [
+      { kind: 'short_text', text: 'Hvem svarer?', isRequired: false },
+      { kind: 'single_choice', text: 'Sektor', isRequired: false, options: ['UH', 'Fagskole'] },
+      { kind: 'scale', text: 'Hvor viktig?', isRequired: false },
+      { kind: 'single_choice', text: 'Ubesvart', isRequired: false, options: ['Ja', 'Nei'] },
+    ]);
+    await buildSubmission(database.db, round.id, {
+      answers: { [who!.id]: 'Universitetet i Testby' },
+      answerValues: { [sector!.id]: 'UH', [importance!.id]: 4 },
+    });
+    const asSaved = [who!, sector!, importance!, unanswered!].map((question) => ({
+      id: question.id,
+      kind: question.kind,
+      text: question.text,
+      isRequired: question.isRequired,
+      options: question.options,
+    }));
+    const change = (index: number, changes: Partial<(typeof asSaved)[number]>) =>
+      saveQuestions(
+        database.db,
+        actor,
+        locator,
+        asSaved.map((question, i) => (i === index ? { ...question, ...changes } : question)),
+      );
+
+    await expect(change(1, { kind: 'multiple_choice', options: ['UH', 'Fagskole'] })).rejects.toMatchObject({
+      code: 'answered_question_changed',
+      details: { fields: { 'questions.1.kind': expect.stringContaining('kind cannot change') } },
+    });
+    await expect(change(2, { kind: 'long_text' })).rejects.toMatchObject({
+      details: { fields: { 'questions.2.kind': expect.any(String) } },
+    });
+    await expect(change(1, { options: ['Universitet og høgskole', 'Fagskole'] })).rejects.toMatchObject({
+      code: 'answered_question_changed',
+      details: { fields: { 'questions.1.options': expect.stringContaining('"UH"') } },
+    });
+    const [, stillSector] = await saveQuestions(database.db, actor, locator, asSaved);
+    expect(stillSector!.options).toEqual(['UH', 'Fagskole']);
+
+    // What keeps the answers fitting is allowed: a new option, another order, short text made long,
+    // and anything on a question nobody has answered.
+    const allowed = await saveQuestions(database.db, actor, locator, [
+      { ...asSaved[0]!, kind: 'long_text' },
+      { ...asSaved[1]!, options: ['Fagskole', 'UH', 'Annet'] },
+      asSaved[2]!,
+      { ...asSaved[3]!, kind: 'multiple_choice', options: ['Kanskje', 'Nei'] },
+    ]);
+    expect(allowed.map((question) => question.kind)).toEqual([
+      'long_text',
+      'single_choice',
+      'scale',
+      'multiple_choice',
+    ]);
+    expect(allowed[1]!.options).toEqual(['Fagskole', 'UH', 'Annet']);
+  });
 });

@@ -1,12 +1,14 @@
-import type { Database } from '../db/database.ts';
+import type { Database, Queryable } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import { ConflictError, ValidationError } from '../shared/domain-error.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { questionKinds } from '../db/schema/index.ts';
 import { loadRoundForActor, type RoundLocator } from './load-round.ts';
+import { AnsweredQuestionChangedError } from './rounds.errors.ts';
 import type { QuestionKind } from './round.ts';
 import {
   deleteQuestionRows,
+  findChosenOptions,
   findQuestionIdsWithAnswers,
   findQuestionsOfRound,
   insertQuestionRow,
@@ -31,18 +33,61 @@ export function validateQuestions(inputs: QuestionInput[]): Record<string, strin
     if (!questionKinds.includes(question.kind)) problems[`questions.${index}.kind`] = 'Unknown kind.';
     if (!question.text.trim()) problems[`questions.${index}.text`] = 'Required.';
     const options = (question.options ?? []).map((option) => option.trim()).filter(Boolean);
-    if (choiceKinds.includes(question.kind) && options.length < 2)
-      {problems[`questions.${index}.options`] = 'Give at least two options.';}
-    if (new Set(options).size !== options.length)
-      {problems[`questions.${index}.options`] = 'Options must differ.';}
+    if (choiceKinds.includes(question.kind) && options.length < 2) {
+      problems[`questions.${index}.options`] = 'Give at least two options.';
+    }
+    if (new Set(options).size !== options.length) {
+      problems[`questions.${index}.options`] = 'Options must differ.';
+    }
+  });
+  return problems;
+}
+
+/** A kind an answered question may change to: the same, or a short text question made long. */
+function keepsAnswersFitting(from: QuestionKind, to: QuestionKind): boolean {
+  return from === to || (from === 'short_text' && to === 'long_text');
+}
+
+/**
+ * Field errors for changes to answered questions that would leave their answers not fitting: a
+ * new kind (other than short text to long text), or a removed or renamed option that answers chose.
+ */
+async function answeredQuestionProblems(
+  db: Queryable,
+  existing: readonly { id: string; kind: QuestionKind; options: string[] }[],
+  inputs: QuestionInput[],
+): Promise<Record<string, string>> {
+  const byId = new Map(existing.map((question) => [question.id, question]));
+  const updatedIds = inputs.flatMap((input) => (input.id ? [input.id] : []));
+  const answered = await findQuestionIdsWithAnswers(db, updatedIds);
+  const chosen = await findChosenOptions(
+    db,
+    [...answered].filter((id) => choiceKinds.includes(byId.get(id)!.kind)),
+  );
+  const problems: Record<string, string> = {};
+  inputs.forEach((input, index) => {
+    const before = input.id ? byId.get(input.id) : undefined;
+    if (!before || !answered.has(before.id)) return;
+    if (!keepsAnswersFitting(before.kind, input.kind)) {
+      problems[`questions.${index}.kind`] =
+        'This question already has answers: its kind cannot change (except short text to long text).';
+      return;
+    }
+    const options = new Set((input.options ?? []).map((option) => option.trim()));
+    const missing = [...(chosen.get(before.id) ?? [])].filter((option) => !options.has(option));
+    if (missing.length) {
+      problems[`questions.${index}.options`] =
+        `Answers chose ${missing.map((option) => `"${option}"`).join(', ')}: an option that has been chosen cannot be removed or renamed.`;
+    }
   });
   return problems;
 }
 
 /**
  * Replaces a round's question list in the given order: existing questions (by id) are updated and
- * reordered, new ones added, missing ones removed. A question that already has answers cannot be
- * removed, so no answer is silently lost.
+ * reordered, new ones added, missing ones removed. No answer is silently lost or left not fitting
+ * its question: a question that already has answers cannot be removed, change its kind (but for
+ * short text to long text), or lose an option that answers chose.
  */
 export async function saveQuestions(
   db: Database,
@@ -57,8 +102,9 @@ export async function saveQuestions(
     const existing = await findQuestionsOfRound(tx, round.id);
     const existingIds = new Set(existing.map((question) => question.id));
     for (const input of inputs) {
-      if (input.id && !existingIds.has(input.id))
-        {throw new ValidationError('A question does not belong to this round.');}
+      if (input.id && !existingIds.has(input.id)) {
+        throw new ValidationError('A question does not belong to this round.');
+      }
     }
     const keptIds = new Set(inputs.flatMap((input) => (input.id ? [input.id] : [])));
     const removedIds = existing
@@ -70,6 +116,10 @@ export async function saveQuestions(
         'question_has_answers',
         'A question that already has answers cannot be removed.',
       );
+    }
+    const changeProblems = await answeredQuestionProblems(tx, existing, inputs);
+    if (Object.keys(changeProblems).length) {
+      throw new AnsweredQuestionChangedError(changeProblems);
     }
     await deleteQuestionRows(tx, removedIds);
     for (const [position, input] of inputs.entries()) {

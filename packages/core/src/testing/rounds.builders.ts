@@ -80,9 +80,14 @@ export async function buildActor(
 export async function buildSubmission(
   db: Database,
   roundId: string,
-  overrides: Partial<typeof submissions.$inferInsert> & { answers?: Record<string, string> } = {},
+  overrides: Partial<typeof submissions.$inferInsert> & {
+    /** Text answers by question id. */
+    answers?: Record<string, string>;
+    /** Choice, scale or number answers by question id. */
+    answerValues?: Record<string, string | string[] | number>;
+  } = {},
 ) {
-  const { answers, ...values } = overrides;
+  const { answers, answerValues, ...values } = overrides;
   const status = values.status ?? 'submitted';
   const submission = await insertSubmission(db, {
     source: 'web',
@@ -96,6 +101,13 @@ export async function buildSubmission(
       db,
       submission.id,
       Object.entries(answers).map(([questionId, text]) => ({ questionId, text, value: null })),
+    );
+  }
+  if (answerValues) {
+    await upsertAnswers(
+      db,
+      submission.id,
+      Object.entries(answerValues).map(([questionId, value]) => ({ questionId, text: null, value })),
     );
   }
   return submission;
