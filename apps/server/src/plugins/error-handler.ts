@@ -24,6 +24,7 @@ const statusByCode: Record<string, number> = {
   organisation_number_taken: 409,
   question_has_answers: 409,
   answered_question_changed: 409,
+  body_in_involvement_log: 409,
   submission_withdrawn: 409,
   not_submitted: 409,
   too_many_attachments: 409,

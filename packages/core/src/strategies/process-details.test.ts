@@ -8,7 +8,7 @@ import { getProcessTimeline } from './get-process-timeline.ts';
 import { listRevisions } from './list-revisions.ts';
 import { restoreRevision } from './restore-revision.ts';
 import { updateStakeholderBody } from './update-stakeholder-body.ts';
-import { logInvolvementEvent } from './log-involvement-event.ts';
+import { deleteInvolvementEvent, logInvolvementEvent } from './log-involvement-event.ts';
 import {
   addStakeholderBody,
   deleteDeliverable,
@@ -130,7 +130,7 @@ describe('process metadata editing by the secretariat', () => {
     expect(actions).toEqual(['deliverable.created', 'deliverable.deleted', 'deliverable.updated']);
   });
 
-  it('adds, renames, changes and deletes stakeholder bodies; events keep their notes', async () => {
+  it('adds, renames, changes and deletes stakeholder bodies, but not one the involvement log names', async () => {
     await expect(
       addStakeholderBody(database.db, workingGroup, { slug, name: 'Referansegruppe' }),
     ).rejects.toMatchObject({ code: 'forbidden' });
@@ -162,13 +162,21 @@ describe('process metadata editing by the secretariat', () => {
       bodyId: body.id,
       notes: 'Møte med studentene',
     });
-    await deleteStakeholderBody(database.db, owner, { slug, bodyId: body.id });
-    const timeline = await getProcessTimeline(database.db, secretariat, slug);
-    expect(timeline.bodies.map((row) => row.name)).not.toContain('Studentrådet');
+    await expect(deleteStakeholderBody(database.db, owner, { slug, bodyId: body.id })).rejects.toMatchObject({
+      code: 'body_in_involvement_log',
+      message: expect.stringContaining('Studentrådet is named in 1 entry of the involvement log'),
+    });
+    let timeline = await getProcessTimeline(database.db, secretariat, slug);
     expect(timeline.events.find((row) => row.id === event.id)).toMatchObject({
-      bodyId: null,
+      bodyId: body.id,
       notes: 'Møte med studentene',
     });
+    expect(timeline.bodies.map((row) => row.name)).toContain('Studentrådet');
+
+    await deleteInvolvementEvent(database.db, secretariat, { slug, eventId: event.id });
+    await deleteStakeholderBody(database.db, owner, { slug, bodyId: body.id });
+    timeline = await getProcessTimeline(database.db, secretariat, slug);
+    expect(timeline.bodies.map((row) => row.name)).not.toContain('Studentrådet');
     const actions = (await findAuditEvents(database.db, { processId }))
       .filter((row) => row.event.entityId === body.id)
       .map((row) => row.event.action)

@@ -1,13 +1,14 @@
 import type { Database, Queryable } from '../db/database.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import type { Actor } from '../shared/actor.ts';
-import { NotFoundError, ValidationError } from '../shared/domain-error.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/domain-error.ts';
 import { assertProcessPermission, canEditProcess, getProcessForActor } from '../processes/index.ts';
 import {
   deleteDeliverableById,
   deleteStakeholderBodyById,
   findDeliverableById,
   findDeliverablesOfProcess,
+  findInvolvementEventsOfProcess,
   findLatestRevisionVersion,
   findStakeholderBodiesOfProcess,
   findStakeholderBodyById,
@@ -240,7 +241,10 @@ export async function addStakeholderBody(
   });
 }
 
-/** Removes a body; involvement events that named it keep their date and notes, without the body. */
+/**
+ * Removes a body that no involvement event names. The involvement log is the record of who took
+ * part, so a body it names stays (409 `body_in_involvement_log`) until those entries are deleted.
+ */
 export async function deleteStakeholderBody(
   db: Database,
   actor: Actor,
@@ -255,6 +259,15 @@ export async function deleteStakeholderBody(
     );
     const body = await findStakeholderBodyById(tx, input.bodyId);
     if (!body || body.processId !== strategyProcess.id) throw new NotFoundError('The body');
+    const naming = (await findInvolvementEventsOfProcess(tx, strategyProcess.id)).filter(
+      (event) => event.bodyId === body.id,
+    );
+    if (naming.length > 0) {
+      throw new ConflictError(
+        'body_in_involvement_log',
+        `${body.name} is named in ${naming.length} ${naming.length === 1 ? 'entry' : 'entries'} of the involvement log (the record of who took part), so it cannot be deleted. Delete those entries first if they were made by mistake.`,
+      );
+    }
     await deleteStakeholderBodyById(tx, body.id);
     await recordAuditEvent(tx, actor, {
       processId: strategyProcess.id,
