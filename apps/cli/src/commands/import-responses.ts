@@ -77,10 +77,10 @@ export async function runImportResponsesCommand(argv: string[], io: CliIo): Prom
         `${file.fileName}: ${verb}${file.status === 'ok' ? ` ${file.submissionCount} submission(s)` : ''}`,
       );
       for (const problem of file.problems)
-        {io.out(`  ${problem.line ? `line ${problem.line}: ` : ''}${problem.message}`);}
+        {io.out(`  ${problem.line ? `row ${problem.line}: ` : ''}${problem.message}`);}
       for (const unmatched of file.unmatched) {
         io.out(
-          `  ${unmatched.line ? `line ${unmatched.line}: ` : ''}no registered actor matches "${unmatched.name}" (match it by hand)`,
+          `  ${unmatched.line ? `row ${unmatched.line}: ` : ''}no registered actor matches "${unmatched.name}" (match it by hand)`,
         );
       }
     }

@@ -10,7 +10,7 @@ import { findActorsOfProcess, insertActorRow } from './actors.repository.ts';
 import { actorProblems, checkActor, type ActorIssue, type CleanActor } from './validate-actor.ts';
 
 export interface ActorImportRow {
-  /** 1-based line in the file, header being line 1. */
+  /** The row as a spreadsheet numbers it (1-based, header and empty rows counted). */
   line: number;
   actor: CleanActor;
   /** Field → English message (for the CLI). */
@@ -87,7 +87,7 @@ export async function importActors(
       (number !== null && knownNumbers.has(number)) || knownNames.has(checked.actor.name.toLowerCase());
     if (number) knownNumbers.add(number);
     knownNames.add(checked.actor.name.toLowerCase());
-    return { line: index + 2, actor: checked.actor, problems: actorProblems(issues), issues, isDuplicate };
+    return { line: table.rowNumbers[index]!, actor: checked.actor, problems: actorProblems(issues), issues, isDuplicate };
   });
   const errorCount = rows.filter((row) => Object.keys(row.problems).length > 0).length;
   const toCreate = rows.filter((row) => !row.isDuplicate && Object.keys(row.problems).length === 0);

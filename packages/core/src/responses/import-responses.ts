@@ -75,7 +75,7 @@ export type ImportProblemCode =
   | (string & {});
 
 export interface ImportProblem {
-  /** Line in the table (header = 1), absent for letters. */
+  /** The row as a spreadsheet numbers it (header and empty rows counted), absent for letters. */
   line?: number;
   code: ImportProblemCode;
   /** Values the message refers to (column, question number, the cell's value …). */
@@ -277,7 +277,7 @@ async function planTable(
   const planned: PlannedSubmission[] = [];
   if (problems.length === 0) {
     table.rows.forEach((cells, index) => {
-      const line = index + 2;
+      const line = table.rowNumbers[index]!;
       const cell = (target: ColumnTarget) => (cells[targets.indexOf(target)] ?? '').trim();
       const actorName = cell('actor');
       const organisationNumber = cell('organisation_number');

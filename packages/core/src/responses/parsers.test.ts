@@ -70,7 +70,28 @@ describe(readTableFile.name, () => {
     sheet.addRow(['Høgskolen i Østfold', 'Mer samarbeid']);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
     const table = await readTableFile('svar.csv', bytes);
-    expect(table).toEqual({ headers: ['actor', 'q1'], rows: [['Høgskolen i Østfold', 'Mer samarbeid']] });
+    expect(table).toEqual({
+      headers: ['actor', 'q1'],
+      rows: [['Høgskolen i Østfold', 'Mer samarbeid']],
+      rowNumbers: [2],
+    });
+  });
+
+  it('numbers each row as the spreadsheet shows it, counting empty rows (CSV and XLSX)', async () => {
+    const csv = 'actor;q1\n;;\nHiØ;"To\nlinjer"\n\nNTNU;Mer\n';
+    const fromCsv = await readTableFile('svar.csv', new TextEncoder().encode(csv));
+    expect(fromCsv.rows.map((row) => row[0])).toEqual(['HiØ', 'NTNU']);
+    expect(fromCsv.rowNumbers).toEqual([3, 5]);
+
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Svar');
+    sheet.getCell('A2').value = 'actor';
+    sheet.getCell('B2').value = 'q1';
+    sheet.getCell('A3').value = 'HiØ';
+    sheet.getCell('A7').value = 'NTNU';
+    const fromXlsx = await readTableFile('svar.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(fromXlsx.headers).toEqual(['actor', 'q1']);
+    expect(fromXlsx.rowNumbers).toEqual([3, 7]);
   });
 
   it('refuses a workbook whose XML is broken with a typed message, not a crash', async () => {

@@ -8,6 +8,11 @@ export interface Table {
   headers: string[];
   /** Data rows (header excluded), each as long as the longest row; empty rows dropped. */
   rows: string[][];
+  /**
+   * Each data row's number as a spreadsheet shows it (1-based, the header row counted, empty rows
+   * too), so a message about a row points at the row the user sees.
+   */
+  rowNumbers: number[];
 }
 
 /**
@@ -74,12 +79,20 @@ function countOutsideQuotes(line: string, delimiter: string): number {
   return count;
 }
 
+/** A table from all rows of a file (row i is spreadsheet row i + 1): the first non-empty row is the header. */
 function toTable(allRows: string[][]): Table {
-  const nonEmpty = allRows.filter((row) => row.some((cell) => cell.trim() !== ''));
-  const [header = [], ...rows] = nonEmpty;
-  const width = Math.max(header.length, ...rows.map((row) => row.length));
+  const nonEmpty = allRows.flatMap((row, index) =>
+    row.some((cell) => cell.trim() !== '') ? [{ row, rowNumber: index + 1 }] : [],
+  );
+  const [header, ...dataRows] = nonEmpty;
+  const headerCells = header?.row ?? [];
+  const width = Math.max(headerCells.length, ...dataRows.map(({ row }) => row.length));
   const pad = (row: string[]) => Array.from({ length: width }, (_, index) => row[index] ?? '');
-  return { headers: pad(header).map((cell) => cell.trim()), rows: rows.map(pad) };
+  return {
+    headers: pad(headerCells).map((cell) => cell.trim()),
+    rows: dataRows.map(({ row }) => pad(row)),
+    rowNumbers: dataRows.map(({ rowNumber }) => rowNumber),
+  };
 }
 
 /**
@@ -99,10 +112,12 @@ async function readXlsx(fileName: string, bytes: Uint8Array): Promise<string[][]
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
   const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row) => {
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = [];
     for (let column = 1; column <= row.cellCount; column += 1) cells.push(row.getCell(column).text ?? '');
-    rows.push(cells);
+    // Placed by its number, so rows missing from the sheet's XML still count.
+    while (rows.length < rowNumber - 1) rows.push([]);
+    rows[rowNumber - 1] = cells;
   });
   return rows;
 }
