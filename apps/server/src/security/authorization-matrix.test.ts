@@ -35,7 +35,7 @@ describe('authorisation matrix', () => {
     expect(fixture.testApp.routes.length).toBe(registered.size);
   });
 
-  it('allows exactly the expected roles on every route (allowed ⇔ 2xx, denied ⇔ 401/403/404)', async () => {
+  it('allows exactly the expected roles on every route (allowed ⇔ 2xx, denied ⇔ 401/403/404; anonymous 401)', async () => {
     const failures: string[] = [];
     let allowedCount = 0;
     let deniedCount = 0;
@@ -69,6 +69,9 @@ describe('authorisation matrix', () => {
           failures.push(
             `${key} as ${role}: expected 401/403/404, got ${status} ${response.body.slice(0, 300)}`,
           );
+        } else if (!isAllowed && role === 'anonymous' && status !== 401) {
+          // Not signed in is told to sign in, not that its role is not enough.
+          failures.push(`${key} as anonymous: expected 401, got ${status} ${response.body.slice(0, 300)}`);
         }
       }
     }

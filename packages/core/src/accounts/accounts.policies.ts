@@ -1,5 +1,5 @@
 import type { Actor } from '../shared/actor.ts';
-import { ForbiddenError } from '../shared/domain-error.ts';
+import { ForbiddenError, UnauthenticatedError } from '../shared/domain-error.ts';
 
 /** Creating users and issuing their setup links: instance administrators and the operator's CLI. */
 export function canManageUsers(actor: Actor): boolean {
@@ -7,5 +7,6 @@ export function canManageUsers(actor: Actor): boolean {
 }
 
 export function assertCanManageUsers(actor: Actor): void {
+  if (actor.kind === 'anonymous') throw new UnauthenticatedError();
   if (!canManageUsers(actor)) throw new ForbiddenError('Only an administrator can manage users.');
 }

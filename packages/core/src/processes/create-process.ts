@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import type { Actor } from '../shared/actor.ts';
-import { ForbiddenError, ValidationError } from '../shared/domain-error.ts';
+import { ForbiddenError, UnauthenticatedError, ValidationError } from '../shared/domain-error.ts';
 import { upsertMembership } from '../accounts/accounts.repository.ts';
 import { canCreateProcess } from './processes.policies.ts';
 import { findProcessBySlug, insertProcess } from './processes.repository.ts';
@@ -18,6 +18,7 @@ export interface CreateProcessInput {
 
 /** Creates an empty strategy process; the creating user becomes its owner. */
 export async function createProcess(db: Database, actor: Actor, input: CreateProcessInput) {
+  if (actor.kind === 'anonymous') throw new UnauthenticatedError();
   if (!canCreateProcess(actor)) throw new ForbiddenError('Only an administrator can create a strategy process.');
   const title = input.title.trim();
   if (!title) throw new ValidationError('The process needs a title.', { title: 'Required.' });

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import type { Actor } from '../shared/actor.ts';
-import { ForbiddenError } from '../shared/domain-error.ts';
+import { ForbiddenError, UnauthenticatedError } from '../shared/domain-error.ts';
 import { osloEndOfDayToUtc } from '../shared/oslo-time.ts';
 import { upsertMembership } from '../accounts/accounts.repository.ts';
 import { canCreateProcess, slugify, SlugTakenError } from '../processes/index.ts';
@@ -42,6 +42,7 @@ export async function importProcess(
   raw: unknown,
   options: ImportProcessOptions = {},
 ) {
+  if (actor.kind === 'anonymous') throw new UnauthenticatedError();
   if (!canCreateProcess(actor)) {
     throw new ForbiddenError('Only an administrator can import a strategy process.');
   }
