@@ -2,6 +2,7 @@ import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react
 import { Link as RouterLink } from 'react-router';
 import type { ApiError } from '../lib/api-client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { apiErrorMessage } from '../lib/api-error-messages.ts';
 
 export function LoadingState() {
   const { t } = useI18n();
@@ -10,8 +11,8 @@ export function LoadingState() {
 
 /**
  * Error view for a failed load: 404/403 as "not found", the rest as a retryable error. `message`
- * is the error in the reader's language (a feature maps the error code); without it the server's
- * message is shown.
+ * is the error in the reader's language (a feature maps the error code); without it the app-wide
+ * message for the code is shown, never the server's English.
  */
 export function ErrorState({ error, message }: { error: ApiError; message?: string }) {
   const { t } = useI18n();
@@ -26,5 +27,5 @@ export function ErrorState({ error, message }: { error: ApiError; message?: stri
       </>
     );
   }
-  return <Alert data-color="danger">{message ?? (error.message || t('app.error.generic'))}</Alert>;
+  return <Alert data-color="danger">{message ?? apiErrorMessage(error, t)}</Alert>;
 }
