@@ -89,10 +89,15 @@ describe('first administrator journey in Chromium', () => {
     await page.getByRole('heading', { name: 'Endringslogg' }).waitFor();
     await page.getByRole('cell', { name: 'demo.loaded' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'audit log');
+    // every page has its own title (WCAG 2.4.2): "<page> – <process> – Innspill"
+    await page.waitForFunction(() => document.title.startsWith('Endringslogg'));
+    expect(await page.title()).toMatch(/^Endringslogg – .*digitali.* – Innspill$/i);
 
     await page.getByRole('link', { name: 'Ada Admin' }).click();
     await page.getByRole('heading', { name: 'Min konto' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'account');
+    await page.waitForFunction(() => document.title.startsWith('Min konto'));
+    expect(await page.title()).toBe('Min konto – Innspill');
     // The one 401 is the deliberately wrong password above; anything else (CSP, script errors) fails.
     expect(pageErrors.filter((error) => !error.includes('status of 401'))).toEqual([]);
   });

@@ -13,6 +13,7 @@ const statusByCode: Record<string, number> = {
   slug_taken: 409,
   canvas_locked: 409,
   headline_exists: 409,
+  body_name_taken: 409,
   conflict: 409,
   rate_limited: 429,
   payload_too_large: 413,

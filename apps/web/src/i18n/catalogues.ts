@@ -3,6 +3,7 @@ import { auditMessages } from '../features/audit/audit.messages.ts';
 import { strategyMessages } from '../features/strategy/strategy.messages.ts';
 import { roundsMessages } from '../features/rounds/rounds.messages.ts';
 import { secretariatErrorMessages } from '../features/rounds/secretariat-errors.messages.ts';
+import { apiErrorMessages } from '../lib/api-error-messages.messages.ts';
 
 export type Locale = 'nb' | 'en';
 export type Catalogue = Record<Locale, Record<string, string>>;
@@ -14,4 +15,5 @@ export const catalogues: Catalogue[] = [
   strategyMessages,
   roundsMessages,
   secretariatErrorMessages,
+  apiErrorMessages,
 ];

@@ -136,7 +136,7 @@ describe('process metadata editing by the secretariat', () => {
     ).rejects.toMatchObject({ code: 'forbidden' });
     await expect(
       addStakeholderBody(database.db, secretariat, { slug, name: 'Digitaliseringsstyret' }),
-    ).rejects.toMatchObject({ code: 'validation_failed' });
+    ).rejects.toMatchObject({ code: 'body_name_taken', details: { fields: { name: 'Taken.' } } });
     const body = await addStakeholderBody(database.db, secretariat, {
       slug,
       name: 'Referansegruppe',
@@ -144,6 +144,9 @@ describe('process metadata editing by the secretariat', () => {
       members: ['Kari', ' ', 'Ola'],
     });
     expect(body).toMatchObject({ name: 'Referansegruppe', members: ['Kari', 'Ola'], position: 6 });
+    await expect(
+      updateStakeholderBody(database.db, secretariat, { slug, bodyId: body.id, name: 'Digitaliseringsstyret' }),
+    ).rejects.toMatchObject({ code: 'body_name_taken' });
     const renamed = await updateStakeholderBody(database.db, secretariat, {
       slug,
       bodyId: body.id,

@@ -20,6 +20,7 @@ import {
   type ProcessRow,
 } from './strategies.repository.ts';
 import { recordRevision } from './strategy-context.ts';
+import { StakeholderBodyNameTakenError } from './strategies.errors.ts';
 
 /** The process text a revision records: what the secretariat edits on the overview page. */
 export interface ProcessDetailsSnapshot {
@@ -221,7 +222,7 @@ export async function addStakeholderBody(
     const existing = await findStakeholderBodiesOfProcess(tx, strategyProcess.id);
     const name = input.name.trim();
     if (existing.some((body) => body.name === name)) {
-      throw new ValidationError('A body with this name exists already.', { name: 'Taken.' });
+      throw new StakeholderBodyNameTakenError();
     }
     const created = await insertStakeholderBody(tx, {
       processId: strategyProcess.id,

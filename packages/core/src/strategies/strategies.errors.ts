@@ -34,3 +34,10 @@ export class InvalidProcessDocumentError extends DomainError {
     this.path = path;
   }
 }
+
+/** Another stakeholder body of the process already has this name (code `body_name_taken`). */
+export class StakeholderBodyNameTakenError extends DomainError {
+  constructor() {
+    super('body_name_taken', 'A body with this name exists already.', { fields: { name: 'Taken.' } });
+  }
+}

@@ -8,6 +8,7 @@ import {
   findStakeholderBodyById,
   updateStakeholderBodyRow,
 } from './strategies.repository.ts';
+import { StakeholderBodyNameTakenError } from './strategies.errors.ts';
 
 /** Renames a stakeholder body or changes its role description and members (names, one per entry). */
 export async function updateStakeholderBody(
@@ -32,7 +33,7 @@ export async function updateStakeholderBody(
       if (!name) throw new ValidationError('The body needs a name.', { name: 'Required.' });
       const others = await findStakeholderBodiesOfProcess(tx, strategyProcess.id);
       if (others.some((other) => other.id !== body.id && other.name === name)) {
-        throw new ValidationError('A body with this name exists already.', { name: 'Taken.' });
+        throw new StakeholderBodyNameTakenError();
       }
       changes.name = name;
     }

@@ -1,4 +1,4 @@
-import { type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { Link as RouterLink, useMatch, useNavigate } from 'react-router';
 import { Button, Details, DetailsContent, DetailsSummary, Link, SkipLink } from '@digdir/designsystemet-react';
 import type { ProcessListResponseSchema } from '@innspill/contracts';
@@ -8,13 +8,18 @@ import { useSession } from '../session.tsx';
 import { api } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { processAreas } from '../navigation.ts';
+import { useDocumentTitle } from './document-title.ts';
 
 type ProcessList = z.infer<typeof ProcessListResponseSchema>;
 
-function ProcessSwitcher({ currentSlug }: { currentSlug: string | undefined }) {
-  const { t, locale } = useI18n();
-  const { data } = useApi(() => api.get<ProcessList>(`/api/processes?lang=${locale}`), `processes-${locale}`);
-  const processes = data?.processes ?? [];
+function ProcessSwitcher({
+  currentSlug,
+  processes,
+}: {
+  currentSlug: string | undefined;
+  processes: ProcessList['processes'];
+}) {
+  const { t } = useI18n();
   if (processes.length === 0) return null;
   const current = processes.find((item) => item.slug === currentSlug);
   return (
@@ -75,6 +80,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const processMatch = useMatch('/p/:slug/*');
   const slug = processMatch?.params.slug;
   const user = session?.user;
+  const processList = useApi(
+    () => (user ? api.get<ProcessList>(`/api/processes?lang=${locale}`) : Promise.resolve({ processes: [] })),
+    `processes-${locale}-${user?.id ?? 'signed-out'}`,
+  );
+  const processes = processList.data?.processes ?? [];
+  const mainRef = useRef<HTMLElement>(null);
+  useDocumentTitle(mainRef, processes.find((item) => item.slug === slug)?.title, t('app.name'));
   return (
     <>
       <SkipLink href="#main">{t('app.skipToContent')}</SkipLink>
@@ -85,7 +97,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </RouterLink>
           <span className="app-header__tagline">{t('app.tagline')}</span>
         </div>
-        {user ? <ProcessSwitcher currentSlug={slug} /> : null}
+        {user ? <ProcessSwitcher currentSlug={slug} processes={processes} /> : null}
         <div className="app-header__actions">
           <Button
             variant="tertiary"
@@ -119,7 +131,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </div>
       </header>
       {user && slug ? <ProcessNavigation slug={slug} /> : null}
-      <main id="main" tabIndex={-1} className="app-main">
+      <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
         {children}
       </main>
     </>

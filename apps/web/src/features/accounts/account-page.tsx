@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { api, ApiError } from '../../lib/api-client.ts';
+import { api } from '../../lib/api-client.ts';
+import { localiseApiError } from '../../lib/api-error-messages.ts';
+import { textLimits } from '../../lib/text-limits.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 
@@ -22,8 +24,11 @@ export function AccountPage() {
       setNewPassword('');
       setMessage({ kind: 'success', text: t('account.changed') });
     } catch (caught) {
-      if (caught instanceof ApiError && Object.keys(caught.fields).length) setFieldErrors(caught.fields);
-      else setMessage({ kind: 'danger', text: caught instanceof Error ? caught.message : t('app.error.generic') });
+      const localised = localiseApiError(caught, t, {
+        values: { currentPassword, newPassword, password: newPassword },
+      });
+      if (Object.keys(localised.fields).length) setFieldErrors(localised.fields);
+      else setMessage({ kind: 'danger', text: localised.message });
     }
   }
 
@@ -44,8 +49,8 @@ export function AccountPage() {
             {message.text}
           </Alert>
         ) : null}
-        <Textfield label={t('account.currentPassword')} type="password" autoComplete="current-password" required value={currentPassword} onChange={(e) => setCurrentPassword(e.target.value)} error={fieldErrors.currentPassword} />
-        <Textfield label={t('account.newPassword')} description={t('setup.passwordHint')} type="password" autoComplete="new-password" required value={newPassword} onChange={(e) => setNewPassword(e.target.value)} error={fieldErrors.password ?? fieldErrors.newPassword} />
+        <Textfield label={t('account.currentPassword')} type="password" autoComplete="current-password" required maxLength={textLimits.password} value={currentPassword} onChange={(e) => setCurrentPassword(e.target.value)} error={fieldErrors.currentPassword} />
+        <Textfield label={t('account.newPassword')} description={t('setup.passwordHint')} type="password" autoComplete="new-password" required maxLength={textLimits.password} value={newPassword} onChange={(e) => setNewPassword(e.target.value)} error={fieldErrors.password ?? fieldErrors.newPassword} />
         <Button type="submit">{t('account.submit')}</Button>
       </form>
     </section>

@@ -2,7 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import type { SessionResponse } from '@innspill/contracts';
-import { api, ApiError } from '../../lib/api-client.ts';
+import { api } from '../../lib/api-client.ts';
+import { localiseApiError } from '../../lib/api-error-messages.ts';
+import { textLimits } from '../../lib/text-limits.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -50,12 +52,11 @@ export function SetupPage() {
       setSession(await api.post<SessionResponse>('/api/auth/setup', body));
       await navigate('/');
     } catch (caught) {
-      if (caught instanceof ApiError) {
-        setFieldErrors(caught.fields);
-        if (Object.keys(caught.fields).length === 0) setFormError(caught.message);
-      } else {
-        setFormError(t('app.error.generic'));
-      }
+      const localised = localiseApiError(caught, t, {
+        values: isFirstAdmin ? { name, email, password } : { password },
+      });
+      setFieldErrors(localised.fields);
+      if (Object.keys(localised.fields).length === 0) setFormError(localised.message);
     }
   }
 
@@ -71,8 +72,8 @@ export function SetupPage() {
         {formError ? <Alert data-color="danger">{formError}</Alert> : null}
         {isFirstAdmin ? (
           <>
-            <Textfield id="setup-name" label={t('setup.name')} autoComplete="name" required value={name} onChange={(e) => setName(e.target.value)} error={fieldErrors.name} />
-            <Textfield id="setup-email" label={t('setup.email')} type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={fieldErrors.email} />
+            <Textfield id="setup-name" label={t('setup.name')} autoComplete="name" required maxLength={textLimits.userName} value={name} onChange={(e) => setName(e.target.value)} error={fieldErrors.name} />
+            <Textfield id="setup-email" label={t('setup.email')} type="email" autoComplete="email" required maxLength={textLimits.email} value={email} onChange={(e) => setEmail(e.target.value)} error={fieldErrors.email} />
           </>
         ) : null}
         <Textfield
@@ -82,6 +83,7 @@ export function SetupPage() {
           type="password"
           autoComplete="new-password"
           required
+          maxLength={textLimits.password}
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           error={fieldErrors.password}

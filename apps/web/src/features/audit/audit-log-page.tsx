@@ -40,6 +40,9 @@ export function AuditLogPage() {
     setQuery(text ? `?${text}` : '');
   }
 
+  // no access (or no such process): one clear page, not the filter form above an error
+  if (state.error && [401, 403, 404].includes(state.error.status)) return <ErrorState error={state.error} />;
+
   return (
     <section>
       <Heading level={1} data-size="lg">

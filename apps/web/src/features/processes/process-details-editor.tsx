@@ -9,7 +9,9 @@ import {
   Textfield,
 } from '@digdir/designsystemet-react';
 import type { ProcessOverview, Timeline } from '@innspill/contracts';
-import { api, ApiError } from '../../lib/api-client.ts';
+import { api } from '../../lib/api-client.ts';
+import { apiErrorSummary, type FieldContext } from '../../lib/api-error-messages.ts';
+import { textLimits } from '../../lib/text-limits.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -74,7 +76,8 @@ export function ProcessDetailsEditor({
   const current = timeline ?? plan.data;
   const details = draft ?? (original.data ? draftOf(original.data) : undefined);
 
-  const run = async (work: () => Promise<unknown>, done?: string): Promise<boolean> => {
+  type SentFields = FieldContext & { labels?: Record<string, string> };
+  const run = async (work: () => Promise<unknown>, done?: string, sent: SentFields = {}): Promise<boolean> => {
     setError('');
     setMessage('');
     try {
@@ -84,10 +87,25 @@ export function ProcessDetailsEditor({
       onSaved();
       return true;
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : t('app.error.generic'));
+      setError(apiErrorSummary(caught, t, sent));
       return false;
     }
   };
+
+  const deliverableFields = (values: { name: string; recipient: string; date: string }): SentFields => ({
+    labels: {
+      name: t('processEdit.deliverableName'),
+      recipient: t('processEdit.recipient'),
+      date: t('timeline.date'),
+    },
+    limits: { name: textLimits.deliverableName, recipient: textLimits.deliverableRecipient },
+    values: { name: values.name, recipient: values.recipient || undefined, date: values.date },
+  });
+  const bodyFields = (values: { name: string; role: string }): SentFields => ({
+    labels: { name: t('processEdit.bodyName'), role: t('processEdit.bodyRole') },
+    limits: { name: textLimits.bodyName, role: textLimits.bodyRole },
+    values: { name: values.name, role: values.role || undefined },
+  });
 
   const field = (id: string, name: string, fallback: string) => edits[id]?.[name] ?? fallback;
   const setField = (id: string, name: string, value: string) =>
@@ -105,6 +123,29 @@ export function ProcessDetailsEditor({
         mandate: lines(details.mandate),
         principles: lines(details.principles),
       }),
+      undefined,
+      {
+        labels: {
+          title: t('processEdit.processTitle'),
+          subtitle: t('processEdit.subtitle'),
+          commissionedBy: t('processEdit.commissionedBy'),
+          commissionedByFullName: t('processEdit.commissionedByFullName'),
+          mandate: t('process.mandate'),
+          principles: t('process.principles'),
+        },
+        limits: {
+          title: textLimits.processTitle,
+          subtitle: textLimits.processSubtitle,
+          commissionedBy: textLimits.commissionedBy,
+          commissionedByFullName: textLimits.commissionedByFullName,
+        },
+        values: {
+          title: details.title,
+          subtitle: details.subtitle || undefined,
+          commissionedBy: details.commissionedBy || undefined,
+          commissionedByFullName: details.commissionedByFullName || undefined,
+        },
+      },
     );
   };
 
@@ -116,6 +157,8 @@ export function ProcessDetailsEditor({
         recipient: newDeliverable.recipient || null,
         date: newDeliverable.date,
       }),
+      undefined,
+      deliverableFields(newDeliverable),
     );
     if (ok) setNewDeliverable({ name: '', recipient: '', date: '' });
   };
@@ -124,6 +167,8 @@ export function ProcessDetailsEditor({
     event.preventDefault();
     const ok = await run(() =>
       api.post<Timeline>(`${base}/bodies?lang=${lang}`, { name: newBody.name, role: newBody.role || null }),
+      undefined,
+      bodyFields(newBody),
     );
     if (ok) setNewBody({ name: '', role: '' });
   };
@@ -152,22 +197,26 @@ export function ProcessDetailsEditor({
           </Heading>
           <Textfield
             label={t('processEdit.processTitle')}
+            maxLength={textLimits.processTitle}
             required
             value={details.title}
             onChange={(e) => setDraft({ ...details, title: e.target.value })}
           />
           <Textfield
             label={t('processEdit.subtitle')}
+            maxLength={textLimits.processSubtitle}
             value={details.subtitle}
             onChange={(e) => setDraft({ ...details, subtitle: e.target.value })}
           />
           <Textfield
             label={t('processEdit.commissionedBy')}
+            maxLength={textLimits.commissionedBy}
             value={details.commissionedBy}
             onChange={(e) => setDraft({ ...details, commissionedBy: e.target.value })}
           />
           <Textfield
             label={t('processEdit.commissionedByFullName')}
+            maxLength={textLimits.commissionedByFullName}
             value={details.commissionedByFullName}
             onChange={(e) => setDraft({ ...details, commissionedByFullName: e.target.value })}
           />
@@ -211,17 +260,25 @@ export function ProcessDetailsEditor({
                     recipient: field(deliverable.id, 'recipient', deliverable.recipient ?? '') || null,
                     date: field(deliverable.id, 'date', deliverable.date),
                   }),
+                  undefined,
+                  deliverableFields({
+                    name: field(deliverable.id, 'name', deliverable.name),
+                    recipient: field(deliverable.id, 'recipient', deliverable.recipient ?? ''),
+                    date: field(deliverable.id, 'date', deliverable.date),
+                  }),
                 );
               }}
             >
               <Textfield
                 label={t('processEdit.deliverableName')}
+                maxLength={textLimits.deliverableName}
                 required
                 value={field(deliverable.id, 'name', deliverable.name)}
                 onChange={(e) => setField(deliverable.id, 'name', e.target.value)}
               />
               <Textfield
                 label={t('processEdit.recipient')}
+                maxLength={textLimits.deliverableRecipient}
                 value={field(deliverable.id, 'recipient', deliverable.recipient ?? '')}
                 onChange={(e) => setField(deliverable.id, 'recipient', e.target.value)}
               />
@@ -264,12 +321,14 @@ export function ProcessDetailsEditor({
             </Heading>
             <Textfield
               label={t('processEdit.deliverableName')}
+              maxLength={textLimits.deliverableName}
               required
               value={newDeliverable.name}
               onChange={(e) => setNewDeliverable({ ...newDeliverable, name: e.target.value })}
             />
             <Textfield
               label={t('processEdit.recipient')}
+              maxLength={textLimits.deliverableRecipient}
               value={newDeliverable.recipient}
               onChange={(e) => setNewDeliverable({ ...newDeliverable, recipient: e.target.value })}
             />
@@ -305,17 +364,24 @@ export function ProcessDetailsEditor({
                         role: field(body.id, 'role', body.role ?? '') || null,
                         members: lines(field(body.id, 'members', body.members.join('\n'))),
                       }),
+                      undefined,
+                      bodyFields({
+                        name: field(body.id, 'name', body.name),
+                        role: field(body.id, 'role', body.role ?? ''),
+                      }),
                     );
                   }}
                 >
                   <Textfield
                     label={t('processEdit.bodyName')}
+                    maxLength={textLimits.bodyName}
                     required
                     value={field(body.id, 'name', body.name)}
                     onChange={(e) => setField(body.id, 'name', e.target.value)}
                   />
                   <Textfield
                     label={t('processEdit.bodyRole')}
+                    maxLength={textLimits.bodyRole}
                     value={field(body.id, 'role', body.role ?? '')}
                     onChange={(e) => setField(body.id, 'role', e.target.value)}
                   />
@@ -361,12 +427,14 @@ export function ProcessDetailsEditor({
             </Heading>
             <Textfield
               label={t('processEdit.bodyName')}
+              maxLength={textLimits.bodyName}
               required
               value={newBody.name}
               onChange={(e) => setNewBody({ ...newBody, name: e.target.value })}
             />
             <Textfield
               label={t('processEdit.bodyRole')}
+              maxLength={textLimits.bodyRole}
               value={newBody.role}
               onChange={(e) => setNewBody({ ...newBody, role: e.target.value })}
             />

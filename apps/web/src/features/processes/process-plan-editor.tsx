@@ -12,7 +12,9 @@ import {
   Textfield,
 } from '@digdir/designsystemet-react';
 import type { Timeline } from '@innspill/contracts';
-import { api, ApiError } from '../../lib/api-client.ts';
+import { api } from '../../lib/api-client.ts';
+import { apiErrorSummary } from '../../lib/api-error-messages.ts';
+import { textLimits } from '../../lib/text-limits.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 const eventKinds = ['meeting', 'status_report', 'presentation', 'hearing'] as const;
@@ -36,14 +38,23 @@ export function ProcessPlanEditor({
   const [milestone, setMilestone] = useState({ date: '', title: '', kind: 'meeting' });
   const [members, setMembers] = useState<Record<string, string>>({});
 
-  const run = async (work: () => Promise<Timeline>): Promise<boolean> => {
+  const run = async (
+    work: () => Promise<Timeline>,
+    sent: Record<string, string | undefined> = {},
+  ): Promise<boolean> => {
     setError('');
     try {
       onChange(await work());
       setMessage(t('statement.saved'));
       return true;
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : t('app.error.generic'));
+      setError(
+        apiErrorSummary(caught, t, {
+          labels: { date: t('timeline.date'), notes: t('timeline.detail'), title: t('timeline.what') },
+          limits: { notes: textLimits.involvementNotes, title: textLimits.milestoneTitle },
+          values: sent,
+        }),
+      );
       return false;
     }
   };
@@ -57,13 +68,16 @@ export function ProcessPlanEditor({
         bodyId: event.bodyId || null,
         notes: event.notes,
       }),
+      { notes: event.notes },
     );
     if (ok) setEvent({ date: '', kind: 'meeting', bodyId: '', notes: '' });
   };
 
   const addMilestone = async (formEvent: FormEvent) => {
     formEvent.preventDefault();
-    const ok = await run(() => api.post<Timeline>(`${base}/milestones?lang=${locale}`, milestone));
+    const ok = await run(() => api.post<Timeline>(`${base}/milestones?lang=${locale}`, milestone), {
+      title: milestone.title,
+    });
     if (ok) setMilestone({ date: '', title: '', kind: 'meeting' });
   };
 
@@ -121,6 +135,7 @@ export function ProcessPlanEditor({
             multiline
             rows={2}
             label={t('timeline.detail')}
+            maxLength={textLimits.involvementNotes}
             value={event.notes}
             onChange={(e) => setEvent({ ...event, notes: e.target.value })}
           />
@@ -146,6 +161,7 @@ export function ProcessPlanEditor({
           <Textfield
             label={t('timeline.what')}
             required
+            maxLength={textLimits.milestoneTitle}
             value={milestone.title}
             onChange={(e) => setMilestone({ ...milestone, title: e.target.value })}
           />

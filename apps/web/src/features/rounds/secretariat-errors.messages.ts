@@ -24,7 +24,6 @@ export const secretariatErrorMessages = {
       'Filen mangler en navnekolonne (name, navn, organisasjon eller aktør). Ingenting ble importert.',
     'secretariat.error.server': 'Noe gikk galt hos oss. Prøv igjen senere.',
     'secretariat.error.network': 'Fikk ikke kontakt med serveren. Sjekk nettforbindelsen og prøv igjen.',
-    'secretariat.error.unknown': 'Noe gikk galt (feilkode {code}). Prøv igjen.',
     'secretariat.field.required': 'Må fylles ut.',
     'secretariat.field.deadline':
       'Oppgi en gyldig frist i norsk tid. For å åpne runden må fristen være fram i tid.',
@@ -92,7 +91,6 @@ export const secretariatErrorMessages = {
       'The file has no name column (name, navn, organisasjon or aktør). Nothing was imported.',
     'secretariat.error.server': 'Something went wrong on our side. Try again later.',
     'secretariat.error.network': 'Could not reach the server. Check your connection and try again.',
-    'secretariat.error.unknown': 'Something went wrong (error code {code}). Try again.',
     'secretariat.field.required': 'Required.',
     'secretariat.field.deadline':
       'Give a valid deadline in Norwegian time. To open the round, it must be in the future.',

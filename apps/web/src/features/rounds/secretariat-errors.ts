@@ -1,5 +1,6 @@
 import type { ActorImportReport, ImportReport } from '@innspill/contracts';
 import { ApiError } from '../../lib/api-client.ts';
+import { apiErrorMessage } from '../../lib/api-error-messages.ts';
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
@@ -32,12 +33,13 @@ const messageKeyByCode: Record<string, string> = {
   http_error: 'secretariat.error.network',
 };
 
-/** The message for an error's code; an unknown code gets a translated fallback naming the code. */
+/** The message for an error's code; other codes get the app-wide message (lib/api-error-messages.ts). */
 export function secretariatErrorMessage(error: unknown, t: Translate): string {
   if (!(error instanceof ApiError)) return t('secretariat.error.network');
   if (error.code === 'import_failed' && error.fields.file) return t('secretariat.error.importNoNameColumn');
   const key = messageKeyByCode[error.code];
-  return key ? t(key) : t('secretariat.error.unknown', { code: error.code });
+  // a code of another part of the app (or a new one) gets the app-wide message, never the server's
+  return key ? t(key) : apiErrorMessage(error, t);
 }
 
 /**

@@ -2,7 +2,9 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { Alert, Button, Heading, Link, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import type { CanvasResponse, CanvasStatus, Statement } from '@innspill/contracts';
-import { api, ApiError } from '../../lib/api-client.ts';
+import { api } from '../../lib/api-client.ts';
+import { apiErrorSummary, textLimitError, type FieldContext } from '../../lib/api-error-messages.ts';
+import { textLimits } from '../../lib/text-limits.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorState, LoadingState } from '../../components/page-states.tsx';
@@ -33,6 +35,7 @@ export function CanvasPage() {
   const [error, setError] = useState('');
   const [commentTarget, setCommentTarget] = useState<Statement>();
   const [commentText, setCommentText] = useState('');
+  const [commentError, setCommentError] = useState<string>();
   const [texts, setTexts] = useState<{ title: string; mainGoal: string; summary: string }>();
   const focusAfterRender = useRef<string[]>([]);
 
@@ -55,7 +58,11 @@ export function CanvasPage() {
   if (state.error && !data) return <ErrorState error={state.error} />;
   if (!data) return null;
 
-  const run = async (work: () => Promise<CanvasResponse>, success: string): Promise<boolean> => {
+  const run = async (
+    work: () => Promise<CanvasResponse>,
+    success: string,
+    sent: FieldContext['values'] = {},
+  ): Promise<boolean> => {
     setError('');
     try {
       const next = await work();
@@ -63,9 +70,23 @@ export function CanvasPage() {
       setMessage(success);
       return true;
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : t('app.error.generic'));
+      setError(apiErrorSummary(caught, t, { labels: fieldLabels, limits: fieldLimits, values: sent }));
       return false;
     }
+  };
+  const fieldLabels = {
+    text: t('statement.text'),
+    body: t('comments.new'),
+    title: t('canvas.title'),
+    mainGoal: t('canvas.mainGoal'),
+    summary: t('canvas.summary'),
+  };
+  const fieldLimits = {
+    text: textLimits.statementText,
+    body: textLimits.commentBody,
+    title: textLimits.canvasTitle,
+    mainGoal: textLimits.canvasMainGoal,
+    summary: textLimits.canvasSummary,
   };
   const query = `?lang=${locale}`;
   const canvasTexts = {
@@ -80,6 +101,7 @@ export function CanvasPage() {
       run(
         () => api.patch<CanvasResponse>(`${base}/statements/${statement.id}${query}`, { text, locale }),
         t('statement.saved'),
+        { text },
       ),
     move: async (statement, position, section) => {
       const target = section ?? statement.section;
@@ -101,16 +123,13 @@ export function CanvasPage() {
         ];
       }
     },
-    remove: async (statement) => {
-      await run(
-        () => api.delete<CanvasResponse>(`${base}/statements/${statement.id}${query}`),
-        t('statement.deleted'),
-      );
-    },
+    remove: (statement) =>
+      run(() => api.delete<CanvasResponse>(`${base}/statements/${statement.id}${query}`), t('statement.deleted')),
     add: (section, text) =>
       run(
         () => api.post<CanvasResponse>(`${base}/statements${query}`, { section, text }),
         t('statement.saved'),
+        { text },
       ),
     comment: (statement) => {
       setCommentTarget(statement);
@@ -126,7 +145,17 @@ export function CanvasPage() {
 
   const postComment = async (event: FormEvent) => {
     event.preventDefault();
-    if (!commentText.trim()) return;
+    if (!commentText.trim()) {
+      setCommentError(t('comments.empty'));
+      document.getElementById('comment-text')?.focus();
+      return;
+    }
+    const tooLong = textLimitError(commentText, textLimits.commentBody, t);
+    if (tooLong) {
+      setCommentError(tooLong);
+      return;
+    }
+    setCommentError(undefined);
     const ok = await run(
       () =>
         api.post<CanvasResponse>(`${base}/comments${query}`, {
@@ -134,6 +163,7 @@ export function CanvasPage() {
           statementId: commentTarget?.id ?? null,
         }),
       t('statement.saved'),
+      { body: commentText },
     );
     if (ok) {
       setCommentText('');
@@ -258,6 +288,7 @@ export function CanvasPage() {
             void run(
               () => api.patch<CanvasResponse>(`${base}${query}`, { ...texts, locale }),
               t('statement.saved'),
+              texts,
             ).then((ok) => ok && setTexts(undefined));
           }}
         >
@@ -266,6 +297,8 @@ export function CanvasPage() {
           </Heading>
           <Textfield
             label={t('canvas.title')}
+            maxLength={textLimits.canvasTitle}
+            error={textLimitError(texts?.title ?? '', textLimits.canvasTitle, t)}
             value={texts?.title ?? data.canvas.title}
             onChange={(event) => setTexts({ ...(texts ?? canvasTexts), title: event.target.value })}
           />
@@ -273,6 +306,8 @@ export function CanvasPage() {
             multiline
             rows={3}
             label={t('canvas.mainGoal')}
+            maxLength={textLimits.canvasMainGoal}
+            error={textLimitError(texts?.mainGoal ?? '', textLimits.canvasMainGoal, t)}
             value={texts?.mainGoal ?? data.canvas.mainGoal}
             onChange={(event) => setTexts({ ...(texts ?? canvasTexts), mainGoal: event.target.value })}
           />
@@ -280,6 +315,8 @@ export function CanvasPage() {
             multiline
             rows={3}
             label={t('canvas.summary')}
+            maxLength={textLimits.canvasSummary}
+            error={textLimitError(texts?.summary ?? '', textLimits.canvasSummary, t)}
             value={texts?.summary ?? data.canvas.summary}
             onChange={(event) => setTexts({ ...(texts ?? canvasTexts), summary: event.target.value })}
           />
@@ -388,7 +425,7 @@ export function CanvasPage() {
           })}
         </ul>
         {data.permissions.canComment ? (
-          <form onSubmit={(event) => void postComment(event)} className="comment-form">
+          <form onSubmit={(event) => void postComment(event)} className="comment-form" noValidate>
             {commentTarget ? (
               <p>
                 {t('comments.about', { text: commentTarget.text })}{' '}
@@ -407,8 +444,13 @@ export function CanvasPage() {
               multiline
               rows={3}
               label={t('comments.new')}
+              maxLength={textLimits.commentBody}
+              error={commentError}
               value={commentText}
-              onChange={(event) => setCommentText(event.target.value)}
+              onChange={(event) => {
+                setCommentText(event.target.value);
+                setCommentError(textLimitError(event.target.value, textLimits.commentBody, t));
+              }}
             />
             <Button type="submit" data-size="sm">
               {t('comments.post')}

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { Alert, Button, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { CanvasResponse, Revision, RevisionList } from '@innspill/contracts';
-import { api, ApiError } from '../../lib/api-client.ts';
+import { api } from '../../lib/api-client.ts';
+import { apiErrorMessage } from '../../lib/api-error-messages.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorState, LoadingState } from '../../components/page-states.tsx';
@@ -177,7 +178,7 @@ export function HistoryPage({ scope }: { scope: 'theme' | 'goals' }) {
       history.reload();
       canvas.reload();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : t('app.error.generic'));
+      setError(apiErrorMessage(caught, t));
     }
   };
 

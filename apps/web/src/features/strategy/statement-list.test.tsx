@@ -19,7 +19,7 @@ function setup(isEditing: boolean) {
   const actions: StatementActions = {
     edit: vi.fn(async () => true),
     move: vi.fn(async () => undefined),
-    remove: vi.fn(async () => undefined),
+    remove: vi.fn(async () => true),
     add: vi.fn(async () => true),
     comment: vi.fn(),
   };

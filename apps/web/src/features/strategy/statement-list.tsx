@@ -2,16 +2,24 @@ import { useState, type DragEvent, type FormEvent } from 'react';
 import { Button, Textfield } from '@digdir/designsystemet-react';
 import type { Statement } from '@innspill/contracts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { textLimitError } from '../../lib/api-error-messages.ts';
+import { textLimits } from '../../lib/text-limits.ts';
 
 export interface StatementActions {
   edit: (statement: Statement, text: string) => Promise<boolean>;
   move: (statement: Statement, position: number, section?: string) => Promise<void>;
-  remove: (statement: Statement) => Promise<void>;
+  /** Resolves true when the statement was deleted. */
+  remove: (statement: Statement) => Promise<boolean>;
   add: (section: string, text: string) => Promise<boolean>;
   comment: (statement: Statement) => void;
 }
 
 const dragType = 'application/x-innspill-statement';
+
+/** Moves focus after the next render (the element is there once React has committed). */
+function focusSoon(id: string) {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
 
 /**
  * The bullets of one section. Read mode is a plain list; edit mode adds, for every bullet, edit,
@@ -41,7 +49,24 @@ export function StatementList({
   const [editingId, setEditingId] = useState<string>();
   const [draft, setDraft] = useState('');
   const [newText, setNewText] = useState('');
+  const [newTextError, setNewTextError] = useState<string>();
   const [dropIndex, setDropIndex] = useState<number>();
+  const addFieldId = `add-${section}`;
+
+  const stopEditing = (statement: Statement) => {
+    setEditingId(undefined);
+    focusSoon(`edit-${statement.id}`);
+  };
+
+  /**
+   * After a delete the button that had focus is gone: focus goes to the next bullet, else the one
+   * before, else the field that adds a bullet to this (now empty) section (WCAG 2.4.3).
+   */
+  const remove = async (statement: Statement, index: number) => {
+    if (!(await actions.remove(statement))) return;
+    const neighbour = statements[index + 1] ?? statements[index - 1];
+    focusSoon(neighbour ? `edit-${neighbour.id}` : addFieldId);
+  };
 
   const onDrop = (event: DragEvent<HTMLElement>, index: number) => {
     event.preventDefault();
@@ -55,15 +80,19 @@ export function StatementList({
 
   const submitEdit = async (event: FormEvent, statement: Statement) => {
     event.preventDefault();
-    if (await actions.edit(statement, draft)) {
-      setEditingId(undefined);
-      requestAnimationFrame(() => document.getElementById(`edit-${statement.id}`)?.focus());
-    }
+    if (textLimitError(draft, textLimits.statementText, t)) return;
+    if (await actions.edit(statement, draft)) stopEditing(statement);
   };
 
   const submitNew = async (event: FormEvent) => {
     event.preventDefault();
-    if (!newText.trim()) return;
+    if (!newText.trim()) {
+      setNewTextError(t('statement.empty'));
+      document.getElementById(addFieldId)?.focus();
+      return;
+    }
+    if (textLimitError(newText, textLimits.statementText, t)) return;
+    setNewTextError(undefined);
     if (await actions.add(section, newText)) setNewText('');
   };
 
@@ -139,11 +168,22 @@ export function StatementList({
             }}
           >
             {editingId === statement.id ? (
-              <form className="statement__form" onSubmit={(event) => void submitEdit(event, statement)}>
+              <form
+                className="statement__form"
+                noValidate
+                onSubmit={(event) => void submitEdit(event, statement)}
+                onKeyDown={(event) => {
+                  if (event.key !== 'Escape') return;
+                  event.preventDefault();
+                  stopEditing(statement);
+                }}
+              >
                 <Textfield
                   multiline
                   rows={3}
                   label={t('statement.text')}
+                  maxLength={textLimits.statementText}
+                  error={textLimitError(draft, textLimits.statementText, t)}
                   value={draft}
                   onChange={(event) => setDraft(event.target.value)}
                   autoFocus
@@ -156,7 +196,7 @@ export function StatementList({
                     type="button"
                     variant="secondary"
                     data-size="sm"
-                    onClick={() => setEditingId(undefined)}
+                    onClick={() => stopEditing(statement)}
                   >
                     {t('statement.cancel')}
                   </Button>
@@ -226,11 +266,12 @@ export function StatementList({
                     </Button>
                   ) : null}
                   <Button
+                    id={`delete-${statement.id}`}
                     variant="tertiary"
                     data-color="danger"
                     data-size="sm"
                     aria-label={t('statement.deleteLabel', { text: statement.text })}
-                    onClick={() => void actions.remove(statement)}
+                    onClick={() => void remove(statement, index)}
                   >
                     {t('statement.delete')}
                   </Button>
@@ -241,11 +282,17 @@ export function StatementList({
         ))}
       </ul>
       {!single || statements.length === 0 ? (
-        <form className="statement__add" onSubmit={(event) => void submitNew(event)}>
+        <form className="statement__add" noValidate onSubmit={(event) => void submitNew(event)}>
           <Textfield
+            id={addFieldId}
             label={t('statement.addTo', { section: sectionLabel })}
+            maxLength={textLimits.statementText}
+            error={newTextError ?? textLimitError(newText, textLimits.statementText, t)}
             value={newText}
-            onChange={(event) => setNewText(event.target.value)}
+            onChange={(event) => {
+              setNewText(event.target.value);
+              setNewTextError(undefined);
+            }}
             data-size="sm"
           />
           <Button type="submit" variant="secondary" data-size="sm">

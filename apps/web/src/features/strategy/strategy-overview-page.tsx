@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { Alert, Button, Card, Heading, Link, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import type { StrategyOverview } from '@innspill/contracts';
-import { api, ApiError } from '../../lib/api-client.ts';
+import { api } from '../../lib/api-client.ts';
+import { apiErrorSummary, textLimitError } from '../../lib/api-error-messages.ts';
+import { textLimits } from '../../lib/text-limits.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorState, LoadingState } from '../../components/page-states.tsx';
@@ -30,14 +32,24 @@ export function StrategyOverviewPage() {
   const data = current ?? state.data;
   if (!data) return null;
   const query = `?lang=${locale}`;
-  const run = async (work: () => Promise<StrategyOverview>, success: string) => {
+  const run = async (
+    work: () => Promise<StrategyOverview>,
+    success: string,
+    sent: Record<string, string | undefined> = {},
+  ) => {
     setError('');
     try {
       setCurrent(await work());
       setMessage(success);
       return true;
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : t('app.error.generic'));
+      setError(
+        apiErrorSummary(caught, t, {
+          labels: { text: t('statement.text'), lead: t('strategy.lead'), title: t('strategy.newTheme') },
+          limits: { text: textLimits.statementText, lead: textLimits.goalsLead, title: textLimits.themeTitle },
+          values: sent,
+        }),
+      );
       return false;
     }
   };
@@ -65,6 +77,7 @@ export function StrategyOverviewPage() {
       run(
         () => api.patch<StrategyOverview>(`${base}/goals/${goal.id}${query}`, { text, locale }),
         t('statement.saved'),
+        { text },
       ),
     move: async (goal, position) => {
       const ok = await run(
@@ -77,14 +90,10 @@ export function StrategyOverviewPage() {
         );
       }
     },
-    remove: async (goal) => {
-      await run(
-        () => api.delete<StrategyOverview>(`${base}/goals/${goal.id}${query}`),
-        t('statement.deleted'),
-      );
-    },
+    remove: (goal) =>
+      run(() => api.delete<StrategyOverview>(`${base}/goals/${goal.id}${query}`), t('statement.deleted')),
     add: (_section, text) =>
-      run(() => api.post<StrategyOverview>(`${base}/goals${query}`, { text }), t('statement.saved')),
+      run(() => api.post<StrategyOverview>(`${base}/goals${query}`, { text }), t('statement.saved'), { text }),
     comment: () => undefined,
   };
   return (
@@ -125,6 +134,7 @@ export function StrategyOverviewPage() {
               void run(
                 () => api.put<StrategyOverview>(`${base}/goals-lead${query}`, { lead, locale }),
                 t('statement.saved'),
+                { lead },
               ).then((ok) => ok && setLead(undefined));
             }}
           >
@@ -132,6 +142,8 @@ export function StrategyOverviewPage() {
               multiline
               rows={3}
               label={t('strategy.lead')}
+              maxLength={textLimits.goalsLead}
+              error={textLimitError(lead ?? '', textLimits.goalsLead, t)}
               value={lead ?? data.goalsLead}
               onChange={(event) => setLead(event.target.value)}
             />
@@ -229,11 +241,14 @@ export function StrategyOverviewPage() {
                     title: newTheme,
                   }),
                 t('statement.saved'),
+                { title: newTheme },
               ).then((ok) => ok && setNewTheme(''));
             }}
           >
             <Textfield
               label={t('strategy.newTheme')}
+              maxLength={textLimits.themeTitle}
+              error={textLimitError(newTheme, textLimits.themeTitle, t)}
               value={newTheme}
               onChange={(event) => setNewTheme(event.target.value)}
             />
