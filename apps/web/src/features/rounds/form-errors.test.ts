@@ -128,6 +128,9 @@ describe(localiseRespondentError.name, () => {
     expect(
       localiseRespondentError(error(415, 'unsupported_file_type', '"x.exe" is not …'), round, nb).message,
     ).toMatch(/^Filen er ikke en PDF/);
+    const empty = error(400, 'empty_file', '"tom.txt" is empty (0 bytes). Choose a file with content.');
+    expect(localiseRespondentError(empty, round, nb).message).toBe('Filen er tom. Velg en fil med innhold.');
+    expect(localiseRespondentError(empty, round, en).message).toBe('The file is empty. Choose a file with content.');
     expect(
       localiseRespondentError(error(500, 'internal_error', 'Something went wrong.'), round, nb).message,
     ).toBe(translate('nb', 'app.error.generic'));
