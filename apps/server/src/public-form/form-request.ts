@@ -72,7 +72,9 @@ export async function readPostedForm(request: FastifyRequest, maxUploadBytes: nu
     for await (const part of parts) {
       if (part.type === 'file') {
         const bytes = await part.toBuffer();
-        if (part.filename && bytes.byteLength > 0) file = { fileName: part.filename, bytes: new Uint8Array(bytes) };
+        // No file chosen comes as a part without a name; a named empty file is kept, so the
+        // respondent is told it is empty instead of it being dropped without a word.
+        if (part.filename) file = { fileName: part.filename, bytes: new Uint8Array(bytes) };
         continue;
       }
       const value = typeof part.value === 'string' ? part.value : String(part.value ?? '');

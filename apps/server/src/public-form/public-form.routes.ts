@@ -155,6 +155,8 @@ function mapFormError(error: unknown, t: Translate, maxUploadMegabytes: number):
       return { status, fields, general: Object.keys(fields).length ? [] : [t('error.invalid')] };
     case 'unsupported_file_type':
       return { status, fields: { file: t('error.fileType') }, general: [] };
+    case 'empty_file':
+      return { status, fields: { file: t('error.fileEmpty') }, general: [] };
     case 'payload_too_large':
       return { status, fields: { file: t('error.fileTooLarge', { max: maxUploadMegabytes }) }, general: [] };
     case 'unsafe_archive':

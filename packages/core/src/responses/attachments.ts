@@ -2,7 +2,7 @@ import type { Database, Queryable } from '../db/database.ts';
 import { enqueueJob } from '../jobs/index.ts';
 import { detectFileType, mediaTypes, type DocumentType } from './file-types.ts';
 import type { FileStore } from './file-store.ts';
-import { FileTooLargeError, UnsupportedFileTypeError } from './responses.errors.ts';
+import { EmptyFileError, FileTooLargeError, UnsupportedFileTypeError } from './responses.errors.ts';
 import { insertAttachment } from './responses.repository.ts';
 import type { ZipLimits } from './zip-archive.ts';
 
@@ -30,7 +30,7 @@ export async function checkDocument(
 ): Promise<DocumentType> {
   if (file.bytes.byteLength > deps.maxUploadBytes)
     {throw new FileTooLargeError(file.fileName, deps.maxUploadBytes);}
-  if (file.bytes.byteLength === 0) throw new UnsupportedFileTypeError(file.fileName);
+  if (file.bytes.byteLength === 0) throw new EmptyFileError(file.fileName);
   const type = await detectFileType(file.fileName, file.bytes, deps.zipLimits);
   if (!type || !documentTypes.includes(type)) throw new UnsupportedFileTypeError(file.fileName);
   return type as DocumentType;

@@ -102,6 +102,31 @@ export function respondentChanges(input: RespondentInput): Partial<SubmissionRow
   };
 }
 
+/** The fields a ValidationError names, or rethrows anything else. */
+function problemsOf(check: () => unknown): Record<string, string> {
+  try {
+    check();
+    return {};
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return (error.details?.fields ?? {}) as Record<string, string>;
+  }
+}
+
+/**
+ * The submission columns a respondent's input changes, after checking who they are and every
+ * answer together: one ValidationError names every bad field (an email address and an over-long
+ * answer at once), so a form can mark them all on the first try instead of one per post.
+ */
+export function checkRespondentInput(questions: Question[], input: RespondentInput): Partial<SubmissionRow> {
+  const problems = {
+    ...problemsOf(() => respondentChanges(input)),
+    ...problemsOf(() => (input.answers ? normaliseAnswers(questions, input.answers) : undefined)),
+  };
+  if (Object.keys(problems).length) throw new ValidationError('Some fields are not valid.', problems);
+  return respondentChanges(input);
+}
+
 /**
  * Writes the respondent's answers and returns every answer of the submission afterwards (one
  * query when the input answers every question, which the form does; two otherwise).
@@ -128,7 +153,7 @@ export async function applyRespondentInput(
   questions: Question[],
   input: RespondentInput,
 ): Promise<SubmissionRow> {
-  const changes = respondentChanges(input);
+  const changes = checkRespondentInput(questions, input);
   if (input.answers) await upsertAnswers(tx, submission.id, normaliseAnswers(questions, input.answers));
   if (Object.keys(changes).length === 0 && !input.answers) return submission;
   return updateSubmissionRow(tx, submission.id, changes);

@@ -9,6 +9,13 @@ export class UnsupportedFileTypeError extends DomainError {
   }
 }
 
+/** A file of 0 bytes: there is nothing to read, whatever its name says it is. */
+export class EmptyFileError extends DomainError {
+  constructor(fileName: string) {
+    super('empty_file', `"${fileName}" is empty (0 bytes). Choose a file with content.`);
+  }
+}
+
 export class FileTooLargeError extends DomainError {
   constructor(fileName: string, maxBytes: number) {
     super(

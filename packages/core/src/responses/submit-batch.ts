@@ -18,7 +18,7 @@ import {
   answerSegments,
   receiptEmailPayloads,
   receiptRecipients,
-  respondentChanges,
+  checkRespondentInput,
   type RespondentDeps,
   type RespondentInput,
 } from './respondent-helpers.ts';
@@ -197,7 +197,7 @@ async function writeFirstSubmits(tx: Transaction, batch: SubmitRequest[]): Promi
       if (!acceptance.isAccepted) {
         throw acceptance.reason === 'closed' ? new RoundClosedError() : new RoundNotOpenError();
       }
-      const changes = respondentChanges(request.input);
+      const changes = checkRespondentInput(questions, request.input);
       const written = request.input.answers ? normaliseAnswers(questions, request.input.answers) : [];
       planned.push({
         index,

@@ -15,7 +15,7 @@ import {
   receiptRecipients,
   resegmentAnswers,
   resolveLink,
-  respondentChanges,
+  checkRespondentInput,
   writeRespondentAnswers,
   type RespondentDeps,
   type RespondentInput,
@@ -125,7 +125,7 @@ export async function finaliseSubmission(
       throw acceptance.reason === 'closed' ? new RoundClosedError() : new RoundNotOpenError();
     }
   }
-  const changes = respondentChanges(input);
+  const changes = checkRespondentInput(questions, input);
   const answers = await writeRespondentAnswers(tx, submission.id, questions, input);
   const missing = missingRequiredAnswers(questions, answers);
   if (Object.keys(missing).length) throw new RequiredAnswersMissingError(missing);

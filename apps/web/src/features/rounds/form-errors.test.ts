@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PublicRound } from '@innspill/contracts';
 import { ApiError } from '../../lib/api-client.ts';
 import { translate } from '../../i18n/i18n.tsx';
-import { localiseRespondentError } from './form-errors.ts';
+import { localiseRespondentError, summaryEntries } from './form-errors.ts';
 
 const question = (id: string, kind: PublicRound['questions'][number]['kind'], position: number) =>
   ({
@@ -52,7 +52,7 @@ describe(localiseRespondentError.name, () => {
       'answers.q2': 'Choose one of the options.',
       'answers.q3': 'Choose a value from 1 to 5.',
       submitterEmail: 'Not a valid email address.',
-      'answers.0.value': 'Invalid input',
+      body: 'Invalid input',
     });
     const fields = localiseRespondentError(server, round, nb).fields;
     expect(fields['answers.q1']).toMatch(/^Svaret er for langt \(høyst 100\s000 tegn\)\.$/);
@@ -61,11 +61,64 @@ describe(localiseRespondentError.name, () => {
       'answers.q2': 'Velg ett av alternativene.',
       'answers.q3': 'Velg en verdi fra 1 til 5.',
       submitterEmail: 'Dette er ikke en gyldig e-postadresse.',
-      'answers.0.value': 'Sjekk dette feltet.',
+      body: 'Sjekk dette feltet.',
     });
     expect(localiseRespondentError(server, round, en).fields['answers.q2']).toBe(
       'Choose one of the options.',
     );
+  });
+
+  it('marks the question an index-based schema error names, with the limit in the reader’s language', () => {
+    const server = error(400, 'validation_failed', 'The request is not valid.', {
+      'answers.1.text': 'Too big: expected string to have <=100000 characters',
+    });
+    // The request's answers are in a different order from the round's questions.
+    const sent = { answers: [{ questionId: 'q3', value: 3 }, { questionId: 'q1', text: 'x'.repeat(100_001) }] };
+    const nbResult = localiseRespondentError(server, round, nb, { sent, locale: 'nb' });
+    expect(Object.keys(nbResult.fields)).toEqual(['answers.q1']);
+    expect(nbResult.fields['answers.q1']).toMatch(/^Svaret er for langt \(høyst 100\s000 tegn\)\.$/);
+    expect(summaryEntries(round, nbResult.fields)).toEqual([
+      { fieldId: 'q-q1', message: expect.stringMatching(/^1\. Spørsmål 1: Svaret er for langt/) as unknown },
+    ]);
+    expect(localiseRespondentError(server, round, en, { sent, locale: 'en' }).fields).toEqual({
+      'answers.q1': 'The answer is too long (at most 100,000 characters).',
+    });
+  });
+
+  it('states the limit for an over-long name, email address or organisation, linked to its field', () => {
+    const sent = {
+      submitterName: 'n'.repeat(201),
+      submitterEmail: `${'e'.repeat(250)}@x.no`,
+      organisationName: 'o'.repeat(301),
+    };
+    const server = error(400, 'validation_failed', 'The request is not valid.', {
+      submitterName: 'Too big',
+      submitterEmail: 'Too big',
+      organisationName: 'Too big',
+    });
+    const result = localiseRespondentError(server, round, nb, { sent, locale: 'nb' });
+    expect(result.fields).toEqual({
+      submitterName: 'Navnet er for langt (høyst 200 tegn).',
+      submitterEmail: 'E-postadressen er for lang (høyst 254 tegn).',
+      organisationName: 'Navnet på organisasjonen er for langt (høyst 300 tegn).',
+    });
+    expect(summaryEntries(round, result.fields).map((entry) => entry.fieldId)).toEqual([
+      'respond-name',
+      'respond-email',
+      'respond-organisation',
+    ]);
+    expect(localiseRespondentError(server, round, en, { sent, locale: 'en' }).fields.organisationName).toBe(
+      'The organisation name is too long (at most 300 characters).',
+    );
+    // A short but malformed address is still "not valid", not "too long".
+    expect(
+      localiseRespondentError(
+        error(400, 'validation_failed', 'Check the email address.', { submitterEmail: 'Not valid.' }),
+        round,
+        nb,
+        { sent: { submitterEmail: 'ikke-en-adresse' } },
+      ).fields.submitterEmail,
+    ).toBe('Dette er ikke en gyldig e-postadresse.');
   });
 
   it('maps the respondent’s error codes and falls back to the generic message for unknown ones', () => {
@@ -75,6 +128,9 @@ describe(localiseRespondentError.name, () => {
     expect(
       localiseRespondentError(error(415, 'unsupported_file_type', '"x.exe" is not …'), round, nb).message,
     ).toMatch(/^Filen er ikke en PDF/);
+    const empty = error(400, 'empty_file', '"tom.txt" is empty (0 bytes). Choose a file with content.');
+    expect(localiseRespondentError(empty, round, nb).message).toBe('Filen er tom. Velg en fil med innhold.');
+    expect(localiseRespondentError(empty, round, en).message).toBe('The file is empty. Choose a file with content.');
     expect(
       localiseRespondentError(error(500, 'internal_error', 'Something went wrong.'), round, nb).message,
     ).toBe(translate('nb', 'app.error.generic'));

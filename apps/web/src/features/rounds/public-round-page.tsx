@@ -50,8 +50,8 @@ export function PublicRoundPage() {
     setIsBusy(true);
     setErrors({});
     setFormError(undefined);
+    const body = { ...draftToInput(round, draft, false), shouldSubmit, ...requestKeys };
     try {
-      const body = { ...draftToInput(round, draft, false), shouldSubmit, ...requestKeys };
       const result = await api.post<StartResponseResponse>(
         `/api/public/rounds/${encodeURIComponent(round.id)}/responses`,
         body,
@@ -64,7 +64,7 @@ export function PublicRoundPage() {
       }
     } catch (caught) {
       if (caught instanceof ApiError) {
-        const localised = localiseRespondentError(caught, round, t);
+        const localised = localiseRespondentError(caught, round, t, { sent: body, locale });
         setErrors(localised.fields);
         setFormError(localised.message);
       } else setFormError(t('app.error.generic'));

@@ -8,8 +8,19 @@ import {
   Textfield,
 } from '@digdir/designsystemet-react';
 import type { Answer, PublicRound, RespondentInput } from '@innspill/contracts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type Locale } from '../../i18n/i18n.tsx';
 import { actorTypes } from './rounds.api.ts';
+
+/** Longest answers the server takes (core `maxLongTextChars` / `maxShortTextChars`). */
+export const maxAnswerChars = { long_text: 100_000, short_text: 1_000 } as const;
+
+/** Longest "about you" fields the API takes (contracts `RespondentInputSchema`). */
+export const maxRespondentChars = { submitterName: 200, submitterEmail: 254, organisationName: 300 } as const;
+
+/** A character limit as the reader writes numbers ("100 000" in bokmål, "100,000" in English). */
+export function formatLimit(limit: number, locale: Locale): string {
+  return limit.toLocaleString(locale === 'nb' ? 'nb-NO' : 'en-GB');
+}
 
 export interface RespondentDraft {
   answers: Record<string, { text: string; value: string | string[] }>;
@@ -31,14 +42,29 @@ export function emptyDraft(): RespondentDraft {
   };
 }
 
-export function draftFromAnswers(answers: Answer[], rest: Partial<RespondentDraft>): RespondentDraft {
+/**
+ * A number answer as the reader writes it: a decimal comma in bokmål ("3,5"), a point in English.
+ * No digit grouping, so the text reads back as the same number when the form is sent again.
+ */
+export function formatAnswerNumber(value: number, locale: Locale): string {
+  const text = String(value);
+  return locale === 'nb' ? text.replace('.', ',') : text;
+}
+
+export function draftFromAnswers(
+  answers: Answer[],
+  rest: Partial<RespondentDraft>,
+  locale: Locale,
+): RespondentDraft {
   const draft = { ...emptyDraft(), ...rest };
   for (const answer of answers) {
     const value = Array.isArray(answer.value)
       ? answer.value
       : answer.value === null
         ? ''
-        : String(answer.value);
+        : typeof answer.value === 'number'
+          ? formatAnswerNumber(answer.value, locale)
+          : String(answer.value);
     draft.answers[answer.questionId] = { text: answer.text ?? '', value };
   }
   return draft;
@@ -109,7 +135,9 @@ export function RespondentFields({
   isInvited: boolean;
   isDisabled: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const limitHint = (kind: keyof typeof maxAnswerChars) =>
+    t('respond.maxChars', { max: formatLimit(maxAnswerChars[kind], locale) });
   const setAnswer = (questionId: string, patch: Partial<{ text: string; value: string | string[] }>) => {
     const current = draft.answers[questionId] ?? { text: '', value: '' };
     onChange({ ...draft, answers: { ...draft.answers, [questionId]: { ...current, ...patch } } });
@@ -127,6 +155,7 @@ export function RespondentFields({
                 key={question.id}
                 id={`q-${question.id}`}
                 label={label}
+                description={limitHint('long_text')}
                 multiline
                 rows={8}
                 value={answer.text}
@@ -142,6 +171,7 @@ export function RespondentFields({
                 key={question.id}
                 id={`q-${question.id}`}
                 label={label}
+                description={limitHint('short_text')}
                 value={answer.text}
                 required={question.isRequired}
                 readOnly={isDisabled}
@@ -251,6 +281,7 @@ export function RespondentFields({
                 autoComplete="organization"
                 value={draft.organisationName}
                 onChange={(e) => onChange({ ...draft, organisationName: e.target.value })}
+                error={errors.organisationName}
               />
               <div className="field">
                 <label htmlFor="respond-actor-type">{t('respond.actorType')}</label>

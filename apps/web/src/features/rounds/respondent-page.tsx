@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import type { Attachment, RespondentView } from '@innspill/contracts';
+import type { Attachment, RespondentInput, RespondentView } from '@innspill/contracts';
 import { api, ApiError } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type Locale } from '../../i18n/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ErrorState, LoadingState } from '../../components/page-states.tsx';
 import { FormErrorSummary } from '../../components/form-error-summary.tsx';
@@ -12,25 +12,39 @@ import {
   RespondentFields,
   draftFromAnswers,
   draftToInput,
+  formatAnswerNumber,
   type RespondentDraft,
 } from './respondent-form.tsx';
 import { RoundIntro, RoundStateAlert } from './round-intro.tsx';
 import { localiseRespondentError, summaryEntries } from './form-errors.ts';
 import { uploadFiles } from './rounds.api.ts';
 
-function draftFromView(view: RespondentView): RespondentDraft {
-  return draftFromAnswers(view.answers, {
-    submitterName: view.submitterName ?? '',
-    submitterEmail: view.submitterEmail ?? '',
-    organisationName: view.organisationName ?? '',
-    declaredActorType: view.declaredActorType ?? '',
-    publicationConsent: view.publicationConsent === null ? '' : view.publicationConsent ? 'yes' : 'no',
-  });
+function draftFromView(view: RespondentView, locale: Locale): RespondentDraft {
+  return draftFromAnswers(
+    view.answers,
+    {
+      submitterName: view.submitterName ?? '',
+      submitterEmail: view.submitterEmail ?? '',
+      organisationName: view.organisationName ?? '',
+      declaredActorType: view.declaredActorType ?? '',
+      publicationConsent: view.publicationConsent === null ? '' : view.publicationConsent ? 'yes' : 'no',
+    },
+    locale,
+  );
+}
+
+/** An answer on the receipt: the text, the choices, or the number as the reader writes it. */
+function answerCopyText(answer: RespondentView['answers'][number] | undefined, locale: Locale): string {
+  if (!answer) return '';
+  if (answer.text) return answer.text;
+  if (Array.isArray(answer.value)) return answer.value.join(', ');
+  if (typeof answer.value === 'number') return formatAnswerNumber(answer.value, locale);
+  return answer.value ?? '';
 }
 
 /** The receipt: code, time, late flag and a copy of the answers (also sent by email). */
 function Receipt({ view }: { view: RespondentView }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, locale, formatDateTime } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   return (
@@ -59,9 +73,7 @@ function Receipt({ view }: { view: RespondentView }) {
       <dl className="answer-copy">
         {view.round.questions.map((question) => {
           const answer = view.answers.find((candidate) => candidate.questionId === question.id);
-          const text =
-            answer?.text ??
-            (Array.isArray(answer?.value) ? answer.value.join(', ') : (answer?.value?.toString() ?? ''));
+          const text = answerCopyText(answer, locale);
           return (
             <div key={question.id}>
               <dt>{`${question.position}. ${question.text}`}</dt>
@@ -111,6 +123,63 @@ function AttachmentList({
   );
 }
 
+/**
+ * "Are you sure?" before withdrawing, inline under the button: what withdrawing means, and whether
+ * the respondent can answer again (a public round takes a new answer; an invitation link does not).
+ * Focus moves to its heading; Escape or "No" closes it and the caller puts focus back on the button.
+ */
+function WithdrawConfirmation({
+  isInvited,
+  isBusy,
+  onConfirm,
+  onCancel,
+}: {
+  isInvited: boolean;
+  isBusy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  return (
+    <section
+      id="withdraw-confirm"
+      aria-labelledby="withdraw-confirm-title"
+      className="withdraw-confirm"
+      data-testid="withdraw-confirm"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
+      <Heading level={2} data-size="xs" id="withdraw-confirm-title" ref={headingRef} tabIndex={-1}>
+        {t('respond.withdrawConfirmTitle')}
+      </Heading>
+      <Paragraph>{t('respond.withdrawConfirmText')}</Paragraph>
+      <Paragraph>
+        {isInvited ? t('respond.withdrawConfirmAgainInvited') : t('respond.withdrawConfirmAgainPublic')}
+      </Paragraph>
+      <div className="button-row">
+        <Button
+          type="button"
+          data-color="danger"
+          disabled={isBusy}
+          aria-busy={isBusy}
+          onClick={onConfirm}
+        >
+          {t('respond.withdrawConfirm')}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          {t('respond.withdrawCancel')}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
 /** `/i/:token`: a respondent's own response through their secret link (invitation or saved draft). */
 export function RespondentPage() {
   const { token = '' } = useParams();
@@ -122,6 +191,8 @@ export function RespondentPage() {
   const [view, setView] = useState<RespondentView>();
   const [draft, setDraft] = useState<RespondentDraft>();
   const [isEditing, setIsEditing] = useState(false);
+  const [isConfirmingWithdraw, setIsConfirmingWithdraw] = useState(false);
+  const withdrawButtonRef = useRef<HTMLButtonElement>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: 'success' | 'danger'; text: string }>();
   const [isBusy, setIsBusy] = useState(false);
@@ -133,9 +204,9 @@ export function RespondentPage() {
   useEffect(() => {
     if (state.data) {
       setView(state.data);
-      setDraft(draftFromView(state.data));
+      setDraft(draftFromView(state.data, locale));
     }
-  }, [state.data]);
+  }, [state.data, locale]);
 
   if (state.isLoading && !view) return <LoadingState />;
   if (state.error && !view) return <ErrorState error={state.error} />;
@@ -147,6 +218,7 @@ export function RespondentPage() {
     work: () => Promise<RespondentView | undefined>,
     success?: string,
     shouldKeepDraft = false,
+    sent?: RespondentInput,
   ) {
     setIsBusy(true);
     setErrors({});
@@ -155,13 +227,13 @@ export function RespondentPage() {
       const next = await work();
       if (next) {
         setView(next);
-        if (!shouldKeepDraft) setDraft(draftFromView(next));
+        if (!shouldKeepDraft) setDraft(draftFromView(next, locale));
       }
       if (success) setMessage({ tone: 'success', text: success });
       return true;
     } catch (caught) {
       if (caught instanceof ApiError) {
-        const localised = localiseRespondentError(caught, current.round, t);
+        const localised = localiseRespondentError(caught, current.round, t, { sent, locale });
         setErrors(localised.fields);
         setMessage({ tone: 'danger', text: localised.message });
       } else setMessage({ tone: 'danger', text: t('app.error.generic') });
@@ -173,16 +245,23 @@ export function RespondentPage() {
   }
 
   const input = () => draftToInput(current.round, draft, current.actorName !== null);
-  const save = () =>
+  const save = () => {
+    const sent = input();
     void run(
-      () => api.put<RespondentView>(path, input()),
+      () => api.put<RespondentView>(path, sent),
       current.status === 'submitted' ? t('rounds.saved') : t('respond.draftSaved'),
+      false,
+      sent,
     );
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void run(() => api.post<RespondentView>(`${path}/submit`, input())).then((isOk) => {
-      if (isOk) setIsEditing(false);
-    });
+    const sent = input();
+    void run(() => api.post<RespondentView>(`${path}/submit`, sent), undefined, false, sent).then(
+      (isOk) => {
+        if (isOk) setIsEditing(false);
+      },
+    );
   };
   const attach = () => {
     if (!file) return;
@@ -206,7 +285,14 @@ export function RespondentPage() {
       undefined,
       true,
     );
-  const withdraw = () => void run(() => api.post<RespondentView>(`${path}/withdraw`));
+  const withdraw = () =>
+    void run(() => api.post<RespondentView>(`${path}/withdraw`)).then((isOk) => {
+      if (isOk) setIsConfirmingWithdraw(false);
+    });
+  const cancelWithdraw = () => {
+    setIsConfirmingWithdraw(false);
+    withdrawButtonRef.current?.focus();
+  };
 
   const showForm =
     current.status === 'draft'
@@ -252,16 +338,27 @@ export function RespondentPage() {
                 </Button>
                 {current.canWithdraw ? (
                   <Button
+                    ref={withdrawButtonRef}
                     type="button"
                     variant="tertiary"
                     data-color="danger"
                     disabled={isBusy}
-                    onClick={withdraw}
+                    aria-expanded={isConfirmingWithdraw}
+                    aria-controls={isConfirmingWithdraw ? 'withdraw-confirm' : undefined}
+                    onClick={() => setIsConfirmingWithdraw(true)}
                   >
                     {t('respond.withdraw')}
                   </Button>
                 ) : null}
               </div>
+              {current.canWithdraw && isConfirmingWithdraw ? (
+                <WithdrawConfirmation
+                  isInvited={current.actorName !== null}
+                  isBusy={isBusy}
+                  onConfirm={withdraw}
+                  onCancel={cancelWithdraw}
+                />
+              ) : null}
             </>
           ) : null}
         </>

@@ -10,6 +10,7 @@ export const secretariatErrorMessages = {
     'secretariat.error.rateLimited': 'For mange forsøk. Vent et minutt og prøv igjen.',
     'secretariat.error.tooLarge': 'Filen eller forespørselen er for stor.',
     'secretariat.error.fileType': 'Filtypen støttes ikke her.',
+    'secretariat.error.fileEmpty': 'Filen er tom (0 byte).',
     'secretariat.error.unsafeFile':
       'Filen er skadet eller pakker ut til for mye data, og kan ikke åpnes trygt.',
     'secretariat.error.roundClosed': 'Runden er stengt: fristen er passert.',
@@ -77,6 +78,7 @@ export const secretariatErrorMessages = {
     'secretariat.error.rateLimited': 'Too many attempts. Wait a minute and try again.',
     'secretariat.error.tooLarge': 'The file or request is too large.',
     'secretariat.error.fileType': 'This file type is not supported here.',
+    'secretariat.error.fileEmpty': 'The file is empty (0 bytes).',
     'secretariat.error.unsafeFile':
       'The file is damaged or unpacks to too much data, and cannot be opened safely.',
     'secretariat.error.roundClosed': 'The round is closed: the deadline has passed.',

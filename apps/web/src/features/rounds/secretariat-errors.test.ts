@@ -143,6 +143,7 @@ describe(importProblemMessage.name, () => {
       'Spørsmål 3 må besvares, men er tomt.',
     );
     expect(importProblemMessage(problem('unsafe_archive'), en)).toMatch(/cannot be opened safely/);
+    expect(importProblemMessage(problem('empty_file'), nb)).toBe('Filen er tom (0 byte).');
     expect(importProblemMessage(problem('brand_new'), nb)).toBe('Filen har en feil (feilkode brand_new).');
   });
 });

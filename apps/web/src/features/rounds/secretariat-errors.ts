@@ -21,6 +21,7 @@ const messageKeyByCode: Record<string, string> = {
   payload_too_large: 'secretariat.error.tooLarge',
   unsupported_media_type: 'secretariat.error.fileType',
   unsupported_file_type: 'secretariat.error.fileType',
+  empty_file: 'secretariat.error.fileEmpty',
   unsafe_archive: 'secretariat.error.unsafeFile',
   round_closed: 'secretariat.error.roundClosed',
   round_not_open: 'secretariat.error.roundNotOpen',
