@@ -10,9 +10,12 @@ export const apiErrorMessages = {
     'apiError.invalidCredentials': 'E-postadressen eller passordet er feil.',
     'apiError.invalidSetupLink': 'Lenken er brukt, utløpt eller ugyldig. Be om en ny lenke.',
     'apiError.emailTaken': 'Det finnes allerede en bruker med denne e-postadressen.',
-    'apiError.weakPassword': 'Passordet oppfyller ikke kravene: minst 10 tegn, og ikke det samme som e-postadressen.',
+    'apiError.weakPassword':
+      'Passordet oppfyller ikke kravene: minst 10 tegn, og ikke det samme som e-postadressen.',
     'apiError.slugTaken': 'Det finnes allerede en prosess med dette kortnavnet.',
     'apiError.bodyNameTaken': 'Prosessen har allerede et organ med dette navnet. Velg et annet navn.',
+    'apiError.bodyInInvolvementLog':
+      'Organet er nevnt i medvirkningsloggen, som viser hvem som har vært med, og kan derfor ikke slettes. Slett oppføringene som nevner det først, hvis de ble lagt inn ved en feil.',
     'apiError.canvasLocked': 'Lerretet er godkjent. Sett det tilbake til utkast før du endrer det.',
     'apiError.headlineExists': 'Denne kolonnen har allerede en overskrift. Rediger den i stedet.',
     'apiError.invalidTransition': 'Lerretet kan ikke få denne statusen nå. Last siden på nytt.',
@@ -25,7 +28,8 @@ export const apiErrorMessages = {
     'apiError.network': 'Fikk ikke kontakt med serveren. Sjekk nettforbindelsen og prøv igjen.',
     'apiError.unknown': 'Noe gikk galt (feilkode {code}). Prøv igjen.',
     'app.noAccess.title': 'Du har ikke tilgang til denne siden',
-    'app.noAccess.body': 'Rollen din i prosessen gir ikke tilgang hit. Spør sekretariatet hvis du trenger det.',
+    'app.noAccess.body':
+      'Rollen din i prosessen gir ikke tilgang hit. Spør sekretariatet hvis du trenger det.',
     'apiField.required': 'Må fylles ut.',
     'apiField.tooLong': 'Høyst {max} tegn.',
     'apiField.tooLongNow': 'Teksten har {count} tegn. Høyst {max} tegn er tillatt.',
@@ -52,6 +56,8 @@ export const apiErrorMessages = {
       'The password does not meet the rules: at least 10 characters, and not the same as the email address.',
     'apiError.slugTaken': 'A process with this short name already exists.',
     'apiError.bodyNameTaken': 'The process already has a body with this name. Choose another name.',
+    'apiError.bodyInInvolvementLog':
+      'The body is named in the involvement log, the record of who took part, so it cannot be deleted. Delete the entries that name it first, if they were made by mistake.',
     'apiError.canvasLocked': 'The canvas is approved. Set it back to draft before changing it.',
     'apiError.headlineExists': 'This column already has a headline. Edit it instead.',
     'apiError.invalidTransition': 'The canvas cannot get this status now. Reload the page.',
@@ -64,7 +70,8 @@ export const apiErrorMessages = {
     'apiError.network': 'Could not reach the server. Check your connection and try again.',
     'apiError.unknown': 'Something went wrong (error code {code}). Try again.',
     'app.noAccess.title': 'You do not have access to this page',
-    'app.noAccess.body': 'Your role in the process does not give access here. Ask the secretariat if you need it.',
+    'app.noAccess.body':
+      'Your role in the process does not give access here. Ask the secretariat if you need it.',
     'apiField.required': 'Required.',
     'apiField.tooLong': 'At most {max} characters.',
     'apiField.tooLongNow': 'The text has {count} characters. At most {max} characters are allowed.',

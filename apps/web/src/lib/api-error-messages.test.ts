@@ -23,6 +23,7 @@ const serverCodes = [
   'canvas_locked',
   'headline_exists',
   'body_name_taken',
+  'body_in_involvement_log',
   'conflict',
   'rate_limited',
   'payload_too_large',
@@ -68,11 +69,16 @@ describe(localiseApiError.name, () => {
   it('translates field errors by field, code and what was sent', () => {
     const tooLong = 'x'.repeat(301);
     const localised = localiseApiError(
-      error(400, 'validation_failed', 'The request is not valid: name: Too big: expected string to have <=300 characters', {
-        name: 'Too big: expected string to have <=300 characters',
-        recipient: 'Invalid input',
-        date: 'Invalid date.',
-      }),
+      error(
+        400,
+        'validation_failed',
+        'The request is not valid: name: Too big: expected string to have <=300 characters',
+        {
+          name: 'Too big: expected string to have <=300 characters',
+          recipient: 'Invalid input',
+          date: 'Invalid date.',
+        },
+      ),
       nb,
       { limits: { name: 300, recipient: 300 }, values: { name: tooLong, recipient: '' } },
     );
@@ -81,12 +87,18 @@ describe(localiseApiError.name, () => {
       fields: { name: 'Høyst 300 tegn.', recipient: 'Må fylles ut.', date: 'Oppgi en gyldig dato.' },
     });
     expect(
-      localiseApiError(error(400, 'validation_failed', 'The current password is wrong.', { currentPassword: 'Wrong password.' }), nb)
-        .fields,
+      localiseApiError(
+        error(400, 'validation_failed', 'The current password is wrong.', {
+          currentPassword: 'Wrong password.',
+        }),
+        nb,
+      ).fields,
     ).toEqual({ currentPassword: 'Passordet er feil.' });
     expect(
-      localiseApiError(error(409, 'body_name_taken', 'A body with this name exists already.', { name: 'Taken.' }), en)
-        .fields,
+      localiseApiError(
+        error(409, 'body_name_taken', 'A body with this name exists already.', { name: 'Taken.' }),
+        en,
+      ).fields,
     ).toEqual({ name: 'The name is already in use.' });
   });
 });

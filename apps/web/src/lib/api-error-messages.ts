@@ -21,6 +21,7 @@ const messageKeyByCode: Record<string, string> = {
   weak_password: 'apiError.weakPassword',
   slug_taken: 'apiError.slugTaken',
   body_name_taken: 'apiError.bodyNameTaken',
+  body_in_involvement_log: 'apiError.bodyInInvolvementLog',
   canvas_locked: 'apiError.canvasLocked',
   headline_exists: 'apiError.headlineExists',
   invalid_transition: 'apiError.invalidTransition',
@@ -81,7 +82,12 @@ export interface FieldContext {
  * A field error in the reader's language. The server's field messages are English; the field,
  * the error's code and what was sent say enough to choose the catalogue message.
  */
-export function apiFieldMessage(field: string, code: string, t: Translate, context: FieldContext = {}): string {
+export function apiFieldMessage(
+  field: string,
+  code: string,
+  t: Translate,
+  context: FieldContext = {},
+): string {
   const name = field.split('.').pop() ?? field;
   const byCode = fieldKeyByCode[code];
   if (byCode) return t(byCode);
@@ -103,7 +109,8 @@ export function localiseApiError(
 ): { message: string; fields: Record<string, string> } {
   const fields: Record<string, string> = {};
   if (error instanceof ApiError) {
-    for (const field of Object.keys(error.fields)) fields[field] = apiFieldMessage(field, error.code, t, context);
+    for (const field of Object.keys(error.fields))
+      {fields[field] = apiFieldMessage(field, error.code, t, context);}
   }
   return { message: apiErrorMessage(error, t), fields };
 }
@@ -130,5 +137,7 @@ export function apiErrorSummary(
 
 /** A message for a text longer than its limit (shown under the field before anything is sent). */
 export function textLimitError(value: string, limit: number, t: Translate): string | undefined {
-  return value.trim().length > limit ? t('apiField.tooLongNow', { max: limit, count: value.trim().length }) : undefined;
+  return value.trim().length > limit
+    ? t('apiField.tooLongNow', { max: limit, count: value.trim().length })
+    : undefined;
 }

@@ -86,7 +86,7 @@ export function QuestionsEditor({
     const [, index = '0', name = 'text'] = field.split('.');
     const key = items[Number(index)]?.key ?? '';
     return {
-      fieldId: `question-${key}-${name === 'options' ? 'options' : 'text'}`,
+      fieldId: `question-${key}-${name === 'options' || name === 'kind' ? name : 'text'}`,
       message: `${t('rounds.question.text', { number: Number(index) + 1 })}: ${text}`,
     };
   });
@@ -117,6 +117,10 @@ export function QuestionsEditor({
                   id={`question-${item.key}-kind`}
                   value={item.kind}
                   onChange={(e) => update(index, { kind: e.target.value as Question['kind'] })}
+                  aria-invalid={errors[`questions.${index}.kind`] ? true : undefined}
+                  aria-describedby={
+                    errors[`questions.${index}.kind`] ? `question-${item.key}-kind-error` : undefined
+                  }
                 >
                   {questionKinds.map((kind) => (
                     <option key={kind} value={kind}>
@@ -124,6 +128,11 @@ export function QuestionsEditor({
                     </option>
                   ))}
                 </Select>
+                {errors[`questions.${index}.kind`] ? (
+                  <p className="field-error" id={`question-${item.key}-kind-error`}>
+                    {errors[`questions.${index}.kind`]}
+                  </p>
+                ) : null}
               </div>
               {item.kind === 'single_choice' || item.kind === 'multiple_choice' ? (
                 <Textfield

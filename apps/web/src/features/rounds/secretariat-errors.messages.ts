@@ -19,6 +19,12 @@ export const secretariatErrorMessages = {
     'secretariat.error.organisationNumberTaken':
       'En aktør med dette organisasjonsnummeret er allerede registrert.',
     'secretariat.error.questionHasAnswers': 'Et spørsmål som allerede har svar, kan ikke fjernes.',
+    'secretariat.error.answeredQuestionChanged':
+      'Ingenting ble lagret: endringen ville gjort at svar som er gitt, ikke lenger passer spørsmålet sitt.',
+    'secretariat.field.kindKeptByAnswers':
+      'Spørsmålet har svar, så typen kan ikke endres (bortsett fra kort tekst til lang tekst).',
+    'secretariat.field.optionsChosenByAnswers':
+      'Svar har valgt et alternativ du har fjernet eller endret. Sett det tilbake; nye alternativer kan du legge til.',
     'secretariat.error.importRowsFailed':
       'Ingenting ble importert: noen rader har feil. Rett dem og prøv igjen.',
     'secretariat.error.importNoNameColumn':
@@ -87,6 +93,12 @@ export const secretariatErrorMessages = {
     'secretariat.error.organisationNumberTaken':
       'An actor with this organisation number is already registered.',
     'secretariat.error.questionHasAnswers': 'A question that already has answers cannot be removed.',
+    'secretariat.error.answeredQuestionChanged':
+      'Nothing was saved: the change would leave answers already given not fitting their question.',
+    'secretariat.field.kindKeptByAnswers':
+      'This question has answers, so its type cannot change (except short text to long text).',
+    'secretariat.field.optionsChosenByAnswers':
+      'Answers chose an option you removed or changed. Put it back; you can add new options.',
     'secretariat.error.importRowsFailed':
       'Nothing was imported: some rows have errors. Fix them and try again.',
     'secretariat.error.importNoNameColumn':

@@ -36,6 +36,7 @@ const knownCodes = [
   'round_number_taken',
   'organisation_number_taken',
   'question_has_answers',
+  'answered_question_changed',
   'import_failed',
   'internal_error',
   'database_unavailable',
@@ -122,6 +123,29 @@ describe(localiseSecretariatError.name, () => {
     );
     expect(invalid.fields.organisationNumber).toBe(
       'Ikke et gyldig organisasjonsnummer (ni siffer med kontrollsiffer).',
+    );
+  });
+});
+
+describe('answered questions', () => {
+  it('says why a change to an answered question was refused, at the question, in both languages', () => {
+    const refused = error(409, 'answered_question_changed', 'Some questions already have answers…', {
+      'questions.1.kind': 'This question already has answers: its kind cannot change.',
+      'questions.2.options':
+        'Answers chose "UH": an option that has been chosen cannot be removed or renamed.',
+    });
+    expect(localiseSecretariatError(refused, nb)).toEqual({
+      message:
+        'Ingenting ble lagret: endringen ville gjort at svar som er gitt, ikke lenger passer spørsmålet sitt.',
+      fields: {
+        'questions.1.kind':
+          'Spørsmålet har svar, så typen kan ikke endres (bortsett fra kort tekst til lang tekst).',
+        'questions.2.options':
+          'Svar har valgt et alternativ du har fjernet eller endret. Sett det tilbake; nye alternativer kan du legge til.',
+      },
+    });
+    expect(localiseSecretariatError(refused, en).fields['questions.1.kind']).toBe(
+      'This question has answers, so its type cannot change (except short text to long text).',
     );
   });
 });

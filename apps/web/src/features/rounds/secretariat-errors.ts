@@ -28,6 +28,7 @@ const messageKeyByCode: Record<string, string> = {
   round_number_taken: 'secretariat.error.roundNumberTaken',
   organisation_number_taken: 'secretariat.error.organisationNumberTaken',
   question_has_answers: 'secretariat.error.questionHasAnswers',
+  answered_question_changed: 'secretariat.error.answeredQuestionChanged',
   import_failed: 'secretariat.error.importRowsFailed',
   internal_error: 'secretariat.error.server',
   database_unavailable: 'secretariat.error.server',
@@ -50,6 +51,10 @@ export function secretariatErrorMessage(error: unknown, t: Translate): string {
 export function secretariatFieldMessage(field: string, code: string, t: Translate): string {
   const name = field.split('.').pop() ?? field;
   if (/^questions\.\d+\./.test(field)) {
+    if (code === 'answered_question_changed') {
+      if (name === 'kind') return t('secretariat.field.kindKeptByAnswers');
+      if (name === 'options') return t('secretariat.field.optionsChosenByAnswers');
+    }
     if (name === 'text') return t('secretariat.field.questionText');
     if (name === 'options') return t('secretariat.field.options');
     if (name === 'kind') return t('secretariat.field.kind');
