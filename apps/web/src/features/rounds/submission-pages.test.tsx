@@ -106,6 +106,21 @@ describe(SubmissionDetailPage.name, () => {
     expect(screen.getByTestId('submission-attachments').textContent).not.toContain('The PDF is encrypted');
   });
 
+  it('shows a number answer as the reader writes it: 3,5 in bokmål, 3.5 in English', async () => {
+    const withNumber = detail([]);
+    withNumber.questions = [
+      { id: 'q1', position: 1, kind: 'number', text: 'Hvor mange årsverk?', isRequired: false, options: [] },
+    ];
+    withNumber.submission.answers = [{ questionId: 'q1', text: null, value: 3.5 }];
+    serve(withNumber);
+    renderPage();
+    expect(await screen.findByText('3,5')).toBeTruthy();
+    cleanup();
+    localStorage.setItem('innspill.locale', 'en');
+    renderPage();
+    expect(await screen.findByText('3.5')).toBeTruthy();
+  });
+
   it('shows the same reason in English when the reader chose English', async () => {
     localStorage.setItem('innspill.locale', 'en');
     serve(detail([attachment({ extractionFailure: 'encrypted', extractionError: 'The PDF is encrypted.' })]));

@@ -19,7 +19,8 @@ import type {
 } from '@innspill/contracts';
 import { api } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type Locale } from '../../i18n/i18n.tsx';
+import { formatAnswerNumber } from './respondent-form.tsx';
 import { LoadingState } from '../../components/page-states.tsx';
 import { RoundsErrorState } from './rounds-error-state.tsx';
 
@@ -27,11 +28,12 @@ function roundPath(slug: string, number: string) {
   return `/api/processes/${encodeURIComponent(slug)}/rounds/${encodeURIComponent(number)}`;
 }
 
-/** An answer as text: choices joined, numbers as written. */
-export function answerText(answer: Answer | undefined): string {
+/** An answer as text: choices joined, numbers as the reader writes them ("3,5" in bokmål). */
+export function answerText(answer: Answer | undefined, locale: Locale): string {
   if (!answer) return '';
   if (answer.text) return answer.text;
   if (Array.isArray(answer.value)) return answer.value.join('; ');
+  if (typeof answer.value === 'number') return formatAnswerNumber(answer.value, locale);
   return answer.value === null || answer.value === undefined ? '' : String(answer.value);
 }
 
@@ -215,7 +217,7 @@ export function SubmissionDetailPage() {
           {t('submissions.answers')}
         </Heading>
         {questions.map((question) => {
-          const text = answerText(answerOf(question));
+          const text = answerText(answerOf(question), locale);
           return (
             <section key={question.id} aria-labelledby={`question-${question.id}`}>
               <Heading level={3} data-size="xs" id={`question-${question.id}`}>
