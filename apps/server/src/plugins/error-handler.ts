@@ -22,6 +22,7 @@ const statusByCode: Record<string, number> = {
   round_closed: 409,
   round_not_open: 409,
   round_number_taken: 409,
+  round_in_use: 409,
   organisation_number_taken: 409,
   question_has_answers: 409,
   answered_question_changed: 409,

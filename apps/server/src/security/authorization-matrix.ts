@@ -13,7 +13,6 @@ import {
 } from './authorization-matrix.roles.ts';
 import { strategyMatrix } from './authorization-matrix.strategy.ts';
 
-
 async function freshDeliverable(f: MatrixFixture) {
   return strategies.saveDeliverable(f.testApp.db, f.system, {
     slug: f.slug,
@@ -213,6 +212,18 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
       url: `/api/processes/${f.slug}/rounds/${f.publicRound.number}`,
       payload: { purpose: `Formål ${f.unique()}` },
     }),
+  },
+  'DELETE /api/processes/:slug/rounds/:number': {
+    allowed: managers,
+    // A fresh, unused draft round: the only kind that can be deleted.
+    request: async (f) => {
+      const { round } = await buildRound(f.testApp.db, {
+        processId: f.processId,
+        number: f.nextRoundNumber(),
+        status: 'draft',
+      });
+      return { url: `/api/processes/${f.slug}/rounds/${round.number}` };
+    },
   },
   'PUT /api/processes/:slug/rounds/:number/questions': {
     allowed: managers,

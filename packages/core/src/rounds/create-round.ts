@@ -29,8 +29,9 @@ export function assertRoundFields(fields: Partial<RoundFields>): void {
   const problems: Record<string, string> = {};
   if (fields.title !== undefined && !fields.title.trim()) problems.title = 'Required.';
   if (fields.deadline && Number.isNaN(fields.deadline.getTime())) problems.deadline = 'Not a valid time.';
-  if (fields.opensAt && fields.deadline && fields.opensAt >= fields.deadline)
-    {problems.opensAt = 'Must be before the deadline.';}
+  if (fields.opensAt && fields.deadline && fields.opensAt >= fields.deadline) {
+    problems.opensAt = 'Must be before the deadline.';
+  }
   if (
     fields.reminderDaysBefore !== null &&
     fields.reminderDaysBefore !== undefined &&
@@ -48,8 +49,9 @@ export async function createRound(db: Database, actor: Actor, input: CreateRound
   assertRoundFields(input);
   return db.transaction(async (tx) => {
     const roundNumber = input.number ?? (await findHighestRoundNumber(tx, strategyProcess.id)) + 1;
-    if (await findRoundByNumber(tx, strategyProcess.id, roundNumber))
-      {throw new RoundNumberTakenError(roundNumber);}
+    if (await findRoundByNumber(tx, strategyProcess.id, roundNumber)) {
+      throw new RoundNumberTakenError(roundNumber);
+    }
     const round = await insertRound(tx, {
       processId: strategyProcess.id,
       number: roundNumber,

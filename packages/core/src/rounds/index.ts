@@ -7,5 +7,11 @@ export { listRounds } from './list-rounds.ts';
 export { getRound } from './get-round.ts';
 export { createRound, type CreateRoundInput, type RoundFields } from './create-round.ts';
 export { updateRound, type UpdateRoundInput } from './update-round.ts';
+export { deleteRound } from './delete-round.ts';
 export { saveQuestions, validateQuestions, type QuestionInput } from './save-questions.ts';
-export { findRoundById, findRoundsByIds, findQuestionsOfRound, findQuestionsOfRounds } from './rounds.repository.ts';
+export {
+  findRoundById,
+  findRoundsByIds,
+  findQuestionsOfRound,
+  findQuestionsOfRounds,
+} from './rounds.repository.ts';

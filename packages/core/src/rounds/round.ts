@@ -29,8 +29,9 @@ export function submissionAcceptance(round: InputRound, now: Date): Acceptance {
   const status = effectiveRoundStatus(round, now);
   if (status === 'draft' || status === 'scheduled') return { isAccepted: false, reason: 'not_open' };
   if (status === 'open') return { isAccepted: true, isLate: false };
-  if (round.status === 'open' && round.latePolicy === 'accept_flagged')
-    {return { isAccepted: true, isLate: true };}
+  if (round.status === 'open' && round.latePolicy === 'accept_flagged') {
+    return { isAccepted: true, isLate: true };
+  }
   return { isAccepted: false, reason: 'closed' };
 }
 

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNotNull, max } from 'drizzle-orm';
-import { answers, inputRounds, questions } from '../db/schema/index.ts';
+import { and, asc, count, eq, inArray, isNotNull, max } from 'drizzle-orm';
+import { answers, inputRounds, invitations, questions, submissions } from '../db/schema/index.ts';
 import type { Queryable } from '../db/database.ts';
 
 export async function findRoundById(db: Queryable, roundId: string) {
@@ -118,4 +118,18 @@ export async function findChosenOptions(
     chosen.set(row.questionId, set);
   }
   return chosen;
+}
+
+/** How many submissions (drafts included) and invitations a round has: what deleting it would lose. */
+export async function countRoundUse(db: Queryable, roundId: string) {
+  const [submitted] = await db
+    .select({ n: count() })
+    .from(submissions)
+    .where(eq(submissions.roundId, roundId));
+  const [invited] = await db.select({ n: count() }).from(invitations).where(eq(invitations.roundId, roundId));
+  return { submissionCount: submitted?.n ?? 0, invitationCount: invited?.n ?? 0 };
+}
+
+export async function deleteRoundRow(db: Queryable, roundId: string) {
+  await db.delete(inputRounds).where(eq(inputRounds.id, roundId));
 }

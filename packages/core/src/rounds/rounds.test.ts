@@ -13,6 +13,7 @@ import { findAuditEvents } from '../audit/index.ts';
 import { findProcessById } from '../processes/processes.repository.ts';
 import {
   createRound,
+  deleteRound,
   effectiveRoundStatus,
   listRounds,
   saveQuestions,
@@ -209,5 +210,44 @@ describe(saveQuestions.name, () => {
       'multiple_choice',
     ]);
     expect(allowed[1]!.options).toEqual(['Fagskole', 'UH', 'Annet']);
+  });
+});
+
+describe(deleteRound.name, () => {
+  it('deletes an unused draft round, audited, and refuses one that is open or has responses', async () => {
+    const strategyProcess = await buildProcess(database.db);
+    const { actor: secretariat } = await buildMember(database.db, strategyProcess.id, 'secretariat');
+    const { actor: workingGroup } = await buildMember(database.db, strategyProcess.id, 'working_group');
+    const at = (roundNumber: number) => ({ slug: strategyProcess.slug, roundNumber });
+    const mistake = await buildRound(database.db, {
+      processId: strategyProcess.id,
+      number: 1,
+      status: 'draft',
+    });
+    const open = await buildRound(database.db, { processId: strategyProcess.id, number: 2, status: 'open' });
+    const answered = await buildRound(database.db, {
+      processId: strategyProcess.id,
+      number: 3,
+      status: 'draft',
+    });
+    await buildSubmission(database.db, answered.round.id, { status: 'draft' });
+
+    await expect(deleteRound(database.db, workingGroup, at(1))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(deleteRound(database.db, secretariat, at(2))).rejects.toMatchObject({
+      code: 'round_in_use',
+      message: expect.stringContaining('only a draft round can be deleted'),
+    });
+    await expect(deleteRound(database.db, secretariat, at(3))).rejects.toMatchObject({
+      code: 'round_in_use',
+      message: expect.stringContaining('1 response(s)'),
+    });
+
+    await deleteRound(database.db, secretariat, at(1));
+    const left = await listRounds(database.db, secretariat, strategyProcess.slug, clock);
+    expect(left.rounds.map((row) => row.round.number).sort()).toEqual([2, 3]);
+    const audit = await findAuditEvents(database.db, { processId: strategyProcess.id });
+    expect(audit.find((row) => row.event.entityId === mistake.round.id)?.event.action).toBe('round.deleted');
+    await expect(deleteRound(database.db, secretariat, at(1))).rejects.toMatchObject({ code: 'not_found' });
+    expect(open.round.status).toBe('open');
   });
 });

@@ -144,17 +144,15 @@ export function roundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
           latePolicy: body.latePolicy,
           reminderDaysBefore: body.reminderDaysBefore,
         });
-        return reply
-          .status(201)
-          .send({
-            canManage: true,
-            round: presentRound(
-              round,
-              [],
-              rounds.effectiveRoundStatus(round, clock.now()),
-              requestLocale(request),
-            ),
-          });
+        return reply.status(201).send({
+          canManage: true,
+          round: presentRound(
+            round,
+            [],
+            rounds.effectiveRoundStatus(round, clock.now()),
+            requestLocale(request),
+          ),
+        });
       },
     );
 
@@ -222,6 +220,22 @@ export function roundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       },
     );
 
+    app.delete(
+      '/api/processes/:slug/rounds/:number',
+      {
+        config: { access: 'process' },
+        schema: {
+          summary: 'Delete a round made by mistake (a draft with no responses and no invitations)',
+          tags,
+          params: RoundParams,
+        },
+      },
+      async (request, reply) => {
+        await rounds.deleteRound(deps.db, request.actor, locator(request.params));
+        return reply.status(204).send();
+      },
+    );
+
     app.put(
       '/api/processes/:slug/rounds/:number/questions',
       {
@@ -273,7 +287,8 @@ export function roundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       {
         config: { access: 'process' },
         schema: {
-          summary: 'One response in full: answers, attachments with extraction status, segments (secretariat)',
+          summary:
+            'One response in full: answers, attachments with extraction status, segments (secretariat)',
           tags,
           params: SubmissionParams,
           response: { 200: SubmissionDetailResponseSchema },
@@ -316,8 +331,12 @@ export function roundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
           locator(request.params),
           request.params.submissionId,
         );
-        const { organisationName: _name, declaredActorType: _type, organisationNumber: _number, ...submission } =
-          presentSubmissionDetail(result, requestLocale(request)).submission;
+        const {
+          organisationName: _name,
+          declaredActorType: _type,
+          organisationNumber: _number,
+          ...submission
+        } = presentSubmissionDetail(result, requestLocale(request)).submission;
         return submission;
       },
     );
