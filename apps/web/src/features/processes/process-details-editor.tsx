@@ -12,6 +12,7 @@ import type { ProcessOverview, Timeline } from '@innspill/contracts';
 import { api, ApiError } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { planDateErrorMessage } from '../rounds/secretariat-errors.ts';
 
 const lines = (text: string) =>
   text
@@ -84,7 +85,10 @@ export function ProcessDetailsEditor({
       onSaved();
       return true;
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : t('app.error.generic'));
+      setError(
+        planDateErrorMessage(caught, t) ??
+          (caught instanceof ApiError ? caught.message : t('app.error.generic')),
+      );
       return false;
     }
   };

@@ -14,6 +14,7 @@ import {
 import type { Timeline } from '@innspill/contracts';
 import { api, ApiError } from '../../lib/api-client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { planDateErrorMessage } from '../rounds/secretariat-errors.ts';
 
 const eventKinds = ['meeting', 'status_report', 'presentation', 'hearing'] as const;
 const milestoneKinds = ['meeting', 'deadline', 'deliverable', 'launch'] as const;
@@ -43,7 +44,10 @@ export function ProcessPlanEditor({
       setMessage(t('statement.saved'));
       return true;
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : t('app.error.generic'));
+      setError(
+        planDateErrorMessage(caught, t) ??
+          (caught instanceof ApiError ? caught.message : t('app.error.generic')),
+      );
       return false;
     }
   };

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import type { Timeline } from '@innspill/contracts';
+import { planDateIssues, type Timeline } from '@innspill/contracts';
 import { I18nProvider } from '../../i18n/i18n.tsx';
 import { maxAxisItemMonths, timelineAxis } from './timeline-axis.ts';
 import { TimelinePage } from './timeline-page.tsx';
@@ -40,8 +40,19 @@ beforeEach(() => {
   localStorage.clear();
   vi.stubGlobal(
     'fetch',
-    vi.fn(
-      async () => new Response(JSON.stringify(served), { headers: { 'content-type': 'application/json' } }),
+    vi.fn(async (_input: string, init?: RequestInit) =>
+      (init?.method ?? 'GET') === 'GET'
+        ? new Response(JSON.stringify(served), { headers: { 'content-type': 'application/json' } })
+        : new Response(
+            JSON.stringify({
+              error: {
+                code: 'validation_failed',
+                message: `The request is not valid: date: ${planDateIssues.notInCalendar}`,
+                fields: { date: planDateIssues.notInCalendar },
+              },
+            }),
+            { status: 400, headers: { 'content-type': 'application/json' } },
+          ),
     ),
   );
 });
@@ -102,6 +113,20 @@ describe('TimelinePage', () => {
     expect(within(draftRow).getByText('Utkast – ikke publisert')).toBeTruthy();
     expect(within(draftRow).queryByText('Kommer')).toBeNull();
     expect(within(table).getByText('Langt fram')).toBeTruthy();
+  });
+});
+
+describe('the plan editor on the timeline', () => {
+  it('says in bokmål that a milestone date does not exist, not the server’s English', async () => {
+    served = { ...timeline([item({ id: 'm1', date: '2026-12-01' })]), canEdit: true };
+    renderTimeline();
+    const form = (await screen.findByRole('heading', { name: 'Ny milepæl' })).closest('form')!;
+    fireEvent.change(within(form).getByLabelText(/Dato/), { target: { value: '2099-02-28' } });
+    fireEvent.change(within(form).getByLabelText(/Hva/), { target: { value: 'Lansering' } });
+    fireEvent.submit(form);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Datoen finnes ikke i kalenderen (for eksempel 30. februar).',
+    );
   });
 });
 
