@@ -54,3 +54,16 @@ export function osloIsoDateTime(at: Date): string {
   const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
   return `${local.toISOString().slice(0, 19)}${sign}${hours}:${minutes}`;
 }
+
+/**
+ * Whether `YYYY-MM-DD` names a day in the calendar. `Date.parse` is not enough: it reads
+ * `2099-02-30` as 2 March.
+ */
+export function isCalendarDate(isoDate: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

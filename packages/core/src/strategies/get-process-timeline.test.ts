@@ -10,6 +10,8 @@ import type { Actor } from '../shared/actor.ts';
 import { fixedClock } from '../shared/clock.ts';
 import { getProcessOverview } from '../processes/index.ts';
 import { saveMilestone } from './save-milestone.ts';
+import { logInvolvementEvent } from './log-involvement-event.ts';
+import { saveDeliverable } from './process-details.ts';
 import { getProcessTimeline } from './get-process-timeline.ts';
 
 /**
@@ -86,5 +88,25 @@ describe('the timeline and overview around midnight in Oslo', () => {
         ['Gammelt utkast', 'draft'],
       ]),
     );
+  });
+
+  it('refuses plan dates that are not in the calendar (Date.parse reads 30 February as 2 March)', async () => {
+    await expect(
+      saveMilestone(database.db, secretariat, { slug, title: 'Feil', date: '2099-02-30', kind: 'meeting' }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(
+      logInvolvementEvent(database.db, secretariat, { slug, date: '2027-02-29', kind: 'meeting' }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(
+      saveDeliverable(database.db, secretariat, { slug, name: 'Strategi', date: '2026-04-31' }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(
+      saveMilestone(database.db, secretariat, {
+        slug,
+        title: 'Skuddår',
+        date: '2028-02-29',
+        kind: 'meeting',
+      }),
+    ).resolves.toMatchObject({ date: '2028-02-29' });
   });
 });
