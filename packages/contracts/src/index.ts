@@ -3,6 +3,7 @@ export * from './errors.ts';
 export * from './health.ts';
 export * from './accounts.ts';
 export * from './processes.ts';
+export * from './oslo-dates.ts';
 export * from './rounds.ts';
 export * from './actors.ts';
 export * from './responses.ts';

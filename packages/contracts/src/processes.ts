@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MembershipRoleSchema } from './accounts.ts';
+import { EffectiveRoundStatusSchema } from './rounds.ts';
 
 export const ProcessSummarySchema = z.object({
   id: z.string(),
@@ -47,6 +48,8 @@ export const RoundSummarySchema = z.object({
   title: z.string(),
   deadline: z.string(),
   status: z.enum(['draft', 'open', 'closed']),
+  /** The status now: a stored `open` round past its deadline is `closed`. */
+  effectiveStatus: EffectiveRoundStatusSchema,
   visibility: z.enum(['public', 'invitation']),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OsloLocalDateTimeSchema } from './oslo-dates.ts';
 
 export const QuestionKindSchema = z.enum([
   'long_text',
@@ -11,11 +12,6 @@ export const QuestionKindSchema = z.enum([
 export const RoundVisibilitySchema = z.enum(['public', 'invitation']);
 export const RoundLatePolicySchema = z.enum(['accept_flagged', 'refuse']);
 export const EffectiveRoundStatusSchema = z.enum(['draft', 'scheduled', 'open', 'closed']);
-
-/** Local date-time in Europe/Oslo as typed into a form: `2026-12-10T23:59`. */
-export const OsloLocalDateTimeSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use YYYY-MM-DDTHH:MM (Oslo time).');
 
 export const QuestionSchema = z.object({
   id: z.string(),

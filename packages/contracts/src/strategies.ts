@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PlanDateSchema } from './oslo-dates.ts';
 
 export const CanvasStatusSchema = z.enum(['draft', 'in_review', 'approved']);
 export type CanvasStatus = z.infer<typeof CanvasStatusSchema>;
@@ -188,7 +189,7 @@ export type Timeline = z.infer<typeof TimelineSchema>;
 
 export const InvolvementEventKindSchema = z.enum(['meeting', 'status_report', 'presentation', 'hearing']);
 export const LogInvolvementEventRequestSchema = z.object({
-  date: z.iso.date(),
+  date: PlanDateSchema,
   kind: InvolvementEventKindSchema,
   bodyId: z.string().uuid().nullable().optional(),
   notes: z.string().trim().max(4000).optional(),
@@ -206,7 +207,7 @@ export const AddStakeholderBodyRequestSchema = z.object({
 export const SaveDeliverableRequestSchema = z.object({
   name: z.string().trim().min(1).max(300).optional(),
   recipient: z.string().trim().max(300).nullable().optional(),
-  date: z.iso.date().optional(),
+  date: PlanDateSchema.optional(),
 });
 export const AddDeliverableRequestSchema = SaveDeliverableRequestSchema.required({ name: true, date: true });
 /** The process text the secretariat edits on the overview page (in the process language). */
@@ -230,7 +231,7 @@ export const UpdateStructureRequestSchema = z.object({
 });
 export const SaveMilestoneRequestSchema = z.object({
   title: z.string().trim().min(1).max(300).optional(),
-  date: z.iso.date().optional(),
+  date: PlanDateSchema.optional(),
   kind: z.enum(['deliverable', 'launch', 'meeting', 'deadline']).optional(),
   isDone: z.boolean().optional(),
 });

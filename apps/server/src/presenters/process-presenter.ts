@@ -48,6 +48,7 @@ export function presentProcessOverview(result: OverviewResult, locale: string, c
       title: translated(round.title, round.translations, 'title', locale),
       deadline: round.deadline.toISOString(),
       status: round.status,
+      effectiveStatus: round.effectiveStatus,
       visibility: round.visibility,
     })),
   };

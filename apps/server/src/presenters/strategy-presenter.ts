@@ -163,22 +163,24 @@ export function presentTimeline(result: TimelineResult, locale: string): Timelin
               {
                 id: `${round.id}:opens`,
                 kind: 'round_opens' as const,
-                subKind: round.status,
+                subKind: round.effectiveStatus,
                 date: osloDate(round.opensAt),
                 title,
                 detail: null,
-                isDone: round.opensAt.getTime() <= Date.now(),
+                isDone: round.hasOpened && round.effectiveStatus !== 'draft',
               },
             ]
           : []),
         {
           id: `${round.id}:deadline`,
           kind: 'round_deadline' as const,
-          subKind: round.status,
+          // The status the round has now: a draft is not published, and an open round past its
+          // deadline is closed (the timeline shows this, not the stored status).
+          subKind: round.effectiveStatus,
           date: osloDate(round.deadline),
           title,
           detail: null,
-          isDone: round.status === 'closed',
+          isDone: round.effectiveStatus === 'closed',
         },
       ];
     }),

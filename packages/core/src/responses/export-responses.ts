@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import { loadRoundForActor, findQuestionsOfRound, type RoundLocator } from '../rounds/index.ts';
+import { osloIsoDateTime } from '../shared/oslo-time.ts';
 import { toCsv } from './csv-writer.ts';
 import {
   findAnswersOfSubmissions,
@@ -16,6 +17,8 @@ export type ExportFormat = 'csv' | 'jsonl';
  * Every sent or withdrawn response of a round with its actor, answers, attachments (with extracted
  * text) and segments. Includes submitter personal data, so only the secretariat may export.
  * CSV has one row per submission (segments are in JSONL only); cells are formula-neutralised.
+ * CSV times are Oslo wall-clock time with offset (`2026-11-28T23:45:53+01:00`) for spreadsheet
+ * readers, as in the participation CSV; JSONL keeps UTC instants (`…Z`) for programs.
  */
 export async function exportResponses(
   db: Queryable,
@@ -39,6 +42,7 @@ export async function exportResponses(
       round: round.number,
       status: submission.status,
       submittedAt: submission.submittedAt?.toISOString() ?? null,
+      submittedAtOslo: submission.submittedAt ? osloIsoDateTime(submission.submittedAt) : '',
       isLate: submission.isLate,
       source: submission.source,
       receiptCode: submission.receiptCode,
@@ -90,7 +94,7 @@ export async function exportResponses(
   });
   if (format === 'jsonl') {
     return (
-      records.map(({ answerTexts: _texts, ...record }) => JSON.stringify(record)).join('\n') +
+      records.map(({ answerTexts: _texts, submittedAtOslo: _oslo, ...record }) => JSON.stringify(record)).join('\n') +
       (records.length ? '\n' : '')
     );
   }
@@ -115,7 +119,7 @@ export async function exportResponses(
     ...records.map((record) => [
       record.id,
       record.status,
-      record.submittedAt,
+      record.submittedAtOslo,
       record.isLate ? 'yes' : 'no',
       record.source,
       record.receiptCode,

@@ -2,6 +2,7 @@ import type { Queryable } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import { actorTypes, type ActorType } from '../actors/actor.ts';
 import { loadRoundForActor, type RoundLocator } from '../rounds/index.ts';
+import { osloIsoDateTime } from '../shared/oslo-time.ts';
 import { toCsv } from './csv-writer.ts';
 import { findInvitationsOfRound, findSubmissionsOfRound } from './responses.repository.ts';
 
@@ -76,7 +77,10 @@ export async function getParticipation(db: Queryable, actor: Actor, locator: Rou
   };
 }
 
-/** The participant list as CSV (formula injection neutralised). */
+/**
+ * The participant list as CSV (formula injection neutralised). Times are Oslo wall-clock time with
+ * their offset (`2026-11-28T23:45:53+01:00`), as in the responses export.
+ */
 export function participationCsv(participation: Awaited<ReturnType<typeof getParticipation>>): string {
   return toCsv([
     ['name', 'actor_type', 'organisation_number', 'invited', 'submitted_at', 'late', 'source'],
@@ -85,7 +89,7 @@ export function participationCsv(participation: Awaited<ReturnType<typeof getPar
       row.actorType,
       row.organisationNumber,
       row.isInvited ? 'yes' : 'no',
-      row.submittedAt?.toISOString() ?? '',
+      row.submittedAt ? osloIsoDateTime(row.submittedAt) : '',
       row.isLate ? 'yes' : 'no',
       row.source,
     ]),

@@ -30,3 +30,40 @@ export function osloLocalToUtc(isoDate: string, time: string): Date {
 export function osloEndOfDayToUtc(isoDate: string): Date {
   return osloLocalToUtc(isoDate, '23:59');
 }
+
+/** The Oslo calendar date (`2026-11-29`) of an instant: what "today" means for a Norwegian process. */
+export function osloCalendarDate(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: osloTimeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}
+
+/**
+ * An instant as Oslo wall-clock time with its offset, to the second: `2026-11-28T23:45:53+01:00`.
+ * Readable as local time in a spreadsheet and still unambiguous (the autumn hour that occurs
+ * twice differs in its offset).
+ */
+export function osloIsoDateTime(at: Date): string {
+  const offset = osloOffsetMinutes(at);
+  const local = new Date(Math.floor(at.getTime() / 1000) * 1000 + offset * 60000);
+  const sign = offset < 0 ? '-' : '+';
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${local.toISOString().slice(0, 19)}${sign}${hours}:${minutes}`;
+}
+
+/**
+ * Whether `YYYY-MM-DD` names a day in the calendar. `Date.parse` is not enough: it reads
+ * `2099-02-30` as 2 March.
+ */
+export function isCalendarDate(isoDate: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

@@ -2,6 +2,8 @@ import type { Database } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import { systemClock } from '../shared/clock.ts';
+import { osloCalendarDate } from '../shared/oslo-time.ts';
+import { effectiveRoundStatus } from '../rounds/round.ts';
 import { canEditProcess, getProcessForActor } from '../processes/index.ts';
 import {
   findBodiesOfProcess,
@@ -37,7 +39,14 @@ export async function getProcessTimeline(
       countStatementsBySection(db, strategyProcess.id),
     ]);
   const now = clock.now();
-  const today = now.toISOString().slice(0, 10);
+  // "Today" is the Oslo calendar day: at 00:30 Oslo the UTC date is still yesterday's.
+  const today = osloCalendarDate(now);
+  // What each round is now (a stored `open` round past its deadline reads as closed).
+  const rounds = roundRows.map((round) => ({
+    ...round,
+    effectiveStatus: effectiveRoundStatus(round, now),
+    hasOpened: round.opensAt !== null && round.opensAt <= now,
+  }));
   const nextMilestone =
     milestoneRows.find((milestone) => milestone.date >= today && !milestone.isDone) ?? null;
   const statementCount = counts
@@ -52,11 +61,11 @@ export async function getProcessTimeline(
     today,
     milestones: milestoneRows,
     deliverables: deliverableRows,
-    rounds: roundRows,
+    rounds,
     events: eventRows,
     bodies: bodyRows,
     nextMilestone,
-    openRounds: roundRows.filter((round) => round.status === 'open'),
+    openRounds: rounds.filter((round) => round.effectiveStatus === 'open'),
     counts: {
       rounds: roundRows.length,
       bodies: bodyRows.length,

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import { isCalendarDate } from '../shared/oslo-time.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { NotFoundError, ValidationError } from '../shared/domain-error.ts';
@@ -13,8 +14,6 @@ import {
 export const involvementEventKinds = ['meeting', 'status_report', 'presentation', 'hearing'] as const;
 export type InvolvementEventKind = (typeof involvementEventKinds)[number];
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Records a meeting, status report, presentation or hearing with a body in the involvement log. */
 export async function logInvolvementEvent(
   db: Database,
@@ -27,7 +26,7 @@ export async function logInvolvementEvent(
     notes?: string | undefined;
   },
 ) {
-  if (!isoDate.test(input.date) || Number.isNaN(Date.parse(input.date))) {
+  if (!isCalendarDate(input.date)) {
     throw new ValidationError('Give the date as YYYY-MM-DD.', { date: 'Invalid date.' });
   }
   if (!involvementEventKinds.includes(input.kind)) {

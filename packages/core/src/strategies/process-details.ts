@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../db/database.ts';
+import { isCalendarDate } from '../shared/oslo-time.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/domain-error.ts';
@@ -56,7 +57,7 @@ const optionalText = (value: string | null) => value?.trim() || null;
 const bullets = (values: string[]) => values.map((value) => value.trim()).filter(Boolean);
 
 function assertIsoDate(date: string | undefined) {
-  if (date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))) {
+  if (date !== undefined && !isCalendarDate(date)) {
     throw new ValidationError('Give the date as YYYY-MM-DD.', { date: 'Invalid date.' });
   }
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import { isCalendarDate } from '../shared/oslo-time.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { NotFoundError, ValidationError } from '../shared/domain-error.ts';
@@ -20,10 +21,7 @@ export interface SaveMilestoneInput {
 
 /** Adds a milestone to the plan, or changes one (title, date, kind, done). */
 export async function saveMilestone(db: Database, actor: Actor, input: SaveMilestoneInput) {
-  if (
-    input.date !== undefined &&
-    (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date)))
-  ) {
+  if (input.date !== undefined && !isCalendarDate(input.date)) {
     throw new ValidationError('Give the date as YYYY-MM-DD.', { date: 'Invalid date.' });
   }
   if (input.title !== undefined && !input.title.trim()) {

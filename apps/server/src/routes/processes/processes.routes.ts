@@ -56,7 +56,12 @@ export function processRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const overview = await processes.getProcessOverview(deps.db, request.actor, request.params.slug);
+        const overview = await processes.getProcessOverview(
+          deps.db,
+          request.actor,
+          request.params.slug,
+          deps.clock,
+        );
         return presentProcessOverview(overview, requestLocale(request), processes.canEditProcess(overview.access));
       },
     );

@@ -115,7 +115,12 @@ export function processPlanRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
           slug: request.params.slug,
           ...request.body,
         });
-        const overview = await processes.getProcessOverview(deps.db, request.actor, request.params.slug);
+        const overview = await processes.getProcessOverview(
+          deps.db,
+          request.actor,
+          request.params.slug,
+          deps.clock,
+        );
         return presentProcessOverview(
           overview,
           requestLocale(request),

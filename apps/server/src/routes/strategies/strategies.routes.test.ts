@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { accounts } from '@innspill/core';
-import { demo, processes, systemActor } from '@innspill/core';
+import { demo, osloCalendarDate, processes, systemActor } from '@innspill/core';
 import type {
   CanvasResponse,
   ProcessOverview,
@@ -252,7 +252,8 @@ describe('strategy routes', () => {
     });
     expect(response.statusCode).toBe(200);
     const body = response.json<Timeline>();
-    expect(body.today).toBe(new Date().toISOString().slice(0, 10));
+    // Today in Oslo, not the UTC date (they differ between midnight and 01:00/02:00 Oslo).
+    expect(body.today).toBe(osloCalendarDate(new Date()));
     expect(body.items.filter((item) => item.kind === 'milestone')).toHaveLength(4);
     expect(body.items.filter((item) => item.kind === 'round_deadline').map((item) => item.date)).toEqual([
       '2020-05-11',

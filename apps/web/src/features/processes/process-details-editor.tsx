@@ -14,6 +14,7 @@ import { apiErrorSummary, type FieldContext } from '../../lib/api-error-messages
 import { textLimits } from '../../lib/text-limits.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { planDateErrorMessage } from '../rounds/secretariat-errors.ts';
 
 const lines = (text: string) =>
   text
@@ -77,7 +78,11 @@ export function ProcessDetailsEditor({
   const details = draft ?? (original.data ? draftOf(original.data) : undefined);
 
   type SentFields = FieldContext & { labels?: Record<string, string> };
-  const run = async (work: () => Promise<unknown>, done?: string, sent: SentFields = {}): Promise<boolean> => {
+  const run = async (
+    work: () => Promise<unknown>,
+    done?: string,
+    sent: SentFields = {},
+  ): Promise<boolean> => {
     setError('');
     setMessage('');
     try {
@@ -87,7 +92,7 @@ export function ProcessDetailsEditor({
       onSaved();
       return true;
     } catch (caught) {
-      setError(apiErrorSummary(caught, t, sent));
+      setError(planDateErrorMessage(caught, t) ?? apiErrorSummary(caught, t, sent));
       return false;
     }
   };
@@ -114,15 +119,16 @@ export function ProcessDetailsEditor({
   const saveDetails = async (event: FormEvent) => {
     event.preventDefault();
     if (!details) return;
-    await run(() =>
-      api.patch<ProcessOverview>(`${base}/details?lang=${lang}`, {
-        title: details.title,
-        subtitle: details.subtitle || null,
-        commissionedBy: details.commissionedBy || null,
-        commissionedByFullName: details.commissionedByFullName || null,
-        mandate: lines(details.mandate),
-        principles: lines(details.principles),
-      }),
+    await run(
+      () =>
+        api.patch<ProcessOverview>(`${base}/details?lang=${lang}`, {
+          title: details.title,
+          subtitle: details.subtitle || null,
+          commissionedBy: details.commissionedBy || null,
+          commissionedByFullName: details.commissionedByFullName || null,
+          mandate: lines(details.mandate),
+          principles: lines(details.principles),
+        }),
       undefined,
       {
         labels: {
@@ -151,12 +157,13 @@ export function ProcessDetailsEditor({
 
   const addDeliverable = async (event: FormEvent) => {
     event.preventDefault();
-    const ok = await run(() =>
-      api.post<Timeline>(`${base}/deliverables?lang=${lang}`, {
-        name: newDeliverable.name,
-        recipient: newDeliverable.recipient || null,
-        date: newDeliverable.date,
-      }),
+    const ok = await run(
+      () =>
+        api.post<Timeline>(`${base}/deliverables?lang=${lang}`, {
+          name: newDeliverable.name,
+          recipient: newDeliverable.recipient || null,
+          date: newDeliverable.date,
+        }),
       undefined,
       deliverableFields(newDeliverable),
     );
@@ -165,8 +172,9 @@ export function ProcessDetailsEditor({
 
   const addBody = async (event: FormEvent) => {
     event.preventDefault();
-    const ok = await run(() =>
-      api.post<Timeline>(`${base}/bodies?lang=${lang}`, { name: newBody.name, role: newBody.role || null }),
+    const ok = await run(
+      () =>
+        api.post<Timeline>(`${base}/bodies?lang=${lang}`, { name: newBody.name, role: newBody.role || null }),
       undefined,
       bodyFields(newBody),
     );
@@ -254,12 +262,13 @@ export function ProcessDetailsEditor({
               aria-label={t('processEdit.deliverableLabel', { name: deliverable.name })}
               onSubmit={(event) => {
                 event.preventDefault();
-                void run(() =>
-                  api.patch<Timeline>(`${base}/deliverables/${deliverable.id}?lang=${lang}`, {
-                    name: field(deliverable.id, 'name', deliverable.name),
-                    recipient: field(deliverable.id, 'recipient', deliverable.recipient ?? '') || null,
-                    date: field(deliverable.id, 'date', deliverable.date),
-                  }),
+                void run(
+                  () =>
+                    api.patch<Timeline>(`${base}/deliverables/${deliverable.id}?lang=${lang}`, {
+                      name: field(deliverable.id, 'name', deliverable.name),
+                      recipient: field(deliverable.id, 'recipient', deliverable.recipient ?? '') || null,
+                      date: field(deliverable.id, 'date', deliverable.date),
+                    }),
                   undefined,
                   deliverableFields({
                     name: field(deliverable.id, 'name', deliverable.name),
@@ -358,12 +367,13 @@ export function ProcessDetailsEditor({
                   aria-label={t('processEdit.bodyLabel', { name: body.name })}
                   onSubmit={(event) => {
                     event.preventDefault();
-                    void run(() =>
-                      api.patch<Timeline>(`${base}/bodies/${body.id}?lang=${lang}`, {
-                        name: field(body.id, 'name', body.name),
-                        role: field(body.id, 'role', body.role ?? '') || null,
-                        members: lines(field(body.id, 'members', body.members.join('\n'))),
-                      }),
+                    void run(
+                      () =>
+                        api.patch<Timeline>(`${base}/bodies/${body.id}?lang=${lang}`, {
+                          name: field(body.id, 'name', body.name),
+                          role: field(body.id, 'role', body.role ?? '') || null,
+                          members: lines(field(body.id, 'members', body.members.join('\n'))),
+                        }),
                       undefined,
                       bodyFields({
                         name: field(body.id, 'name', body.name),

@@ -140,8 +140,8 @@ export function ProcessOverviewPage() {
                 <TableCell>{round.title}</TableCell>
                 <TableCell>{formatDateTime(round.deadline)}</TableCell>
                 <TableCell>
-                  <Tag data-color={round.status === 'open' ? 'success' : 'neutral'}>
-                    {t(`round.status.${round.status}`)}
+                  <Tag data-color={round.effectiveStatus === 'open' ? 'success' : 'neutral'}>
+                    {t(`round.status.${round.effectiveStatus}`)}
                   </Tag>
                 </TableCell>
               </TableRow>

@@ -16,6 +16,7 @@ import { api } from '../../lib/api-client.ts';
 import { apiErrorSummary } from '../../lib/api-error-messages.ts';
 import { textLimits } from '../../lib/text-limits.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { planDateErrorMessage } from '../rounds/secretariat-errors.ts';
 
 const eventKinds = ['meeting', 'status_report', 'presentation', 'hearing'] as const;
 const milestoneKinds = ['meeting', 'deadline', 'deliverable', 'launch'] as const;
@@ -49,11 +50,12 @@ export function ProcessPlanEditor({
       return true;
     } catch (caught) {
       setError(
-        apiErrorSummary(caught, t, {
-          labels: { date: t('timeline.date'), notes: t('timeline.detail'), title: t('timeline.what') },
-          limits: { notes: textLimits.involvementNotes, title: textLimits.milestoneTitle },
-          values: sent,
-        }),
+        planDateErrorMessage(caught, t) ??
+          apiErrorSummary(caught, t, {
+            labels: { date: t('timeline.date'), notes: t('timeline.detail'), title: t('timeline.what') },
+            limits: { notes: textLimits.involvementNotes, title: textLimits.milestoneTitle },
+            values: sent,
+          }),
       );
       return false;
     }
@@ -61,13 +63,14 @@ export function ProcessPlanEditor({
 
   const logEvent = async (formEvent: FormEvent) => {
     formEvent.preventDefault();
-    const ok = await run(() =>
-      api.post<Timeline>(`${base}/involvement-events?lang=${locale}`, {
-        date: event.date,
-        kind: event.kind,
-        bodyId: event.bodyId || null,
-        notes: event.notes,
-      }),
+    const ok = await run(
+      () =>
+        api.post<Timeline>(`${base}/involvement-events?lang=${locale}`, {
+          date: event.date,
+          kind: event.kind,
+          bodyId: event.bodyId || null,
+          notes: event.notes,
+        }),
       { notes: event.notes },
     );
     if (ok) setEvent({ date: '', kind: 'meeting', bodyId: '', notes: '' });

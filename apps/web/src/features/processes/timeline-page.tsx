@@ -18,29 +18,30 @@ import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorState, LoadingState } from '../../components/page-states.tsx';
 import { ProcessPlanEditor } from './process-plan-editor.tsx';
+import { timelineAxis } from './timeline-axis.ts';
 
 type Item = Timeline['items'][number];
-
-/** Months from the first to the last `YYYY-MM`, inclusive. */
-export function monthRange(first: string, last: string): string[] {
-  const months: string[] = [];
-  let [year, month] = first.split('-').map(Number) as [number, number];
-  const [endYear, endMonth] = last.split('-').map(Number) as [number, number];
-  while (year < endYear || (year === endYear && month <= endMonth)) {
-    months.push(`${year}-${String(month).padStart(2, '0')}`);
-    month += 1;
-    if (month > 12) {
-      month = 1;
-      year += 1;
-    }
-  }
-  return months;
-}
 
 function itemLabel(item: Item, t: (key: string) => string): string {
   return item.kind === 'involvement' && item.subKind
     ? `${t(`timeline.kind.${item.kind}`)}: ${t(`plan.eventKind.${item.subKind}`)}`
     : t(`timeline.kind.${item.kind}`);
+}
+
+function isRoundItem(item: Item): boolean {
+  return item.kind === 'round_deadline' || item.kind === 'round_opens';
+}
+
+/** Done or upcoming; a draft round is neither (it is not published), and says so. */
+function ItemStatus({ item, t }: { item: Item; t: (key: string) => string }) {
+  if (isRoundItem(item) && item.subKind === 'draft') {
+    return <Tag data-color="neutral">{t('timeline.notPublished')}</Tag>;
+  }
+  return (
+    <Tag data-color={item.isDone ? 'success' : 'info'}>
+      {item.isDone ? t('timeline.done') : t('timeline.upcoming')}
+    </Tag>
+  );
 }
 
 /**
@@ -62,15 +63,18 @@ export function TimelinePage() {
   const data = current ?? state.data;
   if (!data) return null;
   const todayMonth = data.today.slice(0, 7);
-  const dates = data.items.map((item) => item.date.slice(0, 7)).sort();
-  const first = dates[0] ?? todayMonth;
-  const last = dates.at(-1) ?? todayMonth;
-  // Today is on the axis when it is within a year of the plan; otherwise it is named beside it.
-  const months = monthRange(
-    todayMonth < first && monthRange(todayMonth, first).length <= 13 ? todayMonth : first,
-    todayMonth > last && monthRange(last, todayMonth).length <= 13 ? todayMonth : last,
+  // A bounded stretch of months, whatever dates are stored; today is named beside it when outside.
+  const axis = timelineAxis(
+    data.items.map((item) => item.date),
+    data.today,
   );
+  const { months } = axis;
   const isTodayOnAxis = months.includes(todayMonth);
+  const itemsByMonth = new Map<string, Item[]>();
+  for (const item of data.items) {
+    const month = item.date.slice(0, 7);
+    itemsByMonth.set(month, [...(itemsByMonth.get(month) ?? []), item]);
+  }
   const monthName = (month: string) =>
     new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', {
       month: 'short',
@@ -93,7 +97,7 @@ export function TimelinePage() {
         <div className="timeline-axis" role="region" aria-labelledby="axis-heading" tabIndex={0}>
           <ol className="timeline-axis__months">
             {months.map((month) => {
-              const items = data.items.filter((item) => item.date.startsWith(month));
+              const items = itemsByMonth.get(month) ?? [];
               const isCurrent = month === todayMonth;
               return (
                 <li
@@ -119,6 +123,16 @@ export function TimelinePage() {
             })}
           </ol>
         </div>
+        {axis.itemsBefore || axis.itemsAfter ? (
+          <Paragraph data-size="sm" className="timeline-axis__outside">
+            {t('timeline.outsideAxis', {
+              from: monthName(months[0]!),
+              to: monthName(months.at(-1)!),
+              before: axis.itemsBefore,
+              after: axis.itemsAfter,
+            })}
+          </Paragraph>
+        ) : null}
         {!isTodayOnAxis ? (
           <Paragraph data-size="sm">
             {t('timeline.today')}: {formatDate(data.today)}
@@ -148,9 +162,7 @@ export function TimelinePage() {
                 <TableCell>{item.title}</TableCell>
                 <TableCell>{item.detail ?? ''}</TableCell>
                 <TableCell>
-                  <Tag data-color={item.isDone ? 'success' : 'info'}>
-                    {item.isDone ? t('timeline.done') : t('timeline.upcoming')}
-                  </Tag>
+                  <ItemStatus item={item} t={t} />
                 </TableCell>
                 {data.canEdit ? (
                   <TableCell>

@@ -35,6 +35,12 @@ export const secretariatErrorMessages = {
     'secretariat.field.deadline':
       'Oppgi en gyldig frist i norsk tid. For å åpne runden må fristen være fram i tid.',
     'secretariat.field.opensAt': 'Må være før fristen.',
+    'secretariat.field.dateFormat': 'Skriv datoen som ÅÅÅÅ-MM-DD.',
+    'secretariat.field.dateTimeFormat': 'Skriv dato og klokkeslett som ÅÅÅÅ-MM-DD TT:MM (norsk tid).',
+    'secretariat.field.dateNotInCalendar': 'Datoen finnes ikke i kalenderen (for eksempel 30. februar).',
+    'secretariat.field.dateOutOfRange': 'Velg en dato fra år 2000 til og med 2100.',
+    'secretariat.field.timeNotInOslo':
+      'Klokkeslettet finnes ikke i norsk tid: natten sommertid begynner, går klokka fra 02:00 rett til 03:00. Velg et annet klokkeslett.',
     'secretariat.field.reminderDays': 'Oppgi mellom 1 og 60 dager.',
     'secretariat.field.numberTaken': 'Nummeret er allerede i bruk.',
     'secretariat.field.questionText': 'Skriv spørsmålsteksten.',
@@ -109,6 +115,12 @@ export const secretariatErrorMessages = {
     'secretariat.field.deadline':
       'Give a valid deadline in Norwegian time. To open the round, it must be in the future.',
     'secretariat.field.opensAt': 'Must be before the deadline.',
+    'secretariat.field.dateFormat': 'Write the date as YYYY-MM-DD.',
+    'secretariat.field.dateTimeFormat': 'Write the date and time as YYYY-MM-DD HH:MM (Norwegian time).',
+    'secretariat.field.dateNotInCalendar': 'This date does not exist in the calendar (for example 30 February).',
+    'secretariat.field.dateOutOfRange': 'Choose a date from the year 2000 to 2100.',
+    'secretariat.field.timeNotInOslo':
+      'This time does not exist in Norwegian time: the night summer time starts, clocks go from 02:00 straight to 03:00. Choose another time.',
     'secretariat.field.reminderDays': 'Give between 1 and 60 days.',
     'secretariat.field.numberTaken': 'The number is already in use.',
     'secretariat.field.questionText': 'Write the question text.',

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { planDateIssues } from '@innspill/contracts';
 import { ApiError } from '../../lib/api-client.ts';
 import { translate, type Locale } from '../../i18n/i18n.tsx';
 import {
   actorIssueMessage,
   importProblemMessage,
   localiseSecretariatError,
+  planDateErrorMessage,
   secretariatErrorMessage,
 } from './secretariat-errors.ts';
 
@@ -147,6 +149,42 @@ describe('answered questions', () => {
     expect(localiseSecretariatError(refused, en).fields['questions.1.kind']).toBe(
       'This question has answers, so its type cannot change (except short text to long text).',
     );
+  });
+});
+
+describe('date field errors', () => {
+  const refused = (fields: Record<string, string>) =>
+    error(400, 'validation_failed', 'The request is not valid.', fields);
+
+  it('says which date problem it is, in bokmål and English, for the round form fields', () => {
+    const deadline = refused({
+      deadlineLocal: planDateIssues.notInOslo,
+      opensAtLocal: planDateIssues.notInCalendar,
+    });
+    expect(localiseSecretariatError(deadline, nb).fields).toEqual({
+      deadlineLocal:
+        'Klokkeslettet finnes ikke i norsk tid: natten sommertid begynner, går klokka fra 02:00 rett til 03:00. Velg et annet klokkeslett.',
+      opensAtLocal: 'Datoen finnes ikke i kalenderen (for eksempel 30. februar).',
+    });
+    expect(
+      localiseSecretariatError(refused({ deadlineLocal: planDateIssues.outOfRange }), en).fields,
+    ).toEqual({
+      deadlineLocal: 'Choose a date from the year 2000 to 2100.',
+    });
+    // Any other deadline problem keeps the general deadline message.
+    expect(
+      localiseSecretariatError(refused({ deadlineLocal: 'In the past.' }), nb).fields.deadlineLocal,
+    ).toBe('Oppgi en gyldig frist i norsk tid. For å åpne runden må fristen være fram i tid.');
+  });
+
+  it('gives the plan forms (milestones, deliverables, involvement) a message for a refused date', () => {
+    expect(planDateErrorMessage(refused({ date: planDateIssues.outOfRange }), nb)).toBe(
+      'Velg en dato fra år 2000 til og med 2100.',
+    );
+    expect(planDateErrorMessage(refused({ date: planDateIssues.notInCalendar }), en)).toBe(
+      'This date does not exist in the calendar (for example 30 February).',
+    );
+    expect(planDateErrorMessage(refused({ title: 'Required.' }), nb)).toBeUndefined();
   });
 });
 

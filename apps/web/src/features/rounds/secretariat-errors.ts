@@ -1,4 +1,9 @@
-import type { ActorImportReport, ImportReport } from '@innspill/contracts';
+import {
+  planDateIssueOf,
+  type ActorImportReport,
+  type ImportReport,
+  type PlanDateIssue,
+} from '@innspill/contracts';
 import { ApiError } from '../../lib/api-client.ts';
 import { apiErrorMessage } from '../../lib/api-error-messages.ts';
 
@@ -44,11 +49,42 @@ export function secretariatErrorMessage(error: unknown, t: Translate): string {
   return key ? t(key) : apiErrorMessage(error, t);
 }
 
+/** Catalogue messages for the date problems the server names (contracts' `planDateIssues`). */
+const planDateMessageKeys: Record<PlanDateIssue, string> = {
+  dateTimeFormat: 'secretariat.field.dateTimeFormat',
+  dateFormat: 'secretariat.field.dateFormat',
+  notInCalendar: 'secretariat.field.dateNotInCalendar',
+  outOfRange: 'secretariat.field.dateOutOfRange',
+  notInOslo: 'secretariat.field.timeNotInOslo',
+};
+
+/**
+ * What is wrong with a date the server refused, in the user's language: a date not in the
+ * calendar, outside 2000–2100, or a time skipped when summer time starts. Undefined when the
+ * error is not about a date.
+ */
+export function planDateErrorMessage(error: unknown, t: Translate): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  for (const message of Object.values(error.fields)) {
+    const issue = planDateIssueOf(message);
+    if (issue) return t(planDateMessageKeys[issue]);
+  }
+  return undefined;
+}
+
 /**
  * A field error in the user's language. The server's field messages are English; which field
- * failed (and under which code) says enough to choose the catalogue message.
+ * failed (and under which code) says enough to choose the catalogue message, except for dates,
+ * where the server's message says which date problem it is.
  */
-export function secretariatFieldMessage(field: string, code: string, t: Translate): string {
+export function secretariatFieldMessage(
+  field: string,
+  code: string,
+  t: Translate,
+  serverMessage?: string,
+): string {
+  const dateIssue = planDateIssueOf(serverMessage);
+  if (dateIssue) return t(planDateMessageKeys[dateIssue]);
   const name = field.split('.').pop() ?? field;
   if (/^questions\.\d+\./.test(field)) {
     if (code === 'answered_question_changed') {
@@ -103,7 +139,7 @@ export function localiseSecretariatError(
   const fields: Record<string, string> = {};
   if (error instanceof ApiError) {
     for (const field of Object.keys(error.fields)) {
-      fields[field] = secretariatFieldMessage(field, error.code, t);
+      fields[field] = secretariatFieldMessage(field, error.code, t, error.fields[field]);
     }
   }
   return { message: secretariatErrorMessage(error, t), fields };

@@ -190,6 +190,9 @@ export const strategyMessages: Catalogue = {
     'timeline.kind.involvement': 'Involvering',
     'timeline.done': 'Gjennomført',
     'timeline.upcoming': 'Kommer',
+    'timeline.notPublished': 'Utkast – ikke publisert',
+    'timeline.outsideAxis':
+      'Aksen viser {from}–{to}. Utenfor aksen, bare i tabellen nedenfor: {before} før og {after} etter.',
     'status.title': 'Hvor står prosessen?',
     'status.nextMilestone': 'Neste milepæl',
     'status.noNextMilestone': 'Ingen kommende milepæler.',
@@ -397,6 +400,9 @@ export const strategyMessages: Catalogue = {
     'timeline.kind.involvement': 'Involvement',
     'timeline.done': 'Done',
     'timeline.upcoming': 'Upcoming',
+    'timeline.notPublished': 'Draft – not published',
+    'timeline.outsideAxis':
+      'The axis shows {from}–{to}. Outside the axis, in the table below only: {before} before and {after} after.',
     'status.title': 'Where does the process stand?',
     'status.nextMilestone': 'Next milestone',
     'status.noNextMilestone': 'No upcoming milestones.',
