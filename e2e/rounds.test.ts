@@ -82,6 +82,32 @@ describe('input round journey', () => {
     expect(invitationLink).toMatch(/\/i\/[\w-]{20,}$/);
   });
 
+  it('lets the secretariat delete a round made by mistake, after asking (axe-clean)', async () => {
+    const roundDetailUrl = secretariat.url();
+    await secretariat.goto(`${server.url}/p/${slug}/rounds`);
+    await secretariat.getByLabel('Tittel').fill('Runde ved en feil');
+    await secretariat.getByLabel('Frist').fill('2099-06-01T23:59');
+    await secretariat.getByRole('button', { name: 'Ny innspillsrunde' }).click();
+    await secretariat.getByRole('heading', { name: 'Runde ved en feil', level: 1 }).waitFor();
+
+    await secretariat.getByRole('button', { name: 'Slett runden …' }).click();
+    const question = secretariat.getByRole('heading', { name: 'Vil du slette «Runde ved en feil»?' });
+    await question.waitFor();
+    expect(await question.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expectNoSeriousA11yViolations(secretariat, 'delete round confirmation');
+    await secretariat.keyboard.press('Escape');
+    await question.waitFor({ state: 'detached' });
+    await secretariat.getByRole('button', { name: 'Slett runden …' }).click();
+    await secretariat.getByRole('button', { name: 'Ja, slett runden' }).click();
+
+    await secretariat.getByRole('heading', { name: 'Innspillsrunder', level: 1 }).waitFor();
+    await secretariat.getByText('Runden «Runde ved en feil» er slettet.').waitFor();
+    expect(await secretariat.getByRole('cell', { name: 'Runde ved en feil' }).count()).toBe(0);
+    await secretariat.getByRole('cell', { name: 'Innspillsrunde 3' }).first().waitFor();
+    await secretariat.goto(roundDetailUrl);
+    await secretariat.getByRole('button', { name: 'Lukk runden' }).waitFor();
+  });
+
   it('lets the invited respondent answer on a phone, attach a PDF and get a receipt', async () => {
     const phone = await browser.newContext({
       viewport: { width: 390, height: 844 },

@@ -23,6 +23,7 @@ import { QuestionsEditor } from './questions-editor.tsx';
 import { ParticipationPanel } from './participation-panel.tsx';
 import { InvitePanel } from './invite-panel.tsx';
 import { ImportPanel } from './import-panel.tsx';
+import { DeleteRoundPanel } from './delete-round-panel.tsx';
 
 /** Settings fields (as the server names them) and their labels, for the error summary. */
 const fieldLabelKeys: Record<string, string> = {
@@ -227,6 +228,9 @@ export function RoundDetailPage() {
           questions={round.questions}
           onImported={() => setRefreshKey((value) => value + 1)}
         />
+      ) : null}
+      {canManage && round.status === 'draft' ? (
+        <DeleteRoundPanel round={round} path={path} slug={slug} />
       ) : null}
     </article>
   );

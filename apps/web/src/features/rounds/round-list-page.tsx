@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link as RouterLink, useNavigate, useParams } from 'react-router';
+import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router';
 import {
   Alert,
   Button,
@@ -34,6 +34,7 @@ export function RoundListPage() {
   const { slug = '' } = useParams();
   const { t, locale, formatDateTime } = useI18n();
   const navigate = useNavigate();
+  const deletedRoundTitle = (useLocation().state as { deletedRoundTitle?: string } | null)?.deletedRoundTitle;
   const state = useApi(
     () => api.get<RoundListResponse>(`/api/processes/${encodeURIComponent(slug)}/rounds?lang=${locale}`),
     `${slug}-${locale}`,
@@ -73,6 +74,11 @@ export function RoundListPage() {
       <Heading level={1} data-size="lg">
         {t('rounds.title')}
       </Heading>
+      {deletedRoundTitle ? (
+        <Alert data-color="success" role="status">
+          {t('rounds.delete.done', { title: deletedRoundTitle })}
+        </Alert>
+      ) : null}
       {data.rounds.length === 0 ? (
         <Paragraph>{t('rounds.none')}</Paragraph>
       ) : (

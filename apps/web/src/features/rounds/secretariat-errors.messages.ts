@@ -19,6 +19,8 @@ export const secretariatErrorMessages = {
     'secretariat.error.organisationNumberTaken':
       'En aktør med dette organisasjonsnummeret er allerede registrert.',
     'secretariat.error.questionHasAnswers': 'Et spørsmål som allerede har svar, kan ikke fjernes.',
+    'secretariat.error.roundInUse':
+      'Runden kan ikke slettes: bare et utkast uten svar og uten invitasjoner kan slettes. En runde som er brukt, blir stående i prosessens historikk; lukk den i stedet.',
     'secretariat.error.answeredQuestionChanged':
       'Ingenting ble lagret: endringen ville gjort at svar som er gitt, ikke lenger passer spørsmålet sitt.',
     'secretariat.field.kindKeptByAnswers':
@@ -99,6 +101,8 @@ export const secretariatErrorMessages = {
     'secretariat.error.organisationNumberTaken':
       'An actor with this organisation number is already registered.',
     'secretariat.error.questionHasAnswers': 'A question that already has answers cannot be removed.',
+    'secretariat.error.roundInUse':
+      'The round cannot be deleted: only a draft with no answers and no invitations can. A round that has been used stays in the process record; close it instead.',
     'secretariat.error.answeredQuestionChanged':
       'Nothing was saved: the change would leave answers already given not fitting their question.',
     'secretariat.field.kindKeptByAnswers':
@@ -117,7 +121,8 @@ export const secretariatErrorMessages = {
     'secretariat.field.opensAt': 'Must be before the deadline.',
     'secretariat.field.dateFormat': 'Write the date as YYYY-MM-DD.',
     'secretariat.field.dateTimeFormat': 'Write the date and time as YYYY-MM-DD HH:MM (Norwegian time).',
-    'secretariat.field.dateNotInCalendar': 'This date does not exist in the calendar (for example 30 February).',
+    'secretariat.field.dateNotInCalendar':
+      'This date does not exist in the calendar (for example 30 February).',
     'secretariat.field.dateOutOfRange': 'Choose a date from the year 2000 to 2100.',
     'secretariat.field.timeNotInOslo':
       'This time does not exist in Norwegian time: the night summer time starts, clocks go from 02:00 straight to 03:00. Choose another time.',

@@ -36,6 +36,7 @@ const knownCodes = [
   'round_closed',
   'round_not_open',
   'round_number_taken',
+  'round_in_use',
   'organisation_number_taken',
   'question_has_answers',
   'answered_question_changed',

@@ -31,6 +31,7 @@ const messageKeyByCode: Record<string, string> = {
   round_closed: 'secretariat.error.roundClosed',
   round_not_open: 'secretariat.error.roundNotOpen',
   round_number_taken: 'secretariat.error.roundNumberTaken',
+  round_in_use: 'secretariat.error.roundInUse',
   organisation_number_taken: 'secretariat.error.organisationNumberTaken',
   question_has_answers: 'secretariat.error.questionHasAnswers',
   answered_question_changed: 'secretariat.error.answeredQuestionChanged',
