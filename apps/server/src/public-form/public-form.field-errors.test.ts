@@ -56,7 +56,10 @@ describe(`${publicFormRoutes.name}: field errors`, () => {
   });
 
   it('says an empty file is empty, not that it is of the wrong type', async () => {
-    const saved = await postNewAnswer([[`q.${questionId}`, 'Utkast.'], ['action', 'save']]);
+    const saved = await postNewAnswer([
+      [`q.${questionId}`, 'Utkast.'],
+      ['action', 'save'],
+    ]);
     expect(saved.statusCode).toBe(303);
     const token = /\/svar\/i\/([\w-]+)/.exec(saved.headers.location as string)![1]!;
     const linkPage = await testApp.app.inject({ method: 'GET', url: `/svar/i/${token}` });
@@ -64,7 +67,11 @@ describe(`${publicFormRoutes.name}: field errors`, () => {
       method: 'POST',
       url: `/svar/i/${token}`,
       ...multipart(
-        [['formToken', hidden(linkPage.body, 'formToken')], [`q.${questionId}`, 'Utkast.'], ['action', 'attach']],
+        [
+          ['formToken', hidden(linkPage.body, 'formToken')],
+          [`q.${questionId}`, 'Utkast.'],
+          ['action', 'attach'],
+        ],
         { name: 'tom.txt', bytes: new Uint8Array(0) },
       ),
     });
@@ -72,5 +79,32 @@ describe(`${publicFormRoutes.name}: field errors`, () => {
     expect(empty.body).toContain('<a href="#f-file">Velg fil: Filen er tom. Velg en fil med innhold.</a>');
     expect(empty.body).not.toContain('Filen er ikke en PDF');
     expect(empty.body).toContain('Utkast.</textarea>');
+  });
+
+  it('says no file was chosen when "Legg ved fil" is pressed without one, and keeps what was typed', async () => {
+    const saved = await postNewAnswer([
+      [`q.${questionId}`, 'Første utkast.'],
+      ['action', 'save'],
+    ]);
+    const token = /\/svar\/i\/([\w-]+)/.exec(saved.headers.location as string)![1]!;
+    const linkPage = await testApp.app.inject({ method: 'GET', url: `/svar/i/${token}` });
+    const noFile = await testApp.app.inject({
+      method: 'POST',
+      url: `/svar/i/${token}`,
+      // What a browser sends for an empty file input: a part without a file name, and no bytes.
+      ...multipart(
+        [
+          ['formToken', hidden(linkPage.body, 'formToken')],
+          [`q.${questionId}`, 'Andre utkast.'],
+          ['action', 'attach'],
+        ],
+        { name: '', bytes: new Uint8Array(0) },
+      ),
+    });
+    expect(noFile.statusCode).toBe(400);
+    expect(noFile.body).toContain('Ingen fil er valgt.');
+    expect(noFile.body).toContain('Andre utkast.</textarea>');
+    const reopened = await testApp.app.inject({ method: 'GET', url: `/svar/i/${token}` });
+    expect(reopened.body).toContain('Andre utkast.</textarea>');
   });
 });

@@ -537,6 +537,7 @@ ${renderAnswerCopy(ctx, view)}`;
             deps.wakeJobRunner?.();
             return redirect(reply, `${localHref(ctx, pagePath, { lagtved: '1' })}#vedlegg`);
           }
+          if (action === 'attach') return again(400, { file: t('error.noFileChosen') }, []);
           return redirect(reply, localHref(ctx, isSent ? linkBase : pagePath, isSent ? { endret: '1' } : { lagret: '1' }));
         } catch (error) {
           const mapped = mapFormError(error, t, maxUploadMegabytes);
