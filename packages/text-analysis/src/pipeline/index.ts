@@ -33,6 +33,7 @@ import {
   type ReadOptions,
 } from './corpus.ts';
 import { AnalysisError, type RecordSource } from './source.ts';
+import { startWorkerPool } from '../parallel/pool.ts';
 
 export {
   readCsv,
@@ -45,6 +46,9 @@ export {
   type InputErrorCode,
   type ReaderOptions,
 } from './readers.ts';
+
+/** Texts with terms from which theme discovery starts a worker thread (below: one thread). */
+const MIN_POOL_TEXTS = 2000;
 
 /** Duplicate groups (largest first) whose representative text is quoted in the output. */
 const QUOTED_DUPLICATE_GROUPS = 200;
@@ -178,16 +182,24 @@ export async function analyze(source: RecordSource, options: AnalyzeOptions = {}
     );
   }
   options.onProgress?.({ stage: 'themes', done: 0 });
-  // Short texts: discovery's word vectors keep stop words (one more pass over the input).
-  const wordFeatures = usesWordFeatures(model)
-    ? await readSuggestionFeatures(source, corpus.languages, n, DISCOVERY_WORD_FEATURES)
-    : undefined;
-  const themeResult = discoverThemes(model, {
-    seed,
-    ...(wordFeatures ? { wordFeatures } : {}),
-    ...(options.themes !== undefined ? { themes: options.themes } : {}),
-    ...(options.groups !== undefined ? { groups: options.groups } : {}),
-  });
+  // The second core helps with LSA and k-means; on small corpora starting it costs more than it saves.
+  const pool = nonEmpty >= MIN_POOL_TEXTS ? startWorkerPool() : undefined;
+  let themeResult: ThemeResult;
+  try {
+    // Short texts: discovery's word vectors keep stop words (one more pass over the input).
+    const wordFeatures = usesWordFeatures(model)
+      ? await readSuggestionFeatures(source, corpus.languages, n, DISCOVERY_WORD_FEATURES)
+      : undefined;
+    themeResult = discoverThemes(model, {
+      seed,
+      ...(pool ? { pool } : {}),
+      ...(wordFeatures ? { wordFeatures } : {}),
+      ...(options.themes !== undefined ? { themes: options.themes } : {}),
+      ...(options.groups !== undefined ? { groups: options.groups } : {}),
+    });
+  } finally {
+    await pool?.close();
+  }
 
   // Suggestions when some (not all) texts are coded.
   let suggestions: AnalysisDocument['suggestions'] = null;
