@@ -20,6 +20,8 @@ export const MIN_PARALLEL_WORK = 2_000_000;
 export const NEXT_CHUNK = 0;
 export const DONE_CHUNKS = 1;
 export const FAILED = 2;
+/** Chunks of the step the worker ran. */
+export const WORKER_CHUNKS = 3;
 
 /** A step the worker gave no sign of life on for this long is reported as an error. */
 const STALL_MS = 60_000;
@@ -29,7 +31,7 @@ export interface StepMessage {
   readonly name: KernelName;
   readonly args: unknown;
   readonly chunkCount: number;
-  /** Int32 slots {@link NEXT_CHUNK}, {@link DONE_CHUNKS}, {@link FAILED}. */
+  /** Int32 slots {@link NEXT_CHUNK}, {@link DONE_CHUNKS}, {@link FAILED}, {@link WORKER_CHUNKS}. */
   readonly control: Int32Array;
 }
 
@@ -38,8 +40,12 @@ export interface WorkerPool {
   readonly worker: Worker;
   /** Where the worker reports a failed chunk (read synchronously). */
   readonly errors: MessagePort;
+  /** Settles when the worker can take chunks (rejects when it failed to start). */
+  readonly ready: Promise<void>;
   /** Set when the worker failed outside a step (e.g. could not start): steps then run serially. */
   failure?: Error;
+  /** Chunks the worker has run so far (all steps). */
+  workerChunks: number;
   close(): Promise<void>;
 }
 
@@ -81,9 +87,17 @@ export function startWorkerPool(): WorkerPool | undefined {
   }
   const { port1, port2 } = new MessageChannel();
   port1.unref();
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.once('message', () => resolve());
+    worker.once('error', reject);
+  });
+  // A failed start is reported through `failure` (steps then run serially), not as a rejection.
+  ready.catch(() => undefined);
   const pool: WorkerPool = {
     worker,
     errors: port1,
+    ready,
+    workerChunks: 0,
     close: async () => {
       port1.close();
       await worker.terminate();
@@ -135,7 +149,7 @@ export function runChunks<K extends KernelName>(
     }
     return;
   }
-  const control = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+  const control = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT));
   const message: StepMessage = { name, args, chunkCount, control };
   pool.worker.postMessage(message);
   for (let chunk = Atomics.add(control, NEXT_CHUNK, 1); chunk < chunkCount;) {
@@ -144,9 +158,17 @@ export function runChunks<K extends KernelName>(
     chunk = Atomics.add(control, NEXT_CHUNK, 1);
   }
   waitForChunks(pool, control, chunkCount);
+  pool.workerChunks += Atomics.load(control, WORKER_CHUNKS);
 }
 
-function waitForChunks(pool: WorkerPool, control: Int32Array, chunkCount: number): void {
+/**
+ * Blocks until every chunk of a step is done; throws when the worker reported a failed chunk or
+ * made no progress for a minute.
+ *
+ * @example
+ * waitForChunks(pool, control, chunkCount);
+ */
+export function waitForChunks(pool: WorkerPool, control: Int32Array, chunkCount: number): void {
   let seen = Atomics.load(control, DONE_CHUNKS);
   let since = Date.now();
   while (seen < chunkCount) {

@@ -4,7 +4,7 @@
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { KERNELS } from './kernels.ts';
-import { DONE_CHUNKS, FAILED, NEXT_CHUNK, type StepMessage } from './pool.ts';
+import { DONE_CHUNKS, FAILED, NEXT_CHUNK, WORKER_CHUNKS, type StepMessage } from './pool.ts';
 
 let errors: MessagePort | undefined;
 
@@ -14,6 +14,7 @@ function runClaimedChunks(step: StepMessage): void {
   try {
     for (let chunk = Atomics.add(control, NEXT_CHUNK, 1); chunk < chunkCount;) {
       kernel(step.args, chunk);
+      Atomics.add(control, WORKER_CHUNKS, 1);
       Atomics.add(control, DONE_CHUNKS, 1);
       Atomics.notify(control, DONE_CHUNKS);
       chunk = Atomics.add(control, NEXT_CHUNK, 1);
@@ -28,6 +29,7 @@ function runClaimedChunks(step: StepMessage): void {
 parentPort?.on('message', (message: StepMessage | { kind: 'errors'; port: MessagePort }) => {
   if ('kind' in message) {
     errors = message.port;
+    parentPort?.postMessage('ready');
   } else {
     runClaimedChunks(message);
   }
