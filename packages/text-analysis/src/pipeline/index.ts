@@ -48,7 +48,7 @@ export {
 } from './readers.ts';
 
 /** Texts with terms from which theme discovery starts a worker thread (below: one thread). */
-const MIN_POOL_TEXTS = 2000;
+const MIN_POOL_TEXTS = 5000;
 
 /** Duplicate groups (largest first) whose representative text is quoted in the output. */
 const QUOTED_DUPLICATE_GROUPS = 200;
