@@ -17,7 +17,8 @@
  *    representatives = members closest to the theme centroid; texts with no terms or too little
  *    similarity to every theme are reported as unassigned;
  * 6. coarse groups by Ward's linkage of the themes' mean clustering-space vectors, weighted by size.
- * Deterministic for a seed (seeded PRNG only).
+ * Deterministic for a seed (seeded PRNG only). With `options.pool` the LSA products and k-means
+ * run on two threads (parallel/pool.ts), with the same result to the bit.
  * @module
  */
 import type { CsrMatrix, TfidfModel } from '../vectorize/index.ts';

@@ -103,7 +103,8 @@ function initialize(
 }
 
 /**
- * Runs spherical k-means once from a k-means++ start.
+ * Runs spherical k-means once from a k-means++ start (or from `start`). With `workers`, the row
+ * loops of large enough inputs are shared with the worker thread; the result is bit-identical.
  *
  * @example
  * const result = sphericalKMeans(points, n, 100, 5, createRandom(1));
@@ -225,7 +226,8 @@ function centroidShift(
 }
 
 /**
- * Best of several spherical k-means runs (highest total similarity).
+ * Best of several spherical k-means runs (highest total similarity); `pool` as in
+ * {@link sphericalKMeans}.
  *
  * @example
  * const best = bestOfRestarts(points, n, dims, 5, 4, createRandom(1));
@@ -295,6 +297,7 @@ export function simplifiedSilhouette(
  * Silhouette (Rousseeuw) with cosine distance on the first `sampleSize` rows (callers pass rows in
  * random order): mean over those rows of (b − a)/max(a, b), a = mean distance to the sampled
  * members of the own cluster, b = the smallest mean distance to another cluster's sampled members.
+ * With `workers`, the rows are shared with the worker thread (same result).
  *
  * @example
  * sampledSilhouette(points, n, dims, result, 1000); // in [-1, 1], higher is better
