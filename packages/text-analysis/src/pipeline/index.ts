@@ -33,7 +33,7 @@ import {
   type ReadOptions,
 } from './corpus.ts';
 import { AnalysisError, type RecordSource } from './source.ts';
-import { startWorkerPool } from '../parallel/pool.ts';
+import { withWorkerPool } from '../parallel/pool.ts';
 
 export {
   readCsv,
@@ -46,9 +46,6 @@ export {
   type InputErrorCode,
   type ReaderOptions,
 } from './readers.ts';
-
-/** Texts with terms from which theme discovery starts a worker thread (below: one thread). */
-const MIN_POOL_TEXTS = 5000;
 
 /** Duplicate groups (largest first) whose representative text is quoted in the output. */
 const QUOTED_DUPLICATE_GROUPS = 200;
@@ -182,24 +179,20 @@ export async function analyze(source: RecordSource, options: AnalyzeOptions = {}
     );
   }
   options.onProgress?.({ stage: 'themes', done: 0 });
-  // The second core helps with LSA and k-means; on small corpora starting it costs more than it saves.
-  const pool = nonEmpty >= MIN_POOL_TEXTS ? startWorkerPool() : undefined;
-  let themeResult: ThemeResult;
-  try {
+  // The second core helps with LSA and k-means (on small corpora starting it costs more than it saves).
+  const themeResult = await withWorkerPool(nonEmpty, async (pool) => {
     // Short texts: discovery's word vectors keep stop words (one more pass over the input).
     const wordFeatures = usesWordFeatures(model)
       ? await readSuggestionFeatures(source, corpus.languages, n, DISCOVERY_WORD_FEATURES)
       : undefined;
-    themeResult = discoverThemes(model, {
+    return discoverThemes(model, {
       seed,
       ...(pool ? { pool } : {}),
       ...(wordFeatures ? { wordFeatures } : {}),
       ...(options.themes !== undefined ? { themes: options.themes } : {}),
       ...(options.groups !== undefined ? { groups: options.groups } : {}),
     });
-  } finally {
-    await pool?.close();
-  }
+  });
 
   // Suggestions when some (not all) texts are coded.
   let suggestions: AnalysisDocument['suggestions'] = null;
