@@ -11,6 +11,7 @@
  * - suggest: `suggestThemes` / `trainSuggester` (calibrated one-vs-rest linear SVMs, active learning)
  * - evaluate: NMI, ARI, accuracy, macro/micro-F1, Jaccard, `stratifiedSplit`
  * - pipeline: `analyze`, `evaluate`, `readJsonl`, `readCsv`
+ * - parallel: `startWorkerPool` / `withWorkerPool` (a second thread for discovery's LSA and k-means)
  *
  * @example
  * import { analyze, arraySource } from '@innspill/text-analysis';
@@ -25,3 +26,4 @@ export * from './themes/index.ts';
 export * from './suggest/index.ts';
 export * from './evaluate/index.ts';
 export * from './pipeline/index.ts';
+export { MIN_POOL_TEXTS, startWorkerPool, withWorkerPool, type WorkerPool } from './parallel/pool.ts';

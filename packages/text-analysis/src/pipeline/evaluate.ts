@@ -3,6 +3,7 @@
  * @module
  */
 import { DISCOVERY_WORD_FEATURES, discoverThemes, usesWordFeatures } from '../themes/index.ts';
+import { withWorkerPool } from '../parallel/pool.ts';
 import { trainSuggester } from '../suggest/index.ts';
 import {
   accuracy,
@@ -86,13 +87,16 @@ export async function evaluate(
   const wordFeatures = usesWordFeatures(corpus.model)
     ? await readSuggestionFeatures(filtered, corpus.languages, n, DISCOVERY_WORD_FEATURES)
     : undefined;
-  const themes = discoverThemes(corpus.model, {
-    seed,
-    ...(wordFeatures ? { wordFeatures } : {}),
-    themes: Math.min(distinct, n),
-    isAssigningAll: true,
-    groups: 1,
-  });
+  const themes = await withWorkerPool(n, (pool) =>
+    discoverThemes(corpus.model, {
+      seed,
+      ...(pool ? { pool } : {}),
+      ...(wordFeatures ? { wordFeatures } : {}),
+      themes: Math.min(distinct, n),
+      isAssigningAll: true,
+      groups: 1,
+    }),
+  );
   const predicted = Array.from(themes.assignments);
   const discovery = {
     ari: round(adjustedRandIndex(first, predicted)),

@@ -33,6 +33,7 @@ import {
   type ReadOptions,
 } from './corpus.ts';
 import { AnalysisError, type RecordSource } from './source.ts';
+import { withWorkerPool } from '../parallel/pool.ts';
 
 export {
   readCsv,
@@ -178,15 +179,19 @@ export async function analyze(source: RecordSource, options: AnalyzeOptions = {}
     );
   }
   options.onProgress?.({ stage: 'themes', done: 0 });
-  // Short texts: discovery's word vectors keep stop words (one more pass over the input).
-  const wordFeatures = usesWordFeatures(model)
-    ? await readSuggestionFeatures(source, corpus.languages, n, DISCOVERY_WORD_FEATURES)
-    : undefined;
-  const themeResult = discoverThemes(model, {
-    seed,
-    ...(wordFeatures ? { wordFeatures } : {}),
-    ...(options.themes !== undefined ? { themes: options.themes } : {}),
-    ...(options.groups !== undefined ? { groups: options.groups } : {}),
+  // The second core helps with LSA and k-means (on small corpora starting it costs more than it saves).
+  const themeResult = await withWorkerPool(nonEmpty, async (pool) => {
+    // Short texts: discovery's word vectors keep stop words (one more pass over the input).
+    const wordFeatures = usesWordFeatures(model)
+      ? await readSuggestionFeatures(source, corpus.languages, n, DISCOVERY_WORD_FEATURES)
+      : undefined;
+    return discoverThemes(model, {
+      seed,
+      ...(pool ? { pool } : {}),
+      ...(wordFeatures ? { wordFeatures } : {}),
+      ...(options.themes !== undefined ? { themes: options.themes } : {}),
+      ...(options.groups !== undefined ? { groups: options.groups } : {}),
+    });
   });
 
   // Suggestions when some (not all) texts are coded.

@@ -2,7 +2,7 @@
  * Runs a {@link TextStage} on a worker thread (language detection, terms, duplicate detection), so
  * the main thread can parse input and build the vocabulary at the same time (two cores).
  */
-import { Worker } from 'node:worker_threads';
+import { startTypeScriptWorker } from '../parallel/pool.ts';
 import type { DuplicateGroup, DuplicateOptions } from '../duplicates/index.ts';
 import type { StageReply, WorkerRequest, WorkerResponse } from './terms-batch.ts';
 
@@ -24,18 +24,10 @@ export function startStageWorker(
   duplicates?: DuplicateOptions,
   isKeepingStopWords = false,
 ): StageWorker | undefined {
-  let api: string;
-  try {
-    api = import.meta.resolve('tsx/esm/api');
-  } catch {
+  const worker = startTypeScriptWorker(new URL('./worker.ts', import.meta.url));
+  if (!worker) {
     return undefined;
   }
-  const target = new URL('./worker.ts', import.meta.url).href;
-  const worker = new Worker(
-    `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); })`,
-    { eval: true },
-  );
-  worker.unref();
   const waiting: { resolve: (reply: StageReply) => void; reject: (error: Error) => void }[] = [];
   let failure: Error | undefined;
   worker.on('message', (reply: StageReply) => {

@@ -17,7 +17,8 @@
  *    representatives = members closest to the theme centroid; texts with no terms or too little
  *    similarity to every theme are reported as unassigned;
  * 6. coarse groups by Ward's linkage of the themes' mean clustering-space vectors, weighted by size.
- * Deterministic for a seed (seeded PRNG only).
+ * Deterministic for a seed (seeded PRNG only). With `options.pool` the LSA products and k-means
+ * run on two threads (parallel/pool.ts), with the same result to the bit.
  * @module
  */
 import type { CsrMatrix, TfidfModel } from '../vectorize/index.ts';
@@ -37,6 +38,7 @@ import {
   type KMeansResult,
 } from './kmeans.ts';
 import { concentrationWeights, scaleColumns } from './reweight.ts';
+import { shareArray } from '../parallel/pool.ts';
 import { themeMeans, wardGroups } from './groups.ts';
 import {
   centroidSimilarities,
@@ -134,6 +136,8 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
   shuffleInPlace(fitRows, random);
   const fitMatrix = compactColumns(selectRows(matrix, fitRows));
   const ppmiWeight = options.ppmiWeight ?? (isLargeCorpus ? 0 : 2);
+  const pool = options.pool;
+  const isShared = pool !== undefined;
   let wordVectors: PpmiWordVectors | undefined;
   // The clustering space: LSA of the (possibly re-weighted) TF-IDF rows, next to the PPMI word
   // vectors' document vectors; the word vectors are learned once and reused on re-weighted rows.
@@ -148,10 +152,15 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
         seed,
         powerIterations: isLargeCorpus || fitRows.length > 10_000 ? 2 : 3,
         isComputingComponents: false,
+        ...(pool ? { pool } : {}),
       },
     );
     if (ppmiWeight <= 0) {
-      return { points: reduction.embedding, dims: reduction.dimensions, lsaDims: reduction.dimensions };
+      return {
+        points: shareArray(reduction.embedding, isShared),
+        dims: reduction.dimensions,
+        lsaDims: reduction.dimensions,
+      };
     }
     let documents: Float32Array;
     let wordDims: number;
@@ -165,19 +174,23 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
         ...(options.ppmiTerms !== undefined ? { maxTerms: options.ppmiTerms } : {}),
         // 2 power iterations on the denser stop-word PPMI matrix: same NMI on NHS phase 2, ~0.7 s less.
         powerIterations: options.ppmiPowerIterations ?? (wordFeatures ? 2 : 3),
+        ...(pool ? { pool } : {}),
       });
       wordVectors = ppmi.wordVectors;
       documents = ppmi.vectors;
       wordDims = ppmi.dimensions;
     }
     return {
-      points: concatenateDense(
-        reduction.embedding,
-        reduction.dimensions,
-        documents,
-        wordDims,
-        ppmiWeight,
-        fitRows.length,
+      points: shareArray(
+        concatenateDense(
+          reduction.embedding,
+          reduction.dimensions,
+          documents,
+          wordDims,
+          ppmiWeight,
+          fitRows.length,
+        ),
+        isShared,
       ),
       dims: reduction.dimensions + wordDims,
       lsaDims: reduction.dimensions,
@@ -192,7 +205,7 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
   let clustering: KMeansResult;
   if (options.themes !== undefined) {
     const k = Math.max(1, Math.min(options.themes, n));
-    clustering = bestOfRestarts(points, n, dims, k, restarts, random);
+    clustering = bestOfRestarts(points, n, dims, k, restarts, random, { pool });
     choice = { method: 'given', chosen: k, candidates: [] };
   } else {
     const [low, high] = options.themeRange ?? DEFAULT_THEME_RANGE;
@@ -205,8 +218,8 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
     const scanRows = Math.min(n, CHOICE_SCAN_ROWS);
     const scanPoints = points.subarray(0, scanRows * dims);
     for (let k = Math.max(2, Math.min(low, upper)); k <= upper; k += step) {
-      const result = bestOfRestarts(scanPoints, scanRows, dims, k, 1, random);
-      const score = sampledSilhouette(scanPoints, scanRows, dims, result, 1000);
+      const result = bestOfRestarts(scanPoints, scanRows, dims, k, 1, random, { pool });
+      const score = sampledSilhouette(scanPoints, scanRows, dims, result, 1000, pool);
       candidates.push({ themes: k, silhouette: Math.round(score * 10_000) / 10_000 });
       results.push(result);
     }
@@ -220,8 +233,8 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
     const k = best?.k ?? 1;
     clustering =
       best && n >= 2
-        ? bestOfRestarts(points, n, dims, k, restarts, random)
-        : bestOfRestarts(points, n, dims, 1, 1, random);
+        ? bestOfRestarts(points, n, dims, k, restarts, random, { pool })
+        : bestOfRestarts(points, n, dims, 1, 1, random, { pool });
     choice = { method: 'silhouette', chosen: clustering.k, candidates };
   }
   // Long texts: one round of term re-weighting by the found themes (a term spread evenly over them
@@ -248,6 +261,7 @@ export function discoverThemes(fullModel: TfidfModel, options: ThemeOptions = {}
       random,
       40,
       assignmentCentroids(points, n, dims, clustering.assignments, clustering.k),
+      pool,
     );
   }
   const k = clustering.k;

@@ -1,5 +1,15 @@
 /** Spherical k-means (cosine) on dense l2-normalised rows, k-means++ initialisation, restarts. */
 import type { Random } from '../vectorize/random.ts';
+import {
+  poolFor,
+  runChunks,
+  shareArray,
+  sharedFloat32,
+  sharedFloat64,
+  sharedInt32,
+  type WorkerPool,
+} from '../parallel/pool.ts';
+import { CHUNK_DIMS, CHUNK_ROWS, dot } from './kmeans-kernels.ts';
 
 /** Result of one k-means fit. */
 export interface KMeansResult {
@@ -12,30 +22,6 @@ export interface KMeansResult {
   /** Sum of similarities (higher is better). */
   readonly objective: number;
 }
-
-function dot(a: Float32Array, aOffset: number, b: Float32Array, bOffset: number, dims: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let c = 0;
-  for (; c + 3 < dims; c += 4) {
-    s0 += (a[aOffset + c] as number) * (b[bOffset + c] as number);
-    s1 += (a[aOffset + c + 1] as number) * (b[bOffset + c + 1] as number);
-    s2 += (a[aOffset + c + 2] as number) * (b[bOffset + c + 2] as number);
-    s3 += (a[aOffset + c + 3] as number) * (b[bOffset + c + 3] as number);
-  }
-  for (; c < dims; c++) {
-    s0 += (a[aOffset + c] as number) * (b[bOffset + c] as number);
-  }
-  return s0 + s1 + s2 + s3;
-}
-
-/**
- * Slack in the bound test: distances come from √(2 − 2·cos) of float32 unit vectors, whose squared
- * norms are 1 within ~1e-7, so a distance of at least 1e-3 is off by at most ~1e-4.
- */
-const BOUND_MARGIN = 1e-3;
 
 function normalizeRows(data: Float32Array, rows: number, dims: number): void {
   for (let r = 0; r < rows; r++) {
@@ -52,18 +38,26 @@ function normalizeRows(data: Float32Array, rows: number, dims: number): void {
   }
 }
 
-function initialize(points: Float32Array, n: number, dims: number, k: number, random: Random): Float32Array {
-  const centroids = new Float32Array(k * dims);
-  const distance = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+function initialize(
+  points: Float32Array,
+  n: number,
+  dims: number,
+  k: number,
+  random: Random,
+  pool: WorkerPool | undefined,
+): Float32Array {
+  const isShared = pool !== undefined;
+  const centroids = sharedFloat32(k * dims, isShared);
+  const distance = sharedFloat64(n, isShared).fill(Number.POSITIVE_INFINITY);
+  const trial = sharedFloat64(n, isShared);
+  const chunks = Math.ceil(n / CHUNK_ROWS);
   let chosen = random.nextInt(n);
   for (let c = 0; c < k; c++) {
     centroids.set(points.subarray(chosen * dims, (chosen + 1) * dims), c * dims);
+    const nearest = { points, n, dims, target: centroids, targetOffset: c * dims, distance, out: distance };
+    runChunks(pool, 'nearestDistance', nearest, chunks);
     let total = 0;
     for (let i = 0; i < n; i++) {
-      const d = Math.max(0, 1 - dot(points, i * dims, centroids, c * dims, dims));
-      if (d < (distance[i] as number)) {
-        distance[i] = d;
-      }
       total += (distance[i] as number) ** 2;
     }
     if (c + 1 === k) {
@@ -83,12 +77,19 @@ function initialize(points: Float32Array, n: number, dims: number, k: number, ra
           break;
         }
       }
+      const withCandidate = {
+        points,
+        n,
+        dims,
+        target: points,
+        targetOffset: candidate * dims,
+        distance,
+        out: trial,
+      };
+      runChunks(pool, 'nearestDistance', withCandidate, chunks);
       let potential = 0;
       for (let i = 0; i < n; i++) {
-        const d = Math.min(
-          distance[i] as number,
-          Math.max(0, 1 - dot(points, i * dims, points, candidate * dims, dims)),
-        );
+        const d = trial[i] as number;
         potential += d * d;
       }
       if (potential < bestPotential) {
@@ -102,7 +103,8 @@ function initialize(points: Float32Array, n: number, dims: number, k: number, ra
 }
 
 /**
- * Runs spherical k-means once from a k-means++ start.
+ * Runs spherical k-means once from a k-means++ start (or from `start`). With `workers`, the row
+ * loops of large enough inputs are shared with the worker thread; the result is bit-identical.
  *
  * @example
  * const result = sphericalKMeans(points, n, 100, 5, createRandom(1));
@@ -115,53 +117,41 @@ export function sphericalKMeans(
   random: Random,
   maxIterations = 40,
   start?: Float32Array,
+  workers?: WorkerPool,
 ): KMeansResult {
-  const centroids = start ? Float32Array.from(start) : initialize(points, n, dims, k, random);
-  const assignments = new Int32Array(n).fill(-1);
-  const similarities = new Float32Array(n);
-  const sums = new Float64Array(k * dims);
+  const pool = poolFor(workers, n * k * dims);
+  const isShared = pool !== undefined;
+  const rows = shareArray(points, isShared);
+  const centroids = start
+    ? shareArray(Float32Array.from(start), isShared)
+    : initialize(rows, n, dims, k, random, pool);
+  const assignments = shareArray(new Int32Array(n).fill(-1), isShared);
+  const similarities = sharedFloat32(n, isShared);
+  const rowSimilarities = sharedFloat64(n, isShared);
+  const sums = sharedFloat64(k * dims, isShared);
   const sizes = new Int32Array(k);
   // Hamerly's bound: a lower bound on each row's (Euclidean, unit-vector) distance to its nearest
   // other centroid. When the exact distance to its own centroid is below it, no other centroid can
   // be nearer and the row skips the k dot products; otherwise it is scanned as before. The result
   // is the same as scanning every row (the margin covers rounding in √(2 − 2·cos)).
-  const otherBound = new Float64Array(n);
+  const otherBound = sharedFloat64(n, isShared);
+  const rowChunks = Math.ceil(n / CHUNK_ROWS);
+  const chunkChanged = shareArray(new Int32Array(rowChunks), isShared);
   const previous = new Float32Array(k * dims);
+  // How far the centroid that moved most (and the second-most moving one) moved in the last update.
+  let shift = { largestAt: -1, largest: 0, secondLargest: 0 };
   let objective = 0;
   for (let iteration = 0; iteration < maxIterations; iteration++) {
-    let changed = 0;
     const previousObjective = iteration === 0 ? Number.NEGATIVE_INFINITY : objective;
+    const step = { points: rows, centroids, n, dims, k, assignments, similarities, rowSimilarities };
+    runChunks(pool, 'assignRows', { ...step, otherBound, chunkChanged, ...shift }, rowChunks);
+    let changed = 0;
+    for (let chunk = 0; chunk < rowChunks; chunk++) {
+      changed += chunkChanged[chunk] as number;
+    }
     objective = 0;
     for (let i = 0; i < n; i++) {
-      const own = assignments[i] as number;
-      if (own >= 0) {
-        const s = dot(points, i * dims, centroids, own * dims, dims);
-        if (Math.sqrt(Math.max(0, 2 - 2 * s)) + BOUND_MARGIN < (otherBound[i] as number)) {
-          similarities[i] = s;
-          objective += s;
-          continue;
-        }
-      }
-      let best = 0;
-      let bestSimilarity = Number.NEGATIVE_INFINITY;
-      let secondSimilarity = Number.NEGATIVE_INFINITY;
-      for (let c = 0; c < k; c++) {
-        const s = dot(points, i * dims, centroids, c * dims, dims);
-        if (s > bestSimilarity) {
-          secondSimilarity = bestSimilarity;
-          bestSimilarity = s;
-          best = c;
-        } else if (s > secondSimilarity) {
-          secondSimilarity = s;
-        }
-      }
-      otherBound[i] = k > 1 ? Math.sqrt(Math.max(0, 2 - 2 * secondSimilarity)) : Number.POSITIVE_INFINITY;
-      if (own !== best) {
-        changed++;
-        assignments[i] = best;
-      }
-      similarities[i] = bestSimilarity;
-      objective += bestSimilarity;
+      objective += rowSimilarities[i] as number;
     }
     if (
       iteration > 0 &&
@@ -170,14 +160,16 @@ export function sphericalKMeans(
       break;
     }
     previous.set(centroids);
-    sums.fill(0);
+    runChunks(
+      pool,
+      'clusterSums',
+      { points: rows, n, dims, k, assignments, sums },
+      Math.ceil(dims / CHUNK_DIMS),
+    );
     sizes.fill(0);
     for (let i = 0; i < n; i++) {
       const c = assignments[i] as number;
       sizes[c] = (sizes[c] as number) + 1;
-      for (let d = 0; d < dims; d++) {
-        sums[c * dims + d] = (sums[c * dims + d] as number) + (points[i * dims + d] as number);
-      }
     }
     for (let c = 0; c < k; c++) {
       if (sizes[c] === 0) {
@@ -190,7 +182,7 @@ export function sphericalKMeans(
         }
         similarities[worst] = 1;
         for (let d = 0; d < dims; d++) {
-          centroids[c * dims + d] = points[worst * dims + d] as number;
+          centroids[c * dims + d] = rows[worst * dims + d] as number;
         }
         continue;
       }
@@ -199,34 +191,43 @@ export function sphericalKMeans(
       }
     }
     normalizeRows(centroids, k, dims);
-    // How far each centroid moved; a row's nearest other centroid came at most the largest move
-    // of the others closer.
-    let largest = 0;
-    let largestAt = -1;
-    let secondLargest = 0;
-    for (let c = 0; c < k; c++) {
-      let squared = 0;
-      for (let d = 0; d < dims; d++) {
-        squared += ((centroids[c * dims + d] as number) - (previous[c * dims + d] as number)) ** 2;
-      }
-      const shift = Math.sqrt(squared);
-      if (shift > largest) {
-        secondLargest = largest;
-        largest = shift;
-        largestAt = c;
-      } else if (shift > secondLargest) {
-        secondLargest = shift;
-      }
-    }
-    for (let i = 0; i < n; i++) {
-      otherBound[i] = (otherBound[i] as number) - (assignments[i] === largestAt ? secondLargest : largest);
-    }
+    // A row's nearest other centroid came at most the largest move of the others closer (the
+    // next assignment step lowers the bounds).
+    shift = centroidShift(centroids, previous, k, dims);
   }
   return { k, centroids, assignments, similarities, objective };
 }
 
+/** The centroid that moved most, how far, and how far the second-most moving one moved. */
+function centroidShift(
+  centroids: Float32Array,
+  previous: Float32Array,
+  k: number,
+  dims: number,
+): { largestAt: number; largest: number; secondLargest: number } {
+  let largest = 0;
+  let largestAt = -1;
+  let secondLargest = 0;
+  for (let c = 0; c < k; c++) {
+    let squared = 0;
+    for (let d = 0; d < dims; d++) {
+      squared += ((centroids[c * dims + d] as number) - (previous[c * dims + d] as number)) ** 2;
+    }
+    const shift = Math.sqrt(squared);
+    if (shift > largest) {
+      secondLargest = largest;
+      largest = shift;
+      largestAt = c;
+    } else if (shift > secondLargest) {
+      secondLargest = shift;
+    }
+  }
+  return { largestAt, largest, secondLargest };
+}
+
 /**
- * Best of several spherical k-means runs (highest total similarity).
+ * Best of several spherical k-means runs (highest total similarity); `pool` as in
+ * {@link sphericalKMeans}.
  *
  * @example
  * const best = bestOfRestarts(points, n, dims, 5, 4, createRandom(1));
@@ -238,7 +239,7 @@ export function bestOfRestarts(
   k: number,
   restarts: number,
   random: Random,
-  restartSample = 6_000,
+  { restartSample = 6_000, pool }: { readonly restartSample?: number; readonly pool?: WorkerPool } = {},
 ): KMeansResult {
   // Restarts on a sub-sample (its first rows: callers pass rows in a random or canonical order),
   // then the best centroids seed one run on all rows.
@@ -246,7 +247,7 @@ export function bestOfRestarts(
   const subset = m === n ? points : points.subarray(0, m * dims);
   let best: KMeansResult | undefined;
   for (let r = 0; r < Math.max(1, restarts); r++) {
-    const result = sphericalKMeans(subset, m, dims, k, random);
+    const result = sphericalKMeans(subset, m, dims, k, random, 40, undefined, pool);
     if (!best || result.objective > best.objective) {
       best = result;
     }
@@ -254,7 +255,7 @@ export function bestOfRestarts(
   if (m === n) {
     return best as KMeansResult;
   }
-  return sphericalKMeans(points, n, dims, k, random, 25, (best as KMeansResult).centroids);
+  return sphericalKMeans(points, n, dims, k, random, 25, (best as KMeansResult).centroids, pool);
 }
 
 /**
@@ -296,6 +297,7 @@ export function simplifiedSilhouette(
  * Silhouette (Rousseeuw) with cosine distance on the first `sampleSize` rows (callers pass rows in
  * random order): mean over those rows of (b − a)/max(a, b), a = mean distance to the sampled
  * members of the own cluster, b = the smallest mean distance to another cluster's sampled members.
+ * With `workers`, the rows are shared with the worker thread (same result).
  *
  * @example
  * sampledSilhouette(points, n, dims, result, 1000); // in [-1, 1], higher is better
@@ -306,43 +308,34 @@ export function sampledSilhouette(
   dims: number,
   result: KMeansResult,
   sampleSize = 1000,
+  workers?: WorkerPool,
 ): number {
   const m = Math.min(n, sampleSize);
   if (result.k < 2 || m < 3) {
     return 0;
   }
   const k = result.k;
-  const sums = new Float64Array(k);
-  const counts = new Int32Array(k);
+  const pool = poolFor(workers, m * m * dims);
+  const isShared = pool !== undefined;
+  const counts = sharedInt32(k, isShared);
   for (let i = 0; i < m; i++) {
     const c = result.assignments[i] as number;
     counts[c] = (counts[c] as number) + 1;
   }
+  const scores = sharedFloat64(m, isShared);
+  const args = {
+    points: shareArray(points.subarray(0, m * dims), isShared),
+    m,
+    dims,
+    k,
+    assignments: shareArray(result.assignments.subarray(0, m), isShared),
+    counts,
+    scores,
+  };
+  runChunks(pool, 'silhouette', args, Math.ceil(m / CHUNK_ROWS));
   let total = 0;
   for (let i = 0; i < m; i++) {
-    sums.fill(0);
-    const own = result.assignments[i] as number;
-    for (let j = 0; j < m; j++) {
-      if (j !== i) {
-        const c = result.assignments[j] as number;
-        sums[c] = (sums[c] as number) + 1 - dot(points, i * dims, points, j * dims, dims);
-      }
-    }
-    const ownCount = (counts[own] as number) - 1;
-    if (ownCount === 0) {
-      continue;
-    }
-    const a = (sums[own] as number) / ownCount;
-    let b = Number.POSITIVE_INFINITY;
-    for (let c = 0; c < k; c++) {
-      if (c !== own && (counts[c] as number) > 0) {
-        b = Math.min(b, (sums[c] as number) / (counts[c] as number));
-      }
-    }
-    if (Number.isFinite(b)) {
-      const denominator = Math.max(a, b);
-      total += denominator > 0 ? (b - a) / denominator : 0;
-    }
+    total += scores[i] as number;
   }
   return total / m;
 }

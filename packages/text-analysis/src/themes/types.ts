@@ -3,9 +3,15 @@
  * @module
  */
 import type { CsrMatrix } from '../vectorize/index.ts';
+import type { WorkerPool } from '../parallel/pool.ts';
 
 /** Options of `discoverThemes`. */
 export interface ThemeOptions {
+  /**
+   * A worker thread to share LSA and k-means with (`startWorkerPool`); the result is the same with
+   * or without it.
+   */
+  readonly pool?: WorkerPool;
   /** Number of themes; chosen automatically when omitted. */
   readonly themes?: number;
   /** Range searched when `themes` is omitted (default [2, 30], capped by the corpus size). */

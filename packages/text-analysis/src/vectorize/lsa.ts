@@ -4,6 +4,15 @@
  */
 import type { CsrMatrix } from './index.ts';
 import { createRandom } from './random.ts';
+import {
+  poolFor,
+  runChunks,
+  shareArray,
+  sharedFloat32,
+  sharedFloat64,
+  type WorkerPool,
+} from '../parallel/pool.ts';
+import { CHUNK_COLUMNS, CHUNK_ROWS, triangleChunks, type CsrArrays } from './lsa-kernels.ts';
 
 /** Options of {@link reduceDimensions}. */
 export interface ReduceOptions {
@@ -17,6 +26,8 @@ export interface ReduceOptions {
   readonly seed?: number;
   /** Also compute `components` (needed only to project rows outside the fitted matrix). Default true. */
   readonly isComputingComponents?: boolean;
+  /** A worker to share the products with (same result with or without). */
+  readonly pool?: WorkerPool;
 }
 
 /** A fitted LSA reduction. */
@@ -66,82 +77,46 @@ function cholesky(g: Float64Array, m: number): Float64Array {
 }
 
 /** Orthonormalises the columns of a row-major n × l matrix in place (Cholesky QR, twice). */
-function orthonormalizeColumns(y: Float64Array, n: number, l: number, passes = 2): void {
-  const row = new Float64Array(l);
+function orthonormalizeColumns(
+  y: Float64Array,
+  n: number,
+  l: number,
+  passes: number,
+  pool: WorkerPool | undefined,
+): void {
+  const isShared = pool !== undefined;
+  const from = triangleChunks(l, Math.ceil(l / CHUNK_COLUMNS));
   for (let pass = 0; pass < passes; pass++) {
-    const g = new Float64Array(l * l);
-    for (let i = 0; i < n; i++) {
-      const base = i * l;
-      for (let a = 0; a < l; a++) {
-        const ya = y[base + a] as number;
-        if (ya === 0) {
-          continue;
-        }
-        const ga = a * l;
-        for (let b = a; b < l; b++) {
-          g[ga + b] = (g[ga + b] as number) + ya * (y[base + b] as number);
-        }
-      }
-    }
+    const g = sharedFloat64(l * l, isShared);
+    runChunks(pool, 'gram', { y, n, l, from, g }, from.length - 1);
     for (let a = 0; a < l; a++) {
       for (let b = 0; b < a; b++) {
         g[a * l + b] = g[b * l + a] as number;
       }
     }
-    const lower = cholesky(g, l);
+    const lower = shareArray(cholesky(g, l), isShared);
     // Solve x Lᵀ = y_i for each row (forward substitution): x = y_i L^{-T}.
-    for (let i = 0; i < n; i++) {
-      const base = i * l;
-      for (let a = 0; a < l; a++) {
-        let sum = y[base + a] as number;
-        const la = a * l;
-        for (let b = 0; b < a; b++) {
-          sum -= (row[b] as number) * (lower[la + b] as number);
-        }
-        row[a] = sum / (lower[la + a] as number);
-      }
-      for (let a = 0; a < l; a++) {
-        y[base + a] = row[a] as number;
-      }
-    }
+    runChunks(pool, 'substituteRows', { y, n, l, lower }, Math.ceil(n / CHUNK_ROWS));
   }
 }
 
 /** Y (n × l, row-major) = X · W (W: columns × l, row-major). */
-function multiply(matrix: CsrMatrix, w: Float64Array, l: number): Float64Array {
-  const n = matrix.rowCount;
-  const y = new Float64Array(n * l);
-  const { indptr, indices, values } = matrix;
-  for (let i = 0; i < n; i++) {
-    const base = i * l;
-    const end = indptr[i + 1] as number;
-    for (let p = indptr[i] as number; p < end; p++) {
-      const v = values[p] as number;
-      const wb = (indices[p] as number) * l;
-      for (let c = 0; c < l; c++) {
-        y[base + c] = (y[base + c] as number) + v * (w[wb + c] as number);
-      }
-    }
-  }
+function multiply(matrix: CsrArrays, w: Float64Array, l: number, pool: WorkerPool | undefined): Float64Array {
+  const y = sharedFloat64(matrix.rowCount * l, pool !== undefined);
+  runChunks(pool, 'multiplyRows', { matrix, w, l, y }, Math.ceil(matrix.rowCount / CHUNK_ROWS));
   return y;
 }
 
 /** Z (columns × l, row-major) = Xᵀ · Q (Q: n × l row-major). */
-function multiplyTransposed(matrix: CsrMatrix, q: Float64Array, l: number): Float64Array {
-  const n = matrix.rowCount;
-  const z = new Float64Array(matrix.columnCount * l);
-  const { indptr, indices, values } = matrix;
-  for (let i = 0; i < n; i++) {
-    const qb = i * l;
-    const end = indptr[i + 1] as number;
-    for (let p = indptr[i] as number; p < end; p++) {
-      const v = values[p] as number;
-      const zb = (indices[p] as number) * l;
-      for (let c = 0; c < l; c++) {
-        z[zb + c] = (z[zb + c] as number) + v * (q[qb + c] as number);
-      }
-    }
-  }
+function multiplyTransposed(
+  matrix: CsrArrays,
+  columnCount: number,
+  q: Float64Array,
+  l: number,
+  pool: WorkerPool | undefined,
+): Float64Array {
+  const z = sharedFloat64(columnCount * l, pool !== undefined);
+  runChunks(pool, 'multiplyTransposed', { matrix, q, l, z }, Math.ceil(l / CHUNK_COLUMNS));
   return z;
 }
 
@@ -223,34 +198,31 @@ export function reduceDimensions(matrix: CsrMatrix, options: ReduceOptions = {})
   const k = Math.max(1, Math.min(options.dimensions ?? 100, n, d));
   const l = Math.min(k + (options.oversampling ?? 10), n, d);
   const random = createRandom(options.seed ?? 0);
-  const omega = new Float64Array(d * l);
+  const pool = poolFor(options.pool, matrix.indices.length * l);
+  const isShared = pool !== undefined;
+  const sparse: CsrArrays = {
+    rowCount: n,
+    indptr: shareArray(matrix.indptr, isShared),
+    indices: shareArray(matrix.indices, isShared),
+    values: shareArray(matrix.values, isShared),
+  };
+  const omega = sharedFloat64(d * l, isShared);
   for (let i = 0; i < omega.length; i++) {
     omega[i] = random.nextGaussian();
   }
-  let q = multiply(matrix, omega, l);
-  orthonormalizeColumns(q, n, l, 1);
+  let q = multiply(sparse, omega, l, pool);
+  orthonormalizeColumns(q, n, l, 1, pool);
   const powerIterations = options.powerIterations ?? 3;
   for (let it = 0; it < powerIterations; it++) {
     // Orthonormalising only the n-side keeps the cost at O(n·l²) per iteration.
-    q = multiply(matrix, multiplyTransposed(matrix, q, l), l);
-    orthonormalizeColumns(q, n, l, it + 1 === powerIterations ? 2 : 1);
+    q = multiply(sparse, multiplyTransposed(sparse, d, q, l, pool), l, pool);
+    orthonormalizeColumns(q, n, l, it + 1 === powerIterations ? 2 : 1, pool);
   }
   // B = Qᵀ X; M = B Bᵀ = Qᵀ (X Xᵀ Q) (l × l), computed on the n side.
-  const bt = multiplyTransposed(matrix, q, l);
-  const y = multiply(matrix, bt, l);
-  const m = new Float64Array(l * l);
-  for (let i = 0; i < n; i++) {
-    const base = i * l;
-    for (let r = 0; r < l; r++) {
-      const qr = q[base + r] as number;
-      if (qr === 0) {
-        continue;
-      }
-      for (let c = 0; c < l; c++) {
-        m[r * l + c] = (m[r * l + c] as number) + qr * (y[base + c] as number);
-      }
-    }
-  }
+  const bt = multiplyTransposed(sparse, d, q, l, pool);
+  const y = multiply(sparse, bt, l, pool);
+  const m = sharedFloat64(l * l, isShared);
+  runChunks(pool, 'crossProduct', { q, y, n, l, m }, Math.ceil(l / CHUNK_COLUMNS));
   for (let r = 0; r < l; r++) {
     for (let c = 0; c < r; c++) {
       const mean = ((m[r * l + c] as number) + (m[c * l + r] as number)) / 2;
@@ -265,33 +237,22 @@ export function reduceDimensions(matrix: CsrMatrix, options: ReduceOptions = {})
   const top = order.slice(0, k);
   const singularValues = Float64Array.from(top, (i) => Math.sqrt(Math.max(0, values[i] as number)));
   // Embedding X V = Q U Σ (n × k), rows l2-normalised.
-  const embedding = new Float32Array(n * k);
-  const rowBuffer = new Float64Array(k);
-  for (let i = 0; i < n; i++) {
-    const base = i * l;
-    rowBuffer.fill(0);
-    for (let r = 0; r < l; r++) {
-      const qr = q[base + r] as number;
-      if (qr === 0) {
-        continue;
-      }
-      for (let c = 0; c < k; c++) {
-        rowBuffer[c] = (rowBuffer[c] as number) + qr * (vectors[r * l + (top[c] as number)] as number);
-      }
-    }
-    let norm = 0;
-    for (let c = 0; c < k; c++) {
-      const v = (rowBuffer[c] as number) * (singularValues[c] as number);
-      rowBuffer[c] = v;
-      norm += v * v;
-    }
-    if (norm > 0) {
-      const inverse = 1 / Math.sqrt(norm);
-      for (let c = 0; c < k; c++) {
-        embedding[i * k + c] = (rowBuffer[c] as number) * inverse;
-      }
-    }
-  }
+  const embedding = sharedFloat32(n * k, isShared);
+  runChunks(
+    pool,
+    'embedRows',
+    {
+      q,
+      n,
+      l,
+      k,
+      vectors: shareArray(vectors, isShared),
+      top,
+      singularValues: shareArray(singularValues, isShared),
+      embedding,
+    },
+    Math.ceil(n / CHUNK_ROWS),
+  );
   if (options.isComputingComponents === false) {
     return { dimensions: k, embedding, components: new Float32Array(0), singularValues };
   }

@@ -8,6 +8,7 @@
  */
 import type { CsrMatrix } from './index.ts';
 import { reduceDimensions } from './lsa.ts';
+import type { WorkerPool } from '../parallel/pool.ts';
 
 /** Options of {@link ppmiDocumentVectors}. */
 export interface PpmiOptions {
@@ -20,6 +21,8 @@ export interface PpmiOptions {
   readonly seed?: number;
   /** Power iterations of the randomised SVD (default 3). */
   readonly powerIterations?: number;
+  /** A worker to share the SVD's products with (same result with or without). */
+  readonly pool?: WorkerPool;
 }
 
 /**
@@ -121,6 +124,7 @@ export function ppmiDocumentVectors(
     seed: options.seed ?? 0,
     powerIterations: options.powerIterations ?? 3,
     isComputingComponents: false,
+    ...(options.pool ? { pool: options.pool } : {}),
   });
   const wordVectors: PpmiWordVectors = { index, embedding: words.embedding, dimensions: words.dimensions };
   return { vectors: embedWithWordVectors(matrix, wordVectors), dimensions: words.dimensions, wordVectors };
