@@ -1,4 +1,4 @@
-import { processes } from '@innspill/core';
+import { osloLocalDateTime, processes } from '@innspill/core';
 import type { rounds } from '@innspill/core';
 import type { PublicRound, Question, Round } from '@innspill/contracts';
 
@@ -6,17 +6,7 @@ const { translated } = processes;
 
 /** A UTC instant as Oslo wall-clock time for `<input type="datetime-local">`: `2026-12-10T23:59`. */
 export function toOsloLocal(at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Oslo',
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(at);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '00';
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+  return osloLocalDateTime(at);
 }
 
 export function presentQuestion(question: rounds.Question, locale: string): Question {

@@ -17,24 +17,12 @@ export interface MatrixEntry {
 
 // Role groups, from docs/security.md ("Who uses it") and the named policies in core.
 export const everyone = matrixRoles;
-export const signedIn: readonly MatrixRole[] = [
-  'observer',
-  'reviewer',
-  'working_group',
-  'secretariat',
-  'owner',
-  'admin',
-  'outsider',
-];
+/** Everyone with an account (not the anonymous caller, nor the holder of someone else's answer link). */
+export const signedIn: readonly MatrixRole[] = matrixRoles.filter(
+  (role) => role !== 'anonymous' && role !== 'foreign_link',
+);
 /** canViewProcess: any member (and administrators). */
-export const members: readonly MatrixRole[] = [
-  'observer',
-  'reviewer',
-  'working_group',
-  'secretariat',
-  'owner',
-  'admin',
-];
+export const members: readonly MatrixRole[] = signedIn.filter((role) => role !== 'outsider');
 /** canCommentOnStrategy: observers only read. */
 export const commenters: readonly MatrixRole[] = [
   'reviewer',

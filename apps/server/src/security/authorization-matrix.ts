@@ -21,6 +21,16 @@ async function freshDeliverable(f: MatrixFixture) {
   });
 }
 
+/** A new draft round of the matrix's process, with nothing in it yet: its number. */
+async function freshDraftRoundNumber(f: MatrixFixture): Promise<number> {
+  const { round } = await buildRound(f.testApp.db, {
+    processId: f.processId,
+    number: f.nextRoundNumber(),
+    status: 'draft',
+  });
+  return round.number;
+}
+
 /**
  * Every /api route × who may call it. A route in the registry without an entry (or an entry
  * without a route) fails `authorization-matrix.test.ts`, so a new route cannot skip this.
@@ -216,29 +226,15 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   'DELETE /api/processes/:slug/rounds/:number': {
     allowed: managers,
     // A fresh, unused draft round: the only kind that can be deleted.
-    request: async (f) => {
-      const { round } = await buildRound(f.testApp.db, {
-        processId: f.processId,
-        number: f.nextRoundNumber(),
-        status: 'draft',
-      });
-      return { url: `/api/processes/${f.slug}/rounds/${round.number}` };
-    },
+    request: async (f) => ({ url: `/api/processes/${f.slug}/rounds/${await freshDraftRoundNumber(f)}` }),
   },
   'PUT /api/processes/:slug/rounds/:number/questions': {
     allowed: managers,
     // A fresh draft round, so no answers stand in the way of replacing its questions.
-    request: async (f) => {
-      const { round } = await buildRound(f.testApp.db, {
-        processId: f.processId,
-        number: f.nextRoundNumber(),
-        status: 'draft',
-      });
-      return {
-        url: `/api/processes/${f.slug}/rounds/${round.number}/questions`,
-        payload: { questions: [{ kind: 'long_text', text: 'Hva mener du?', isRequired: true }] },
-      };
-    },
+    request: async (f) => ({
+      url: `/api/processes/${f.slug}/rounds/${await freshDraftRoundNumber(f)}/questions`,
+      payload: { questions: [{ kind: 'long_text', text: 'Hva mener du?', isRequired: true }] },
+    }),
   },
   'GET /api/processes/:slug/rounds/:number/submissions': {
     allowed: members,

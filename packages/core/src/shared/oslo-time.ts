@@ -55,6 +55,11 @@ export function osloIsoDateTime(at: Date): string {
   return `${local.toISOString().slice(0, 19)}${sign}${hours}:${minutes}`;
 }
 
+/** An instant as Oslo wall-clock time to the minute, as `<input type="datetime-local">` takes it: `2026-12-10T23:59`. */
+export function osloLocalDateTime(at: Date): string {
+  return osloIsoDateTime(at).slice(0, 16);
+}
+
 /**
  * Whether `YYYY-MM-DD` names a day in the calendar. `Date.parse` is not enough: it reads
  * `2099-02-30` as 2 March.
