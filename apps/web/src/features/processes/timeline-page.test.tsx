@@ -116,6 +116,15 @@ describe('TimelinePage', () => {
   });
 });
 
+describe('TimelinePage, a finished process', () => {
+  it('says once that today lies outside the axis, instead of repeating the date', async () => {
+    served = timeline([item({ id: 'm1', date: '2020-05-11' }), item({ id: 'm2', date: '2021-03-01' })]);
+    renderTimeline();
+    expect(await screen.findByText('I dag (29. november 2026) ligger utenfor aksen.')).toBeTruthy();
+    expect(screen.getAllByText(/I dag/)).toHaveLength(2);
+  });
+});
+
 describe('the plan editor on the timeline', () => {
   it('says in bokmål that a milestone date does not exist, not the server’s English', async () => {
     served = { ...timeline([item({ id: 'm1', date: '2026-12-01' })]), canEdit: true };

@@ -134,9 +134,7 @@ export function TimelinePage() {
           </Paragraph>
         ) : null}
         {!isTodayOnAxis ? (
-          <Paragraph data-size="sm">
-            {t('timeline.today')}: {formatDate(data.today)}
-          </Paragraph>
+          <Paragraph data-size="sm">{t('timeline.todayOffAxis', { date: formatDate(data.today) })}</Paragraph>
         ) : null}
       </section>
       <section aria-labelledby="table-heading">
