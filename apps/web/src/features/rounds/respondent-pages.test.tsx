@@ -6,42 +6,18 @@ import { I18nProvider } from '../../i18n/i18n.tsx';
 import { SessionProvider } from '../../app/session.tsx';
 import { RespondentPage } from './respondent-page.tsx';
 import { PublicRoundPage } from './public-round-page.tsx';
+import { stubApi, type ApiStub } from '../../test/api-stub.ts';
 
-type Handler = (body: unknown) => { status: number; body?: unknown };
-let routes: { method: string; path: RegExp; handle: Handler }[] = [];
-const calls: { method: string; path: string; body: unknown }[] = [];
-
-function route(method: string, path: RegExp, handle: Handler) {
-  routes.push({ method, path, handle });
-}
-
-// jsdom has no Web Animations API, which Designsystemet's error summary touches.
-const documentWithAnimations = document as unknown as { getAnimations?: () => unknown[] };
-documentWithAnimations.getAnimations ??= () => [];
+let api: ApiStub;
+const route: ApiStub['route'] = (method, path, handle) => api.route(method, path, handle);
 
 beforeEach(() => {
-  routes = [];
-  calls.length = 0;
   localStorage.clear();
+  api = stubApi();
   route('GET', /^\/api\/auth\/session$/, () => ({
     status: 200,
     body: { user: null, csrfToken: 'csrf', memberships: [] },
   }));
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: string, init?: RequestInit) => {
-      const method = init?.method ?? 'GET';
-      const path = String(input);
-      const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : init?.body;
-      calls.push({ method, path, body });
-      const found = routes.find((candidate) => candidate.method === method && candidate.path.test(path));
-      const answer = found ? found.handle(body) : { status: 404, body: undefined };
-      return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
-        status: answer.status,
-        headers: { 'content-type': 'application/json' },
-      });
-    }),
-  );
 });
 afterEach(() => {
   cleanup();
@@ -62,8 +38,22 @@ const round: PublicRound = {
   visibility: 'public',
   latePolicy: 'accept_flagged',
   questions: [
-    { id: longQuestionId, position: 1, kind: 'long_text', text: 'Hva er viktigst?', isRequired: false, options: [] },
-    { id: numberQuestionId, position: 2, kind: 'number', text: 'Hvor mange?', isRequired: false, options: [] },
+    {
+      id: longQuestionId,
+      position: 1,
+      kind: 'long_text',
+      text: 'Hva er viktigst?',
+      isRequired: false,
+      options: [],
+    },
+    {
+      id: numberQuestionId,
+      position: 2,
+      kind: 'number',
+      text: 'Hvor mange?',
+      isRequired: false,
+      options: [],
+    },
   ],
 };
 
@@ -106,7 +96,8 @@ function renderAt(at: string) {
   );
 }
 
-const withdrawCalls = () => calls.filter((call) => call.method === 'POST' && call.path.endsWith('/withdraw'));
+const withdrawCalls = () =>
+  api.calls.filter((call) => call.method === 'POST' && call.path.endsWith('/withdraw'));
 
 describe('RespondentPage: withdrawing a sent answer', () => {
   beforeEach(() => {
@@ -159,7 +150,7 @@ describe('RespondentPage: withdrawing a sent answer', () => {
   });
 
   it('tells an invited respondent that the invitation link cannot be used to answer again', async () => {
-    routes = routes.filter((candidate) => !String(candidate.path).includes('tok\\?'));
+    // Registered after the describe's own answer for the same path, so it is the one used.
     route('GET', /^\/api\/public\/responses\/tok\?/, () => ({
       status: 200,
       body: view({ actorName: 'Universitetet i Testby' }),
@@ -184,7 +175,13 @@ describe('RespondentPage: numbers and the deadline as the reader writes them', (
   it('reopens a draft with "3,5" in the number field, and sends it back as 3.5', async () => {
     route('GET', /^\/api\/public\/responses\/tok\?/, () => ({
       status: 200,
-      body: view({ status: 'draft', receiptCode: null, submittedAt: null, canSubmit: true, canWithdraw: false }),
+      body: view({
+        status: 'draft',
+        receiptCode: null,
+        submittedAt: null,
+        canSubmit: true,
+        canWithdraw: false,
+      }),
     }));
     route('PUT', /^\/api\/public\/responses\/tok$/, () => ({
       status: 200,
@@ -194,8 +191,8 @@ describe('RespondentPage: numbers and the deadline as the reader writes them', (
     const field = await screen.findByRole<HTMLInputElement>('textbox', { name: /Hvor mange\?/ });
     expect(field.value).toBe('3,5');
     fireEvent.click(screen.getByRole('button', { name: 'Lagre utkast' }));
-    await waitFor(() => expect(calls.some((call) => call.method === 'PUT')).toBe(true));
-    const sent = calls.find((call) => call.method === 'PUT')!.body as { answers: { value?: unknown }[] };
+    await waitFor(() => expect(api.calls.some((call) => call.method === 'PUT')).toBe(true));
+    const sent = api.calls.find((call) => call.method === 'PUT')!.body as { answers: { value?: unknown }[] };
     expect(sent.answers[1]!.value).toBe(3.5);
   });
 
