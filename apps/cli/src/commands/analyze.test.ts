@@ -122,6 +122,7 @@ describe('innspill analyze', () => {
     const binary = join(dir, 'junk.jsonl');
     writeFileSync(binary, Buffer.from([0, 1, 2, 255, 254, 0, 7, 8, 9, 10]));
     expect(await runAnalyzeCommand([binary, '--out', out])).toBe(1);
+    expect(stderr).toMatch(/junk\.jsonl:1: line contains binary data/);
 
     const few = join(dir, 'few.jsonl');
     writeFileSync(few, corpus(1));
@@ -130,6 +131,45 @@ describe('innspill analyze', () => {
 
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((name) => name.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('reads a semicolon CSV in Windows-1252, as older Excel saves it, and refuses a file mixing encodings', async () => {
+    const rows = corpus(12)
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; text: string; labels: string[] });
+    const table = ['ID;Tekst;Text', ...rows.map((row) => `${row.id};x;"${row.text}"`)].join('\r\n');
+    const excel = join(dir, 'svar.csv');
+    // Windows-1252 agrees with Latin-1 on æ, ø and å: one byte each, not UTF-8.
+    writeFileSync(excel, Buffer.from(`${table}\r\n`, 'latin1'));
+    const out = join(dir, 'excel');
+    expect(await runAnalyzeCommand([excel, '--out', out, '--themes', '3'])).toBe(0);
+    expect(stderr).toContain('is not UTF-8; read as Windows-1252');
+    const analysis = JSON.parse(readFileSync(join(out, 'analysis.json'), 'utf8')) as {
+      input: { encoding?: string; records: number };
+      themes: { items: { representatives: { id: string; text: string }[] }[] };
+    };
+    expect(analysis.input).toMatchObject({ encoding: 'windows-1252', records: rows.length });
+    const quoted = analysis.themes.items.flatMap((theme) => theme.representatives);
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const text of quoted) {
+      expect(text.text).toBe(rows.find((row) => row.id === text.id)?.text);
+    }
+    expect(JSON.stringify(analysis)).not.toContain('\ufffd');
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain('read as Windows-1252');
+
+    const mixed = join(dir, 'mixed.csv');
+    writeFileSync(
+      mixed,
+      Buffer.concat([
+        Buffer.from('id;text\n1;Skolen må bestå\n', 'utf8'),
+        Buffer.from('2;Lærerne får for lite tid\n', 'latin1'),
+      ]),
+    );
+    const refused = join(dir, 'mixed-out');
+    expect(await runAnalyzeCommand([mixed, '--out', refused])).toBe(1);
+    expect(stderr).toMatch(/mixed\.csv:3: this line is not UTF-8 text/);
+    expect(existsSync(refused)).toBe(false);
   });
 
   it('handles all-duplicate input', async () => {

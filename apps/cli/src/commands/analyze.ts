@@ -12,6 +12,9 @@ import {
   InputError,
   analyze,
   evaluate,
+  decodeChunks,
+  detectEncoding,
+  isCsvName,
   readRecords,
   readJsonlLines,
   type AnalysisDocument,
@@ -22,9 +25,11 @@ import {
 
 export const USAGE = `Usage: innspill analyze INPUT --out DIR [options]
 
-Analyses the texts in INPUT (JSON Lines or .csv with columns id, text, optional language, labels):
-languages, exact and near duplicates, themes with coarse groups, and theme suggestions for uncoded
-texts when some texts carry labels. Writes DIR/analysis.json and DIR/summary.md.
+Analyses the texts in INPUT (JSON Lines, or .csv/.tsv with columns id, text, optional language,
+labels): languages, exact and near duplicates, themes with coarse groups, and theme suggestions for
+uncoded texts when some texts carry labels. Writes DIR/analysis.json and DIR/summary.md.
+A CSV file may use , or ; or tab between columns (guessed from the header) and be UTF-8 or, as
+older Excel writes it, Windows-1252.
 
 Options:
   --out DIR          output directory (required)
@@ -120,17 +125,21 @@ function parseArguments(argv: readonly string[]): ParsedArguments | 'help' {
   };
 }
 
-function fileSource(path: string): RecordSource {
+/**
+ * The input file as a record source. Its bytes are decoded as UTF-8, or as Windows-1252 when the
+ * file is not UTF-8 (older Excel's CSV); a file mixing the two is refused (see `detectEncoding`).
+ */
+async function fileSource(path: string): Promise<RecordSource> {
+  const bytes = () => createReadStream(path, { highWaterMark: 1 << 20 });
+  const encoding = await detectEncoding(bytes, path);
   return {
     name: path,
-    open: () => readRecords(createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }), path),
+    encoding,
+    open: () => readRecords(decodeChunks(bytes(), encoding), path),
     // JSON Lines records are one per line: the quoted texts are fetched again by line number.
-    ...(path.toLowerCase().endsWith('.csv')
+    ...(isCsvName(path) || encoding !== 'utf-8'
       ? {}
-      : {
-          openLines: (lines: ReadonlySet<number>) =>
-            readJsonlLines(createReadStream(path, { highWaterMark: 1 << 20 }), path, lines),
-        }),
+      : { openLines: (lines: ReadonlySet<number>) => readJsonlLines(bytes(), path, lines) }),
   };
 }
 
@@ -173,6 +182,9 @@ export function renderSummary(analysis: AnalysisDocument): string {
   const lines: string[] = [];
   const n = analysis.input.records;
   lines.push(`# Analysis of ${analysis.input.source}`, '');
+  if (analysis.input.encoding === 'windows-1252') {
+    lines.push('The file is not UTF-8; it was read as Windows-1252 (older Excel\'s CSV).', '');
+  }
   lines.push(
     `${n.toLocaleString('en')} texts · ${analysis.themes.count} themes in ${analysis.groups.length} groups · ${analysis.duplicates.groupCount} duplicate groups · seed ${analysis.input.seed}`,
     '',
@@ -329,7 +341,12 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
   }
   const progress = progressReporter();
   try {
-    const source = fileSource(input);
+    const source = await fileSource(input);
+    if (source.encoding === 'windows-1252') {
+      process.stderr.write(
+        `innspill analyze: note: ${input} is not UTF-8; read as Windows-1252 (older Excel's CSV)\n`,
+      );
+    }
     if (parsed.isEvaluating) {
       const result = await evaluate(source, {
         seed: parsed.seed,

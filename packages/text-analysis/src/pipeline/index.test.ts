@@ -9,6 +9,8 @@ import {
   analyze,
   arraySource,
   evaluate,
+  guessCsvDelimiter,
+  isCsvName,
   readCsv,
   readJsonl,
   readJsonlLines,
@@ -38,8 +40,10 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) || value.length === 0 ? `"${value.replace(/"/g, '""')}"` : value;
+function csvField(value: string, delimiter = ','): string {
+  return /["\r\n]/.test(value) || value.includes(delimiter) || value.length === 0
+    ? `"${value.replace(/"/g, '""')}"`
+    : value;
 }
 
 const recordArbitrary = fc.record({
@@ -100,19 +104,21 @@ describe('readers', () => {
     );
   });
 
-  it('round-trips generated records through CSV (quotes, commas, newlines, | labels)', async () => {
+  it('round-trips generated records through CSV (quotes, delimiters, newlines, | labels)', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(recordArbitrary, { minLength: 1, maxLength: 12 }),
         fc.integer({ min: 1, max: 50 }),
         fc.boolean(),
-        async (records, size, isCrlf) => {
+        // `,`, or `;` as Excel writes it in a Norwegian locale, or tab: guessed from the header.
+        fc.constantFrom(',', ';', '\t'),
+        async (records, size, isCrlf, delimiter) => {
           const eol = isCrlf ? '\r\n' : '\n';
           const text =
             [
-              'id,text,labels',
+              ['id', 'text', 'labels'].join(delimiter),
               ...records.map((r) =>
-                [csvField(r.id), csvField(r.text), csvField(r.labels.join('|'))].join(','),
+                [r.id, r.text, r.labels.join('|')].map((value) => csvField(value, delimiter)).join(delimiter),
               ),
             ].join(eol) + eol;
           const read = await collect(readCsv(chunked(text, size), 'gen.csv'));
@@ -163,6 +169,26 @@ describe('readers', () => {
     await expect(
       collect(readJsonl(chunked(huge, 1000), 'f.jsonl', { maxTextLength: 10 })),
     ).rejects.toMatchObject({ code: 'too-long', line: 1 });
+  });
+
+  it('reads a semicolon CSV from Excel, with commas in its texts, and a tab-separated file', async () => {
+    const semicolons = '\ufeffID;Text;Language\r\n1;Hei, vi trenger mer; og bedre;nb\r\n2;"Eksamen; digital";nn\r\n';
+    await expect(collect(readCsv(chunked(semicolons, 3), 'excel.csv'))).rejects.toMatchObject({
+      code: 'malformed-csv',
+      line: 2,
+    });
+    const excel = '\ufeffID;Text;Language\r\n1;Hei, vi trenger mer, og bedre;nb\r\n2;"Eksamen; digital";nn\r\n';
+    const read = await collect(readCsv(chunked(excel, 3), 'excel.csv'));
+    expect(read.map((r) => [r.id, r.text, r.language])).toEqual([
+      ['1', 'Hei, vi trenger mer, og bedre', 'nb'],
+      ['2', 'Eksamen; digital', 'nn'],
+    ]);
+    const tabs = await collect(readCsv(chunked('text\tid\nEn tekst, med komma\t7\n', 2), 'x.tsv'));
+    expect(tabs.map((r) => [r.id, r.text])).toEqual([['7', 'En tekst, med komma']]);
+    expect(guessCsvDelimiter('"a;b",c')).toBe(',');
+    expect(guessCsvDelimiter('text')).toBe(',');
+    expect(isCsvName('svar.TSV')).toBe(true);
+    expect(isCsvName('svar.jsonl')).toBe(false);
   });
 
   it('reads optional language and labels; ids default to the line', async () => {

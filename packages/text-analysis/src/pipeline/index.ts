@@ -33,6 +33,7 @@ import {
   type ReadOptions,
 } from './corpus.ts';
 import { AnalysisError, type RecordSource } from './source.ts';
+import type { InputEncoding } from './encoding.ts';
 import { withWorkerPool } from '../parallel/pool.ts';
 
 export {
@@ -41,11 +42,14 @@ export {
   readJsonlLines,
   parseJsonlLine,
   readRecords,
+  isCsvName,
+  guessCsvDelimiter,
   InputError,
   type InputRecord,
   type InputErrorCode,
   type ReaderOptions,
 } from './readers.ts';
+export { detectEncoding, decodeChunks, type InputEncoding } from './encoding.ts';
 
 /** Duplicate groups (largest first) whose representative text is quoted in the output. */
 const QUOTED_DUPLICATE_GROUPS = 200;
@@ -69,7 +73,13 @@ export interface QuotedText {
 /** The `analysis.json` document. */
 export interface AnalysisDocument {
   readonly version: 1;
-  readonly input: { readonly source: string; readonly records: number; readonly seed: number };
+  readonly input: {
+    readonly source: string;
+    /** How the file's bytes were decoded (`windows-1252`: it was not UTF-8). */
+    readonly encoding?: InputEncoding;
+    readonly records: number;
+    readonly seed: number;
+  };
   readonly languages: { readonly counts: Record<Language, number>; readonly ids: Record<Language, string[]> };
   readonly duplicates: {
     readonly threshold: number;
@@ -255,7 +265,12 @@ export async function analyze(source: RecordSource, options: AnalyzeOptions = {}
   });
   return {
     version: 1,
-    input: { source: source.name, records: n, seed },
+    input: {
+      source: source.name,
+      ...(source.encoding ? { encoding: source.encoding } : {}),
+      records: n,
+      seed,
+    },
     languages: { counts, ids: languageIds },
     duplicates: {
       threshold: options.threshold ?? 0.8,

@@ -27,7 +27,8 @@ export type InputErrorCode =
   | 'binary'
   | 'too-long'
   | 'malformed-csv'
-  | 'bad-labels';
+  | 'bad-labels'
+  | 'encoding';
 
 /**
  * An input problem, with the source name and (where it applies) the line.
@@ -306,7 +307,79 @@ interface CsvRow {
   readonly line: number;
 }
 
+/** The candidate CSV delimiters, in the order a tie is settled. */
+const CSV_DELIMITERS = [',', ';', '\t'] as const;
+
+/**
+ * The delimiter of a CSV file from its header line: whichever of `,`, `;` and tab occurs most
+ * often there outside quotes (`,` when none does). Excel in a Norwegian locale writes `;`, since
+ * `,` is the decimal mark.
+ *
+ * @example
+ * guessCsvDelimiter('id;text;language\n1;"Hei, du";nb'); // ';'
+ */
+export function guessCsvDelimiter(text: string): string {
+  const counts = new Map<string, number>(CSV_DELIMITERS.map((delimiter) => [delimiter, 0]));
+  let isQuoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === '"') {
+      isQuoted = !isQuoted;
+    } else if (!isQuoted && (ch === '\n' || ch === '\r')) {
+      break;
+    } else if (!isQuoted && counts.has(ch)) {
+      counts.set(ch, (counts.get(ch) as number) + 1);
+    }
+  }
+  let best: string = ',';
+  for (const delimiter of CSV_DELIMITERS) {
+    if ((counts.get(delimiter) as number) > (counts.get(best) as number)) {
+      best = delimiter;
+    }
+  }
+  return best;
+}
+
+/** Whether the text holds the end of its first line (a newline outside quotes). */
+function hasFirstLineEnd(text: string): boolean {
+  let isQuoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 34) {
+      isQuoted = !isQuoted;
+    } else if (ch === 10 && !isQuoted) {
+      return true;
+    }
+  }
+  return false;
+}
+
 async function* csvRows(chunks: AsyncIterable<string>, source: string): AsyncGenerator<CsvRow> {
+  // The header line decides the delimiter: read chunks until it is whole.
+  const iterator = chunks[Symbol.asyncIterator]();
+  let head = '';
+  let isExhausted = false;
+  while (!hasFirstLineEnd(head)) {
+    const next = await iterator.next();
+    if (next.done) {
+      isExhausted = true;
+      break;
+    }
+    head += next.value;
+  }
+  const delimiter = guessCsvDelimiter(head.charCodeAt(0) === 0xfeff ? head.slice(1) : head);
+  async function* all(): AsyncGenerator<string> {
+    if (head.length > 0) {
+      yield head;
+    }
+    while (!isExhausted) {
+      const next = await iterator.next();
+      if (next.done) {
+        return;
+      }
+      yield next.value;
+    }
+  }
   let fields: string[] = [];
   let field = '';
   let isQuoted = false;
@@ -316,7 +389,7 @@ async function* csvRows(chunks: AsyncIterable<string>, source: string): AsyncGen
   let isFirstChunk = true;
   let pendingQuote = false;
   let hasContent = false;
-  for await (let chunk of chunks) {
+  for await (let chunk of all()) {
     if (isFirstChunk && chunk.charCodeAt(0) === 0xfeff) {
       chunk = chunk.slice(1);
     }
@@ -351,7 +424,7 @@ async function* csvRows(chunks: AsyncIterable<string>, source: string): AsyncGen
         }
         throw new InputError('malformed-csv', source, line, 'stray double quote inside an unquoted field');
       }
-      if (ch === ',') {
+      if (ch === delimiter) {
         fields.push(field);
         field = '';
         afterQuote = false;
@@ -394,7 +467,8 @@ async function* csvRows(chunks: AsyncIterable<string>, source: string): AsyncGen
 }
 
 /**
- * Reads CSV (RFC 4180: quoted fields, `""` escapes, CRLF or LF) with a header row. Needs a `text`
+ * Reads CSV (RFC 4180: quoted fields, `""` escapes, CRLF or LF) with a header row; the delimiter
+ * (`,`, `;` or tab) is guessed from the header ({@link guessCsvDelimiter}). Needs a `text`
  * column; `id` (default: the line number), `language` and `labels` (`|`-separated) are optional.
  *
  * @example
@@ -456,8 +530,13 @@ export async function* readCsv(
   }
 }
 
+/** Whether a file name is read as CSV (`.csv`, `.tsv`) rather than JSON Lines. */
+export function isCsvName(source: string): boolean {
+  return /\.(csv|tsv)$/i.test(source);
+}
+
 /**
- * Picks the reader by file name: `.csv` → CSV, anything else → JSON Lines.
+ * Picks the reader by file name: `.csv` or `.tsv` → CSV, anything else → JSON Lines.
  *
  * @example
  * const records = readRecords(stream, 'answers.csv');
@@ -467,7 +546,7 @@ export function readRecords(
   source: string,
   options: ReaderOptions = {},
 ): AsyncGenerator<InputRecord> {
-  return source.toLowerCase().endsWith('.csv')
+  return isCsvName(source)
     ? readCsv(chunks, source, options)
     : readJsonl(chunks, source, options);
 }

@@ -2,12 +2,15 @@
  * Where the records come from, and the errors and progress the pipeline reports.
  * @module
  */
+import type { InputEncoding } from './encoding.ts';
 import type { InputRecord } from './readers.ts';
 
 /** Something that can be read (more than once) as records. */
 export interface RecordSource {
   /** Name used in messages (e.g. the file path). */
   readonly name: string;
+  /** How a file's bytes were decoded, when they were (reported in `analysis.json`). */
+  readonly encoding?: InputEncoding;
   open(): AsyncIterable<InputRecord>;
   /**
    * Optional fast path: only the records that start on the given 1-based lines (JSON Lines files),
