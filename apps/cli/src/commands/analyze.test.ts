@@ -124,6 +124,25 @@ describe('innspill analyze', () => {
     expect(await runAnalyzeCommand([binary, '--out', out])).toBe(1);
     expect(stderr).toMatch(/junk\.jsonl:1: line contains binary data/);
 
+    // A workbook or PDF instead of its text export: named for what it is.
+    const workbook = join(dir, 'svar.xlsx');
+    writeFileSync(workbook, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60, 1)]));
+    expect(await runAnalyzeCommand([workbook, '--out', out])).toBe(1);
+    expect(stderr).toMatch(/svar\.xlsx is a zip archive \(an Excel \.xlsx.*save the answers as CSV/);
+    const pdf = join(dir, 'brev.jsonl');
+    writeFileSync(pdf, '%PDF-1.7\n%âãÏÓ\n');
+    expect(await runAnalyzeCommand([pdf, '--out', out])).toBe(1);
+    expect(stderr).toContain('brev.jsonl is a PDF document, not text');
+
+    // --out naming a file is refused before any work, and the file is left as it was.
+    const good = join(dir, 'good.jsonl');
+    writeFileSync(good, corpus(4));
+    const notADirectory = join(dir, 'out.txt');
+    writeFileSync(notADirectory, 'keep me');
+    expect(await runAnalyzeCommand([good, '--out', notADirectory, '--themes', '3'])).toBe(1);
+    expect(stderr).toContain(`--out ${notADirectory} is a file; give a directory`);
+    expect(readFileSync(notADirectory, 'utf8')).toBe('keep me');
+
     const few = join(dir, 'few.jsonl');
     writeFileSync(few, corpus(1));
     expect(await runAnalyzeCommand([few, '--out', out, '--themes', '10'])).toBe(1);

@@ -5,7 +5,7 @@
  * @module
  */
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
   AnalysisError,
@@ -285,6 +285,27 @@ function formatEvaluation(result: EvaluationDocument): string {
   return `${rows.join('\n')}\n`;
 }
 
+/** File signatures of documents people may pass instead of a text export. */
+const DOCUMENT_SIGNATURES: readonly { readonly bytes: readonly number[]; readonly kind: string }[] = [
+  { bytes: [0x50, 0x4b, 0x03, 0x04], kind: 'a zip archive (an Excel .xlsx, Word .docx or OpenDocument file)' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], kind: 'a PDF document' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], kind: 'an old Office document (.xls or .doc)' },
+];
+
+/** What kind of document the file is, when its first bytes say it is one (not text). */
+async function documentKind(path: string): Promise<string | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    return DOCUMENT_SIGNATURES.find(
+      (signature) => bytesRead === 4 && signature.bytes.every((byte, i) => head[i] === byte),
+    )?.kind;
+  } finally {
+    await handle.close();
+  }
+}
+
 async function writeAtomically(out: string, files: Readonly<Record<string, string>>): Promise<void> {
   const target = resolve(out);
   const parent = dirname(target);
@@ -337,6 +358,19 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
     }
   } catch {
     process.stderr.write(`innspill analyze: cannot read ${input}: no such file\n`);
+    return 1;
+  }
+  const notText = await documentKind(input);
+  if (notText) {
+    process.stderr.write(
+      `innspill analyze: ${input} is ${notText}, not text; save the answers as CSV (UTF-8) or JSON Lines and analyse that file\n`,
+    );
+    return 1;
+  }
+  // Refused before the work, not after it: the output goes into a directory.
+  const outInfo = await stat(out).catch(() => undefined);
+  if (outInfo && !outInfo.isDirectory()) {
+    process.stderr.write(`innspill analyze: --out ${out} is a file; give a directory (it is made if missing)\n`);
     return 1;
   }
   const progress = progressReporter();
