@@ -54,6 +54,14 @@ describe('strategy journey in Chromium', () => {
     await addDeliverable.getByLabel('Dato').fill('2021-06-01');
     await addDeliverable.getByRole('button', { name: 'Legg til leveranse' }).click();
     await page.getByRole('form', { name: 'Leveranse: Handlingsplan' }).waitFor();
+    // deleting asks first, in the row itself
+    const plan = page.getByRole('form', { name: 'Leveranse: Handlingsplan' });
+    await plan.getByRole('button', { name: 'Slett Handlingsplan' }).click();
+    await plan.getByText('Slette «Handlingsplan»? Det kan ikke angres.').waitFor();
+    await expectNoSeriousA11yViolations(page, 'process editor (asking before a delete)');
+    await plan.getByRole('button', { name: 'Ja, slett' }).click();
+    await plan.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Leveranser');
     const addBody = page.getByRole('form', { name: 'Legg til organ' });
     await addBody.getByLabel('Navn på organet').fill('Studentrådet');
     await addBody.getByRole('button', { name: 'Legg til organ' }).click();

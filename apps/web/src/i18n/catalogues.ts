@@ -2,6 +2,7 @@ import { coreMessages } from './messages.ts';
 import { auditMessages } from '../features/audit/audit.messages.ts';
 import { strategyMessages } from '../features/strategy/strategy.messages.ts';
 import { roundsMessages } from '../features/rounds/rounds.messages.ts';
+import { processesMessages } from '../features/processes/processes.messages.ts';
 import { secretariatErrorMessages } from '../features/rounds/secretariat-errors.messages.ts';
 import { apiErrorMessages } from '../lib/api-error-messages.messages.ts';
 
@@ -14,6 +15,7 @@ export const catalogues: Catalogue[] = [
   auditMessages,
   strategyMessages,
   roundsMessages,
+  processesMessages,
   secretariatErrorMessages,
   apiErrorMessages,
 ];

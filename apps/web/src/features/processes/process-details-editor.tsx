@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import {
-  Alert,
   Button,
   Details,
   DetailsContent,
@@ -10,11 +9,11 @@ import {
 } from '@digdir/designsystemet-react';
 import type { ProcessOverview, Timeline } from '@innspill/contracts';
 import { api } from '../../lib/api-client.ts';
-import { apiErrorSummary, type FieldContext } from '../../lib/api-error-messages.ts';
 import { textLimits } from '../../lib/text-limits.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { planDateErrorMessage } from '../rounds/secretariat-errors.ts';
+import { DeleteWithConfirmation } from './delete-with-confirmation.tsx';
+import { editorError, FormOutcomeMessage, useFormOutcome, type SentFields } from './form-feedback.tsx';
 
 const lines = (text: string) =>
   text
@@ -68,7 +67,7 @@ export function ProcessDetailsEditor({
   );
   const [timeline, setTimeline] = useState<Timeline>();
   const [draft, setDraft] = useState<DetailsDraft>();
-  const [error, setError] = useState('');
+  const { outcome, clear, succeeded, failed, fieldError } = useFormOutcome();
   const [message, setMessage] = useState('');
   const [newDeliverable, setNewDeliverable] = useState({ name: '', recipient: '', date: '' });
   const [newBody, setNewBody] = useState({ name: '', role: '' });
@@ -77,25 +76,29 @@ export function ProcessDetailsEditor({
   const current = timeline ?? plan.data;
   const details = draft ?? (original.data ? draftOf(original.data) : undefined);
 
-  type SentFields = FieldContext & { labels?: Record<string, string> };
+  // `form` names the form that was sent: its error or "saved" shows in it, next to its button.
   const run = async (
+    form: string,
     work: () => Promise<unknown>,
     done?: string,
     sent: SentFields = {},
   ): Promise<boolean> => {
-    setError('');
+    clear();
     setMessage('');
     try {
       const result = await work();
       if (result && typeof result === 'object' && 'deliverables' in result) setTimeline(result as Timeline);
-      setMessage(done ?? t('statement.saved'));
+      const text = done ?? t('statement.saved');
+      setMessage(text);
+      succeeded(form, text);
       onSaved();
       return true;
     } catch (caught) {
-      setError(planDateErrorMessage(caught, t) ?? apiErrorSummary(caught, t, sent));
+      failed(form, editorError(caught, t, sent));
       return false;
     }
   };
+  const focusHeading = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
   const deliverableFields = (values: { name: string; recipient: string; date: string }): SentFields => ({
     labels: {
@@ -120,6 +123,7 @@ export function ProcessDetailsEditor({
     event.preventDefault();
     if (!details) return;
     await run(
+      'details',
       () =>
         api.patch<ProcessOverview>(`${base}/details?lang=${lang}`, {
           title: details.title,
@@ -158,6 +162,7 @@ export function ProcessDetailsEditor({
   const addDeliverable = async (event: FormEvent) => {
     event.preventDefault();
     const ok = await run(
+      'new-deliverable',
       () =>
         api.post<Timeline>(`${base}/deliverables?lang=${lang}`, {
           name: newDeliverable.name,
@@ -173,6 +178,7 @@ export function ProcessDetailsEditor({
   const addBody = async (event: FormEvent) => {
     event.preventDefault();
     const ok = await run(
+      'new-body',
       () =>
         api.post<Timeline>(`${base}/bodies?lang=${lang}`, { name: newBody.name, role: newBody.role || null }),
       undefined,
@@ -189,11 +195,6 @@ export function ProcessDetailsEditor({
       <div role="status" aria-live="polite" className="visually-hidden">
         {message}
       </div>
-      {error ? (
-        <Alert data-color="danger" role="alert">
-          {error}
-        </Alert>
-      ) : null}
       {details ? (
         <form
           className="plan-editor__form"
@@ -207,24 +208,28 @@ export function ProcessDetailsEditor({
             label={t('processEdit.processTitle')}
             maxLength={textLimits.processTitle}
             required
+            error={fieldError('details', 'title')}
             value={details.title}
             onChange={(e) => setDraft({ ...details, title: e.target.value })}
           />
           <Textfield
             label={t('processEdit.subtitle')}
             maxLength={textLimits.processSubtitle}
+            error={fieldError('details', 'subtitle')}
             value={details.subtitle}
             onChange={(e) => setDraft({ ...details, subtitle: e.target.value })}
           />
           <Textfield
             label={t('processEdit.commissionedBy')}
             maxLength={textLimits.commissionedBy}
+            error={fieldError('details', 'commissionedBy')}
             value={details.commissionedBy}
             onChange={(e) => setDraft({ ...details, commissionedBy: e.target.value })}
           />
           <Textfield
             label={t('processEdit.commissionedByFullName')}
             maxLength={textLimits.commissionedByFullName}
+            error={fieldError('details', 'commissionedByFullName')}
             value={details.commissionedByFullName}
             onChange={(e) => setDraft({ ...details, commissionedByFullName: e.target.value })}
           />
@@ -233,6 +238,7 @@ export function ProcessDetailsEditor({
             rows={5}
             label={t('process.mandate')}
             description={t('processEdit.oneBulletPerLine')}
+            error={fieldError('details', 'mandate')}
             value={details.mandate}
             onChange={(e) => setDraft({ ...details, mandate: e.target.value })}
           />
@@ -241,9 +247,11 @@ export function ProcessDetailsEditor({
             rows={5}
             label={t('process.principles')}
             description={t('processEdit.oneBulletPerLine')}
+            error={fieldError('details', 'principles')}
             value={details.principles}
             onChange={(e) => setDraft({ ...details, principles: e.target.value })}
           />
+          <FormOutcomeMessage outcome={outcome} form="details" />
           <Button type="submit" data-size="sm">
             {t('processEdit.saveTexts')}
           </Button>
@@ -252,7 +260,7 @@ export function ProcessDetailsEditor({
 
       {current ? (
         <>
-          <Heading level={3} data-size="xs">
+          <Heading level={3} data-size="xs" id="edit-deliverables-heading" tabIndex={-1}>
             {t('processEdit.deliverables')}
           </Heading>
           {current.deliverables.map((deliverable) => (
@@ -263,6 +271,7 @@ export function ProcessDetailsEditor({
               onSubmit={(event) => {
                 event.preventDefault();
                 void run(
+                  `deliverable:${deliverable.id}`,
                   () =>
                     api.patch<Timeline>(`${base}/deliverables/${deliverable.id}?lang=${lang}`, {
                       name: field(deliverable.id, 'name', deliverable.name),
@@ -282,12 +291,14 @@ export function ProcessDetailsEditor({
                 label={t('processEdit.deliverableName')}
                 maxLength={textLimits.deliverableName}
                 required
+                error={fieldError(`deliverable:${deliverable.id}`, 'name')}
                 value={field(deliverable.id, 'name', deliverable.name)}
                 onChange={(e) => setField(deliverable.id, 'name', e.target.value)}
               />
               <Textfield
                 label={t('processEdit.recipient')}
                 maxLength={textLimits.deliverableRecipient}
+                error={fieldError(`deliverable:${deliverable.id}`, 'recipient')}
                 value={field(deliverable.id, 'recipient', deliverable.recipient ?? '')}
                 onChange={(e) => setField(deliverable.id, 'recipient', e.target.value)}
               />
@@ -295,29 +306,28 @@ export function ProcessDetailsEditor({
                 type="date"
                 label={t('timeline.date')}
                 required
+                error={fieldError(`deliverable:${deliverable.id}`, 'date')}
                 value={field(deliverable.id, 'date', deliverable.date)}
                 onChange={(e) => setField(deliverable.id, 'date', e.target.value)}
               />
-              <div className="statement__buttons">
-                <Button type="submit" data-size="sm" variant="secondary">
-                  {t('statement.save')}
-                </Button>
-                <Button
-                  type="button"
-                  data-size="sm"
-                  variant="tertiary"
-                  data-color="danger"
-                  aria-label={t('processEdit.deleteNamed', { name: deliverable.name })}
-                  onClick={() =>
-                    void run(
-                      () => api.delete<Timeline>(`${base}/deliverables/${deliverable.id}?lang=${lang}`),
-                      t('processEdit.deleted'),
-                    )
-                  }
-                >
-                  {t('statement.delete')}
-                </Button>
-              </div>
+              <FormOutcomeMessage outcome={outcome} form={`deliverable:${deliverable.id}`} />
+              <DeleteWithConfirmation
+                name={deliverable.name}
+                saveButton={
+                  <Button type="submit" data-size="sm" variant="secondary">
+                    {t('statement.save')}
+                  </Button>
+                }
+                onDelete={async () => {
+                  const ok = await run(
+                    `deliverable:${deliverable.id}`,
+                    () => api.delete<Timeline>(`${base}/deliverables/${deliverable.id}?lang=${lang}`),
+                    t('processEdit.deletedNamed', { name: deliverable.name }),
+                  );
+                  if (ok) focusHeading('edit-deliverables-heading');
+                  return ok;
+                }}
+              />
             </form>
           ))}
           <form
@@ -332,12 +342,14 @@ export function ProcessDetailsEditor({
               label={t('processEdit.deliverableName')}
               maxLength={textLimits.deliverableName}
               required
+              error={fieldError('new-deliverable', 'name')}
               value={newDeliverable.name}
               onChange={(e) => setNewDeliverable({ ...newDeliverable, name: e.target.value })}
             />
             <Textfield
               label={t('processEdit.recipient')}
               maxLength={textLimits.deliverableRecipient}
+              error={fieldError('new-deliverable', 'recipient')}
               value={newDeliverable.recipient}
               onChange={(e) => setNewDeliverable({ ...newDeliverable, recipient: e.target.value })}
             />
@@ -345,15 +357,17 @@ export function ProcessDetailsEditor({
               type="date"
               label={t('timeline.date')}
               required
+              error={fieldError('new-deliverable', 'date')}
               value={newDeliverable.date}
               onChange={(e) => setNewDeliverable({ ...newDeliverable, date: e.target.value })}
             />
+            <FormOutcomeMessage outcome={outcome} form="new-deliverable" />
             <Button type="submit" data-size="sm">
               {t('processEdit.addDeliverable')}
             </Button>
           </form>
 
-          <Heading level={3} data-size="xs">
+          <Heading level={3} data-size="xs" id="edit-bodies-heading" tabIndex={-1}>
             {t('plan.bodies')}
           </Heading>
           {current.bodies.map((body) => (
@@ -368,6 +382,7 @@ export function ProcessDetailsEditor({
                   onSubmit={(event) => {
                     event.preventDefault();
                     void run(
+                      `body:${body.id}`,
                       () =>
                         api.patch<Timeline>(`${base}/bodies/${body.id}?lang=${lang}`, {
                           name: field(body.id, 'name', body.name),
@@ -386,12 +401,14 @@ export function ProcessDetailsEditor({
                     label={t('processEdit.bodyName')}
                     maxLength={textLimits.bodyName}
                     required
+                    error={fieldError(`body:${body.id}`, 'name')}
                     value={field(body.id, 'name', body.name)}
                     onChange={(e) => setField(body.id, 'name', e.target.value)}
                   />
                   <Textfield
                     label={t('processEdit.bodyRole')}
                     maxLength={textLimits.bodyRole}
+                    error={fieldError(`body:${body.id}`, 'role')}
                     value={field(body.id, 'role', body.role ?? '')}
                     onChange={(e) => setField(body.id, 'role', e.target.value)}
                   />
@@ -400,29 +417,28 @@ export function ProcessDetailsEditor({
                     rows={4}
                     label={t('plan.membersOf', { name: body.name })}
                     description={t('plan.membersHint')}
+                    error={fieldError(`body:${body.id}`, 'members')}
                     value={field(body.id, 'members', body.members.join('\n'))}
                     onChange={(e) => setField(body.id, 'members', e.target.value)}
                   />
-                  <div className="statement__buttons">
-                    <Button type="submit" data-size="sm" variant="secondary">
-                      {t('statement.save')}
-                    </Button>
-                    <Button
-                      type="button"
-                      data-size="sm"
-                      variant="tertiary"
-                      data-color="danger"
-                      aria-label={t('processEdit.deleteNamed', { name: body.name })}
-                      onClick={() =>
-                        void run(
-                          () => api.delete<Timeline>(`${base}/bodies/${body.id}?lang=${lang}`),
-                          t('processEdit.deleted'),
-                        )
-                      }
-                    >
-                      {t('statement.delete')}
-                    </Button>
-                  </div>
+                  <FormOutcomeMessage outcome={outcome} form={`body:${body.id}`} />
+                  <DeleteWithConfirmation
+                    name={body.name}
+                    saveButton={
+                      <Button type="submit" data-size="sm" variant="secondary">
+                        {t('statement.save')}
+                      </Button>
+                    }
+                    onDelete={async () => {
+                      const ok = await run(
+                        `body:${body.id}`,
+                        () => api.delete<Timeline>(`${base}/bodies/${body.id}?lang=${lang}`),
+                        t('processEdit.deletedNamed', { name: body.name }),
+                      );
+                      if (ok) focusHeading('edit-bodies-heading');
+                      return ok;
+                    }}
+                  />
                 </form>
               </DetailsContent>
             </Details>
@@ -439,15 +455,18 @@ export function ProcessDetailsEditor({
               label={t('processEdit.bodyName')}
               maxLength={textLimits.bodyName}
               required
+              error={fieldError('new-body', 'name')}
               value={newBody.name}
               onChange={(e) => setNewBody({ ...newBody, name: e.target.value })}
             />
             <Textfield
               label={t('processEdit.bodyRole')}
               maxLength={textLimits.bodyRole}
+              error={fieldError('new-body', 'role')}
               value={newBody.role}
               onChange={(e) => setNewBody({ ...newBody, role: e.target.value })}
             />
+            <FormOutcomeMessage outcome={outcome} form="new-body" />
             <Button type="submit" data-size="sm">
               {t('processEdit.addBody')}
             </Button>

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import {
-  Alert,
   Button,
   Details,
   DetailsContent,
@@ -13,10 +12,9 @@ import {
 } from '@digdir/designsystemet-react';
 import type { Timeline } from '@innspill/contracts';
 import { api } from '../../lib/api-client.ts';
-import { apiErrorSummary } from '../../lib/api-error-messages.ts';
 import { textLimits } from '../../lib/text-limits.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { planDateErrorMessage } from '../rounds/secretariat-errors.ts';
+import { editorError, FormOutcomeMessage, useFormOutcome } from './form-feedback.tsx';
 
 const eventKinds = ['meeting', 'status_report', 'presentation', 'hearing'] as const;
 const milestoneKinds = ['meeting', 'deadline', 'deliverable', 'launch'] as const;
@@ -33,29 +31,33 @@ export function ProcessPlanEditor({
 }) {
   const { t, locale } = useI18n();
   const base = `/api/processes/${encodeURIComponent(slug)}`;
-  const [error, setError] = useState('');
+  const { outcome, clear, succeeded, failed, fieldError } = useFormOutcome();
   const [message, setMessage] = useState('');
   const [event, setEvent] = useState({ date: '', kind: 'meeting', bodyId: '', notes: '' });
   const [milestone, setMilestone] = useState({ date: '', title: '', kind: 'meeting' });
   const [members, setMembers] = useState<Record<string, string>>({});
 
+  // `form` names the form that was sent: its error or "saved" shows in it, next to its button.
   const run = async (
+    form: string,
     work: () => Promise<Timeline>,
     sent: Record<string, string | undefined> = {},
   ): Promise<boolean> => {
-    setError('');
+    clear();
+    setMessage('');
     try {
       onChange(await work());
       setMessage(t('statement.saved'));
+      succeeded(form, t('statement.saved'));
       return true;
     } catch (caught) {
-      setError(
-        planDateErrorMessage(caught, t) ??
-          apiErrorSummary(caught, t, {
-            labels: { date: t('timeline.date'), notes: t('timeline.detail'), title: t('timeline.what') },
-            limits: { notes: textLimits.involvementNotes, title: textLimits.milestoneTitle },
-            values: sent,
-          }),
+      failed(
+        form,
+        editorError(caught, t, {
+          labels: { date: t('timeline.date'), notes: t('timeline.detail'), title: t('timeline.what') },
+          limits: { notes: textLimits.involvementNotes, title: textLimits.milestoneTitle },
+          values: sent,
+        }),
       );
       return false;
     }
@@ -64,6 +66,7 @@ export function ProcessPlanEditor({
   const logEvent = async (formEvent: FormEvent) => {
     formEvent.preventDefault();
     const ok = await run(
+      'event',
       () =>
         api.post<Timeline>(`${base}/involvement-events?lang=${locale}`, {
           date: event.date,
@@ -78,7 +81,7 @@ export function ProcessPlanEditor({
 
   const addMilestone = async (formEvent: FormEvent) => {
     formEvent.preventDefault();
-    const ok = await run(() => api.post<Timeline>(`${base}/milestones?lang=${locale}`, milestone), {
+    const ok = await run('milestone', () => api.post<Timeline>(`${base}/milestones?lang=${locale}`, milestone), {
       title: milestone.title,
     });
     if (ok) setMilestone({ date: '', title: '', kind: 'meeting' });
@@ -92,11 +95,6 @@ export function ProcessPlanEditor({
       <div role="status" aria-live="polite" className="visually-hidden">
         {message}
       </div>
-      {error ? (
-        <Alert data-color="danger" role="alert">
-          {error}
-        </Alert>
-      ) : null}
       <div className="plan-editor__forms">
         <form
           onSubmit={(formEvent) => void logEvent(formEvent)}
@@ -110,6 +108,7 @@ export function ProcessPlanEditor({
             type="date"
             label={t('timeline.date')}
             required
+            error={fieldError('event', 'date')}
             value={event.date}
             onChange={(e) => setEvent({ ...event, date: e.target.value })}
           />
@@ -139,9 +138,11 @@ export function ProcessPlanEditor({
             rows={2}
             label={t('timeline.detail')}
             maxLength={textLimits.involvementNotes}
+            error={fieldError('event', 'notes')}
             value={event.notes}
             onChange={(e) => setEvent({ ...event, notes: e.target.value })}
           />
+          <FormOutcomeMessage outcome={outcome} form="event" />
           <Button type="submit" data-size="sm">
             {t('plan.logEventButton')}
           </Button>
@@ -158,6 +159,7 @@ export function ProcessPlanEditor({
             type="date"
             label={t('timeline.date')}
             required
+            error={fieldError('milestone', 'date')}
             value={milestone.date}
             onChange={(e) => setMilestone({ ...milestone, date: e.target.value })}
           />
@@ -165,6 +167,7 @@ export function ProcessPlanEditor({
             label={t('timeline.what')}
             required
             maxLength={textLimits.milestoneTitle}
+            error={fieldError('milestone', 'title')}
             value={milestone.title}
             onChange={(e) => setMilestone({ ...milestone, title: e.target.value })}
           />
@@ -181,6 +184,7 @@ export function ProcessPlanEditor({
               ))}
             </Select>
           </Field>
+          <FormOutcomeMessage outcome={outcome} form="milestone" />
           <Button type="submit" data-size="sm">
             {t('plan.addMilestoneButton')}
           </Button>
@@ -200,7 +204,7 @@ export function ProcessPlanEditor({
               onSubmit={(formEvent) => {
                 formEvent.preventDefault();
                 const text = members[body.id] ?? body.members.join('\n');
-                void run(() =>
+                void run(`members:${body.id}`, () =>
                   api.patch<Timeline>(`${base}/bodies/${body.id}?lang=${locale}`, {
                     members: text.split('\n'),
                   }),
@@ -212,9 +216,11 @@ export function ProcessPlanEditor({
                 rows={4}
                 label={t('plan.membersOf', { name: body.name })}
                 description={t('plan.membersHint')}
+                error={fieldError(`members:${body.id}`, 'members')}
                 value={members[body.id] ?? body.members.join('\n')}
                 onChange={(e) => setMembers({ ...members, [body.id]: e.target.value })}
               />
+              <FormOutcomeMessage outcome={outcome} form={`members:${body.id}`} />
               <Button type="submit" data-size="sm" variant="secondary">
                 {t('statement.save')}
               </Button>
