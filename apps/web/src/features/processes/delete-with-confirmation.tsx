@@ -3,17 +3,21 @@ import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /**
- * A form's save button and a delete button that asks first ("Slette «X»?"). Escape or "Avbryt"
+ * A delete button that asks first (next to a form's save button, when given) ("Slette «X»?"). Escape or "Avbryt"
  * puts focus back on "Slett"; a refused delete does too, with the form's error beside it. On
  * success the caller moves focus on (the row is gone).
  */
 export function DeleteWithConfirmation({
   name,
+  deleteLabel,
   saveButton,
   onDelete,
 }: {
+  /** What is deleted, as the question names it. */
   name: string;
-  saveButton: ReactNode;
+  /** The delete button's accessible name (default "Slett {name}"). */
+  deleteLabel?: string;
+  saveButton?: ReactNode;
   onDelete: () => Promise<boolean>;
 }) {
   const { t } = useI18n();
@@ -39,14 +43,14 @@ export function DeleteWithConfirmation({
   return (
     <>
       <div className="statement__buttons">
-        {saveButton}
+        {saveButton ?? null}
         <Button
           ref={deleteButton}
           type="button"
           data-size="sm"
           variant="tertiary"
           data-color="danger"
-          aria-label={t('processEdit.deleteNamed', { name })}
+          aria-label={deleteLabel ?? t('processEdit.deleteNamed', { name })}
           aria-expanded={isConfirming}
           onClick={() => {
             setIsConfirming(true);

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { planDateIssues, type Timeline } from '@innspill/contracts';
 import { I18nProvider } from '../../i18n/i18n.tsx';
+import { apiErrorBody, stubApi } from '../../test/api-stub.ts';
 import { maxAxisItemMonths, timelineAxis } from './timeline-axis.ts';
 import { TimelinePage } from './timeline-page.tsx';
 
@@ -136,6 +137,63 @@ describe('the plan editor on the timeline', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Datoen finnes ikke i kalenderen (for eksempel 30. februar).',
     );
+  });
+});
+
+describe('the timeline table’s row actions', () => {
+  const logged = item({
+    id: 'e1',
+    date: '2020-10-20',
+    kind: 'involvement',
+    subKind: 'status_report',
+    title: 'Statusrapport til styret',
+  });
+  const milestone = item({ id: 'm1', date: '2026-12-01', title: 'Lansering' });
+  const editable = (items: TimelineItem[]): Timeline => ({ ...timeline(items), canEdit: true });
+  const deleteButton = () => screen.findByRole('button', { name: 'Slett involvering 20. oktober 2020: Statusrapport til styret' });
+
+  it('asks before deleting a log entry; a refusal is shown, the row stays and focus returns to "Slett"', async () => {
+    const api = stubApi();
+    api.route('GET', /\/timeline\?lang=nb$/, () => ({ status: 200, body: editable([logged, milestone]) }));
+    api.route('DELETE', /\/involvement-events\/e1\?lang=nb$/, () => ({
+      status: 403,
+      body: apiErrorBody('forbidden', 'Not allowed.'),
+    }));
+    renderTimeline();
+    const remove = await deleteButton();
+    fireEvent.click(remove);
+    await screen.findByText('Slette «Statusrapport til styret (20. oktober 2020)»? Det kan ikke angres.');
+    expect(api.calls.filter((call) => call.method === 'DELETE')).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Ja, slett' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Du har ikke tilgang til å gjøre dette.');
+    expect(screen.getByRole('table').textContent).toContain('Statusrapport til styret');
+    await waitFor(() => expect(document.activeElement).toBe(remove));
+  });
+
+  it('deletes a log entry on "Ja, slett" and moves focus to the table’s heading', async () => {
+    const api = stubApi();
+    api.route('GET', /\/timeline\?lang=nb$/, () => ({ status: 200, body: editable([logged, milestone]) }));
+    api.route('DELETE', /\/involvement-events\/e1\?lang=nb$/, () => ({ status: 200, body: editable([milestone]) }));
+    renderTimeline();
+    fireEvent.click(await deleteButton());
+    fireEvent.click(await screen.findByRole('button', { name: 'Ja, slett' }));
+    await waitFor(() => expect(screen.getByRole('table').textContent).not.toContain('Statusrapport til styret'));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Alle datoer i tabell' })),
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says so when marking a milestone done fails, instead of doing nothing', async () => {
+    const api = stubApi();
+    api.route('GET', /\/timeline\?lang=nb$/, () => ({ status: 200, body: editable([milestone]) }));
+    api.route('PATCH', /\/milestones\/m1\?lang=nb$/, () => ({
+      status: 500,
+      body: apiErrorBody('internal_error', 'Boom.'),
+    }));
+    renderTimeline();
+    fireEvent.click(await screen.findByRole('button', { name: /Lansering/ }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Noe gikk galt hos oss. Prøv igjen senere.');
   });
 });
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import {
+  Alert,
   Button,
   Heading,
   Paragraph,
@@ -14,9 +15,11 @@ import {
 } from '@digdir/designsystemet-react';
 import type { Timeline } from '@innspill/contracts';
 import { api } from '../../lib/api-client.ts';
+import { apiErrorMessage } from '../../lib/api-error-messages.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorState, LoadingState } from '../../components/page-states.tsx';
+import { DeleteWithConfirmation } from './delete-with-confirmation.tsx';
 import { ProcessPlanEditor } from './process-plan-editor.tsx';
 import { timelineAxis } from './timeline-axis.ts';
 
@@ -57,7 +60,22 @@ export function TimelinePage() {
     key,
   );
   const [current, setCurrent] = useState<Timeline>();
+  // The table's row actions: what a refused one says, and what a screen reader hears after one.
+  const [rowError, setRowError] = useState('');
+  const [announcement, setAnnouncement] = useState('');
   useEffect(() => setCurrent(undefined), [key]);
+  const rowAction = async (work: () => Promise<Timeline>, done: string): Promise<boolean> => {
+    setRowError('');
+    setAnnouncement('');
+    try {
+      setCurrent(await work());
+      setAnnouncement(done);
+      return true;
+    } catch (caught) {
+      setRowError(apiErrorMessage(caught, t));
+      return false;
+    }
+  };
   if (state.isLoading && !state.data) return <LoadingState />;
   if (state.error) return <ErrorState error={state.error} />;
   const data = current ?? state.data;
@@ -138,9 +156,17 @@ export function TimelinePage() {
         ) : null}
       </section>
       <section aria-labelledby="table-heading">
-        <Heading level={2} data-size="sm" id="table-heading">
+        <Heading level={2} data-size="sm" id="table-heading" tabIndex={-1}>
           {t('timeline.table')}
         </Heading>
+        <div role="status" aria-live="polite" className="visually-hidden">
+          {announcement}
+        </div>
+        {rowError ? (
+          <Alert data-color="danger" role="alert">
+            {rowError}
+          </Alert>
+        ) : null}
         <Table>
           <TableHead>
             <TableRow>
@@ -165,21 +191,22 @@ export function TimelinePage() {
                 {data.canEdit ? (
                   <TableCell>
                     {item.kind === 'involvement' ? (
-                      <Button
-                        variant="tertiary"
-                        data-color="danger"
-                        data-size="sm"
-                        aria-label={t('plan.deleteEvent', { date: formatDate(item.date), title: item.title })}
-                        onClick={() =>
-                          void api
-                            .delete<Timeline>(
-                              `/api/processes/${encodeURIComponent(slug)}/involvement-events/${item.id}?lang=${locale}`,
-                            )
-                            .then(setCurrent)
-                        }
-                      >
-                        {t('statement.delete')}
-                      </Button>
+                      <DeleteWithConfirmation
+                        name={`${item.title} (${formatDate(item.date)})`}
+                        deleteLabel={t('plan.deleteEvent', { date: formatDate(item.date), title: item.title })}
+                        onDelete={async () => {
+                          const ok = await rowAction(
+                            () =>
+                              api.delete<Timeline>(
+                                `/api/processes/${encodeURIComponent(slug)}/involvement-events/${item.id}?lang=${locale}`,
+                              ),
+                            t('processEdit.deletedNamed', { name: item.title }),
+                          );
+                          // the row is gone: focus goes to the table's heading
+                          if (ok) requestAnimationFrame(() => document.getElementById('table-heading')?.focus());
+                          return ok;
+                        }}
+                      />
                     ) : item.kind === 'milestone' ? (
                       <Button
                         variant="tertiary"
@@ -188,12 +215,14 @@ export function TimelinePage() {
                           title: item.title,
                         })}
                         onClick={() =>
-                          void api
-                            .patch<Timeline>(
-                              `/api/processes/${encodeURIComponent(slug)}/milestones/${item.id}?lang=${locale}`,
-                              { isDone: !item.isDone },
-                            )
-                            .then(setCurrent)
+                          void rowAction(
+                            () =>
+                              api.patch<Timeline>(
+                                `/api/processes/${encodeURIComponent(slug)}/milestones/${item.id}?lang=${locale}`,
+                                { isDone: !item.isDone },
+                              ),
+                            t('statement.saved'),
+                          )
                         }
                       >
                         {item.isDone ? t('plan.markUndone') : t('plan.markDone')}
