@@ -35,6 +35,7 @@ let reference: unknown;
 for (let run = 0; run < Number(runsArgument); run++) {
   for (const mode of run % 2 === 0 ? (['serial', 'pool'] as const) : (['pool', 'serial'] as const)) {
     const pool = mode === 'pool' ? startWorkerPool() : undefined;
+    await pool?.ready;
     const started = performance.now();
     const result = discoverThemes(model, { ...options, ...(pool ? { pool } : {}) });
     times[mode].push(performance.now() - started);

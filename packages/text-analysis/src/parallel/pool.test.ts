@@ -3,7 +3,15 @@ import { createRandom } from '../vectorize/random.ts';
 import type { CsrMatrix } from '../vectorize/index.ts';
 import { reduceDimensions } from '../vectorize/lsa.ts';
 import { bestOfRestarts, sampledSilhouette, sphericalKMeans } from '../themes/kmeans.ts';
-import { FAILED, startWorkerPool, waitForChunks, type StepMessage, type WorkerPool } from './pool.ts';
+import {
+  FAILED,
+  MIN_POOL_TEXTS,
+  startWorkerPool,
+  waitForChunks,
+  withWorkerPool,
+  type StepMessage,
+  type WorkerPool,
+} from './pool.ts';
 
 /** n unit rows around `clusters` random directions (enough work to be shared with the worker). */
 function clusteredPoints(n: number, dims: number, clusters: number, seed: number): Float32Array {
@@ -117,5 +125,38 @@ describe('discovery worker pool', () => {
     expect(() => waitForChunks(pool as WorkerPool, control, 2)).toThrow(
       /discovery worker failed: .*not a function/,
     );
+  });
+});
+
+describe(withWorkerPool.name, () => {
+  it('hands the work a worker that has loaded (discovery is synchronous: a loading one may never join)', async () => {
+    const order: string[] = [];
+    const seen = await withWorkerPool(
+      MIN_POOL_TEXTS,
+      (pool, prepared) => {
+        order.push('work');
+        return { isReady: pool?.isReady, prepared };
+      },
+      async () => {
+        order.push('prepare');
+        return 'features';
+      },
+    );
+    expect(seen).toEqual({ isReady: true, prepared: 'features' });
+    expect(order).toEqual(['prepare', 'work']);
+  });
+
+  it('a synchronous step right after it starts is shared with the worker from its first chunks', async () => {
+    const matrix = randomSparse(4000, 800, 20, 17);
+    const shares = await withWorkerPool(MIN_POOL_TEXTS, (pool) => {
+      const before = pool?.workerChunks ?? 0;
+      reduceDimensions(matrix, { dimensions: 40, seed: 3, isComputingComponents: false, ...(pool ? { pool } : {}) });
+      return (pool?.workerChunks ?? 0) - before;
+    });
+    expect(shares).toBeGreaterThan(0);
+  });
+
+  it('starts no worker below the threshold', async () => {
+    expect(await withWorkerPool(MIN_POOL_TEXTS - 1, (pool) => pool)).toBeUndefined();
   });
 });

@@ -84,18 +84,22 @@ export async function evaluate(
     throw new AnalysisError(`${source.name}: only one distinct label; evaluation needs at least two`);
   }
   options.onProgress?.({ stage: 'themes', done: 0 });
-  const wordFeatures = usesWordFeatures(corpus.model)
-    ? await readSuggestionFeatures(filtered, corpus.languages, n, DISCOVERY_WORD_FEATURES)
-    : undefined;
-  const themes = await withWorkerPool(n, (pool) =>
-    discoverThemes(corpus.model, {
-      seed,
-      ...(pool ? { pool } : {}),
-      ...(wordFeatures ? { wordFeatures } : {}),
-      themes: Math.min(distinct, n),
-      isAssigningAll: true,
-      groups: 1,
-    }),
+  const themes = await withWorkerPool(
+    n,
+    (pool, wordFeatures) =>
+      discoverThemes(corpus.model, {
+        seed,
+        ...(pool ? { pool } : {}),
+        ...(wordFeatures ? { wordFeatures } : {}),
+        themes: Math.min(distinct, n),
+        isAssigningAll: true,
+        groups: 1,
+      }),
+    // read while the worker loads
+    async () =>
+      usesWordFeatures(corpus.model)
+        ? await readSuggestionFeatures(filtered, corpus.languages, n, DISCOVERY_WORD_FEATURES)
+        : undefined,
   );
   const predicted = Array.from(themes.assignments);
   const discovery = {

@@ -190,19 +190,23 @@ export async function analyze(source: RecordSource, options: AnalyzeOptions = {}
   }
   options.onProgress?.({ stage: 'themes', done: 0 });
   // The second core helps with LSA and k-means (on small corpora starting it costs more than it saves).
-  const themeResult = await withWorkerPool(nonEmpty, async (pool) => {
-    // Short texts: discovery's word vectors keep stop words (one more pass over the input).
-    const wordFeatures = usesWordFeatures(model)
-      ? await readSuggestionFeatures(source, corpus.languages, n, DISCOVERY_WORD_FEATURES)
-      : undefined;
-    return discoverThemes(model, {
-      seed,
-      ...(pool ? { pool } : {}),
-      ...(wordFeatures ? { wordFeatures } : {}),
-      ...(options.themes !== undefined ? { themes: options.themes } : {}),
-      ...(options.groups !== undefined ? { groups: options.groups } : {}),
-    });
-  });
+  const themeResult = await withWorkerPool(
+    nonEmpty,
+    (pool, wordFeatures) =>
+      discoverThemes(model, {
+        seed,
+        ...(pool ? { pool } : {}),
+        ...(wordFeatures ? { wordFeatures } : {}),
+        ...(options.themes !== undefined ? { themes: options.themes } : {}),
+        ...(options.groups !== undefined ? { groups: options.groups } : {}),
+      }),
+    // Short texts: discovery's word vectors keep stop words (one more pass over the input, while
+    // the worker loads).
+    async () =>
+      usesWordFeatures(model)
+        ? await readSuggestionFeatures(source, corpus.languages, n, DISCOVERY_WORD_FEATURES)
+        : undefined,
+  );
 
   // Suggestions when some (not all) texts are coded.
   let suggestions: AnalysisDocument['suggestions'] = null;
