@@ -107,15 +107,15 @@ function multiply(matrix: CsrArrays, w: Float64Array, l: number, pool: WorkerPoo
   return y;
 }
 
-/** Z (columns × l, row-major) = Xᵀ · Q (Q: n × l row-major). */
+/** Z (columns × l, row-major) = Xᵀ · Q (Q: n × l row-major), written into `z` (overwritten). */
 function multiplyTransposed(
   matrix: CsrArrays,
-  columnCount: number,
   q: Float64Array,
   l: number,
   pool: WorkerPool | undefined,
+  z: Float64Array,
 ): Float64Array {
-  const z = sharedFloat64(columnCount * l, pool !== undefined);
+  z.fill(0);
   runChunks(pool, 'multiplyTransposed', { matrix, q, l, z }, Math.ceil(l / CHUNK_COLUMNS));
   return z;
 }
@@ -212,14 +212,16 @@ export function reduceDimensions(matrix: CsrMatrix, options: ReduceOptions = {})
   }
   let q = multiply(sparse, omega, l, pool);
   orthonormalizeColumns(q, n, l, 1, pool);
+  // Omega's d × l array (the largest here: 200 MB for 250,000 terms) is reused for every Xᵀ·Q.
+  const wide = omega;
   const powerIterations = options.powerIterations ?? 3;
   for (let it = 0; it < powerIterations; it++) {
     // Orthonormalising only the n-side keeps the cost at O(n·l²) per iteration.
-    q = multiply(sparse, multiplyTransposed(sparse, d, q, l, pool), l, pool);
+    q = multiply(sparse, multiplyTransposed(sparse, q, l, pool, wide), l, pool);
     orthonormalizeColumns(q, n, l, it + 1 === powerIterations ? 2 : 1, pool);
   }
   // B = Qᵀ X; M = B Bᵀ = Qᵀ (X Xᵀ Q) (l × l), computed on the n side.
-  const bt = multiplyTransposed(sparse, d, q, l, pool);
+  const bt = multiplyTransposed(sparse, q, l, pool, wide);
   const y = multiply(sparse, bt, l, pool);
   const m = sharedFloat64(l * l, isShared);
   runChunks(pool, 'crossProduct', { q, y, n, l, m }, Math.ceil(l / CHUNK_COLUMNS));
