@@ -1,7 +1,8 @@
 /**
  * The loops of the randomised SVD (lsa.ts), one chunk at a time (see parallel/pool.ts). Products
- * are split by output rows, or by output columns where rows of the output gather from every input
- * row, so each output value is added up in the same order whichever thread computes it.
+ * are split by output rows (Xᵀ·Q from X's transpose), or by output columns where rows of the output
+ * gather from every input row, so each output value is added up in the same order whichever thread
+ * computes it.
  */
 
 /** Rows per chunk of the row loops. */
@@ -50,33 +51,94 @@ export function multiplyRowsChunk(args: MultiplyArgs, chunk: number): void {
   }
 }
 
+/** A CSR matrix's transpose (its columns as rows): for each column, the rows that use it, ascending. */
+export interface CscArrays {
+  readonly columnCount: number;
+  readonly colptr: Int32Array;
+  readonly rows: Int32Array;
+  readonly values: Float32Array;
+}
+
+/** Stored values per chunk of {@link multiplyTransposedChunk} (about). */
+export const CHUNK_VALUES = 1 << 16;
+
+/**
+ * The transpose of a CSR matrix, each column's rows in ascending order, and column ranges of about
+ * {@link CHUNK_VALUES} values each (`from[c]` … `from[c + 1]` − 1) for {@link multiplyTransposedChunk}.
+ *
+ * @example
+ * const { csc, from } = transposeToCsc(matrix, columnCount, isShared);
+ */
+export function transposeToCsc(
+  matrix: CsrArrays,
+  columnCount: number,
+  isShared: boolean,
+): { csc: CscArrays; from: Int32Array } {
+  const { indptr, indices, values } = matrix;
+  const nnz = indices.length;
+  const int32 = (length: number) =>
+    isShared ? new Int32Array(new SharedArrayBuffer(length * 4)) : new Int32Array(length);
+  const colptr = int32(columnCount + 1);
+  for (let p = 0; p < nnz; p++) {
+    const j = (indices[p] as number) + 1;
+    colptr[j] = (colptr[j] as number) + 1;
+  }
+  for (let j = 0; j < columnCount; j++) {
+    colptr[j + 1] = (colptr[j + 1] as number) + (colptr[j] as number);
+  }
+  const next = colptr.slice(0, columnCount);
+  const rows = int32(nnz);
+  const transposed = isShared ? new Float32Array(new SharedArrayBuffer(nnz * 4)) : new Float32Array(nnz);
+  for (let i = 0; i < matrix.rowCount; i++) {
+    const end = indptr[i + 1] as number;
+    for (let p = indptr[i] as number; p < end; p++) {
+      const j = indices[p] as number;
+      const at = next[j] as number;
+      next[j] = at + 1;
+      rows[at] = i;
+      transposed[at] = values[p] as number;
+    }
+  }
+  const bounds = [0];
+  for (let j = 1; j < columnCount; j++) {
+    if ((colptr[j] as number) - (colptr[bounds.at(-1) as number] as number) >= CHUNK_VALUES) {
+      bounds.push(j);
+    }
+  }
+  bounds.push(columnCount);
+  return { csc: { columnCount, colptr, rows, values: transposed }, from: Int32Array.from(bounds) };
+}
+
 /** Data of {@link multiplyTransposedChunk}: z (columns × l) = Xᵀ · q (q: n × l), row-major. */
 export interface MultiplyTransposedArgs {
-  readonly matrix: CsrArrays;
+  readonly csc: CscArrays;
   readonly q: Float64Array;
   readonly l: number;
-  /** Zero-filled; written. */
+  /** Chunk c covers the columns from[c] … from[c + 1] − 1 (rows of z). */
+  readonly from: Int32Array;
+  /** Written (each row of z is set, not added to). */
   readonly z: Float64Array;
 }
 
 /**
- * One chunk of columns (of l) of z = Xᵀ · q.
+ * One chunk of rows of z = Xᵀ · q, from the transpose: each row of z is written once, whole, and
+ * its sums run over X's rows in ascending order (as they would from the CSR side).
  *
  * @example
- * multiplyTransposedChunk({ matrix, q, l, z }, 0); // columns 0 … 31 of z
+ * multiplyTransposedChunk({ csc, q, l, from, z }, 0);
  */
 export function multiplyTransposedChunk(args: MultiplyTransposedArgs, chunk: number): void {
-  const { matrix, q, l, z } = args;
-  const { indptr, indices, values } = matrix;
-  const from = chunk * CHUNK_COLUMNS;
-  const to = Math.min(l, from + CHUNK_COLUMNS);
-  for (let i = 0; i < matrix.rowCount; i++) {
-    const qb = i * l;
-    const end = indptr[i + 1] as number;
-    for (let p = indptr[i] as number; p < end; p++) {
+  const { csc, q, l, from, z } = args;
+  const { colptr, rows, values } = csc;
+  const last = from[chunk + 1] as number;
+  for (let j = from[chunk] as number; j < last; j++) {
+    const zb = j * l;
+    z.fill(0, zb, zb + l);
+    const end = colptr[j + 1] as number;
+    for (let p = colptr[j] as number; p < end; p++) {
       const v = values[p] as number;
-      const zb = (indices[p] as number) * l;
-      for (let c = from; c < to; c++) {
+      const qb = (rows[p] as number) * l;
+      for (let c = 0; c < l; c++) {
         z[zb + c] = (z[zb + c] as number) + v * (q[qb + c] as number);
       }
     }

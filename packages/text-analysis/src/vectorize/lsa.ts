@@ -12,7 +12,14 @@ import {
   sharedFloat64,
   type WorkerPool,
 } from '../parallel/pool.ts';
-import { CHUNK_COLUMNS, CHUNK_ROWS, triangleChunks, type CsrArrays } from './lsa-kernels.ts';
+import {
+  CHUNK_COLUMNS,
+  CHUNK_ROWS,
+  transposeToCsc,
+  triangleChunks,
+  type CscArrays,
+  type CsrArrays,
+} from './lsa-kernels.ts';
 
 /** Options of {@link reduceDimensions}. */
 export interface ReduceOptions {
@@ -107,16 +114,16 @@ function multiply(matrix: CsrArrays, w: Float64Array, l: number, pool: WorkerPoo
   return y;
 }
 
-/** Z (columns × l, row-major) = Xᵀ · Q (Q: n × l row-major), written into `z` (overwritten). */
+/** Z (columns × l, row-major) = Xᵀ · Q (Q: n × l row-major), from X's transpose, into `z`. */
 function multiplyTransposed(
-  matrix: CsrArrays,
+  transpose: { csc: CscArrays; from: Int32Array },
   q: Float64Array,
   l: number,
   pool: WorkerPool | undefined,
   z: Float64Array,
 ): Float64Array {
-  z.fill(0);
-  runChunks(pool, 'multiplyTransposed', { matrix, q, l, z }, Math.ceil(l / CHUNK_COLUMNS));
+  const { csc, from } = transpose;
+  runChunks(pool, 'multiplyTransposed', { csc, q, l, from, z }, from.length - 1);
   return z;
 }
 
@@ -212,16 +219,19 @@ export function reduceDimensions(matrix: CsrMatrix, options: ReduceOptions = {})
   }
   let q = multiply(sparse, omega, l, pool);
   orthonormalizeColumns(q, n, l, 1, pool);
-  // Omega's d × l array (the largest here: 200 MB for 250,000 terms) is reused for every Xᵀ·Q.
+  // Xᵀ·Q is computed from the transpose, a row of the result at a time: split by rows of X it
+  // would scatter into random rows of the d × l result (200 MB for 250,000 terms), in four passes.
+  const transpose = transposeToCsc(sparse, d, isShared);
+  // Omega's d × l array (the largest here) is reused for every Xᵀ·Q.
   const wide = omega;
   const powerIterations = options.powerIterations ?? 3;
   for (let it = 0; it < powerIterations; it++) {
     // Orthonormalising only the n-side keeps the cost at O(n·l²) per iteration.
-    q = multiply(sparse, multiplyTransposed(sparse, q, l, pool, wide), l, pool);
+    q = multiply(sparse, multiplyTransposed(transpose, q, l, pool, wide), l, pool);
     orthonormalizeColumns(q, n, l, it + 1 === powerIterations ? 2 : 1, pool);
   }
   // B = Qᵀ X; M = B Bᵀ = Qᵀ (X Xᵀ Q) (l × l), computed on the n side.
-  const bt = multiplyTransposed(sparse, q, l, pool, wide);
+  const bt = multiplyTransposed(transpose, q, l, pool, wide);
   const y = multiply(sparse, bt, l, pool);
   const m = sharedFloat64(l * l, isShared);
   runChunks(pool, 'crossProduct', { q, y, n, l, m }, Math.ceil(l / CHUNK_COLUMNS));
