@@ -98,6 +98,8 @@ export const StrategyOverviewSchema = z.object({
   ),
   canEdit: z.boolean(),
   canApprove: z.boolean(),
+  /** The version of the goals' lead and the structure together (0 before the first edit). */
+  strategyVersion: z.number(),
   locale: z.string(),
 });
 export type StrategyOverview = z.infer<typeof StrategyOverviewSchema>;
@@ -127,7 +129,10 @@ export const AddStatementRequestSchema = z.object({
 export const UpdateStatementRequestSchema = z.object({
   text: z.string().trim().min(1).max(4000).optional(),
   isTruncated: z.boolean().optional(),
-  locale: z.enum(['nb', 'nn', 'en']).optional(),
+  locale: z
+    .enum(['nb', 'nn', 'en'])
+    .optional() /** The version the edit started from; a change saved by someone else since then gives 409 `conflict`. */,
+  baseVersion: z.number().int().nonnegative().optional(),
 });
 export const MoveStatementRequestSchema = z.object({
   position: z.number().int().nonnegative(),
@@ -137,7 +142,10 @@ export const UpdateCanvasRequestSchema = z.object({
   title: z.string().trim().min(1).max(300).optional(),
   summary: z.string().trim().max(4000).optional(),
   mainGoal: z.string().trim().max(4000).optional(),
-  locale: z.enum(['nb', 'nn', 'en']).optional(),
+  locale: z
+    .enum(['nb', 'nn', 'en'])
+    .optional() /** The version the edit started from; a change saved by someone else since then gives 409 `conflict`. */,
+  baseVersion: z.number().int().nonnegative().optional(),
 });
 export const ChangeCanvasStatusRequestSchema = z.object({ status: CanvasStatusSchema });
 export const AddCommentRequestSchema = z.object({
@@ -146,7 +154,10 @@ export const AddCommentRequestSchema = z.object({
 });
 export const UpdateGoalsLeadRequestSchema = z.object({
   lead: z.string().trim().max(4000),
-  locale: z.enum(['nb', 'nn', 'en']).optional(),
+  locale: z
+    .enum(['nb', 'nn', 'en'])
+    .optional() /** The strategy version (`strategyVersion`) the edit started from; a change saved by someone else since then gives 409 `conflict`. */,
+  baseVersion: z.number().int().nonnegative().optional(),
 });
 
 export const TimelineSchema = z.object({
@@ -227,7 +238,11 @@ export const UpdateStructureRequestSchema = z.object({
     .optional(),
   pillarsLabel: z.string().trim().max(200).nullable().optional(),
   pillars: z.array(z.string().trim().max(300)).max(50).optional(),
-  otherAreas: z.array(z.string().trim().max(300)).max(50).optional(),
+  otherAreas: z
+    .array(z.string().trim().max(300))
+    .max(50)
+    .optional() /** The strategy version (`strategyVersion`) the edit started from; a change saved by someone else since then gives 409 `conflict`. */,
+  baseVersion: z.number().int().nonnegative().optional(),
 });
 export const SaveMilestoneRequestSchema = z.object({
   title: z.string().trim().min(1).max(300).optional(),

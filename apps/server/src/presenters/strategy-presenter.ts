@@ -112,6 +112,7 @@ export function presentStrategyOverview(result: OverviewResult, locale: string):
       }),
     canEdit: result.canEdit,
     canApprove: result.canApprove,
+    strategyVersion: strategy?.version ?? 0,
     locale,
   };
 }
