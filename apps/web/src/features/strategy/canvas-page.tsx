@@ -99,7 +99,13 @@ export function CanvasPage() {
   const actions: StatementActions = {
     edit: (statement, text) =>
       run(
-        () => api.patch<CanvasResponse>(`${base}/statements/${statement.id}${query}`, { text, locale }),
+        () =>
+          api.patch<CanvasResponse>(`${base}/statements/${statement.id}${query}`, {
+            text,
+            locale,
+            // the version the editor opened: a change someone else saved since then is not overwritten
+            baseVersion: statement.version,
+          }),
         t('statement.saved'),
         { text },
       ),
@@ -137,11 +143,14 @@ export function CanvasPage() {
     },
   };
 
-  const changeStatus = (status: CanvasStatus) =>
-    void run(
+  const changeStatus = async (status: CanvasStatus) => {
+    const ok = await run(
       () => api.post<CanvasResponse>(`${base}/status${query}`, { status }),
       t(`canvas.status.${status}`),
     );
+    // the button that was pressed is gone with the old status: focus the next step, else the status
+    if (ok) focusAfterRender.current = nextStatuses[status].map((next) => `status-${next}`).concat('canvas-status');
+  };
 
   const postComment = async (event: FormEvent) => {
     event.preventDefault();
@@ -211,7 +220,7 @@ export function CanvasPage() {
           </span>
           {data.canvas.title}
         </Heading>
-        <p className="canvas-page__status">
+        <p className="canvas-page__status" id="canvas-status" tabIndex={-1}>
           {t('canvas.status')}:{' '}
           <Tag data-color={statusColor[data.canvas.status]}>{t(`canvas.status.${data.canvas.status}`)}</Tag>
         </p>
@@ -266,7 +275,13 @@ export function CanvasPage() {
                 status === 'approved' || (data.canvas.status === 'approved' && status === 'draft');
               if (needsApprover && !data.permissions.canApprove) return null;
               return (
-                <Button key={status} variant="secondary" data-size="sm" onClick={() => changeStatus(status)}>
+                <Button
+                  key={status}
+                  id={`status-${status}`}
+                  variant="secondary"
+                  data-size="sm"
+                  onClick={() => void changeStatus(status)}
+                >
                   {t(`canvas.action.${status}`)}
                 </Button>
               );
@@ -284,11 +299,27 @@ export function CanvasPage() {
           aria-labelledby="canvas-texts-heading"
           onSubmit={(event) => {
             event.preventDefault();
-            if (!texts) return;
+            // only the fields that were changed: an untouched field must not overwrite the text (or,
+            // in a translation, store the shown original as the translation)
+            const changed = Object.fromEntries(
+              Object.entries(texts ?? {}).filter(
+                ([field, value]) => value !== canvasTexts[field as keyof typeof canvasTexts],
+              ),
+            );
+            if (!Object.keys(changed).length) {
+              setTexts(undefined);
+              setMessage(t('canvas.noChanges'));
+              return;
+            }
             void run(
-              () => api.patch<CanvasResponse>(`${base}${query}`, { ...texts, locale }),
+              () =>
+                api.patch<CanvasResponse>(`${base}${query}`, {
+                  ...changed,
+                  locale,
+                  baseVersion: data.canvas.version,
+                }),
               t('statement.saved'),
-              texts,
+              changed,
             ).then((ok) => ok && setTexts(undefined));
           }}
         >
@@ -320,7 +351,7 @@ export function CanvasPage() {
             value={texts?.summary ?? data.canvas.summary}
             onChange={(event) => setTexts({ ...(texts ?? canvasTexts), summary: event.target.value })}
           />
-          <Button type="submit" data-size="sm" variant="secondary" disabled={!texts}>
+          <Button type="submit" data-size="sm" variant="secondary">
             {t('canvas.saveTexts')}
           </Button>
         </form>
