@@ -214,3 +214,27 @@ describe('CanvasPage workflow focus', () => {
     await waitFor(() => expect(document.activeElement).toBe(reopen));
   });
 });
+
+describe('CanvasPage in a translation', () => {
+  it('edits the translation but offers no add forms, since a new bullet would become the bokmål original', async () => {
+    localStorage.setItem('innspill.locale', 'en');
+    api.route('GET', /\/themes\/3\?lang=en$/, () => ({
+      status: 200,
+      body: { ...canvas([{ ...first, text: 'First', originalText: 'Første' }]), locale: 'en' },
+    }));
+    render(
+      <I18nProvider>
+        <MemoryRouter initialEntries={['/p/demo/strategy/themes/3']}>
+          <Routes>
+            <Route path="/p/:slug/strategy/themes/:number" element={<CanvasPage />} />
+          </Routes>
+        </MemoryRouter>
+      </I18nProvider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    expect(screen.getByRole('button', { name: 'Edit bullet: First' })).toBeTruthy();
+    expect(screen.queryByLabelText('New bullet in Challenges')).toBeNull();
+    expect(screen.queryAllByRole('button', { name: 'Add' })).toHaveLength(0);
+    expect(screen.getByText(/switch language to add one/)).toBeTruthy();
+  });
+});

@@ -188,6 +188,8 @@ export function CanvasPage() {
       isEditing={isEditing && data.permissions.canEdit}
       canComment={data.permissions.canComment}
       actions={actions}
+      processLanguage={data.process.language}
+      canAdd={locale === data.process.language}
       {...options}
     />
   );
@@ -255,7 +257,7 @@ export function CanvasPage() {
       ) : null}
       {isEditing && locale !== data.process.language ? (
         <Alert data-color="info" className="no-print">
-          {t('canvas.editingTranslation')}
+          {t('canvas.editingTranslation')} {t('canvas.addInProcessLanguage')}
         </Alert>
       ) : null}
       {data.canvas.status === 'approved' && !data.permissions.canEdit && data.permissions.canChangeStatus ? (

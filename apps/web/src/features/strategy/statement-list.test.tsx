@@ -15,14 +15,18 @@ const statements: Statement[] = ['Første', 'Andre', 'Tredje'].map((text, positi
   evidenceCount: 0,
 }));
 
-function setup(isEditing: boolean) {
-  const actions: StatementActions = {
+function setupActions(): StatementActions {
+  return {
     edit: vi.fn(async () => true),
     move: vi.fn(async () => undefined),
     remove: vi.fn(async () => true),
     add: vi.fn(async () => true),
     comment: vi.fn(),
   };
+}
+
+function setup(isEditing: boolean) {
+  const actions = setupActions();
   render(
     <I18nProvider>
       <StatementList
@@ -93,5 +97,44 @@ describe('StatementList', () => {
     expect(fireEvent.dragOver(first!, { dataTransfer })).toBe(false); // preventDefault: a valid target
     fireEvent.drop(first!, { dataTransfer });
     expect(actions.move).toHaveBeenCalledWith(statements[2], 0, undefined);
+  });
+
+  it('marks a bullet that has no translation with the language it is written in (WCAG 3.1.2)', () => {
+    localStorage.setItem('innspill.locale', 'en');
+    const translated = { ...statements[0]!, text: 'First', originalText: 'Første' };
+    render(
+      <I18nProvider>
+        <StatementList
+          section="challenge"
+          sectionLabel="Challenges"
+          statements={[translated, statements[1]!]}
+          isEditing={false}
+          canComment
+          actions={setupActions()}
+          processLanguage="nb"
+        />
+      </I18nProvider>,
+    );
+    expect(screen.getByText('First').getAttribute('lang')).toBeNull();
+    expect(screen.getByText('Andre').getAttribute('lang')).toBe('nb');
+    localStorage.clear();
+  });
+
+  it('offers no add form where bullets may not be added (editing a translation)', () => {
+    render(
+      <I18nProvider>
+        <StatementList
+          section="challenge"
+          sectionLabel="Utfordringer"
+          statements={statements}
+          isEditing
+          canComment
+          actions={setupActions()}
+          canAdd={false}
+        />
+      </I18nProvider>,
+    );
+    expect(screen.getByRole('button', { name: 'Rediger punkt: Andre' })).toBeTruthy();
+    expect(screen.queryByLabelText('Nytt punkt i Utfordringer')).toBeNull();
   });
 });

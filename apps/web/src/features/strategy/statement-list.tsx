@@ -34,6 +34,8 @@ export function StatementList({
   actions,
   single = false,
   className,
+  processLanguage,
+  canAdd = true,
 }: {
   section: string;
   sectionLabel: string;
@@ -44,8 +46,18 @@ export function StatementList({
   /** A headline: one statement, no ordering. */
   single?: boolean;
   className?: string;
+  /**
+   * The language the statements are written in. A bullet without a translation into the reader's
+   * language is shown in this one, and is marked with it (WCAG 3.1.2).
+   */
+  processLanguage?: string;
+  /**
+   * Whether new bullets may be added. A new bullet is stored as the original text, so it is only
+   * offered in the process language (in a translation it would put, say, English into bokmål).
+   */
+  canAdd?: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [editingId, setEditingId] = useState<string>();
   const [draft, setDraft] = useState('');
   const [newText, setNewText] = useState('');
@@ -98,7 +110,14 @@ export function StatementList({
 
   const text = (statement: Statement) => (
     <>
-      <span className="statement__text" lang={statement.originalText ? 'en' : undefined}>
+      <span
+        className="statement__text"
+        lang={
+          statement.originalText === null && processLanguage && processLanguage !== locale
+            ? processLanguage
+            : undefined
+        }
+      >
         {statement.text}
       </span>
       {statement.isTruncated ? <span className="statement__note"> {t('canvas.truncated')}</span> : null}
@@ -281,7 +300,7 @@ export function StatementList({
           </li>
         ))}
       </ul>
-      {!single || statements.length === 0 ? (
+      {canAdd && (!single || statements.length === 0) ? (
         <form className="statement__add" noValidate onSubmit={(event) => void submitNew(event)}>
           <Textfield
             id={addFieldId}

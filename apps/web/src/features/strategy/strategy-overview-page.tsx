@@ -169,6 +169,11 @@ export function StrategyOverviewPage() {
         ) : data.goalsLead ? (
           <Paragraph className="strategy-overview__lead">{data.goalsLead}</Paragraph>
         ) : null}
+        {isEditing && locale !== data.process.language ? (
+          <Paragraph data-size="sm">
+            {t('canvas.editingTranslation')} {t('canvas.addInProcessLanguage')}
+          </Paragraph>
+        ) : null}
         {isEditing ? (
           <StatementList
             section="overarching_goal"
@@ -177,11 +182,18 @@ export function StrategyOverviewPage() {
             isEditing
             canComment={false}
             actions={actions}
+            processLanguage={data.process.language}
+            canAdd={locale === data.process.language}
           />
         ) : (
           <ol className="goal-list">
             {data.goals.map((goal) => (
-              <li key={goal.id}>{goal.text}</li>
+              <li
+                key={goal.id}
+                lang={goal.originalText === null && data.process.language !== locale ? data.process.language : undefined}
+              >
+                {goal.text}
+              </li>
             ))}
           </ol>
         )}
@@ -244,7 +256,7 @@ export function StrategyOverviewPage() {
             </li>
           ))}
         </ol>
-        {isEditing && data.canApprove ? (
+        {isEditing && data.canApprove && locale === data.process.language ? (
           <form
             className="statement__add"
             onSubmit={(event) => {

@@ -107,6 +107,7 @@ export const strategyMessages: Catalogue = {
     'canvas.doneEditing': 'Ferdig med redigering',
     'canvas.editingTranslation':
       'Du redigerer den engelske oversettelsen. Originalteksten på bokmål endres ikke.',
+    'canvas.addInProcessLanguage': 'Nye punkter legges til på prosessens språk: bytt språk for å legge til.',
     'canvas.toStrategy': 'Tilbake til strategien',
     'canvas.workflow': 'Arbeidsflyt',
     'canvas.action.in_review': 'Send til gjennomgang',
@@ -320,6 +321,8 @@ export const strategyMessages: Catalogue = {
     'canvas.doneEditing': 'Done editing',
     'canvas.editingTranslation':
       'You are editing the English translation. The original bokmål text does not change.',
+    'canvas.addInProcessLanguage':
+      'New bullets are added in the language of the process: switch language to add one.',
     'canvas.toStrategy': 'Back to the strategy',
     'canvas.workflow': 'Workflow',
     'canvas.action.in_review': 'Send for review',
