@@ -238,3 +238,33 @@ describe('CanvasPage in a translation', () => {
     expect(screen.getByText(/switch language to add one/)).toBeTruthy();
   });
 });
+
+describe('CanvasPage comments from a reviewer', () => {
+  it('lets a reader without edit mode comment on one bullet, chosen in the comment form', async () => {
+    const forReviewer = {
+      ...canvas([first, second]),
+      permissions: { canEdit: false, canComment: true, canApprove: false, canChangeStatus: false },
+    };
+    api.route('GET', /\/themes\/3\?lang=nb$/, () => ({ status: 200, body: forReviewer }));
+    api.route('POST', /\/themes\/3\/comments/, () => ({ status: 201, body: forReviewer }));
+    render(
+      <I18nProvider>
+        <MemoryRouter initialEntries={['/p/demo/strategy/themes/3']}>
+          <Routes>
+            <Route path="/p/:slug/strategy/themes/:number" element={<CanvasPage />} />
+          </Routes>
+        </MemoryRouter>
+      </I18nProvider>,
+    );
+    const target = await screen.findByLabelText('Kommentaren gjelder');
+    expect(screen.queryByRole('button', { name: 'Rediger' })).toBeNull();
+    fireEvent.change(target, { target: { value: 's-2' } });
+    fireEvent.change(screen.getByLabelText('Ny kommentar'), { target: { value: 'Bør skjerpes.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Legg inn kommentar' }));
+    await waitFor(() => expect(api.calls.some((call) => call.method === 'POST')).toBe(true));
+    expect(api.calls.find((call) => call.method === 'POST')?.body).toEqual({
+      body: 'Bør skjerpes.',
+      statementId: 's-2',
+    });
+  });
+});

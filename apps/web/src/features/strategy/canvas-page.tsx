@@ -1,6 +1,17 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
-import { Alert, Button, Heading, Link, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Field,
+  Heading,
+  Label,
+  Link,
+  Paragraph,
+  Select,
+  Tag,
+  Textfield,
+} from '@digdir/designsystemet-react';
 import type { CanvasResponse, CanvasStatus, Statement } from '@innspill/contracts';
 import { api } from '../../lib/api-client.ts';
 import { apiErrorSummary, textLimitError, type FieldContext } from '../../lib/api-error-messages.ts';
@@ -9,6 +20,7 @@ import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorState, LoadingState } from '../../components/page-states.tsx';
 import { StatementList, type StatementActions } from './statement-list.tsx';
+import { sectionLabelKey } from './strategy.messages.ts';
 
 const columns = ['individual', 'institution', 'society'] as const;
 const statusColor: Record<CanvasStatus, 'neutral' | 'warning' | 'success'> = {
@@ -194,6 +206,13 @@ export function CanvasPage() {
     />
   );
   const statementById = new Map(data.statements.map((statement) => [statement.id, statement]));
+  const sectionName = (section: string) => {
+    const [first, second] = section.split('.');
+    const name = t(sectionLabelKey[section] ?? section);
+    if (!second) return name;
+    return `${name} – ${t(`canvas.${first === 'headline' ? second : first}`)}`;
+  };
+  const shorten = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
   const strategyPath = `/p/${slug}/strategy`;
 
   return (
@@ -459,19 +478,21 @@ export function CanvasPage() {
         </ul>
         {data.permissions.canComment ? (
           <form onSubmit={(event) => void postComment(event)} className="comment-form" noValidate>
-            {commentTarget ? (
-              <p>
-                {t('comments.about', { text: commentTarget.text })}{' '}
-                <Button
-                  variant="tertiary"
-                  data-size="sm"
-                  type="button"
-                  onClick={() => setCommentTarget(undefined)}
-                >
-                  {t('comments.whole')}
-                </Button>
-              </p>
-            ) : null}
+            {/* a reviewer has no edit mode (and so no per-bullet comment buttons): the choice is here */}
+            <Field>
+              <Label>{t('comments.target')}</Label>
+              <Select
+                value={commentTarget?.id ?? ''}
+                onChange={(event) => setCommentTarget(statementById.get(event.target.value))}
+              >
+                <Select.Option value="">{t('comments.whole')}</Select.Option>
+                {data.statements.map((statement) => (
+                  <Select.Option key={statement.id} value={statement.id}>
+                    {sectionName(statement.section)}: {shorten(statement.text)}
+                  </Select.Option>
+                ))}
+              </Select>
+            </Field>
             <Textfield
               id="comment-text"
               multiline
