@@ -43,6 +43,12 @@ export async function updateCanvas(db: Database, actor: Actor, input: UpdateCanv
     if (input.mainGoal !== undefined) fields.mainGoal = input.mainGoal.trim();
     if (!Object.keys(fields).length) return canvas;
     const isTranslation = input.locale !== undefined && input.locale !== strategyProcess.language;
+    const current: Record<string, unknown> =
+      isTranslation && input.locale
+        ? (canvas.translations[input.locale] ?? {})
+        : { title: canvas.title, summary: canvas.summary, mainGoal: canvas.mainGoal };
+    // saving what is already there is not a change: no new version, no empty history entry
+    if (Object.entries(fields).every(([field, value]) => current[field] === value)) return canvas;
     const before = canvasSnapshot(canvas);
     const updated = await updateCanvasAtVersion(
       tx,

@@ -29,6 +29,10 @@ export async function updateGoalsLead(
     const strategy = existing ?? (await insertStrategy(tx, { processId: strategyProcess.id }));
     const lead = input.lead.trim();
     const isTranslation = input.locale !== undefined && input.locale !== strategyProcess.language;
+    const current =
+      isTranslation && input.locale ? strategy.translations[input.locale]?.goalsLead : strategy.goalsLead;
+    // saving what is already there is not a change: no new version, no empty history entry
+    if (current === lead) return strategy;
     const before = { goalsLead: strategy.goalsLead, translations: strategy.translations };
     const updated = await updateStrategyAtVersion(
       tx,

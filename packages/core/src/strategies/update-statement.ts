@@ -61,6 +61,13 @@ export async function updateStatement(db: Database, actor: Actor, input: UpdateS
       }
     }
     if (input.isTruncated !== undefined) changes.isTruncated = input.isTruncated;
+    // saving what is already there is not a change: no new version, no empty history entry
+    const isUnchanged =
+      (changes.text === undefined || changes.text === statement.text) &&
+      (changes.isTruncated === undefined || changes.isTruncated === statement.isTruncated) &&
+      (changes.translations === undefined ||
+        (input.locale !== undefined && statement.translations[input.locale]?.text === text));
+    if (isUnchanged) return statement;
     const before = statementSnapshot(statement);
     // conditional on the version read above: a save that committed in between is not overwritten
     const updated = await updateStatementAtVersion(tx, statement.id, statement.version, {
