@@ -117,7 +117,12 @@ export const RevisionSchema = z.object({
 });
 export type Revision = z.infer<typeof RevisionSchema>;
 
-export const RevisionListSchema = z.object({ canRestore: z.boolean(), revisions: z.array(RevisionSchema) });
+export const RevisionListSchema = z.object({
+  canRestore: z.boolean(),
+  /** Whether revisions of the process text (entity `process`) may be restored: owner or secretariat. */
+  canRestoreProcess: z.boolean(),
+  revisions: z.array(RevisionSchema),
+});
 export type RevisionList = z.infer<typeof RevisionListSchema>;
 
 export const AddStatementRequestSchema = z.object({

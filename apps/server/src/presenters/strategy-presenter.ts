@@ -120,6 +120,7 @@ export function presentStrategyOverview(result: OverviewResult, locale: string):
 export function presentRevisions(result: RevisionsResult): RevisionList {
   return {
     canRestore: result.canRestore,
+    canRestoreProcess: result.canRestoreProcess,
     revisions: result.revisions.map(({ revision, authorName }) => ({
       id: revision.id,
       entityType: revision.entityType,

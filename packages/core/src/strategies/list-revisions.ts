@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
-import { getProcessForActor } from '../processes/index.ts';
+import { canEditProcess, getProcessForActor } from '../processes/index.ts';
 import { canEditStrategy } from './strategies.policies.ts';
 import { findProcessLevelRevisions, findRevisionsOfCanvas, findUserNames } from './strategies.repository.ts';
 import { loadCanvasForActor } from './strategy-context.ts';
@@ -30,6 +30,8 @@ export async function listRevisions(
   ]);
   return {
     canRestore: canEditStrategy(access),
+    // the process text's own revisions are listed with the goals, but only its editors restore them
+    canRestoreProcess: canEditProcess(access),
     revisions: rows.map((row) => ({
       revision: row,
       authorName: (row.authorId ? names.get(row.authorId)?.name : undefined) ?? row.authorName ?? null,

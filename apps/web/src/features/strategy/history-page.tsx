@@ -216,6 +216,7 @@ export function HistoryPage({ scope }: { scope: 'theme' | 'goals' }) {
             </p>
             <RevisionChange revision={revision} />
             {history.data?.canRestore &&
+            (revision.entityType !== 'process' || history.data.canRestoreProcess) &&
             revision.after &&
             revision.action !== 'status_changed' &&
             revision.action !== 'moved' ? (

@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import type { Revision, RevisionList } from '@innspill/contracts';
+import { I18nProvider } from '../../i18n/i18n.tsx';
+import { stubApi, type ApiStub } from '../../test/api-stub.ts';
+import { HistoryPage } from './history-page.tsx';
+
+const revision = (
+  id: string,
+  entityType: Revision['entityType'],
+  before: object,
+  after: object,
+): Revision => ({
+  id,
+  entityType,
+  entityId: `${entityType}-1`,
+  version: 2,
+  action: 'updated',
+  authorName: 'Sara',
+  at: '2026-01-05T10:00:00.000Z',
+  before: before as Record<string, unknown>,
+  after: after as Record<string, unknown>,
+});
+
+let api: ApiStub;
+
+beforeEach(() => {
+  localStorage.clear();
+  api = stubApi();
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function renderGoalsHistory(list: RevisionList) {
+  api.route('GET', /\/strategy\/history$/, () => ({ status: 200, body: list }));
+  render(
+    <I18nProvider>
+      <MemoryRouter initialEntries={['/p/demo/strategy/history']}>
+        <Routes>
+          <Route path="/p/:slug/strategy/history" element={<HistoryPage scope="goals" />} />
+        </Routes>
+      </MemoryRouter>
+    </I18nProvider>,
+  );
+}
+
+describe('HistoryPage (goals and process text)', () => {
+  it('offers restore of the process text only to those who may edit the process', async () => {
+    renderGoalsHistory({
+      canRestore: true,
+      canRestoreProcess: false,
+      revisions: [
+        revision('r-process', 'process', { title: 'Gammel tittel' }, { title: 'Ny tittel' }),
+        revision('r-lead', 'strategy', { goalsLead: 'Gammel ingress' }, { goalsLead: 'Ny ingress' }),
+      ],
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Historikk: overordnede målsetninger' });
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+    const restoreButtons = screen.getAllByRole('button');
+    expect(restoreButtons).toHaveLength(1);
+    expect(restoreButtons[0]!.getAttribute('aria-label')).toContain('Ny ingress');
+  });
+});
