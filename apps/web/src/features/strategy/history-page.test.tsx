@@ -63,4 +63,25 @@ describe('HistoryPage (goals and process text)', () => {
     expect(restoreButtons).toHaveLength(1);
     expect(restoreButtons[0]!.getAttribute('aria-label')).toContain('Ny ingress');
   });
+
+  it('names a structure change as such, not as a change of the lead text', async () => {
+    renderGoalsHistory({
+      canRestore: true,
+      canRestoreProcess: true,
+      revisions: [
+        revision(
+          'r-structure',
+          'strategy',
+          { structure: { pillars: ['A'] } },
+          { structure: { pillars: ['B'] } },
+        ),
+        revision('r-lead', 'strategy', { goalsLead: 'Gammel ingress' }, { goalsLead: 'Ny ingress' }),
+      ],
+    });
+    const titles = await screen.findAllByRole('heading', { level: 2 });
+    expect(titles.map((title) => title.textContent)).toEqual([
+      'Struktur Endret · Versjon 2',
+      'Ingress Endret · Versjon 2',
+    ]);
+  });
 });

@@ -38,6 +38,12 @@ function translationsOf(snapshot: Snapshot): Record<string, Record<string, unkno
   return value && typeof value === 'object' ? (value as Record<string, Record<string, unknown>>) : {};
 }
 
+/** What a revision is of: a strategy revision holds either the goals' lead or the structure. */
+function entityKind(revision: Revision): string {
+  const isStructure = revision.before?.structure !== undefined || revision.after?.structure !== undefined;
+  return revision.entityType === 'strategy' && isStructure ? 'structure' : revision.entityType;
+}
+
 /** Before/after of one text as an inline diff: removed words struck through, added words underlined. */
 function TextDiff({ before, after }: { before: string; after: string }) {
   const { t } = useI18n();
@@ -205,7 +211,7 @@ export function HistoryPage({ scope }: { scope: 'theme' | 'goals' }) {
         {history.data.revisions.map((revision) => (
           <li key={revision.id} className="revision">
             <Heading level={2} data-size="2xs" className="revision__title">
-              <Tag data-color="neutral">{t(`history.entity.${revision.entityType}`)}</Tag>{' '}
+              <Tag data-color="neutral">{t(`history.entity.${entityKind(revision)}`)}</Tag>{' '}
               {t(`history.action.${revision.action}`)} · {t('history.version', { version: revision.version })}
             </Heading>
             <p className="revision__meta">
