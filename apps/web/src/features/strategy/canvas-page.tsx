@@ -202,6 +202,7 @@ export function CanvasPage() {
       actions={actions}
       processLanguage={data.process.language}
       canAdd={locale === data.process.language}
+      moveTargets={moveTargets}
       {...options}
     />
   );
@@ -213,6 +214,12 @@ export function CanvasPage() {
     return `${name} – ${t(`canvas.${first === 'headline' ? second : first}`)}`;
   };
   const shorten = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
+  const moveTargets = [
+    'challenge',
+    ...columns.flatMap((column) => [`${column}.opportunity`, `${column}.prerequisite`]),
+    'keyword',
+    'deep_dive',
+  ].map((section) => ({ section, label: sectionName(section), count: sectionOf(section).length }));
   const strategyPath = `/p/${slug}/strategy`;
 
   return (

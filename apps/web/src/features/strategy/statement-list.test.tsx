@@ -137,4 +137,43 @@ describe('StatementList', () => {
     expect(screen.getByRole('button', { name: 'Rediger punkt: Andre' })).toBeTruthy();
     expect(screen.queryByLabelText('Nytt punkt i Utfordringer')).toBeNull();
   });
+
+  it('moves a bullet to another section without dragging (keyboard alternative), or cancels with Escape', async () => {
+    const actions = setupActions();
+    render(
+      <I18nProvider>
+        <StatementList
+          section="challenge"
+          sectionLabel="Utfordringer"
+          statements={statements}
+          isEditing
+          canComment={false}
+          actions={actions}
+          moveTargets={[
+            { section: 'challenge', label: 'Utfordringer', count: 3 },
+            { section: 'keyword', label: 'Stikkord', count: 5 },
+            { section: 'deep_dive', label: 'Fordypning', count: 0 },
+          ]}
+        />
+      </I18nProvider>,
+    );
+    const open = () =>
+      fireEvent.click(screen.getByRole('button', { name: 'Flytt til en annen del av lerretet: Første' }));
+    open();
+    fireEvent.keyDown(screen.getByLabelText('Flytt til en annen del av lerretet: Første'), { key: 'Escape' });
+    expect(screen.queryByRole('combobox')).toBeNull();
+    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: 'Flytt til en annen del av lerretet: Første' }),
+    );
+    open();
+    const select = screen.getByLabelText('Flytt til en annen del av lerretet: Første');
+    expect([...(select as HTMLSelectElement).options].map((option) => option.text)).toEqual([
+      'Stikkord',
+      'Fordypning',
+    ]);
+    fireEvent.change(select, { target: { value: 'keyword' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Flytt' }));
+    expect(actions.move).toHaveBeenCalledWith(statements[0], 5, 'keyword');
+  });
 });
