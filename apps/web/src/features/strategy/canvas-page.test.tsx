@@ -268,3 +268,31 @@ describe('CanvasPage comments from a reviewer', () => {
     });
   });
 });
+
+describe('CanvasPage approved, for the working group', () => {
+  it('says who can reopen an approved canvas, and shows no empty workflow section', async () => {
+    api.route('GET', /\/themes\/3\?lang=nb$/, () => ({
+      status: 200,
+      body: {
+        ...canvas([first]),
+        canvas: { ...canvas([]).canvas, status: 'approved' },
+        permissions: { canEdit: false, canComment: true, canApprove: false, canChangeStatus: true },
+      },
+    }));
+    render(
+      <I18nProvider>
+        <MemoryRouter initialEntries={['/p/demo/strategy/themes/3']}>
+          <Routes>
+            <Route path="/p/:slug/strategy/themes/:number" element={<CanvasPage />} />
+          </Routes>
+        </MemoryRouter>
+      </I18nProvider>,
+    );
+    expect(
+      await screen.findByText(
+        'Lerretet er godkjent og låst. Bare eieren eller sekretariatet kan sette det tilbake til utkast.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Arbeidsflyt' })).toBeNull();
+  });
+});

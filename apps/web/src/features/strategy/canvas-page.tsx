@@ -288,11 +288,12 @@ export function CanvasPage() {
       ) : null}
       {data.canvas.status === 'approved' && !data.permissions.canEdit && data.permissions.canChangeStatus ? (
         <Alert data-color="info" className="no-print">
-          {t('canvas.locked')}
+          {t(data.permissions.canApprove ? 'canvas.locked' : 'canvas.lockedNeedsRole')}
         </Alert>
       ) : null}
 
-      {data.permissions.canChangeStatus ? (
+      {data.permissions.canChangeStatus &&
+      (data.permissions.canApprove || data.canvas.status !== 'approved') ? (
         <section aria-labelledby="workflow-heading" className="canvas-page__workflow no-print">
           <Heading level={2} data-size="xs" id="workflow-heading">
             {t('canvas.workflow')}

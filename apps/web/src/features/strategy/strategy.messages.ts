@@ -115,6 +115,8 @@ export const strategyMessages: Catalogue = {
     'canvas.action.draft': 'Sett tilbake til utkast',
     'canvas.approveNeedsRole': 'Godkjenning krever rollen eier eller sekretariat.',
     'canvas.locked': 'Lerretet er godkjent og låst. Sett det tilbake til utkast for å endre.',
+    'canvas.lockedNeedsRole':
+      'Lerretet er godkjent og låst. Bare eieren eller sekretariatet kan sette det tilbake til utkast.',
     'statement.edit': 'Rediger',
     'statement.editLabel': 'Rediger punkt: {text}',
     'statement.text': 'Tekst',
@@ -335,6 +337,8 @@ export const strategyMessages: Catalogue = {
     'canvas.action.draft': 'Back to draft',
     'canvas.approveNeedsRole': 'Approving needs the owner or secretariat role.',
     'canvas.locked': 'The canvas is approved and locked. Set it back to draft to change it.',
+    'canvas.lockedNeedsRole':
+      'The canvas is approved and locked. Only the owner or the secretariat can set it back to draft.',
     'statement.edit': 'Edit',
     'statement.editLabel': 'Edit bullet: {text}',
     'statement.text': 'Text',
