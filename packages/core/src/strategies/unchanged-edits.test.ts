@@ -9,6 +9,7 @@ import { listRevisions } from './list-revisions.ts';
 import { updateCanvas } from './update-canvas.ts';
 import { updateGoalsLead } from './update-goals-lead.ts';
 import { updateStatement } from './update-statement.ts';
+import { restoreRevision } from './restore-revision.ts';
 
 const slug = demoProcessSlug;
 
@@ -55,5 +56,22 @@ describe('saving unchanged text', () => {
     await updateGoalsLead(database.db, editor, { slug, lead: strategy.goalsLead });
     expect((await getStrategyOverview(database.db, editor, slug)).strategy!.version).toBe(strategy.version);
     expect((await listRevisions(database.db, editor, { slug, themeNumber: null })).revisions).toEqual([]);
+  });
+
+  it(`${restoreRevision.name} records nothing when the bullet or canvas is already in that state`, async () => {
+    const opened = await getCanvas(database.db, editor, { slug, themeNumber: 4 });
+    const statement = opened.statements[0]!.statement;
+    await updateStatement(database.db, editor, { slug, statementId: statement.id, text: 'Endret' });
+    await updateCanvas(database.db, editor, { slug, themeNumber: 4, summary: 'Nytt sammendrag' });
+    const history = (await listRevisions(database.db, editor, { slug, themeNumber: 4 })).revisions;
+    expect(history).toHaveLength(2);
+    // the newest revision of each is the current state: restoring it changes nothing
+    for (const entry of history) {
+      await restoreRevision(database.db, editor, { slug, revisionId: entry.revision.id });
+    }
+    expect((await listRevisions(database.db, editor, { slug, themeNumber: 4 })).revisions).toHaveLength(2);
+    const after = await getCanvas(database.db, editor, { slug, themeNumber: 4 });
+    expect(after.canvas.version).toBe(opened.canvas.version + 1);
+    expect(after.statements[0]!.statement.version).toBe(statement.version + 1);
   });
 });
