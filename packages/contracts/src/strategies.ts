@@ -118,6 +118,8 @@ export const RevisionSchema = z.object({
 export type Revision = z.infer<typeof RevisionSchema>;
 
 export const RevisionListSchema = z.object({
+  /** The process language: the snapshots' texts are in it (translations are keyed by their own). */
+  language: z.string(),
   canRestore: z.boolean(),
   /** Whether revisions of the process text (entity `process`) may be restored: owner or secretariat. */
   canRestoreProcess: z.boolean(),

@@ -119,6 +119,7 @@ export function presentStrategyOverview(result: OverviewResult, locale: string):
 
 export function presentRevisions(result: RevisionsResult): RevisionList {
   return {
+    language: result.language,
     canRestore: result.canRestore,
     canRestoreProcess: result.canRestoreProcess,
     revisions: result.revisions.map(({ revision, authorName }) => ({

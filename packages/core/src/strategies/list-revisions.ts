@@ -16,19 +16,24 @@ export async function listRevisions(
 ) {
   let rows;
   let access;
+  let language;
   if (input.themeNumber === null) {
     const loaded = await getProcessForActor(db, actor, input.slug);
     access = loaded.access;
+    language = loaded.strategyProcess.language;
     rows = await findProcessLevelRevisions(db, loaded.strategyProcess.id);
   } else {
     const loaded = await loadCanvasForActor(db, actor, input.slug, input.themeNumber);
     access = loaded.access;
+    language = loaded.strategyProcess.language;
     rows = await findRevisionsOfCanvas(db, loaded.canvas.id);
   }
   const names = await findUserNames(db, [
     ...new Set(rows.map((row) => row.authorId).filter((id): id is string => !!id)),
   ]);
   return {
+    /** The language the texts (not their translations) are written in. */
+    language,
     canRestore: canEditStrategy(access),
     // the process text's own revisions are listed with the goals, but only its editors restore them
     canRestoreProcess: canEditProcess(access),

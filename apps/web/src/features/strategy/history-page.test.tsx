@@ -50,6 +50,7 @@ function renderGoalsHistory(list: RevisionList) {
 describe('HistoryPage (goals and process text)', () => {
   it('offers restore of the process text only to those who may edit the process', async () => {
     renderGoalsHistory({
+      language: 'nb',
       canRestore: true,
       canRestoreProcess: false,
       revisions: [
@@ -66,6 +67,7 @@ describe('HistoryPage (goals and process text)', () => {
 
   it('names a structure change as such, not as a change of the lead text', async () => {
     renderGoalsHistory({
+      language: 'nb',
       canRestore: true,
       canRestoreProcess: true,
       revisions: [
@@ -83,5 +85,25 @@ describe('HistoryPage (goals and process text)', () => {
       'Struktur Endret · Versjon 2',
       'Ingress Endret · Versjon 2',
     ]);
+  });
+
+  it('marks the original texts with the process language on an English page (WCAG 3.1.2)', async () => {
+    localStorage.setItem('innspill.locale', 'en');
+    renderGoalsHistory({
+      language: 'nb',
+      canRestore: false,
+      canRestoreProcess: false,
+      revisions: [
+        revision(
+          'r-lead',
+          'strategy',
+          { goalsLead: 'Gammel', translations: {} },
+          { goalsLead: 'Ny', translations: { en: { goalsLead: 'New' } } },
+        ),
+      ],
+    });
+    await screen.findByRole('heading', { level: 1 });
+    expect(screen.getByText('Ny').closest('[lang]')?.getAttribute('lang')).toBe('nb');
+    expect(screen.getByText('New').closest('[lang]')?.getAttribute('lang')).toBe('en');
   });
 });

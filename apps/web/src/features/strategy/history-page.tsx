@@ -71,8 +71,8 @@ function TextDiff({ before, after }: { before: string; after: string }) {
 }
 
 /** What a revision changed, in words a person reads. */
-function RevisionChange({ revision }: { revision: Revision }) {
-  const { t } = useI18n();
+function RevisionChange({ revision, language }: { revision: Revision; language: string }) {
+  const { t, locale } = useI18n();
   const { before, after } = revision;
   const fields =
     revision.entityType === 'statement'
@@ -123,10 +123,13 @@ function RevisionChange({ revision }: { revision: Revision }) {
         {fields.length > 1 || field !== 'text' ? (
           <p className="revision__field">{t(`history.field.${field}`)}</p>
         ) : null}
-        <TextDiff
-          before={revision.action === 'created' ? '' : from}
-          after={revision.action === 'deleted' ? '' : to}
-        />
+        {/* the original text is in the process language, whatever the page's (WCAG 3.1.2) */}
+        <div lang={language !== locale ? language : undefined}>
+          <TextDiff
+            before={revision.action === 'created' ? '' : from}
+            after={revision.action === 'deleted' ? '' : to}
+          />
+        </div>
       </div>,
     );
   }
@@ -220,7 +223,7 @@ export function HistoryPage({ scope }: { scope: 'theme' | 'goals' }) {
                 when: formatDateTime(revision.at),
               })}
             </p>
-            <RevisionChange revision={revision} />
+            <RevisionChange revision={revision} language={history.data?.language ?? locale} />
             {history.data?.canRestore &&
             (revision.entityType !== 'process' || history.data.canRestoreProcess) &&
             revision.after &&
