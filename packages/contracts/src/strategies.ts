@@ -98,6 +98,8 @@ export const StrategyOverviewSchema = z.object({
   ),
   canEdit: z.boolean(),
   canApprove: z.boolean(),
+  /** The version of the goals' lead and the structure together (0 before the first edit). */
+  strategyVersion: z.number(),
   locale: z.string(),
 });
 export type StrategyOverview = z.infer<typeof StrategyOverviewSchema>;
@@ -115,7 +117,14 @@ export const RevisionSchema = z.object({
 });
 export type Revision = z.infer<typeof RevisionSchema>;
 
-export const RevisionListSchema = z.object({ canRestore: z.boolean(), revisions: z.array(RevisionSchema) });
+export const RevisionListSchema = z.object({
+  /** The process language: the snapshots' texts are in it (translations are keyed by their own). */
+  language: z.string(),
+  canRestore: z.boolean(),
+  /** Whether revisions of the process text (entity `process`) may be restored: owner or secretariat. */
+  canRestoreProcess: z.boolean(),
+  revisions: z.array(RevisionSchema),
+});
 export type RevisionList = z.infer<typeof RevisionListSchema>;
 
 export const AddStatementRequestSchema = z.object({
@@ -127,7 +136,10 @@ export const AddStatementRequestSchema = z.object({
 export const UpdateStatementRequestSchema = z.object({
   text: z.string().trim().min(1).max(4000).optional(),
   isTruncated: z.boolean().optional(),
-  locale: z.enum(['nb', 'nn', 'en']).optional(),
+  locale: z
+    .enum(['nb', 'nn', 'en'])
+    .optional() /** The version the edit started from; a change saved by someone else since then gives 409 `conflict`. */,
+  baseVersion: z.number().int().nonnegative().optional(),
 });
 export const MoveStatementRequestSchema = z.object({
   position: z.number().int().nonnegative(),
@@ -137,7 +149,10 @@ export const UpdateCanvasRequestSchema = z.object({
   title: z.string().trim().min(1).max(300).optional(),
   summary: z.string().trim().max(4000).optional(),
   mainGoal: z.string().trim().max(4000).optional(),
-  locale: z.enum(['nb', 'nn', 'en']).optional(),
+  locale: z
+    .enum(['nb', 'nn', 'en'])
+    .optional() /** The version the edit started from; a change saved by someone else since then gives 409 `conflict`. */,
+  baseVersion: z.number().int().nonnegative().optional(),
 });
 export const ChangeCanvasStatusRequestSchema = z.object({ status: CanvasStatusSchema });
 export const AddCommentRequestSchema = z.object({
@@ -146,7 +161,10 @@ export const AddCommentRequestSchema = z.object({
 });
 export const UpdateGoalsLeadRequestSchema = z.object({
   lead: z.string().trim().max(4000),
-  locale: z.enum(['nb', 'nn', 'en']).optional(),
+  locale: z
+    .enum(['nb', 'nn', 'en'])
+    .optional() /** The strategy version (`strategyVersion`) the edit started from; a change saved by someone else since then gives 409 `conflict`. */,
+  baseVersion: z.number().int().nonnegative().optional(),
 });
 
 export const TimelineSchema = z.object({
@@ -227,7 +245,11 @@ export const UpdateStructureRequestSchema = z.object({
     .optional(),
   pillarsLabel: z.string().trim().max(200).nullable().optional(),
   pillars: z.array(z.string().trim().max(300)).max(50).optional(),
-  otherAreas: z.array(z.string().trim().max(300)).max(50).optional(),
+  otherAreas: z
+    .array(z.string().trim().max(300))
+    .max(50)
+    .optional() /** The strategy version (`strategyVersion`) the edit started from; a change saved by someone else since then gives 409 `conflict`. */,
+  baseVersion: z.number().int().nonnegative().optional(),
 });
 export const SaveMilestoneRequestSchema = z.object({
   title: z.string().trim().min(1).max(300).optional(),

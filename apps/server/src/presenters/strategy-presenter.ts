@@ -112,13 +112,16 @@ export function presentStrategyOverview(result: OverviewResult, locale: string):
       }),
     canEdit: result.canEdit,
     canApprove: result.canApprove,
+    strategyVersion: strategy?.version ?? 0,
     locale,
   };
 }
 
 export function presentRevisions(result: RevisionsResult): RevisionList {
   return {
+    language: result.language,
     canRestore: result.canRestore,
+    canRestoreProcess: result.canRestoreProcess,
     revisions: result.revisions.map(({ revision, authorName }) => ({
       id: revision.id,
       entityType: revision.entityType,

@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
-import { getProcessForActor } from '../processes/index.ts';
+import { canEditProcess, getProcessForActor } from '../processes/index.ts';
 import { canEditStrategy } from './strategies.policies.ts';
 import { findProcessLevelRevisions, findRevisionsOfCanvas, findUserNames } from './strategies.repository.ts';
 import { loadCanvasForActor } from './strategy-context.ts';
@@ -16,20 +16,27 @@ export async function listRevisions(
 ) {
   let rows;
   let access;
+  let language;
   if (input.themeNumber === null) {
     const loaded = await getProcessForActor(db, actor, input.slug);
     access = loaded.access;
+    language = loaded.strategyProcess.language;
     rows = await findProcessLevelRevisions(db, loaded.strategyProcess.id);
   } else {
     const loaded = await loadCanvasForActor(db, actor, input.slug, input.themeNumber);
     access = loaded.access;
+    language = loaded.strategyProcess.language;
     rows = await findRevisionsOfCanvas(db, loaded.canvas.id);
   }
   const names = await findUserNames(db, [
     ...new Set(rows.map((row) => row.authorId).filter((id): id is string => !!id)),
   ]);
   return {
+    /** The language the texts (not their translations) are written in. */
+    language,
     canRestore: canEditStrategy(access),
+    // the process text's own revisions are listed with the goals, but only its editors restore them
+    canRestoreProcess: canEditProcess(access),
     revisions: rows.map((row) => ({
       revision: row,
       authorName: (row.authorId ? names.get(row.authorId)?.name : undefined) ?? row.authorName ?? null,

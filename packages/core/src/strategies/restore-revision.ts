@@ -23,6 +23,11 @@ import {
 import { processDetailsSnapshot, type ProcessDetailsSnapshot } from './process-details.ts';
 import { canvasSnapshot, recordRevision, statementSnapshot } from './strategy-context.ts';
 
+/** Whether two JSON-like values are equal (snapshots are plain data). */
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+}
+
 /**
  * Brings a statement, canvas or the goals' lead text back to the state a revision recorded
  * (its "after"). The restore is itself a new revision, so nothing is lost. A deleted statement
@@ -52,6 +57,16 @@ export async function restoreRevision(
       const before = statementSnapshot(statement);
       const comesBack = statement.deletedAt !== null && !snapshot.deleted;
       const goesAway = statement.deletedAt === null && snapshot.deleted;
+      if (
+        !comesBack &&
+        !goesAway &&
+        before.text === snapshot.text &&
+        before.isTruncated === snapshot.isTruncated &&
+        sameJson(before.translations, snapshot.translations)
+      ) {
+        // the statement is already in that state (e.g. its newest revision): nothing to record
+        return { entityType: revision.entityType, entityId: revision.entityId, version: statement.version };
+      }
       const changes: Parameters<typeof updateStatement>[2] = {
         text: snapshot.text,
         isTruncated: snapshot.isTruncated,
@@ -101,6 +116,14 @@ export async function restoreRevision(
       if (!canvas) throw new NotFoundError('The canvas');
       const snapshot = target as unknown as CanvasSnapshot;
       const before = canvasSnapshot(canvas);
+      if (
+        before.title === snapshot.title &&
+        before.summary === snapshot.summary &&
+        before.mainGoal === snapshot.mainGoal &&
+        sameJson(before.translations, snapshot.translations)
+      ) {
+        return { entityType: revision.entityType, entityId: revision.entityId, version: canvas.version };
+      }
       const updated = await updateCanvas(tx, canvas.id, {
         title: snapshot.title,
         summary: snapshot.summary,

@@ -41,3 +41,14 @@ export class StakeholderBodyNameTakenError extends DomainError {
     super('body_name_taken', 'A body with this name exists already.', { fields: { name: 'Taken.' } });
   }
 }
+
+/**
+ * The text was changed by someone else after the editor opened it (the version the edit was based
+ * on is no longer the current one). Refusing is what keeps the other person's change: the last
+ * save must not silently win. Code `conflict` (409), which the web app already explains.
+ */
+export class StaleEditError extends DomainError {
+  constructor(what: string) {
+    super('conflict', `${what} was changed by someone else after you opened it. Reload and try again.`);
+  }
+}

@@ -55,6 +55,21 @@ export async function updateStrategy(
   );
 }
 
+/** Like `updateStatementAtVersion`, for the strategy row: undefined when its version has moved on. */
+export async function updateStrategyAtVersion(
+  db: Queryable,
+  id: string,
+  version: number,
+  values: Partial<typeof strategies.$inferInsert>,
+) {
+  const [row] = await db
+    .update(strategies)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(strategies.id, id), eq(strategies.version, version)))
+    .returning();
+  return row;
+}
+
 // themes and canvases
 
 export async function insertTheme(db: Queryable, values: typeof themes.$inferInsert) {
@@ -104,6 +119,21 @@ export async function updateCanvas(db: Queryable, id: string, values: Partial<ty
       .returning(),
     'update canvases',
   );
+}
+
+/** Like `updateStatementAtVersion`, for a canvas: undefined when its version has moved on. */
+export async function updateCanvasAtVersion(
+  db: Queryable,
+  id: string,
+  version: number,
+  values: Partial<typeof canvases.$inferInsert>,
+) {
+  const [row] = await db
+    .update(canvases)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(canvases.id, id), eq(canvases.version, version)))
+    .returning();
+  return row;
 }
 
 // statements
@@ -175,6 +205,24 @@ export async function updateStatement(
       .returning(),
     'update statements',
   );
+}
+
+/**
+ * Updates a statement only if it still has `version` (the one the change was computed from);
+ * undefined when another transaction changed it first, so a concurrent write is never overwritten.
+ */
+export async function updateStatementAtVersion(
+  db: Queryable,
+  id: string,
+  version: number,
+  values: Partial<typeof statements.$inferInsert>,
+) {
+  const [row] = await db
+    .update(statements)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(statements.id, id), eq(statements.version, version)))
+    .returning();
+  return row;
 }
 
 export async function setStatementPosition(db: Queryable, id: string, position: number) {

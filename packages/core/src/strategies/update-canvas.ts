@@ -4,8 +4,8 @@ import type { Actor } from '../shared/actor.ts';
 import { ValidationError } from '../shared/domain-error.ts';
 import { assertProcessPermission } from '../processes/index.ts';
 import { canEditStrategy } from './strategies.policies.ts';
-import { CanvasLockedError } from './strategies.errors.ts';
-import { updateCanvas as updateCanvasRow } from './strategies.repository.ts';
+import { CanvasLockedError, StaleEditError } from './strategies.errors.ts';
+import { updateCanvasAtVersion } from './strategies.repository.ts';
 import { canvasSnapshot, loadCanvasForActor, recordRevision } from './strategy-context.ts';
 
 export interface UpdateCanvasInput {
@@ -16,6 +16,8 @@ export interface UpdateCanvasInput {
   mainGoal?: string | undefined;
   /** Writes the translation when it differs from the process language. */
   locale?: string | undefined;
+  /** The version the editor started from; a canvas changed since then is not overwritten. */
+  baseVersion?: number | undefined;
 }
 
 /** Changes the title, summary or main goal of a canvas; every change is a revision. */
@@ -32,16 +34,26 @@ export async function updateCanvas(db: Database, actor: Actor, input: UpdateCanv
     );
     assertProcessPermission(access, canEditStrategy(access), 'edit the strategy');
     if (canvas.status === 'approved') throw new CanvasLockedError();
+    if (input.baseVersion !== undefined && input.baseVersion !== canvas.version) {
+      throw new StaleEditError('The canvas');
+    }
     const fields: Record<string, string> = {};
     if (input.title !== undefined) fields.title = input.title.trim();
     if (input.summary !== undefined) fields.summary = input.summary.trim();
     if (input.mainGoal !== undefined) fields.mainGoal = input.mainGoal.trim();
     if (!Object.keys(fields).length) return canvas;
     const isTranslation = input.locale !== undefined && input.locale !== strategyProcess.language;
+    const current: Record<string, unknown> =
+      isTranslation && input.locale
+        ? (canvas.translations[input.locale] ?? {})
+        : { title: canvas.title, summary: canvas.summary, mainGoal: canvas.mainGoal };
+    // saving what is already there is not a change: no new version, no empty history entry
+    if (Object.entries(fields).every(([field, value]) => current[field] === value)) return canvas;
     const before = canvasSnapshot(canvas);
-    const updated = await updateCanvasRow(
+    const updated = await updateCanvasAtVersion(
       tx,
       canvas.id,
+      canvas.version,
       isTranslation && input.locale
         ? {
             translations: {
@@ -52,6 +64,7 @@ export async function updateCanvas(db: Database, actor: Actor, input: UpdateCanv
           }
         : { ...fields, version: canvas.version + 1 },
     );
+    if (!updated) throw new StaleEditError('The canvas');
     await recordRevision(tx, actor, {
       processId: strategyProcess.id,
       canvasId: canvas.id,

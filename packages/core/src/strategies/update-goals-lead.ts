@@ -3,27 +3,41 @@ import { recordAuditEvent } from '../audit/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { assertProcessPermission, getProcessForActor } from '../processes/index.ts';
 import { canEditStrategy } from './strategies.policies.ts';
-import { findStrategyOfProcess, insertStrategy, updateStrategy } from './strategies.repository.ts';
+import { StaleEditError } from './strategies.errors.ts';
+import { findStrategyOfProcess, insertStrategy, updateStrategyAtVersion } from './strategies.repository.ts';
 import { recordRevision } from './strategy-context.ts';
 
 /** Changes the lead text above the overarching goals (or its translation); a revision each time. */
 export async function updateGoalsLead(
   db: Database,
   actor: Actor,
-  input: { slug: string; lead: string; locale?: string | undefined },
+  input: {
+    slug: string;
+    lead: string;
+    locale?: string | undefined;
+    /** The strategy version the editor started from; a lead changed since then is not overwritten. */
+    baseVersion?: number | undefined;
+  },
 ) {
   return db.transaction(async (tx) => {
     const { strategyProcess, access } = await getProcessForActor(tx, actor, input.slug);
     assertProcessPermission(access, canEditStrategy(access), 'edit the strategy');
-    const strategy =
-      (await findStrategyOfProcess(tx, strategyProcess.id)) ??
-      (await insertStrategy(tx, { processId: strategyProcess.id }));
+    const existing = await findStrategyOfProcess(tx, strategyProcess.id);
+    if (input.baseVersion !== undefined && input.baseVersion !== (existing?.version ?? 0)) {
+      throw new StaleEditError('The lead text');
+    }
+    const strategy = existing ?? (await insertStrategy(tx, { processId: strategyProcess.id }));
     const lead = input.lead.trim();
     const isTranslation = input.locale !== undefined && input.locale !== strategyProcess.language;
+    const current =
+      isTranslation && input.locale ? strategy.translations[input.locale]?.goalsLead : strategy.goalsLead;
+    // saving what is already there is not a change: no new version, no empty history entry
+    if (current === lead) return strategy;
     const before = { goalsLead: strategy.goalsLead, translations: strategy.translations };
-    const updated = await updateStrategy(
+    const updated = await updateStrategyAtVersion(
       tx,
       strategy.id,
+      strategy.version,
       isTranslation && input.locale
         ? {
             translations: {
@@ -34,6 +48,7 @@ export async function updateGoalsLead(
           }
         : { goalsLead: lead, version: strategy.version + 1 },
     );
+    if (!updated) throw new StaleEditError('The lead text');
     await recordRevision(tx, actor, {
       processId: strategyProcess.id,
       canvasId: null,

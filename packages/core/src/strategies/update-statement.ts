@@ -4,8 +4,8 @@ import type { Actor } from '../shared/actor.ts';
 import { ValidationError } from '../shared/domain-error.ts';
 import { assertProcessPermission } from '../processes/index.ts';
 import { canEditStrategy } from './strategies.policies.ts';
-import { CanvasLockedError } from './strategies.errors.ts';
-import { updateStatement as updateStatementRow } from './strategies.repository.ts';
+import { CanvasLockedError, StaleEditError } from './strategies.errors.ts';
+import { updateStatementAtVersion } from './strategies.repository.ts';
 import { loadStatementForActor, recordRevision, statementSnapshot } from './strategy-context.ts';
 
 export interface UpdateStatementInput {
@@ -18,6 +18,11 @@ export interface UpdateStatementInput {
    * translation is changed and the original stays as it is.
    */
   locale?: string | undefined;
+  /**
+   * The version the editor started from. When the statement has moved on since (someone else
+   * saved in between), the edit is refused instead of overwriting their change.
+   */
+  baseVersion?: number | undefined;
 }
 
 /** Changes the text of a bullet (or its translation); every change is a revision. */
@@ -36,6 +41,9 @@ export async function updateStatement(db: Database, actor: Actor, input: UpdateS
     assertProcessPermission(access, canEditStrategy(access), 'edit the strategy');
     if (canvas?.status === 'approved') throw new CanvasLockedError();
     if (statement.deletedAt) throw new ValidationError('The statement is deleted; restore it first.');
+    if (input.baseVersion !== undefined && input.baseVersion !== statement.version) {
+      throw new StaleEditError('The statement');
+    }
     const isTranslation = input.locale !== undefined && input.locale !== strategyProcess.language;
     const changes: {
       text?: string;
@@ -53,11 +61,20 @@ export async function updateStatement(db: Database, actor: Actor, input: UpdateS
       }
     }
     if (input.isTruncated !== undefined) changes.isTruncated = input.isTruncated;
+    // saving what is already there is not a change: no new version, no empty history entry
+    const isUnchanged =
+      (changes.text === undefined || changes.text === statement.text) &&
+      (changes.isTruncated === undefined || changes.isTruncated === statement.isTruncated) &&
+      (changes.translations === undefined ||
+        (input.locale !== undefined && statement.translations[input.locale]?.text === text));
+    if (isUnchanged) return statement;
     const before = statementSnapshot(statement);
-    const updated = await updateStatementRow(tx, statement.id, {
+    // conditional on the version read above: a save that committed in between is not overwritten
+    const updated = await updateStatementAtVersion(tx, statement.id, statement.version, {
       ...changes,
       version: statement.version + 1,
     });
+    if (!updated) throw new StaleEditError('The statement');
     await recordRevision(tx, actor, {
       processId: strategyProcess.id,
       canvasId: statement.canvasId,

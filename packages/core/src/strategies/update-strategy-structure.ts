@@ -4,7 +4,8 @@ import type { Actor } from '../shared/actor.ts';
 import { ValidationError } from '../shared/domain-error.ts';
 import { assertProcessPermission, getProcessForActor } from '../processes/index.ts';
 import { canEditStrategy } from './strategies.policies.ts';
-import { findStrategyOfProcess, insertStrategy, updateStrategy } from './strategies.repository.ts';
+import { StaleEditError } from './strategies.errors.ts';
+import { findStrategyOfProcess, insertStrategy, updateStrategyAtVersion } from './strategies.repository.ts';
 import { recordRevision } from './strategy-context.ts';
 
 export interface UpdateStrategyStructureInput {
@@ -13,6 +14,8 @@ export interface UpdateStrategyStructureInput {
   pillarsLabel?: string | null | undefined;
   pillars?: string[] | undefined;
   otherAreas?: string[] | undefined;
+  /** The strategy version the editor started from; a structure changed since then is not overwritten. */
+  baseVersion?: number | undefined;
 }
 
 const names = (values: string[]) => values.map((value) => value.trim()).filter(Boolean);
@@ -33,9 +36,11 @@ export async function updateStrategyStructure(
   return db.transaction(async (tx) => {
     const { strategyProcess, access } = await getProcessForActor(tx, actor, input.slug);
     assertProcessPermission(access, canEditStrategy(access), 'edit the strategy');
-    const strategy =
-      (await findStrategyOfProcess(tx, strategyProcess.id)) ??
-      (await insertStrategy(tx, { processId: strategyProcess.id }));
+    const existing = await findStrategyOfProcess(tx, strategyProcess.id);
+    if (input.baseVersion !== undefined && input.baseVersion !== (existing?.version ?? 0)) {
+      throw new StaleEditError('The structure');
+    }
+    const strategy = existing ?? (await insertStrategy(tx, { processId: strategyProcess.id }));
     const before = strategy.structure;
     const after: Record<string, unknown> = { ...before };
     if (input.dimensions !== undefined) {
@@ -48,10 +53,11 @@ export async function updateStrategyStructure(
     if (input.pillars !== undefined) after.pillars = names(input.pillars);
     if (input.otherAreas !== undefined) after.otherAreas = names(input.otherAreas);
     if (JSON.stringify(before) === JSON.stringify(after)) return strategy;
-    const updated = await updateStrategy(tx, strategy.id, {
+    const updated = await updateStrategyAtVersion(tx, strategy.id, strategy.version, {
       structure: after,
       version: strategy.version + 1,
     });
+    if (!updated) throw new StaleEditError('The structure');
     await recordRevision(tx, actor, {
       processId: strategyProcess.id,
       canvasId: null,

@@ -492,4 +492,62 @@ describe('strategy routes', () => {
     });
     expect(changed.json<StrategyOverview>().structure.dimensions).toHaveLength(4);
   });
+
+  it('answers 409 conflict to an edit based on an older version, and keeps the newer text', async () => {
+    const writer = await member('working_group');
+    const opened = (
+      await sut.app.inject({
+        method: 'GET',
+        url: `/api/processes/${slug}/themes/1`,
+        headers: { cookie: editor.cookie },
+      })
+    ).json<CanvasResponse>();
+    const statement = opened.statements[0]!;
+    const url = `/api/processes/${slug}/themes/1/statements/${statement.id}`;
+    const first = await sut.app.inject({
+      method: 'PATCH',
+      url,
+      headers: editor.headers,
+      payload: { text: 'Sekretariatets tekst', baseVersion: statement.version },
+    });
+    expect(first.statusCode).toBe(200);
+    const stale = await sut.app.inject({
+      method: 'PATCH',
+      url,
+      headers: writer.headers,
+      payload: { text: 'Arbeidsgruppens tekst', baseVersion: statement.version },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json<{ error: { code: string } }>().error.code).toBe('conflict');
+    const staleCanvas = await sut.app.inject({
+      method: 'PATCH',
+      url: `/api/processes/${slug}/themes/1`,
+      headers: writer.headers,
+      payload: { summary: 'x', baseVersion: opened.canvas.version - 1 },
+    });
+    expect(staleCanvas.statusCode).toBe(409);
+    const overview = (
+      await sut.app.inject({
+        method: 'GET',
+        url: `/api/processes/${slug}/strategy`,
+        headers: { cookie: editor.cookie },
+      })
+    ).json<StrategyOverview>();
+    const staleLead = await sut.app.inject({
+      method: 'PUT',
+      url: `/api/processes/${slug}/strategy/goals-lead`,
+      headers: writer.headers,
+      payload: { lead: 'x', baseVersion: overview.strategyVersion - 1 },
+    });
+    expect(staleLead.statusCode).toBe(409);
+    const now = (
+      await sut.app.inject({
+        method: 'GET',
+        url: `/api/processes/${slug}/themes/1`,
+        headers: { cookie: editor.cookie },
+      })
+    ).json<CanvasResponse>();
+    expect(now.statements.find((entry) => entry.id === statement.id)?.text).toBe('Sekretariatets tekst');
+    expect(now.canvas.summary).toBe(opened.canvas.summary);
+  });
 });

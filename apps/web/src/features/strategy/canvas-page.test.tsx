@@ -141,3 +141,158 @@ describe('CanvasPage keyboard focus', () => {
     expect(api.calls.some((call) => call.method === 'POST')).toBe(false);
   });
 });
+
+describe('CanvasPage concurrent edits', () => {
+  it('sends the version the statement editor opened, and keeps the draft with the conflict message when someone else saved first', async () => {
+    api.route('PATCH', /\/statements\/s-2/, () => ({
+      status: 409,
+      body: apiErrorBody('conflict', 'The statement was changed by someone else after you opened it.'),
+    }));
+    await openEditing();
+    fireEvent.click(screen.getByRole('button', { name: 'Rediger punkt: Andre' }));
+    fireEvent.change(screen.getByLabelText('Tekst'), { target: { value: 'Min nye tekst' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lagre' }));
+    expect(await screen.findByRole('alert')).toHaveProperty(
+      'textContent',
+      'Noen andre har endret dette samtidig. Last siden på nytt og prøv igjen.',
+    );
+    const patch = api.calls.find((call) => call.method === 'PATCH');
+    expect(patch?.body).toMatchObject({ text: 'Min nye tekst', baseVersion: 1 });
+    expect((screen.getByLabelText('Tekst') as HTMLTextAreaElement).value).toBe('Min nye tekst');
+  });
+
+  it('saves only the canvas texts that were changed, with the version opened, and keeps focus on the save button', async () => {
+    api.route('PATCH', /\/themes\/3\?lang=nb$/, () => ({
+      status: 200,
+      body: { ...canvas([first, second, third]), canvas: { ...canvas([]).canvas, summary: 'Nytt sammendrag', version: 2 } },
+    }));
+    await openEditing();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Sammendrag' }), { target: { value: 'Nytt sammendrag' } });
+    const save = screen.getByRole('button', { name: 'Lagre tekstene' });
+    save.focus();
+    fireEvent.click(save);
+    await waitFor(() => expect(api.calls.some((call) => call.method === 'PATCH')).toBe(true));
+    expect(api.calls.find((call) => call.method === 'PATCH')?.body).toEqual({
+      summary: 'Nytt sammendrag',
+      locale: 'nb',
+      baseVersion: 1,
+    });
+    await screen.findByText('Lagret.');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Lagre tekstene' }));
+    expect(screen.getByRole('button', { name: 'Lagre tekstene' }).hasAttribute('disabled')).toBe(false);
+  });
+});
+
+describe('CanvasPage workflow focus', () => {
+  it('moves focus to the next workflow step after a status change (the pressed button is gone)', async () => {
+    const withStatus = (status: CanvasResponse['canvas']['status']): CanvasResponse => ({
+      ...canvas([first]),
+      canvas: { ...canvas([]).canvas, status },
+      permissions: { canEdit: status !== 'approved', canComment: true, canApprove: true, canChangeStatus: true },
+    });
+    api.route('GET', /\/themes\/3\?lang=nb$/, () => ({ status: 200, body: withStatus('draft') }));
+    api.route('POST', /\/themes\/3\/status/, (body) => ({
+      status: 200,
+      body: withStatus((body as { status: CanvasResponse['canvas']['status'] }).status),
+    }));
+    render(
+      <I18nProvider>
+        <MemoryRouter initialEntries={['/p/demo/strategy/themes/3']}>
+          <Routes>
+            <Route path="/p/:slug/strategy/themes/:number" element={<CanvasPage />} />
+          </Routes>
+        </MemoryRouter>
+      </I18nProvider>,
+    );
+    const send = await screen.findByRole('button', { name: 'Send til gjennomgang' });
+    send.focus();
+    fireEvent.click(send);
+    const approve = await screen.findByRole('button', { name: 'Godkjenn' });
+    await waitFor(() => expect(document.activeElement).toBe(approve));
+    fireEvent.click(approve);
+    const reopen = await screen.findByRole('button', { name: 'Sett tilbake til utkast' });
+    await waitFor(() => expect(document.activeElement).toBe(reopen));
+  });
+});
+
+describe('CanvasPage in a translation', () => {
+  it('edits the translation but offers no add forms, since a new bullet would become the bokmål original', async () => {
+    localStorage.setItem('innspill.locale', 'en');
+    api.route('GET', /\/themes\/3\?lang=en$/, () => ({
+      status: 200,
+      body: { ...canvas([{ ...first, text: 'First', originalText: 'Første' }]), locale: 'en' },
+    }));
+    render(
+      <I18nProvider>
+        <MemoryRouter initialEntries={['/p/demo/strategy/themes/3']}>
+          <Routes>
+            <Route path="/p/:slug/strategy/themes/:number" element={<CanvasPage />} />
+          </Routes>
+        </MemoryRouter>
+      </I18nProvider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    expect(screen.getByRole('button', { name: 'Edit bullet: First' })).toBeTruthy();
+    expect(screen.queryByLabelText('New bullet in Challenges')).toBeNull();
+    expect(screen.queryAllByRole('button', { name: 'Add' })).toHaveLength(0);
+    expect(screen.getByText(/switch language to add one/)).toBeTruthy();
+  });
+});
+
+describe('CanvasPage comments from a reviewer', () => {
+  it('lets a reader without edit mode comment on one bullet, chosen in the comment form', async () => {
+    const forReviewer = {
+      ...canvas([first, second]),
+      permissions: { canEdit: false, canComment: true, canApprove: false, canChangeStatus: false },
+    };
+    api.route('GET', /\/themes\/3\?lang=nb$/, () => ({ status: 200, body: forReviewer }));
+    api.route('POST', /\/themes\/3\/comments/, () => ({ status: 201, body: forReviewer }));
+    render(
+      <I18nProvider>
+        <MemoryRouter initialEntries={['/p/demo/strategy/themes/3']}>
+          <Routes>
+            <Route path="/p/:slug/strategy/themes/:number" element={<CanvasPage />} />
+          </Routes>
+        </MemoryRouter>
+      </I18nProvider>,
+    );
+    const target = await screen.findByLabelText('Kommentaren gjelder');
+    expect(screen.queryByRole('button', { name: 'Rediger' })).toBeNull();
+    fireEvent.change(target, { target: { value: 's-2' } });
+    fireEvent.change(screen.getByLabelText('Ny kommentar'), { target: { value: 'Bør skjerpes.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Legg inn kommentar' }));
+    await waitFor(() => expect(api.calls.some((call) => call.method === 'POST')).toBe(true));
+    expect(api.calls.find((call) => call.method === 'POST')?.body).toEqual({
+      body: 'Bør skjerpes.',
+      statementId: 's-2',
+    });
+  });
+});
+
+describe('CanvasPage approved, for the working group', () => {
+  it('says who can reopen an approved canvas, and shows no empty workflow section', async () => {
+    api.route('GET', /\/themes\/3\?lang=nb$/, () => ({
+      status: 200,
+      body: {
+        ...canvas([first]),
+        canvas: { ...canvas([]).canvas, status: 'approved' },
+        permissions: { canEdit: false, canComment: true, canApprove: false, canChangeStatus: true },
+      },
+    }));
+    render(
+      <I18nProvider>
+        <MemoryRouter initialEntries={['/p/demo/strategy/themes/3']}>
+          <Routes>
+            <Route path="/p/:slug/strategy/themes/:number" element={<CanvasPage />} />
+          </Routes>
+        </MemoryRouter>
+      </I18nProvider>,
+    );
+    expect(
+      await screen.findByText(
+        'Lerretet er godkjent og låst. Bare eieren eller sekretariatet kan sette det tilbake til utkast.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Arbeidsflyt' })).toBeNull();
+  });
+});

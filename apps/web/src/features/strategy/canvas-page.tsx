@@ -1,6 +1,17 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
-import { Alert, Button, Heading, Link, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Field,
+  Heading,
+  Label,
+  Link,
+  Paragraph,
+  Select,
+  Tag,
+  Textfield,
+} from '@digdir/designsystemet-react';
 import type { CanvasResponse, CanvasStatus, Statement } from '@innspill/contracts';
 import { api } from '../../lib/api-client.ts';
 import { apiErrorSummary, textLimitError, type FieldContext } from '../../lib/api-error-messages.ts';
@@ -9,6 +20,7 @@ import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorState, LoadingState } from '../../components/page-states.tsx';
 import { StatementList, type StatementActions } from './statement-list.tsx';
+import { sectionLabelKey } from './strategy.messages.ts';
 
 const columns = ['individual', 'institution', 'society'] as const;
 const statusColor: Record<CanvasStatus, 'neutral' | 'warning' | 'success'> = {
@@ -99,7 +111,13 @@ export function CanvasPage() {
   const actions: StatementActions = {
     edit: (statement, text) =>
       run(
-        () => api.patch<CanvasResponse>(`${base}/statements/${statement.id}${query}`, { text, locale }),
+        () =>
+          api.patch<CanvasResponse>(`${base}/statements/${statement.id}${query}`, {
+            text,
+            locale,
+            // the version the editor opened: a change someone else saved since then is not overwritten
+            baseVersion: statement.version,
+          }),
         t('statement.saved'),
         { text },
       ),
@@ -137,11 +155,14 @@ export function CanvasPage() {
     },
   };
 
-  const changeStatus = (status: CanvasStatus) =>
-    void run(
+  const changeStatus = async (status: CanvasStatus) => {
+    const ok = await run(
       () => api.post<CanvasResponse>(`${base}/status${query}`, { status }),
       t(`canvas.status.${status}`),
     );
+    // the button that was pressed is gone with the old status: focus the next step, else the status
+    if (ok) focusAfterRender.current = nextStatuses[status].map((next) => `status-${next}`).concat('canvas-status');
+  };
 
   const postComment = async (event: FormEvent) => {
     event.preventDefault();
@@ -179,10 +200,26 @@ export function CanvasPage() {
       isEditing={isEditing && data.permissions.canEdit}
       canComment={data.permissions.canComment}
       actions={actions}
+      processLanguage={data.process.language}
+      canAdd={locale === data.process.language}
+      moveTargets={moveTargets}
       {...options}
     />
   );
   const statementById = new Map(data.statements.map((statement) => [statement.id, statement]));
+  const sectionName = (section: string) => {
+    const [first, second] = section.split('.');
+    const name = t(sectionLabelKey[section] ?? section);
+    if (!second) return name;
+    return `${name} – ${t(`canvas.${first === 'headline' ? second : first}`)}`;
+  };
+  const shorten = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
+  const moveTargets = [
+    'challenge',
+    ...columns.flatMap((column) => [`${column}.opportunity`, `${column}.prerequisite`]),
+    'keyword',
+    'deep_dive',
+  ].map((section) => ({ section, label: sectionName(section), count: sectionOf(section).length }));
   const strategyPath = `/p/${slug}/strategy`;
 
   return (
@@ -211,7 +248,7 @@ export function CanvasPage() {
           </span>
           {data.canvas.title}
         </Heading>
-        <p className="canvas-page__status">
+        <p className="canvas-page__status" id="canvas-status" tabIndex={-1}>
           {t('canvas.status')}:{' '}
           <Tag data-color={statusColor[data.canvas.status]}>{t(`canvas.status.${data.canvas.status}`)}</Tag>
         </p>
@@ -246,16 +283,17 @@ export function CanvasPage() {
       ) : null}
       {isEditing && locale !== data.process.language ? (
         <Alert data-color="info" className="no-print">
-          {t('canvas.editingTranslation')}
+          {t('canvas.editingTranslation')} {t('canvas.addInProcessLanguage')}
         </Alert>
       ) : null}
       {data.canvas.status === 'approved' && !data.permissions.canEdit && data.permissions.canChangeStatus ? (
         <Alert data-color="info" className="no-print">
-          {t('canvas.locked')}
+          {t(data.permissions.canApprove ? 'canvas.locked' : 'canvas.lockedNeedsRole')}
         </Alert>
       ) : null}
 
-      {data.permissions.canChangeStatus ? (
+      {data.permissions.canChangeStatus &&
+      (data.permissions.canApprove || data.canvas.status !== 'approved') ? (
         <section aria-labelledby="workflow-heading" className="canvas-page__workflow no-print">
           <Heading level={2} data-size="xs" id="workflow-heading">
             {t('canvas.workflow')}
@@ -266,7 +304,13 @@ export function CanvasPage() {
                 status === 'approved' || (data.canvas.status === 'approved' && status === 'draft');
               if (needsApprover && !data.permissions.canApprove) return null;
               return (
-                <Button key={status} variant="secondary" data-size="sm" onClick={() => changeStatus(status)}>
+                <Button
+                  key={status}
+                  id={`status-${status}`}
+                  variant="secondary"
+                  data-size="sm"
+                  onClick={() => void changeStatus(status)}
+                >
                   {t(`canvas.action.${status}`)}
                 </Button>
               );
@@ -284,11 +328,27 @@ export function CanvasPage() {
           aria-labelledby="canvas-texts-heading"
           onSubmit={(event) => {
             event.preventDefault();
-            if (!texts) return;
+            // only the fields that were changed: an untouched field must not overwrite the text (or,
+            // in a translation, store the shown original as the translation)
+            const changed = Object.fromEntries(
+              Object.entries(texts ?? {}).filter(
+                ([field, value]) => value !== canvasTexts[field as keyof typeof canvasTexts],
+              ),
+            );
+            if (!Object.keys(changed).length) {
+              setTexts(undefined);
+              setMessage(t('canvas.noChanges'));
+              return;
+            }
             void run(
-              () => api.patch<CanvasResponse>(`${base}${query}`, { ...texts, locale }),
+              () =>
+                api.patch<CanvasResponse>(`${base}${query}`, {
+                  ...changed,
+                  locale,
+                  baseVersion: data.canvas.version,
+                }),
               t('statement.saved'),
-              texts,
+              changed,
             ).then((ok) => ok && setTexts(undefined));
           }}
         >
@@ -320,7 +380,7 @@ export function CanvasPage() {
             value={texts?.summary ?? data.canvas.summary}
             onChange={(event) => setTexts({ ...(texts ?? canvasTexts), summary: event.target.value })}
           />
-          <Button type="submit" data-size="sm" variant="secondary" disabled={!texts}>
+          <Button type="submit" data-size="sm" variant="secondary">
             {t('canvas.saveTexts')}
           </Button>
         </form>
@@ -426,19 +486,21 @@ export function CanvasPage() {
         </ul>
         {data.permissions.canComment ? (
           <form onSubmit={(event) => void postComment(event)} className="comment-form" noValidate>
-            {commentTarget ? (
-              <p>
-                {t('comments.about', { text: commentTarget.text })}{' '}
-                <Button
-                  variant="tertiary"
-                  data-size="sm"
-                  type="button"
-                  onClick={() => setCommentTarget(undefined)}
-                >
-                  {t('comments.whole')}
-                </Button>
-              </p>
-            ) : null}
+            {/* a reviewer has no edit mode (and so no per-bullet comment buttons): the choice is here */}
+            <Field>
+              <Label>{t('comments.target')}</Label>
+              <Select
+                value={commentTarget?.id ?? ''}
+                onChange={(event) => setCommentTarget(statementById.get(event.target.value))}
+              >
+                <Select.Option value="">{t('comments.whole')}</Select.Option>
+                {data.statements.map((statement) => (
+                  <Select.Option key={statement.id} value={statement.id}>
+                    {sectionName(statement.section)}: {shorten(statement.text)}
+                  </Select.Option>
+                ))}
+              </Select>
+            </Field>
             <Textfield
               id="comment-text"
               multiline

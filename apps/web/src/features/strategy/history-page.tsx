@@ -38,6 +38,12 @@ function translationsOf(snapshot: Snapshot): Record<string, Record<string, unkno
   return value && typeof value === 'object' ? (value as Record<string, Record<string, unknown>>) : {};
 }
 
+/** What a revision is of: a strategy revision holds either the goals' lead or the structure. */
+function entityKind(revision: Revision): string {
+  const isStructure = revision.before?.structure !== undefined || revision.after?.structure !== undefined;
+  return revision.entityType === 'strategy' && isStructure ? 'structure' : revision.entityType;
+}
+
 /** Before/after of one text as an inline diff: removed words struck through, added words underlined. */
 function TextDiff({ before, after }: { before: string; after: string }) {
   const { t } = useI18n();
@@ -65,8 +71,8 @@ function TextDiff({ before, after }: { before: string; after: string }) {
 }
 
 /** What a revision changed, in words a person reads. */
-function RevisionChange({ revision }: { revision: Revision }) {
-  const { t } = useI18n();
+function RevisionChange({ revision, language }: { revision: Revision; language: string }) {
+  const { t, locale } = useI18n();
   const { before, after } = revision;
   const fields =
     revision.entityType === 'statement'
@@ -117,10 +123,13 @@ function RevisionChange({ revision }: { revision: Revision }) {
         {fields.length > 1 || field !== 'text' ? (
           <p className="revision__field">{t(`history.field.${field}`)}</p>
         ) : null}
-        <TextDiff
-          before={revision.action === 'created' ? '' : from}
-          after={revision.action === 'deleted' ? '' : to}
-        />
+        {/* the original text is in the process language, whatever the page's (WCAG 3.1.2) */}
+        <div lang={language !== locale ? language : undefined}>
+          <TextDiff
+            before={revision.action === 'created' ? '' : from}
+            after={revision.action === 'deleted' ? '' : to}
+          />
+        </div>
       </div>,
     );
   }
@@ -205,7 +214,7 @@ export function HistoryPage({ scope }: { scope: 'theme' | 'goals' }) {
         {history.data.revisions.map((revision) => (
           <li key={revision.id} className="revision">
             <Heading level={2} data-size="2xs" className="revision__title">
-              <Tag data-color="neutral">{t(`history.entity.${revision.entityType}`)}</Tag>{' '}
+              <Tag data-color="neutral">{t(`history.entity.${entityKind(revision)}`)}</Tag>{' '}
               {t(`history.action.${revision.action}`)} · {t('history.version', { version: revision.version })}
             </Heading>
             <p className="revision__meta">
@@ -214,8 +223,9 @@ export function HistoryPage({ scope }: { scope: 'theme' | 'goals' }) {
                 when: formatDateTime(revision.at),
               })}
             </p>
-            <RevisionChange revision={revision} />
+            <RevisionChange revision={revision} language={history.data?.language ?? locale} />
             {history.data?.canRestore &&
+            (revision.entityType !== 'process' || history.data.canRestoreProcess) &&
             revision.after &&
             revision.action !== 'status_changed' &&
             revision.action !== 'moved' ? (

@@ -15,14 +15,18 @@ const statements: Statement[] = ['Første', 'Andre', 'Tredje'].map((text, positi
   evidenceCount: 0,
 }));
 
-function setup(isEditing: boolean) {
-  const actions: StatementActions = {
+function setupActions(): StatementActions {
+  return {
     edit: vi.fn(async () => true),
     move: vi.fn(async () => undefined),
     remove: vi.fn(async () => true),
     add: vi.fn(async () => true),
     comment: vi.fn(),
   };
+}
+
+function setup(isEditing: boolean) {
+  const actions = setupActions();
   render(
     <I18nProvider>
       <StatementList
@@ -93,5 +97,83 @@ describe('StatementList', () => {
     expect(fireEvent.dragOver(first!, { dataTransfer })).toBe(false); // preventDefault: a valid target
     fireEvent.drop(first!, { dataTransfer });
     expect(actions.move).toHaveBeenCalledWith(statements[2], 0, undefined);
+  });
+
+  it('marks a bullet that has no translation with the language it is written in (WCAG 3.1.2)', () => {
+    localStorage.setItem('innspill.locale', 'en');
+    const translated = { ...statements[0]!, text: 'First', originalText: 'Første' };
+    render(
+      <I18nProvider>
+        <StatementList
+          section="challenge"
+          sectionLabel="Challenges"
+          statements={[translated, statements[1]!]}
+          isEditing={false}
+          canComment
+          actions={setupActions()}
+          processLanguage="nb"
+        />
+      </I18nProvider>,
+    );
+    expect(screen.getByText('First').getAttribute('lang')).toBeNull();
+    expect(screen.getByText('Andre').getAttribute('lang')).toBe('nb');
+    localStorage.clear();
+  });
+
+  it('offers no add form where bullets may not be added (editing a translation)', () => {
+    render(
+      <I18nProvider>
+        <StatementList
+          section="challenge"
+          sectionLabel="Utfordringer"
+          statements={statements}
+          isEditing
+          canComment
+          actions={setupActions()}
+          canAdd={false}
+        />
+      </I18nProvider>,
+    );
+    expect(screen.getByRole('button', { name: 'Rediger punkt: Andre' })).toBeTruthy();
+    expect(screen.queryByLabelText('Nytt punkt i Utfordringer')).toBeNull();
+  });
+
+  it('moves a bullet to another section without dragging (keyboard alternative), or cancels with Escape', async () => {
+    const actions = setupActions();
+    render(
+      <I18nProvider>
+        <StatementList
+          section="challenge"
+          sectionLabel="Utfordringer"
+          statements={statements}
+          isEditing
+          canComment={false}
+          actions={actions}
+          moveTargets={[
+            { section: 'challenge', label: 'Utfordringer', count: 3 },
+            { section: 'keyword', label: 'Stikkord', count: 5 },
+            { section: 'deep_dive', label: 'Fordypning', count: 0 },
+          ]}
+        />
+      </I18nProvider>,
+    );
+    const open = () =>
+      fireEvent.click(screen.getByRole('button', { name: 'Flytt til en annen del av lerretet: Første' }));
+    open();
+    fireEvent.keyDown(screen.getByLabelText('Flytt til en annen del av lerretet: Første'), { key: 'Escape' });
+    expect(screen.queryByRole('combobox')).toBeNull();
+    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: 'Flytt til en annen del av lerretet: Første' }),
+    );
+    open();
+    const select = screen.getByLabelText('Flytt til en annen del av lerretet: Første');
+    expect([...(select as HTMLSelectElement).options].map((option) => option.text)).toEqual([
+      'Stikkord',
+      'Fordypning',
+    ]);
+    fireEvent.change(select, { target: { value: 'keyword' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Flytt' }));
+    expect(actions.move).toHaveBeenCalledWith(statements[0], 5, 'keyword');
   });
 });

@@ -1,5 +1,5 @@
 import { useState, type DragEvent, type FormEvent } from 'react';
-import { Button, Textfield } from '@digdir/designsystemet-react';
+import { Button, Field, Label, Select, Textfield } from '@digdir/designsystemet-react';
 import type { Statement } from '@innspill/contracts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { textLimitError } from '../../lib/api-error-messages.ts';
@@ -34,6 +34,9 @@ export function StatementList({
   actions,
   single = false,
   className,
+  processLanguage,
+  canAdd = true,
+  moveTargets = [],
 }: {
   section: string;
   sectionLabel: string;
@@ -44,13 +47,31 @@ export function StatementList({
   /** A headline: one statement, no ordering. */
   single?: boolean;
   className?: string;
+  /**
+   * The language the statements are written in. A bullet without a translation into the reader's
+   * language is shown in this one, and is marked with it (WCAG 3.1.2).
+   */
+  processLanguage?: string;
+  /**
+   * Whether new bullets may be added. A new bullet is stored as the original text, so it is only
+   * offered in the process language (in a translation it would put, say, English into bokmål).
+   */
+  canAdd?: boolean;
+  /**
+   * The other sections a bullet may be moved to, with how many bullets each has (a moved bullet
+   * goes last). The keyboard alternative to dragging a bullet into another section.
+   */
+  moveTargets?: { section: string; label: string; count: number }[];
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [editingId, setEditingId] = useState<string>();
   const [draft, setDraft] = useState('');
   const [newText, setNewText] = useState('');
   const [newTextError, setNewTextError] = useState<string>();
   const [dropIndex, setDropIndex] = useState<number>();
+  const [movingId, setMovingId] = useState<string>();
+  const [moveTo, setMoveTo] = useState('');
+  const otherSections = moveTargets.filter((target) => target.section !== section);
   const addFieldId = `add-${section}`;
 
   const stopEditing = (statement: Statement) => {
@@ -78,6 +99,19 @@ export function StatementList({
     void actions.move(dragged, index, dragged.section === section ? undefined : section);
   };
 
+  const stopMoving = (statement: Statement) => {
+    setMovingId(undefined);
+    focusSoon(`move-to-${statement.id}`);
+  };
+
+  const submitMove = async (event: FormEvent, statement: Statement) => {
+    event.preventDefault();
+    const target = otherSections.find((candidate) => candidate.section === moveTo);
+    if (!target) return;
+    setMovingId(undefined);
+    await actions.move(statement, target.count, target.section);
+  };
+
   const submitEdit = async (event: FormEvent, statement: Statement) => {
     event.preventDefault();
     if (textLimitError(draft, textLimits.statementText, t)) return;
@@ -98,7 +132,14 @@ export function StatementList({
 
   const text = (statement: Statement) => (
     <>
-      <span className="statement__text" lang={statement.originalText ? 'en' : undefined}>
+      <span
+        className="statement__text"
+        lang={
+          statement.originalText === null && processLanguage && processLanguage !== locale
+            ? processLanguage
+            : undefined
+        }
+      >
         {statement.text}
       </span>
       {statement.isTruncated ? <span className="statement__note"> {t('canvas.truncated')}</span> : null}
@@ -167,7 +208,42 @@ export function StatementList({
               onDrop(event, index);
             }}
           >
-            {editingId === statement.id ? (
+            {movingId === statement.id ? (
+              <form
+                className="statement__form"
+                noValidate
+                onSubmit={(event) => void submitMove(event, statement)}
+                onKeyDown={(event) => {
+                  if (event.key !== 'Escape') return;
+                  event.preventDefault();
+                  stopMoving(statement);
+                }}
+              >
+                <Field>
+                  <Label>{t('statement.moveToLabel', { text: statement.text })}</Label>
+                  <Select value={moveTo} onChange={(event) => setMoveTo(event.target.value)} autoFocus>
+                    {otherSections.map((target) => (
+                      <Select.Option key={target.section} value={target.section}>
+                        {target.label}
+                      </Select.Option>
+                    ))}
+                  </Select>
+                </Field>
+                <div className="statement__buttons">
+                  <Button type="submit" data-size="sm">
+                    {t('statement.moveToSubmit')}
+                  </Button>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    data-size="sm"
+                    onClick={() => stopMoving(statement)}
+                  >
+                    {t('statement.cancel')}
+                  </Button>
+                </div>
+              </form>
+            ) : editingId === statement.id ? (
               <form
                 className="statement__form"
                 noValidate
@@ -255,6 +331,20 @@ export function StatementList({
                       </Button>
                     </>
                   ) : null}
+                  {!single && otherSections.length ? (
+                    <Button
+                      id={`move-to-${statement.id}`}
+                      variant="tertiary"
+                      data-size="sm"
+                      aria-label={t('statement.moveToLabel', { text: statement.text })}
+                      onClick={() => {
+                        setMoveTo(otherSections[0]?.section ?? '');
+                        setMovingId(statement.id);
+                      }}
+                    >
+                      {t('statement.moveTo')}
+                    </Button>
+                  ) : null}
                   {canComment ? (
                     <Button
                       variant="tertiary"
@@ -281,7 +371,7 @@ export function StatementList({
           </li>
         ))}
       </ul>
-      {!single || statements.length === 0 ? (
+      {canAdd && (!single || statements.length === 0) ? (
         <form className="statement__add" noValidate onSubmit={(event) => void submitNew(event)}>
           <Textfield
             id={addFieldId}

@@ -24,6 +24,7 @@ export function StrategyOverviewPage() {
   const [isEditing, setIsEditing] = useState(false);
   const [lead, setLead] = useState<string>();
   const [newTheme, setNewTheme] = useState('');
+  const [newThemeError, setNewThemeError] = useState<string>();
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
   useEffect(() => setCurrent(undefined), [key]);
@@ -75,7 +76,12 @@ export function StrategyOverviewPage() {
   const actions: StatementActions = {
     edit: (goal, text) =>
       run(
-        () => api.patch<StrategyOverview>(`${base}/goals/${goal.id}${query}`, { text, locale }),
+        () =>
+          api.patch<StrategyOverview>(`${base}/goals/${goal.id}${query}`, {
+            text,
+            locale,
+            baseVersion: goal.version,
+          }),
         t('statement.saved'),
         { text },
       ),
@@ -130,9 +136,18 @@ export function StrategyOverviewPage() {
             className="statement__form"
             onSubmit={(event) => {
               event.preventDefault();
-              if (lead === undefined) return;
+              if (lead === undefined || lead === data.goalsLead) {
+                setLead(undefined);
+                setMessage(t('canvas.noChanges'));
+                return;
+              }
               void run(
-                () => api.put<StrategyOverview>(`${base}/goals-lead${query}`, { lead, locale }),
+                () =>
+                  api.put<StrategyOverview>(`${base}/goals-lead${query}`, {
+                    lead,
+                    locale,
+                    baseVersion: data.strategyVersion,
+                  }),
                 t('statement.saved'),
                 { lead },
               ).then((ok) => ok && setLead(undefined));
@@ -147,12 +162,17 @@ export function StrategyOverviewPage() {
               value={lead ?? data.goalsLead}
               onChange={(event) => setLead(event.target.value)}
             />
-            <Button type="submit" data-size="sm" variant="secondary" disabled={lead === undefined}>
+            <Button type="submit" data-size="sm" variant="secondary">
               {t('strategy.saveLead')}
             </Button>
           </form>
         ) : data.goalsLead ? (
           <Paragraph className="strategy-overview__lead">{data.goalsLead}</Paragraph>
+        ) : null}
+        {isEditing && locale !== data.process.language ? (
+          <Paragraph data-size="sm">
+            {t('canvas.editingTranslation')} {t('canvas.addInProcessLanguage')}
+          </Paragraph>
         ) : null}
         {isEditing ? (
           <StatementList
@@ -162,11 +182,18 @@ export function StrategyOverviewPage() {
             isEditing
             canComment={false}
             actions={actions}
+            processLanguage={data.process.language}
+            canAdd={locale === data.process.language}
           />
         ) : (
           <ol className="goal-list">
             {data.goals.map((goal) => (
-              <li key={goal.id}>{goal.text}</li>
+              <li
+                key={goal.id}
+                lang={goal.originalText === null && data.process.language !== locale ? data.process.language : undefined}
+              >
+                {goal.text}
+              </li>
             ))}
           </ol>
         )}
@@ -229,12 +256,17 @@ export function StrategyOverviewPage() {
             </li>
           ))}
         </ol>
-        {isEditing && data.canApprove ? (
+        {isEditing && data.canApprove && locale === data.process.language ? (
           <form
             className="statement__add"
             onSubmit={(event) => {
               event.preventDefault();
-              if (!newTheme.trim()) return;
+              if (!newTheme.trim()) {
+                setNewThemeError(t('strategy.newThemeEmpty'));
+                document.getElementById('new-theme-title')?.focus();
+                return;
+              }
+              setNewThemeError(undefined);
               void run(
                 () =>
                   api.post<StrategyOverview>(`/api/processes/${encodeURIComponent(slug)}/themes${query}`, {
@@ -246,11 +278,15 @@ export function StrategyOverviewPage() {
             }}
           >
             <Textfield
+              id="new-theme-title"
               label={t('strategy.newTheme')}
               maxLength={textLimits.themeTitle}
-              error={textLimitError(newTheme, textLimits.themeTitle, t)}
+              error={newThemeError ?? textLimitError(newTheme, textLimits.themeTitle, t)}
               value={newTheme}
-              onChange={(event) => setNewTheme(event.target.value)}
+              onChange={(event) => {
+                setNewTheme(event.target.value);
+                setNewThemeError(undefined);
+              }}
             />
             <Button type="submit" variant="secondary" data-size="sm">
               {t('strategy.addTheme')}
@@ -269,7 +305,14 @@ export function StrategyOverviewPage() {
               key={JSON.stringify(data.structure)}
               structure={data.structure}
               onSave={(body) =>
-                run(() => api.put<StrategyOverview>(`${base}/structure${query}`, body), t('statement.saved'))
+                run(
+                  () =>
+                    api.put<StrategyOverview>(`${base}/structure${query}`, {
+                      ...body,
+                      baseVersion: data.strategyVersion,
+                    }),
+                  t('statement.saved'),
+                )
               }
             />
           ) : isEditing ? (
