@@ -54,6 +54,7 @@ export async function startServer(
     }
     const cookieSecret = await instance.getOrCreateCookieSecret(db);
     const mailer = email.createMailer(config.email);
+    // One file store for the whole server: the job handlers and the routes share it.
     const fileStore = responses.createFileStore(config.filesFolder);
     jobRunner = jobs.startJobRunner({
       db,
@@ -88,6 +89,7 @@ export async function startServer(
       wakeJobRunner: () => runner.wake(),
       config,
       db,
+      fileStore,
       databaseKind: opened.kind,
       version: appVersion,
       cookieSecret,

@@ -17,8 +17,8 @@ import {
   SubmissionSchema,
   UpdateRoundRequestSchema,
 } from '@innspill/contracts';
-import { responses, rounds, systemClock, ValidationError } from '@innspill/core';
-import type { AppDependencies } from '../../app-context.ts';
+import { responses, rounds, ValidationError } from '@innspill/core';
+import type { RouteDependencies } from '../../app-context.ts';
 import { presentQuestion, presentRound } from '../../presenters/round-presenter.ts';
 import {
   presentParticipation,
@@ -85,9 +85,8 @@ function parseFileMapping(
 }
 
 /** Secretariat side of input rounds: rounds, questions, invitations, participation, import/export. */
-export function roundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
-  const clock = deps.clock ?? systemClock;
-  const fileStore = responses.createFileStore(deps.config.filesFolder);
+export function roundRoutes(deps: RouteDependencies): FastifyPluginAsyncZod {
+  const { clock, fileStore } = deps;
   const locator = (params: { slug: string; number: number }) => ({
     slug: params.slug,
     roundNumber: params.number,
