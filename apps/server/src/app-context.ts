@@ -1,5 +1,5 @@
 import { responses, systemClock, type Clock, type Database, type DatabaseKind } from '@innspill/core';
-import type { ServerConfig } from './config.ts';
+import type { ServerConfig } from '@innspill/config';
 
 /** What route modules need from the composition root. */
 export interface AppDependencies {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import type { ServerConfig } from '@innspill/config';
 import {
   accounts,
   createJobHandlers,
@@ -19,7 +20,6 @@ import {
 } from '@innspill/core';
 import { buildApp } from './app.ts';
 import { startControlSocket } from './control-socket.ts';
-import type { ServerConfig } from './config.ts';
 import { appVersion } from './version.ts';
 
 export const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));

@@ -121,7 +121,7 @@ describe(statusForKind.name, () => {
         .filter((ErrorClass) => ErrorClass !== core.ConflictError)
         .map((ErrorClass) => new ErrorClass('x', 'y').code),
       ...inlineConflictCodes(),
-      // Defined inside the server: the CSRF check (authentication.ts) and multipart uploads (uploads.ts).
+      // Defined inside the server: the CSRF check (authentication.ts) and multipart uploads (read-uploaded-files.ts).
       'csrf_failed',
       'unsupported_media_type',
     ]);

@@ -13,7 +13,7 @@ import type { RouteDependencies } from '../../app-context.ts';
 import { presentPublicRound } from '../../presenters/round-presenter.ts';
 import { presentAttachment, presentRespondentView } from '../../presenters/submission-presenter.ts';
 import { requestLocale } from '../locale.ts';
-import { readUploadedFiles } from '../responses/uploads.ts';
+import { readUploadedFiles } from '../responses/read-uploaded-files.ts';
 
 const RoundParams = z.object({ roundId: z.string().max(60) });
 const TokenParams = z.object({ token: z.string().min(20).max(200) });

@@ -26,8 +26,8 @@ import {
   presentSubmissions,
 } from '../../presenters/submission-presenter.ts';
 import { requestLocale } from '../locale.ts';
-import { osloInputToDate } from '../responses/oslo-input.ts';
-import { readUploadedFiles } from '../responses/uploads.ts';
+import { osloInputToDate } from '../responses/oslo-input-to-date.ts';
+import { readUploadedFiles } from '../responses/read-uploaded-files.ts';
 
 const SlugParams = z.object({ slug: z.string().min(1).max(80) });
 const RoundParams = SlugParams.extend({ number: z.coerce.number().int().min(1).max(999) });
