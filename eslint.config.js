@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 const processEnvRule = {
   selector: "MemberExpression[object.name='process'][property.name='env']",
-  message: 'Read configuration in apps/server/src/config.ts (the only reader of process.env).',
+  message: 'Read configuration in packages/config/src/config.ts (the only reader of process.env).',
 };
 
 export default tseslint.config(
@@ -32,7 +32,7 @@ export default tseslint.config(
   },
   {
     // Where the environment is legitimately read: configuration, tooling, tests, benchmarks.
-    files: ['apps/server/src/config.ts', '**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'bench/**', 'scripts/**', '**/testing/**', 'vitest.config.ts', '**/drizzle.config.ts'],
+    files: ['packages/config/src/config.ts', '**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'bench/**', 'scripts/**', '**/testing/**', 'vitest.config.ts', '**/drizzle.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

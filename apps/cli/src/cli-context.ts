@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { DomainError, lockDataFolder, migrateDatabase, openDatabase, type OpenedDatabase } from '@innspill/core';
-import { loadConfig, type ServerConfig } from '@innspill/server';
+import { loadConfig, type ServerConfig } from '@innspill/config';
 import { UsageError, type CliIo } from './cli-io.ts';
 
 export { processIo, UsageError, type CliIo } from './cli-io.ts';

@@ -12,7 +12,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { AppDependencies } from './app-context.ts';
+import { createRouteDependencies, type AppDependencies } from './app-context.ts';
 import { registerAuthentication } from './plugins/authentication.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { trackRouteAccess, type RegisteredRoute } from './plugins/route-access.ts';
@@ -83,9 +83,11 @@ export async function buildApp(deps: AppDependencies): Promise<BuiltApp> {
     transform: jsonSchemaTransform,
   });
   registerAuthentication(app, deps.db);
-  await registerRoutes(app, deps);
+  // The file store, respondent dependencies and rate limits every route shares, built once.
+  const routeDeps = createRouteDependencies(deps);
+  await registerRoutes(app, routeDeps);
   // Server-rendered respondent forms for browsers without JavaScript (outside /api: form bodies).
-  await app.register(publicFormRoutes(deps));
+  await app.register(publicFormRoutes(routeDeps));
 
   app.get(
     '/api/openapi.json',

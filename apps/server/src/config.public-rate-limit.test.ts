@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.ts';
+import { loadConfig } from '@innspill/config';
 import { buildTestApp } from './testing/build-test-app.ts';
 
 describe('INNSPILL_PUBLIC_RATE_LIMIT', () => {

@@ -1,6 +1,5 @@
 /** @module @innspill/server — the HTTP adapter and composition root. */
 export { buildApp, type BuiltApp } from './app.ts';
-export { loadConfig, type ServerConfig, type ConfigOverrides } from './config.ts';
 export { startServer, type RunningServer } from './start-server.ts';
 export type { AppDependencies } from './app-context.ts';
 export type { RegisteredRoute, RouteAccess } from './plugins/route-access.ts';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import type { ServerConfig } from '@innspill/config';
 import {
   accounts,
   createJobHandlers,
@@ -19,7 +20,6 @@ import {
 } from '@innspill/core';
 import { buildApp } from './app.ts';
 import { startControlSocket } from './control-socket.ts';
-import type { ServerConfig } from './config.ts';
 import { appVersion } from './version.ts';
 
 export const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -54,6 +54,7 @@ export async function startServer(
     }
     const cookieSecret = await instance.getOrCreateCookieSecret(db);
     const mailer = email.createMailer(config.email);
+    // One file store for the whole server: the job handlers and the routes share it.
     const fileStore = responses.createFileStore(config.filesFolder);
     jobRunner = jobs.startJobRunner({
       db,
@@ -88,6 +89,7 @@ export async function startServer(
       wakeJobRunner: () => runner.wake(),
       config,
       db,
+      fileStore,
       databaseKind: opened.kind,
       version: appVersion,
       cookieSecret,

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { backup, findDataFolderOwner, openDatabase, systemActor } from '@innspill/core';
-import { loadConfig, sendControlRequest } from '@innspill/server';
+import { loadConfig } from '@innspill/config';
+import { sendControlRequest } from '@innspill/server';
 import { UsageError, withDatabase, type CliIo } from '../cli-context.ts';
 
 export const backupHelp = `innspill backup --out FILE [--data FOLDER]

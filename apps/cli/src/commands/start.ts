@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { loadConfig, startServer } from '@innspill/server';
+import { loadConfig } from '@innspill/config';
+import { startServer } from '@innspill/server';
 import type { CliIo } from '../cli-context.ts';
 
 export const startHelp = `innspill start [--port N] [--data FOLDER]

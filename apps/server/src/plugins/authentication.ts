@@ -19,7 +19,7 @@ declare module 'fastify' {
 
 class CsrfError extends DomainError {
   constructor() {
-    super('csrf_failed', 'The request is missing a valid CSRF token. Reload the page and try again.');
+    super('forbidden', 'csrf_failed', 'The request is missing a valid CSRF token. Reload the page and try again.');
   }
 }
 

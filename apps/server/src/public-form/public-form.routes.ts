@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PublicRound, RespondentView } from '@innspill/contracts';
-import { actors, DomainError, responses, systemClock } from '@innspill/core';
-import type { AppDependencies } from '../app-context.ts';
-import { statusForCode } from '../plugins/error-handler.ts';
+import { actors, DomainError, responses } from '@innspill/core';
+import type { RouteDependencies } from '../app-context.ts';
+import { statusForError } from '../plugins/error-handler.ts';
 import { presentPublicRound } from '../presenters/round-presenter.ts';
 import { presentRespondentView } from '../presenters/submission-presenter.ts';
 import { requestLocale } from '../routes/locale.ts';
@@ -144,7 +144,7 @@ interface MappedError {
 /** Domain errors a respondent can act on, as field errors and summary lines; others are rethrown. */
 function mapFormError(error: unknown, t: Translate, maxUploadMegabytes: number): MappedError | undefined {
   if (!(error instanceof DomainError)) return undefined;
-  const status = statusForCode(error.code);
+  const status = statusForError(error);
   const coreFields = (error.details?.fields ?? {}) as Record<string, string>;
   const fields: FieldErrors = {};
   for (const [key, message] of Object.entries(coreFields)) fields[key] = fieldMessage(t, message);
@@ -182,21 +182,12 @@ function mapFormError(error: unknown, t: Translate, maxUploadMegabytes: number):
  * only `application/x-www-form-urlencoded` and `multipart/form-data`, and call the same core
  * use-cases as the JSON API. See docs/security.md ("Plain respondent forms") for the CSRF design.
  */
-export function publicFormRoutes(deps: AppDependencies) {
-  const clock = deps.clock ?? systemClock;
-  const perMinute = deps.config.publicRateLimitPerMinute;
-  const readLimit = { max: perMinute * 5, timeWindow: '1 minute' };
-  const writeLimit = { max: perMinute, timeWindow: '1 minute' };
+export function publicFormRoutes(deps: RouteDependencies) {
+  const { clock, respondent: respondentDeps } = deps;
+  const { read: readLimit, write: writeLimit } = deps.publicRateLimits;
   const maxUploadBytes = deps.config.maxUploadBytes;
   const maxUploadMegabytes = Math.round(maxUploadBytes / 1024 / 1024);
   const secret = deps.cookieSecret;
-  const respondentDeps = {
-    db: deps.db,
-    clock,
-    publicUrl: deps.config.publicUrl,
-    fileStore: responses.createFileStore(deps.config.filesFolder),
-    maxUploadBytes,
-  };
   const loadView = async (token: string, locale: string): Promise<RespondentView> =>
     presentRespondentView(await responses.openRespondentLink(deps.db, token, clock), locale);
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '@innspill/core/testing';
 import { buildApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig } from '@innspill/config';
 import { plainFormPathFor, withNoscriptLink } from './spa-fallback.ts';
 
 const roundId = '0b4f9c2e-1111-4222-8333-444455556666';

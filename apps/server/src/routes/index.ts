@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDependencies } from '../app-context.ts';
+import type { RouteDependencies } from '../app-context.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { processRoutes } from './processes/processes.routes.ts';
@@ -12,7 +12,7 @@ import { publicRoundRoutes } from './public/public-rounds.routes.ts';
 import { privacyRoutes } from './privacy/privacy.routes.ts';
 
 /** Explicit registration of every route module (no autoload): this list is the API. */
-export async function registerRoutes(app: FastifyInstance, deps: AppDependencies): Promise<void> {
+export async function registerRoutes(app: FastifyInstance, deps: RouteDependencies): Promise<void> {
   await app.register(healthRoutes(deps));
   await app.register(authRoutes(deps));
   await app.register(processRoutes(deps));

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { demo, processes, responses, systemActor, systemClock } from '@innspill/core';
 import { buildRound, buildUser, createTestDatabase } from '@innspill/core/testing';
 import { buildApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig } from '@innspill/config';
 import { sessionCookieName } from '../plugins/authentication.ts';
 import { buildTestApp, type TestApp, type TestSession } from '../testing/build-test-app.ts';
 

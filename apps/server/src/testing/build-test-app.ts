@@ -1,9 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { loadConfig } from '@innspill/config';
 import type { Clock } from '@innspill/core';
 import { createTestDatabase, buildUser, type TestDatabase } from '@innspill/core/testing';
 import { buildApp } from '../app.ts';
 import type { RegisteredRoute } from '../plugins/route-access.ts';
-import { loadConfig } from '../config.ts';
 import { sessionCookieName } from '../plugins/authentication.ts';
 
 /** A signed-in browser as far as the API can tell: its cookie and CSRF token. */

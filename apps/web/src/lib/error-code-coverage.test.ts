@@ -27,19 +27,32 @@ function sourceFiles(folder: string): string[] {
   });
 }
 
-/** Every error code the server can answer with: the domain errors of core and the error handler's own. */
+/** The kinds a domain error can have (`DomainErrorKind` in core), read from their definition. */
+function domainErrorKinds(): string[] {
+  const text = readFileSync(join(root, 'packages/core/src/shared/domain-error.ts'), 'utf8');
+  const union = /export type DomainErrorKind =([^;]+);/.exec(text)?.[1] ?? '';
+  return [...union.matchAll(/\| '([a-z_]+)'/g)].map((match) => match[1]!);
+}
+
+/**
+ * Every error code the server can answer with: the domain errors of core and the error handler's
+ * own. A domain error is written `super(kind, code, …)` / `new DomainError(kind, code, …)`, or,
+ * for a conflict, `super(code, …)` in a `ConflictError` subclass / `new ConflictError(code, …)`.
+ */
 function serverErrorCodes(): Set<string> {
+  const kinds = domainErrorKinds();
+  expect(kinds.length).toBeGreaterThan(5);
+  const optionalKind = `(?:'(?:${kinds.join('|')})',\\s*)?`;
+  const thrown = new RegExp(`(?:super|ConflictError|DomainError)\\(\\s*${optionalKind}'([a-z_]+)'`, 'g');
   const codes = new Set<string>();
   for (const file of [
     ...sourceFiles(join(root, 'packages/core/src')),
     ...sourceFiles(join(root, 'apps/server/src')),
   ]) {
     const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/(?:super|ConflictError|DomainError)\(\s*'([a-z_]+)'/g))
-      {codes.add(match[1]!);}
+    for (const match of text.matchAll(thrown)) codes.add(match[1]!);
   }
   const handler = readFileSync(join(root, 'apps/server/src/plugins/error-handler.ts'), 'utf8');
-  for (const match of handler.matchAll(/^ {2}([a-z_]+): \d{3},$/gm)) codes.add(match[1]!);
   for (const match of handler.matchAll(/code: '([a-z_]+)'/g)) codes.add(match[1]!);
   return codes;
 }

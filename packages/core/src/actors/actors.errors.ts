@@ -1,6 +1,6 @@
-import { DomainError } from '../shared/domain-error.ts';
+import { ConflictError } from '../shared/domain-error.ts';
 
-export class OrganisationNumberTakenError extends DomainError {
+export class OrganisationNumberTakenError extends ConflictError {
   constructor(organisationNumber: string) {
     super(
       'organisation_number_taken',

@@ -2,12 +2,12 @@ import { DomainError } from '../shared/domain-error.ts';
 
 export class InvalidBackupError extends DomainError {
   constructor(message: string) {
-    super('invalid_backup', message);
+    super('invalid', 'invalid_backup', message);
   }
 }
 
 export class RestoreTargetNotEmptyError extends DomainError {
   constructor(message: string) {
-    super('restore_target_not_empty', message);
+    super('invalid', 'restore_target_not_empty', message);
   }
 }

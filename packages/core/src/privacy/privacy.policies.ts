@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
-import { getProcessForActor } from '../processes/get-process.ts';
+import { getProcessForActor } from '../processes/get-process-for-actor.ts';
 import {
   assertProcessPermission,
   canEditProcess,

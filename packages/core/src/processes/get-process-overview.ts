@@ -3,7 +3,7 @@ import type { Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import { systemClock } from '../shared/clock.ts';
 import { effectiveRoundStatus } from '../rounds/round.ts';
-import { getProcessForActor } from './get-process.ts';
+import { getProcessForActor } from './get-process-for-actor.ts';
 import { findBodiesOfProcess, findMilestonesOfProcess, findRoundsOfProcess } from './processes.repository.ts';
 
 /**

@@ -3,7 +3,7 @@ export * from './process.ts';
 export * from './processes.errors.ts';
 export * from './processes.policies.ts';
 export { createProcess, type CreateProcessInput } from './create-process.ts';
-export { getProcessForActor } from './get-process.ts';
+export { getProcessForActor } from './get-process-for-actor.ts';
 export { getProcessOverview } from './get-process-overview.ts';
 export { listProcesses } from './list-processes.ts';
 export { setProcessMembership, listProcessMembers } from './set-process-membership.ts';

@@ -10,7 +10,7 @@ import {
   upsertMembership,
 } from '../accounts/accounts.repository.ts';
 import type { MembershipRole } from '../accounts/account.ts';
-import { getProcessForActor } from './get-process.ts';
+import { getProcessForActor } from './get-process-for-actor.ts';
 import { assertProcessPermission, canManageProcessMembers } from './processes.policies.ts';
 
 /** Gives a user a role in a process (or changes it); `role: null` removes the membership. */

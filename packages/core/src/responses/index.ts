@@ -37,7 +37,7 @@ export { matchSubmissionActor } from './match-submission-actor.ts';
 export { getParticipation, participationCsv, type ParticipantRow } from './get-participation.ts';
 export { inviteActors, type InvitationDeps, type IssuedInvitation } from './invite-actors.ts';
 export { sendReminders, sendDueReminders } from './send-reminders.ts';
-export { listInvitations } from './list-outbox.ts';
+export { listInvitations } from './list-invitations.ts';
 export {
   importResponses,
   matchActor,

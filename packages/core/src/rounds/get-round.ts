@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
-import { loadRoundForActor, type RoundLocator } from './load-round.ts';
+import { loadRoundForActor, type RoundLocator } from './load-round-for-actor.ts';
 import { effectiveRoundStatus } from './round.ts';
 import { findQuestionsOfRound } from './rounds.repository.ts';
 

@@ -2,7 +2,7 @@
 export * from './round.ts';
 export * from './rounds.errors.ts';
 export * from './rounds.policies.ts';
-export { loadRoundForActor, type RoundLocator } from './load-round.ts';
+export { loadRoundForActor, type RoundLocator } from './load-round-for-actor.ts';
 export { listRounds } from './list-rounds.ts';
 export { getRound } from './get-round.ts';
 export { createRound, type CreateRoundInput, type RoundFields } from './create-round.ts';

@@ -1,18 +1,18 @@
-import { DomainError } from '../shared/domain-error.ts';
+import { ConflictError } from '../shared/domain-error.ts';
 
-export class RoundClosedError extends DomainError {
+export class RoundClosedError extends ConflictError {
   constructor(message = 'The round is closed: the deadline has passed and it does not accept more answers.') {
     super('round_closed', message);
   }
 }
 
-export class RoundNotOpenError extends DomainError {
+export class RoundNotOpenError extends ConflictError {
   constructor() {
     super('round_not_open', 'The round is not open for answers yet.');
   }
 }
 
-export class RoundNumberTakenError extends DomainError {
+export class RoundNumberTakenError extends ConflictError {
   constructor(roundNumber: number) {
     super('round_number_taken', `This process already has a round number ${roundNumber}.`, {
       fields: { number: 'Already in use.' },
@@ -21,7 +21,7 @@ export class RoundNumberTakenError extends DomainError {
 }
 
 /** A change to answered questions that would leave their answers not fitting (409). */
-export class AnsweredQuestionChangedError extends DomainError {
+export class AnsweredQuestionChangedError extends ConflictError {
   constructor(fields: Record<string, string>) {
     super(
       'answered_question_changed',

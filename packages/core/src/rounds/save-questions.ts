@@ -3,7 +3,7 @@ import type { Actor } from '../shared/actor.ts';
 import { ConflictError, ValidationError } from '../shared/domain-error.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { questionKinds } from '../db/schema/index.ts';
-import { loadRoundForActor, type RoundLocator } from './load-round.ts';
+import { loadRoundForActor, type RoundLocator } from './load-round-for-actor.ts';
 import { AnsweredQuestionChangedError } from './rounds.errors.ts';
 import type { QuestionKind } from './round.ts';
 import {

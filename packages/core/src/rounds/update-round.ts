@@ -4,7 +4,7 @@ import type { Clock } from '../shared/clock.ts';
 import { ValidationError } from '../shared/domain-error.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { assertRoundFields, type RoundFields } from './create-round.ts';
-import { loadRoundForActor, type RoundLocator } from './load-round.ts';
+import { loadRoundForActor, type RoundLocator } from './load-round-for-actor.ts';
 import type { InputRound } from './round.ts';
 import { updateRoundRow } from './rounds.repository.ts';
 

@@ -8,7 +8,7 @@ import {
 } from '@innspill/contracts';
 import { actors, ValidationError } from '@innspill/core';
 import type { AppDependencies } from '../../app-context.ts';
-import { readUploadedFiles } from '../responses/uploads.ts';
+import { readUploadedFiles } from '../responses/read-uploaded-files.ts';
 
 const SlugParams = z.object({ slug: z.string().min(1).max(80) });
 const tags = ['actors'];

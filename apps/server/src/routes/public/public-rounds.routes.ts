@@ -8,12 +8,12 @@ import {
   StartResponseRequestSchema,
   StartResponseResponseSchema,
 } from '@innspill/contracts';
-import { responses, systemClock, ValidationError } from '@innspill/core';
-import type { AppDependencies } from '../../app-context.ts';
+import { responses, ValidationError } from '@innspill/core';
+import type { RouteDependencies } from '../../app-context.ts';
 import { presentPublicRound } from '../../presenters/round-presenter.ts';
 import { presentAttachment, presentRespondentView } from '../../presenters/submission-presenter.ts';
 import { requestLocale } from '../locale.ts';
-import { readUploadedFiles } from '../responses/uploads.ts';
+import { readUploadedFiles } from '../responses/read-uploaded-files.ts';
 
 const RoundParams = z.object({ roundId: z.string().max(60) });
 const TokenParams = z.object({ token: z.string().min(20).max(200) });
@@ -23,20 +23,10 @@ const tags = ['public'];
  * Unauthenticated respondent endpoints. The secret link token is the only credential; it is
  * never stored (only its hash). Each route has its own rate limit.
  */
-export function publicRoundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
-  const clock = deps.clock ?? systemClock;
+export function publicRoundRoutes(deps: RouteDependencies): FastifyPluginAsyncZod {
+  const { clock, respondent: respondentDeps } = deps;
   // Per client address; the defaults are 300 reads, 60 writes and 20 uploads a minute.
-  const perMinute = deps.config.publicRateLimitPerMinute;
-  const readLimit = { max: perMinute * 5, timeWindow: '1 minute' };
-  const writeLimit = { max: perMinute, timeWindow: '1 minute' };
-  const uploadLimit = { max: Math.max(1, Math.round(perMinute / 3)), timeWindow: '1 minute' };
-  const respondentDeps = {
-    db: deps.db,
-    clock,
-    publicUrl: deps.config.publicUrl,
-    fileStore: responses.createFileStore(deps.config.filesFolder),
-    maxUploadBytes: deps.config.maxUploadBytes,
-  };
+  const { read: readLimit, write: writeLimit, upload: uploadLimit } = deps.publicRateLimits;
   const view = async (token: string, locale: string) =>
     presentRespondentView(await responses.openRespondentLink(deps.db, token, clock), locale);
 

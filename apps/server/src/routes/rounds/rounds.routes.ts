@@ -17,8 +17,8 @@ import {
   SubmissionSchema,
   UpdateRoundRequestSchema,
 } from '@innspill/contracts';
-import { responses, rounds, systemClock, ValidationError } from '@innspill/core';
-import type { AppDependencies } from '../../app-context.ts';
+import { responses, rounds, ValidationError } from '@innspill/core';
+import type { RouteDependencies } from '../../app-context.ts';
 import { presentQuestion, presentRound } from '../../presenters/round-presenter.ts';
 import {
   presentParticipation,
@@ -26,8 +26,8 @@ import {
   presentSubmissions,
 } from '../../presenters/submission-presenter.ts';
 import { requestLocale } from '../locale.ts';
-import { osloInputToDate } from '../responses/oslo-input.ts';
-import { readUploadedFiles } from '../responses/uploads.ts';
+import { osloInputToDate } from '../responses/oslo-input-to-date.ts';
+import { readUploadedFiles } from '../responses/read-uploaded-files.ts';
 
 const SlugParams = z.object({ slug: z.string().min(1).max(80) });
 const RoundParams = SlugParams.extend({ number: z.coerce.number().int().min(1).max(999) });
@@ -85,9 +85,8 @@ function parseFileMapping(
 }
 
 /** Secretariat side of input rounds: rounds, questions, invitations, participation, import/export. */
-export function roundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
-  const clock = deps.clock ?? systemClock;
-  const fileStore = responses.createFileStore(deps.config.filesFolder);
+export function roundRoutes(deps: RouteDependencies): FastifyPluginAsyncZod {
+  const { clock, fileStore } = deps;
   const locator = (params: { slug: string; number: number }) => ({
     slug: params.slug,
     roundNumber: params.number,

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { InvalidConfigurationError } from '@innspill/core';
 
 /**
- * The server's whole configuration, parsed once at start-up. This is the only file that reads
- * `process.env` (conventions §12); every problem is reported at once, naming the setting.
+ * The server's whole configuration, parsed once at start-up (by the server and by the CLI, which
+ * opens the same database and files). This is the only file that reads `process.env`
+ * (conventions §12); every problem is reported at once, naming the setting.
  */
 export interface ServerConfig {
   port: number;

@@ -8,7 +8,7 @@ export interface ReceivedFile {
 
 class MultipartExpectedError extends DomainError {
   constructor() {
-    super('unsupported_media_type', 'Send the file as multipart/form-data.');
+    super('unsupported_media_type', 'unsupported_media_type', 'Send the file as multipart/form-data.');
   }
 }
 
