@@ -37,7 +37,10 @@ export function idMapper(preserve: boolean): (id: string | undefined) => string 
 }
 
 /** Adds the companion document's English to `translations` (nothing when it has none). */
-export function withEnglish(translations: Translations, english: Record<string, unknown> | undefined): Translations {
+export function withEnglish(
+  translations: Translations,
+  english: Record<string, unknown> | undefined,
+): Translations {
   if (!english || !Object.values(english).some((value) => value !== undefined && value !== null)) {
     return translations;
   }

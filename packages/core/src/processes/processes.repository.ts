@@ -1,5 +1,11 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { inputRounds, memberships, milestones, stakeholderBodies, strategyProcesses } from '../db/schema/index.ts';
+import {
+  inputRounds,
+  memberships,
+  milestones,
+  stakeholderBodies,
+  strategyProcesses,
+} from '../db/schema/index.ts';
 import type { Queryable } from '../db/database.ts';
 
 /**
