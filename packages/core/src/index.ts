@@ -16,6 +16,8 @@ export * from './db/db.errors.ts';
 export * as accounts from './accounts/index.ts';
 export * as processes from './processes/index.ts';
 export * as strategies from './strategies/index.ts';
+export * as plan from './plan/index.ts';
+export * as exchange from './exchange/index.ts';
 export * as audit from './audit/index.ts';
 export * as demo from './demo/index.ts';
 export * as instance from './instance/index.ts';

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { strategies, systemActor } from '@innspill/core';
+import { exchange, systemActor } from '@innspill/core';
 import { UsageError, withDatabase, type CliIo } from '../cli-context.ts';
 
 export const processExportHelp = `innspill export process SLUG [--format json] [--output FILE] [--data FOLDER]
@@ -26,7 +26,7 @@ export async function runProcessExportCommand(argv: string[], io: CliIo): Promis
   }
   if (values.format !== 'json') throw new UsageError(`--format must be json (got "${values.format}").`);
   await withDatabase(io, values.data, async ({ db }) => {
-    const document = await strategies.exportProcess(db, systemActor('cli'), slug);
+    const document = await exchange.exportProcess(db, systemActor('cli'), slug);
     const text = `${JSON.stringify(document, null, 2)}\n`;
     if (values.output) {
       writeFileSync(values.output, text, 'utf8');

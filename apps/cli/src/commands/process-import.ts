@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { strategies, systemActor } from '@innspill/core';
+import { exchange, systemActor } from '@innspill/core';
 import { UsageError, withDatabase, type CliIo } from '../cli-context.ts';
 
 export const processImportHelp = `innspill import process FILE [--slug SLUG] [--english FILE] [--data FOLDER]
@@ -36,10 +36,10 @@ export async function runProcessImportCommand(argv: string[], io: CliIo): Promis
   const document = readJson(file);
   const english = values.english ? readJson(values.english) : undefined;
   // Validate before opening (and migrating) the database: a bad file touches nothing.
-  strategies.parseProcessDocument(document);
-  if (english !== undefined) strategies.parseProcessDocument(english);
+  exchange.parseProcessDocument(document);
+  if (english !== undefined) exchange.parseProcessDocument(english);
   await withDatabase(io, values.data, async ({ db }) => {
-    const result = await strategies.importProcess(db, systemActor('cli'), document, {
+    const result = await exchange.importProcess(db, systemActor('cli'), document, {
       slug: values.slug,
       english,
     });

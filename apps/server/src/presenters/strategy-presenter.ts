@@ -1,5 +1,5 @@
 import { processes } from '@innspill/core';
-import type { strategies } from '@innspill/core';
+import type { plan, strategies } from '@innspill/core';
 import type {
   CanvasResponse,
   RevisionList,
@@ -13,7 +13,7 @@ const { translated } = processes;
 type CanvasResult = Awaited<ReturnType<typeof strategies.getCanvas>>;
 type OverviewResult = Awaited<ReturnType<typeof strategies.getStrategyOverview>>;
 type RevisionsResult = Awaited<ReturnType<typeof strategies.listRevisions>>;
-type TimelineResult = Awaited<ReturnType<typeof strategies.getProcessTimeline>>;
+type TimelineResult = Awaited<ReturnType<typeof plan.getProcessTimeline>>;
 type StatementRow = CanvasResult['statements'][number]['statement'];
 
 function stringList(value: unknown): string[] {

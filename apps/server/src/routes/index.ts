@@ -3,6 +3,7 @@ import type { RouteDependencies } from '../app-context.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { processRoutes } from './processes/processes.routes.ts';
+import { processPlanRoutes } from './processes/process-plan.routes.ts';
 import { strategyRoutes } from './strategies/strategies.routes.ts';
 import { adminUserRoutes } from './admin/users.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
@@ -17,6 +18,7 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDependenci
   await app.register(authRoutes(deps));
   await app.register(processRoutes(deps));
   await app.register(strategyRoutes(deps));
+  await app.register(processPlanRoutes(deps));
   await app.register(adminUserRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(roundRoutes(deps));

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import {
   accounts,
   demo,
+  plan,
   processes,
   responses,
-  strategies,
   systemActor,
   systemClock,
   type Actor,
@@ -123,10 +123,10 @@ export async function buildMatrixFixture(): Promise<MatrixFixture> {
     questions: [{ kind: 'long_text', text: 'Hva mener dere?', isRequired: false }],
   });
 
-  const timeline = await strategies.getProcessTimeline(db, system, slug, systemClock);
+  const timeline = await plan.getProcessTimeline(db, system, slug, systemClock);
   const bodyId = timeline.bodies[0]?.id;
   if (!bodyId) throw new Error('the demo process has no stakeholder bodies');
-  const milestone = await strategies.saveMilestone(db, system, {
+  const milestone = await plan.saveMilestone(db, system, {
     slug,
     title: 'Matrise-milepæl',
     date: '2021-06-01',

@@ -1,4 +1,4 @@
-import { accounts, responses, strategies } from '@innspill/core';
+import { accounts, plan, responses } from '@innspill/core';
 import { buildActor, buildRound, buildSubmission, buildUser } from '@innspill/core/testing';
 import { multipartFile, type MatrixFixture } from './authorization-fixture.ts';
 import {
@@ -14,7 +14,7 @@ import {
 import { strategyMatrix } from './authorization-matrix.strategy.ts';
 
 async function freshDeliverable(f: MatrixFixture) {
-  return strategies.saveDeliverable(f.testApp.db, f.system, {
+  return plan.saveDeliverable(f.testApp.db, f.system, {
     slug: f.slug,
     name: `Leveranse ${f.unique()}`,
     date: '2021-06-01',
@@ -124,7 +124,7 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   'DELETE /api/processes/:slug/involvement-events/:eventId': {
     allowed: managers,
     request: async (f) => {
-      const event = await strategies.logInvolvementEvent(f.testApp.db, f.system, {
+      const event = await plan.logInvolvementEvent(f.testApp.db, f.system, {
         slug: f.slug,
         date: '2021-03-02',
         kind: 'hearing',
@@ -190,7 +190,7 @@ export const authorizationMatrix: Record<string, MatrixEntry> = {
   'DELETE /api/processes/:slug/bodies/:bodyId': {
     allowed: managers,
     request: async (f) => {
-      const body = await strategies.addStakeholderBody(f.testApp.db, f.system, {
+      const body = await plan.addStakeholderBody(f.testApp.db, f.system, {
         slug: f.slug,
         name: `Råd ${f.unique()}`,
       });

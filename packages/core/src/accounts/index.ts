@@ -11,4 +11,4 @@ export { getSetupLinkStatus } from './get-setup-link-status.ts';
 export { resolveSession } from './resolve-session.ts';
 export { signIn } from './sign-in.ts';
 export { signOut } from './sign-out.ts';
-export { findMembershipsOfUser } from './accounts.repository.ts';
+export { findMembershipsOfUser, upsertMembership } from './accounts.repository.ts';

@@ -4,17 +4,11 @@ import { recordAuditEvent } from '../audit/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { ForbiddenError } from '../shared/domain-error.ts';
 import { osloEndOfDayToUtc } from '../shared/oslo-time.ts';
-import {
-  findProcessBySlug,
-  insertInputRound,
-  insertMilestones,
-  insertProcess,
-  insertQuestions,
-  insertStakeholderBodies,
-} from '../processes/processes.repository.ts';
-import { canCreateProcess } from '../processes/processes.policies.ts';
+import { canCreateProcess, findProcessBySlug, insertProcess } from '../processes/index.ts';
+import { insertMilestones, insertStakeholderBodies } from '../plan/index.ts';
+import { insertQuestions, insertRound } from '../rounds/index.ts';
+import { loadDemoStrategy } from '../exchange/index.ts';
 import { DemoDocumentSchema, type DemoDocument } from './demo-document.ts';
-import { loadDemoStrategy } from '../strategies/index.ts';
 
 export const demoProcessSlug = 'uh-digitalisering-2021';
 
@@ -110,7 +104,7 @@ async function insertDemoProcess(tx: Transaction, doc: DemoDocument, en: DemoDoc
   );
   for (const [roundIndex, round] of doc.inputRounds.entries()) {
     const roundEn = en.inputRounds[roundIndex];
-    const inserted = await insertInputRound(tx, {
+    const inserted = await insertRound(tx, {
       processId: created.id,
       number: round.number,
       title: `Innspillsrunde ${round.number} (${round.context})`,

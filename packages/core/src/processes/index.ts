@@ -1,4 +1,4 @@
-/** @module processes — strategy processes, their members, milestones and bodies. */
+/** @module processes — strategy processes, their members, roles and the process policies. */
 export * from './process.ts';
 export * from './processes.errors.ts';
 export * from './processes.policies.ts';
@@ -7,4 +7,12 @@ export { getProcessForActor } from './get-process-for-actor.ts';
 export { getProcessOverview } from './get-process-overview.ts';
 export { listProcesses } from './list-processes.ts';
 export { setProcessMembership, listProcessMembers } from './set-process-membership.ts';
-export { findProcessBySlug } from './processes.repository.ts';
+export {
+  findProcessBySlug,
+  findProcessById,
+  insertProcess,
+  lockProcessRow,
+  updateProcessRow,
+  setProcessInvolvement,
+  type ProcessRow,
+} from './processes.repository.ts';

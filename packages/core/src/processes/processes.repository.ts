@@ -3,11 +3,18 @@ import {
   inputRounds,
   memberships,
   milestones,
-  questions,
   stakeholderBodies,
   strategyProcesses,
 } from '../db/schema/index.ts';
 import type { Queryable } from '../db/database.ts';
+
+/**
+ * The only writer of `strategy_processes` apart from `privacy` (retention; see
+ * docs/decisions/process-plan-module.md). The milestone, body and round reads below serve the
+ * process overview; those tables are written by `plan` and `rounds`.
+ */
+
+export type ProcessRow = typeof strategyProcesses.$inferSelect;
 
 export async function findProcessBySlug(db: Queryable, slug: string) {
   const [row] = await db.select().from(strategyProcesses).where(eq(strategyProcesses.slug, slug));
@@ -38,22 +45,50 @@ export async function insertProcess(db: Queryable, values: typeof strategyProces
   return row;
 }
 
-export async function insertMilestones(db: Queryable, rows: (typeof milestones.$inferInsert)[]) {
-  if (rows.length) await db.insert(milestones).values(rows);
-}
-
-export async function insertStakeholderBodies(db: Queryable, rows: (typeof stakeholderBodies.$inferInsert)[]) {
-  if (rows.length) await db.insert(stakeholderBodies).values(rows);
-}
-
-export async function insertInputRound(db: Queryable, values: typeof inputRounds.$inferInsert) {
-  const [row] = await db.insert(inputRounds).values(values).returning();
-  if (!row) throw new Error('insert input_rounds returned no row');
+/** The process row, locked for the rest of the transaction (edits of it are serialised). */
+export async function lockProcessRow(db: Queryable, processId: string) {
+  const [row] = await db
+    .select()
+    .from(strategyProcesses)
+    .where(eq(strategyProcesses.id, processId))
+    .for('update');
   return row;
 }
 
-export async function insertQuestions(db: Queryable, rows: (typeof questions.$inferInsert)[]) {
-  if (rows.length) await db.insert(questions).values(rows);
+/** Changes the process row (its text, as edited or restored by `strategies`); bumps `updated_at`. */
+export async function updateProcessRow(
+  db: Queryable,
+  processId: string,
+  values: Partial<typeof strategyProcesses.$inferInsert>,
+) {
+  const [row] = await db
+    .update(strategyProcesses)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(strategyProcesses.id, processId))
+    .returning();
+  if (!row) throw new Error('update strategy_processes returned no row');
+  return row;
+}
+
+/**
+ * Sets the involvement bullets of the process (the plan's "how we involve" text, kept on the
+ * process row), merging their English into `translations` when given. Used by the exchange import.
+ */
+export async function setProcessInvolvement(
+  db: Queryable,
+  processId: string,
+  involvement: string[],
+  english: { involvement: string[] } | undefined,
+) {
+  const [row] = await db.select().from(strategyProcesses).where(eq(strategyProcesses.id, processId));
+  if (!row) return;
+  const translations = english
+    ? { ...row.translations, en: { ...(row.translations.en ?? {}), ...english } }
+    : row.translations;
+  await db
+    .update(strategyProcesses)
+    .set({ involvement, translations })
+    .where(eq(strategyProcesses.id, processId));
 }
 
 export async function findMilestonesOfProcess(db: Queryable, processId: string) {

@@ -14,4 +14,7 @@ export {
   findRoundsByIds,
   findQuestionsOfRound,
   findQuestionsOfRounds,
+  findRoundsOfProcess,
+  insertRound,
+  insertQuestions,
 } from './rounds.repository.ts';

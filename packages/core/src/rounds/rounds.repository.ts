@@ -79,6 +79,11 @@ export async function insertQuestionRow(db: Queryable, values: typeof questions.
   return row;
 }
 
+/** Bulk insert for the exchange import and the demo loader. */
+export async function insertQuestions(db: Queryable, rows: (typeof questions.$inferInsert)[]) {
+  if (rows.length) await db.insert(questions).values(rows);
+}
+
 export async function updateQuestionRow(
   db: Queryable,
   questionId: string,

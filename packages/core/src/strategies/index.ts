@@ -1,4 +1,4 @@
-/** @module strategies — the strategy text: goals, themes, canvases, statements, history, workflow, exchange. */
+/** @module strategies — the strategy text: goals, themes, canvases, statements, history, workflow. */
 export * from './strategy.ts';
 export * from './strategies.errors.ts';
 export * from './strategies.policies.ts';
@@ -14,40 +14,33 @@ export { addComment } from './add-comment.ts';
 export { listRevisions } from './list-revisions.ts';
 export { restoreRevision } from './restore-revision.ts';
 export { updateGoalsLead } from './update-goals-lead.ts';
-export { getProcessTimeline } from './get-process-timeline.ts';
-export { loadDemoStrategy } from './load-demo-strategy.ts';
-export { exportProcess, type ProcessExport } from './export-process.ts';
-export { importProcess, type ImportProcessOptions } from './import-process.ts';
-export {
-  parseProcessDocument,
-  formatIssuePath,
-  ProcessDocumentSchema,
-  type ProcessDocument,
-} from './process-document.ts';
-export {
-  logInvolvementEvent,
-  deleteInvolvementEvent,
-  involvementEventKinds,
-  type InvolvementEventKind,
-} from './log-involvement-event.ts';
-export { updateStakeholderBody } from './update-stakeholder-body.ts';
-export {
-  saveMilestone,
-  milestoneKinds,
-  type MilestoneKind,
-  type SaveMilestoneInput,
-} from './save-milestone.ts';
 export { createStrategicTheme } from './create-strategic-theme.ts';
 export { moveStrategicTheme } from './move-strategic-theme.ts';
 export {
   updateProcessDetails,
-  saveDeliverable,
-  deleteDeliverable,
-  addStakeholderBody,
-  deleteStakeholderBody,
   processDetailsSnapshot,
   type ProcessDetailsSnapshot,
   type UpdateProcessDetailsInput,
-  type SaveDeliverableInput,
-} from './process-details.ts';
+} from './update-process-details.ts';
 export { updateStrategyStructure, type UpdateStrategyStructureInput } from './update-strategy-structure.ts';
+/**
+ * The strategy tables' queries the process exchange (`exchange/`) reads and writes a whole
+ * strategy with; this module stays their only writer.
+ */
+export {
+  findAllRevisionsOfProcess,
+  findAllStatementsOfProcess,
+  findCanvasesOfProcess,
+  findCommentsOfProcess,
+  findStrategyOfProcess,
+  findThemesOfProcess,
+  findUserIdsByEmail,
+  findUserNames,
+  insertCanvas,
+  insertComments,
+  insertRevisions,
+  insertStatements,
+  insertStrategy,
+  insertTheme,
+  type StatementRow,
+} from './strategies.repository.ts';

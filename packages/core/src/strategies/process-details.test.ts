@@ -4,18 +4,19 @@ import { systemActor, type Actor } from '../shared/actor.ts';
 import { loadDemoWorkspace, demoProcessSlug } from '../demo/index.ts';
 import { findAuditEvents } from '../audit/index.ts';
 import { findProcessBySlug, getProcessOverview } from '../processes/index.ts';
-import { getProcessTimeline } from './get-process-timeline.ts';
-import { listRevisions } from './list-revisions.ts';
-import { restoreRevision } from './restore-revision.ts';
-import { updateStakeholderBody } from './update-stakeholder-body.ts';
-import { deleteInvolvementEvent, logInvolvementEvent } from './log-involvement-event.ts';
 import {
   addStakeholderBody,
   deleteDeliverable,
+  deleteInvolvementEvent,
   deleteStakeholderBody,
+  getProcessTimeline,
+  logInvolvementEvent,
   saveDeliverable,
-  updateProcessDetails,
-} from './process-details.ts';
+  updateStakeholderBody,
+} from '../plan/index.ts';
+import { listRevisions } from './list-revisions.ts';
+import { restoreRevision } from './restore-revision.ts';
+import { updateProcessDetails } from './update-process-details.ts';
 
 const slug = demoProcessSlug;
 

@@ -2,7 +2,13 @@ import type { Database } from '../db/database.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { NotFoundError, ValidationError } from '../shared/domain-error.ts';
-import { assertProcessPermission, canEditProcess, getProcessForActor } from '../processes/index.ts';
+import {
+  assertProcessPermission,
+  canEditProcess,
+  getProcessForActor,
+  lockProcessRow,
+  updateProcessRow,
+} from '../processes/index.ts';
 import { canEditStrategy } from './strategies.policies.ts';
 import { CanvasLockedError } from './strategies.errors.ts';
 import { clampPosition, type CanvasSnapshot, type StatementSnapshot } from './strategy.ts';
@@ -17,10 +23,8 @@ import {
   updateStatement,
   updateStrategy,
   findLatestRevisionVersion,
-  lockProcessRow,
-  updateProcessRow,
 } from './strategies.repository.ts';
-import { processDetailsSnapshot, type ProcessDetailsSnapshot } from './process-details.ts';
+import { processDetailsSnapshot, type ProcessDetailsSnapshot } from './update-process-details.ts';
 import { canvasSnapshot, recordRevision, statementSnapshot } from './strategy-context.ts';
 
 /** Whether two JSON-like values are equal (snapshots are plain data). */

@@ -26,22 +26,6 @@ export class HeadlineExistsError extends ConflictError {
   }
 }
 
-/** An exchange file that does not match the format; `path` is where the first problem is. */
-export class InvalidProcessDocumentError extends DomainError {
-  readonly path: string;
-  constructor(path: string, problem: string) {
-    super('invalid', 'invalid_document', `${path ? `${path}: ` : ''}${problem}`, { path });
-    this.path = path;
-  }
-}
-
-/** Another stakeholder body of the process already has this name (code `body_name_taken`). */
-export class StakeholderBodyNameTakenError extends ConflictError {
-  constructor() {
-    super('body_name_taken', 'A body with this name exists already.', { fields: { name: 'Taken.' } });
-  }
-}
-
 /**
  * The text was changed by someone else after the editor opened it (the version the edit was based
  * on is no longer the current one). Refusing is what keeps the other person's change: the last

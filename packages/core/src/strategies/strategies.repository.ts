@@ -1,16 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
   canvases,
-  deliverables,
-  involvementEvents,
-  milestones,
-  questions,
   revisions,
-  stakeholderBodies,
   statements,
   strategies,
   strategyComments,
-  strategyProcesses,
   themes,
   users,
 } from '../db/schema/index.ts';
@@ -325,151 +319,8 @@ export async function findUserIdsByEmail(db: Queryable, emails: string[]) {
   return new Map(rows.map((row) => [row.email, row.id]));
 }
 
-// process parts this module reads and writes for the timeline and the exchange format
-
-export async function findDeliverablesOfProcess(db: Queryable, processId: string) {
-  return db
-    .select()
-    .from(deliverables)
-    .where(eq(deliverables.processId, processId))
-    .orderBy(asc(deliverables.position), asc(deliverables.id));
-}
-
-export async function insertDeliverables(db: Queryable, rows: (typeof deliverables.$inferInsert)[]) {
-  if (rows.length) await db.insert(deliverables).values(rows);
-}
-
-export async function findInvolvementEventsOfProcess(db: Queryable, processId: string) {
-  return db
-    .select()
-    .from(involvementEvents)
-    .where(eq(involvementEvents.processId, processId))
-    .orderBy(asc(involvementEvents.date), asc(involvementEvents.id));
-}
-
-export async function insertInvolvementEvents(
-  db: Queryable,
-  rows: (typeof involvementEvents.$inferInsert)[],
-) {
-  if (rows.length) await db.insert(involvementEvents).values(rows);
-}
-
-export async function insertStakeholderBodiesReturning(
-  db: Queryable,
-  rows: (typeof stakeholderBodies.$inferInsert)[],
-) {
-  if (!rows.length) return [];
-  return db.insert(stakeholderBodies).values(rows).returning();
-}
-
-export async function findQuestionsOfRounds(db: Queryable, roundIds: string[]) {
-  if (!roundIds.length) return [];
-  return db
-    .select()
-    .from(questions)
-    .where(inArray(questions.roundId, roundIds))
-    .orderBy(asc(questions.position), asc(questions.id));
-}
-
-export async function setProcessInvolvement(
-  db: Queryable,
-  processId: string,
-  involvement: string[],
-  english: { involvement: string[] } | undefined,
-) {
-  const [row] = await db.select().from(strategyProcesses).where(eq(strategyProcesses.id, processId));
-  if (!row) return;
-  const translations = english
-    ? { ...row.translations, en: { ...(row.translations.en ?? {}), ...english } }
-    : row.translations;
-  await db
-    .update(strategyProcesses)
-    .set({ involvement, translations })
-    .where(eq(strategyProcesses.id, processId));
-}
-
-export async function insertInvolvementEvent(db: Queryable, values: typeof involvementEvents.$inferInsert) {
-  return one(await db.insert(involvementEvents).values(values).returning(), 'insert involvement_events');
-}
-
-export async function findInvolvementEventById(db: Queryable, eventId: string) {
-  const [row] = await db.select().from(involvementEvents).where(eq(involvementEvents.id, eventId));
-  return row;
-}
-
-export async function deleteInvolvementEventById(db: Queryable, eventId: string) {
-  await db.delete(involvementEvents).where(eq(involvementEvents.id, eventId));
-}
-
-export async function findStakeholderBodyById(db: Queryable, bodyId: string) {
-  const [row] = await db.select().from(stakeholderBodies).where(eq(stakeholderBodies.id, bodyId));
-  return row;
-}
-
-export async function updateStakeholderBodyRow(
-  db: Queryable,
-  bodyId: string,
-  values: Partial<typeof stakeholderBodies.$inferInsert>,
-) {
-  return one(
-    await db.update(stakeholderBodies).set(values).where(eq(stakeholderBodies.id, bodyId)).returning(),
-    'update stakeholder_bodies',
-  );
-}
-
-export async function insertMilestone(db: Queryable, values: typeof milestones.$inferInsert) {
-  return one(await db.insert(milestones).values(values).returning(), 'insert milestones');
-}
-
-export async function findMilestoneById(db: Queryable, milestoneId: string) {
-  const [row] = await db.select().from(milestones).where(eq(milestones.id, milestoneId));
-  return row;
-}
-
-export async function updateMilestoneRow(
-  db: Queryable,
-  milestoneId: string,
-  values: Partial<typeof milestones.$inferInsert>,
-) {
-  return one(
-    await db.update(milestones).set(values).where(eq(milestones.id, milestoneId)).returning(),
-    'update milestones',
-  );
-}
-
 export async function setThemeOrder(db: Queryable, themeId: string, position: number, number: number) {
   await db.update(themes).set({ position, number }).where(eq(themes.id, themeId));
-}
-
-// process details, deliverables and bodies (edited by the secretariat)
-
-export type ProcessRow = typeof strategyProcesses.$inferSelect;
-export type DeliverableRow = typeof deliverables.$inferSelect;
-export type StakeholderBodyRow = typeof stakeholderBodies.$inferSelect;
-
-/** The process row, locked for the rest of the transaction (edits of it are serialised). */
-export async function lockProcessRow(db: Queryable, processId: string) {
-  const [row] = await db
-    .select()
-    .from(strategyProcesses)
-    .where(eq(strategyProcesses.id, processId))
-    .for('update');
-  return row;
-}
-
-export async function updateProcessRow(
-  db: Queryable,
-  processId: string,
-  values: Partial<typeof strategyProcesses.$inferInsert>,
-) {
-  return one(
-    await db
-      .update(strategyProcesses)
-      .set({ ...values, updatedAt: new Date() })
-      .where(eq(strategyProcesses.id, processId))
-      .returning(),
-    'update strategy_processes',
-  );
 }
 
 /** The highest revision version recorded for an entity (0 when none). */
@@ -483,44 +334,4 @@ export async function findLatestRevisionVersion(
     .from(revisions)
     .where(and(eq(revisions.entityType, entityType), eq(revisions.entityId, entityId)));
   return Number(row?.version ?? 0);
-}
-
-export async function findDeliverableById(db: Queryable, deliverableId: string) {
-  const [row] = await db.select().from(deliverables).where(eq(deliverables.id, deliverableId));
-  return row;
-}
-
-export async function insertDeliverable(db: Queryable, values: typeof deliverables.$inferInsert) {
-  return one(await db.insert(deliverables).values(values).returning(), 'insert deliverables');
-}
-
-export async function updateDeliverableRow(
-  db: Queryable,
-  deliverableId: string,
-  values: Partial<typeof deliverables.$inferInsert>,
-) {
-  return one(
-    await db.update(deliverables).set(values).where(eq(deliverables.id, deliverableId)).returning(),
-    'update deliverables',
-  );
-}
-
-export async function deleteDeliverableById(db: Queryable, deliverableId: string) {
-  await db.delete(deliverables).where(eq(deliverables.id, deliverableId));
-}
-
-export async function findStakeholderBodiesOfProcess(db: Queryable, processId: string) {
-  return db
-    .select()
-    .from(stakeholderBodies)
-    .where(eq(stakeholderBodies.processId, processId))
-    .orderBy(asc(stakeholderBodies.position), asc(stakeholderBodies.id));
-}
-
-export async function insertStakeholderBody(db: Queryable, values: typeof stakeholderBodies.$inferInsert) {
-  return one(await db.insert(stakeholderBodies).values(values).returning(), 'insert stakeholder_bodies');
-}
-
-export async function deleteStakeholderBodyById(db: Queryable, bodyId: string) {
-  await db.delete(stakeholderBodies).where(eq(stakeholderBodies.id, bodyId));
 }

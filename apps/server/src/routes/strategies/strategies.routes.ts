@@ -23,7 +23,6 @@ import {
   presentStrategyOverview,
 } from '../../presenters/strategy-presenter.ts';
 import { requestLocale } from '../locale.ts';
-import { processPlanRoutes } from './process-plan.routes.ts';
 
 const SlugParams = z.object({ slug: z.string().min(1).max(80) });
 const ThemeParams = SlugParams.extend({ number: z.coerce.number().int().positive() });
@@ -411,8 +410,6 @@ export function strategyRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       },
       async (request) => strategies.restoreRevision(deps.db, request.actor, request.params),
     );
-
-    await app.register(processPlanRoutes(deps));
 
     app.post(
       '/api/processes/:slug/themes',

@@ -11,7 +11,7 @@ import {
   UpdateProcessDetailsRequestSchema,
   UpdateStakeholderBodyRequestSchema,
 } from '@innspill/contracts';
-import { processes, strategies } from '@innspill/core';
+import { plan, processes, strategies } from '@innspill/core';
 import type { AppDependencies } from '../../app-context.ts';
 import { presentTimeline } from '../../presenters/strategy-presenter.ts';
 import { presentProcessOverview } from '../../presenters/process-presenter.ts';
@@ -26,7 +26,7 @@ const LangQuery = z.object({ lang: z.enum(['nb', 'en']).optional() });
 
 /**
  * The process plan the secretariat keeps: the timeline, the involvement log, the process text,
- * deliverables, stakeholder bodies and milestones. Registered by `strategyRoutes`.
+ * deliverables, stakeholder bodies and milestones. Registered in `routes/index.ts`.
  */
 export function processPlanRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
   return async (app) => {
@@ -44,16 +44,16 @@ export function processPlanRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
       },
       async (request) =>
         presentTimeline(
-          await strategies.getProcessTimeline(deps.db, request.actor, request.params.slug, deps.clock),
+          await plan.getProcessTimeline(deps.db, request.actor, request.params.slug, deps.clock),
           requestLocale(request),
         ),
     );
 
     const timeline = async (
-      actor: Parameters<typeof strategies.getProcessTimeline>[1],
+      actor: Parameters<typeof plan.getProcessTimeline>[1],
       slug: string,
       locale: string,
-    ) => presentTimeline(await strategies.getProcessTimeline(deps.db, actor, slug, deps.clock), locale);
+    ) => presentTimeline(await plan.getProcessTimeline(deps.db, actor, slug, deps.clock), locale);
 
     app.post(
       '/api/processes/:slug/involvement-events',
@@ -69,7 +69,7 @@ export function processPlanRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
         },
       },
       async (request, reply) => {
-        await strategies.logInvolvementEvent(deps.db, request.actor, {
+        await plan.logInvolvementEvent(deps.db, request.actor, {
           slug: request.params.slug,
           ...request.body,
         });
@@ -92,7 +92,7 @@ export function processPlanRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
         },
       },
       async (request) => {
-        await strategies.deleteInvolvementEvent(deps.db, request.actor, request.params);
+        await plan.deleteInvolvementEvent(deps.db, request.actor, request.params);
         return timeline(request.actor, request.params.slug, requestLocale(request));
       },
     );
@@ -143,7 +143,7 @@ export function processPlanRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
         },
       },
       async (request) => {
-        await strategies.saveDeliverable(deps.db, request.actor, {
+        await plan.saveDeliverable(deps.db, request.actor, {
           slug: request.params.slug,
           ...request.body,
         });
@@ -165,7 +165,7 @@ export function processPlanRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
         },
       },
       async (request) => {
-        await strategies.saveDeliverable(deps.db, request.actor, { ...request.params, ...request.body });
+        await plan.saveDeliverable(deps.db, request.actor, { ...request.params, ...request.body });
         return timeline(request.actor, request.params.slug, requestLocale(request));
       },
     );
@@ -183,7 +183,7 @@ export function processPlanRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
         },
       },
       async (request) => {
-        await strategies.deleteDeliverable(deps.db, request.actor, request.params);
+        await plan.deleteDeliverable(deps.db, request.actor, request.params);
         return timeline(request.actor, request.params.slug, requestLocale(request));
       },
     );
@@ -202,7 +202,7 @@ export function processPlanRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
         },
       },
       async (request) => {
-        await strategies.addStakeholderBody(deps.db, request.actor, {
+        await plan.addStakeholderBody(deps.db, request.actor, {
           slug: request.params.slug,
           ...request.body,
         });
@@ -223,7 +223,7 @@ export function processPlanRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
         },
       },
       async (request) => {
-        await strategies.deleteStakeholderBody(deps.db, request.actor, request.params);
+        await plan.deleteStakeholderBody(deps.db, request.actor, request.params);
         return timeline(request.actor, request.params.slug, requestLocale(request));
       },
     );
@@ -242,7 +242,7 @@ export function processPlanRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
         },
       },
       async (request) => {
-        await strategies.updateStakeholderBody(deps.db, request.actor, {
+        await plan.updateStakeholderBody(deps.db, request.actor, {
           ...request.params,
           ...request.body,
         });
@@ -264,7 +264,7 @@ export function processPlanRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
         },
       },
       async (request, reply) => {
-        await strategies.saveMilestone(deps.db, request.actor, {
+        await plan.saveMilestone(deps.db, request.actor, {
           slug: request.params.slug,
           ...request.body,
         });
@@ -288,7 +288,7 @@ export function processPlanRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
         },
       },
       async (request) => {
-        await strategies.saveMilestone(deps.db, request.actor, { ...request.params, ...request.body });
+        await plan.saveMilestone(deps.db, request.actor, { ...request.params, ...request.body });
         return timeline(request.actor, request.params.slug, requestLocale(request));
       },
     );

@@ -4,7 +4,7 @@ import { recordAuditEvent } from '../audit/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { NotFoundError, ValidationError } from '../shared/domain-error.ts';
 import { assertProcessPermission, canEditProcess, getProcessForActor } from '../processes/index.ts';
-import { findMilestoneById, insertMilestone, updateMilestoneRow } from './strategies.repository.ts';
+import { findMilestoneById, insertMilestone, updateMilestoneRow } from './plan.repository.ts';
 
 export const milestoneKinds = ['deliverable', 'launch', 'meeting', 'deadline'] as const;
 export type MilestoneKind = (typeof milestoneKinds)[number];

@@ -2,26 +2,25 @@ import type { Database } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import { osloTimeZone } from '../shared/oslo-time.ts';
 import { assertProcessPermission, getProcessForActor } from '../processes/index.ts';
+import { findQuestionsOfRounds, findRoundsOfProcess } from '../rounds/index.ts';
 import {
-  findBodiesOfProcess,
+  findDeliverablesOfProcess,
+  findInvolvementEventsOfProcess,
   findMilestonesOfProcess,
-  findRoundsOfProcess,
-} from '../processes/processes.repository.ts';
-import { canExportProcess } from './strategies.policies.ts';
-import { breakdownColumns } from './strategy.ts';
+  findStakeholderBodiesOfProcess,
+} from '../plan/index.ts';
 import {
+  breakdownColumns,
+  canExportProcess,
   findAllRevisionsOfProcess,
   findAllStatementsOfProcess,
   findCanvasesOfProcess,
   findCommentsOfProcess,
-  findDeliverablesOfProcess,
-  findInvolvementEventsOfProcess,
-  findQuestionsOfRounds,
   findStrategyOfProcess,
   findThemesOfProcess,
   findUserNames,
   type StatementRow,
-} from './strategies.repository.ts';
+} from '../strategies/index.ts';
 
 type Translations = Record<string, Record<string, unknown>>;
 
@@ -65,7 +64,7 @@ export async function exportProcess(db: Database, actor: Actor, slug: string) {
     revisionRows,
   ] = await Promise.all([
     findMilestonesOfProcess(db, p.id),
-    findBodiesOfProcess(db, p.id),
+    findStakeholderBodiesOfProcess(db, p.id),
     findRoundsOfProcess(db, p.id),
     findDeliverablesOfProcess(db, p.id),
     findInvolvementEventsOfProcess(db, p.id),

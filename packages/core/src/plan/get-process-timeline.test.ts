@@ -11,7 +11,7 @@ import { fixedClock } from '../shared/clock.ts';
 import { getProcessOverview } from '../processes/index.ts';
 import { saveMilestone } from './save-milestone.ts';
 import { logInvolvementEvent } from './log-involvement-event.ts';
-import { saveDeliverable } from './process-details.ts';
+import { saveDeliverable } from './deliverables-and-bodies.ts';
 import { getProcessTimeline } from './get-process-timeline.ts';
 
 /**

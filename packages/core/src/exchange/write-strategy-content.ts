@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from '../db/database.ts';
-import { breakdownColumns, type CanvasSection } from './strategy.ts';
+import {
+  breakdownColumns,
+  findUserIdsByEmail,
+  insertCanvas,
+  insertComments,
+  insertRevisions,
+  insertStatements,
+  insertStrategy,
+  insertTheme,
+  type CanvasSection,
+} from '../strategies/index.ts';
 import {
   extrasOf,
   modelledKeys,
@@ -9,20 +19,9 @@ import {
   type StrategicThemeDocument,
   type TextItem,
 } from './process-document.ts';
-import {
-  findUserIdsByEmail,
-  insertCanvas,
-  insertComments,
-  insertDeliverables,
-  insertRevisions,
-  insertStatements,
-  insertStrategy,
-  insertTheme,
-  setProcessInvolvement,
-} from './strategies.repository.ts';
-import type { statements } from '../db/schema/index.ts';
 
 type Translations = Record<string, Record<string, unknown>>;
+type StatementValues = Parameters<typeof insertStatements>[1][number];
 
 /** Keeps ids from the document (or makes new ones), the same old id always giving the same new one. */
 export function idMapper(preserve: boolean): (id: string | undefined) => string {
@@ -37,7 +36,11 @@ export function idMapper(preserve: boolean): (id: string | undefined) => string 
   };
 }
 
-function withEnglish(translations: Translations, english: Record<string, unknown> | undefined): Translations {
+/** Adds the companion document's English to `translations` (nothing when it has none). */
+export function withEnglish(
+  translations: Translations,
+  english: Record<string, unknown> | undefined,
+): Translations {
   if (!english || !Object.values(english).some((value) => value !== undefined && value !== null)) {
     return translations;
   }
@@ -49,7 +52,7 @@ function englishText(item: TextItem | undefined): string | undefined {
 }
 
 /**
- * Writes the strategy of a parsed document into a process: deliverables and involvement bullets,
+ * Writes the strategy of a parsed document into a process (the plan part is `writePlanContent`'s):
  * the structure, the overarching goals, every theme with its canvas and statements in order, the
  * comments and the revisions. `english` is an optional companion document of the same shape
  * (the demo's `.en.json`) whose texts become the `en` translations.
@@ -62,29 +65,6 @@ export async function writeStrategyContent(
 ) {
   const { english, mapId } = options;
   const en = english;
-  await setProcessInvolvement(
-    tx,
-    processId,
-    doc.process.involvement,
-    en ? { involvement: en.process.involvement } : undefined,
-  );
-  await insertDeliverables(
-    tx,
-    doc.process.deliverables.map((deliverable, index) => ({
-      id: mapId(deliverable.id),
-      processId,
-      name: deliverable.name,
-      recipient: deliverable.recipient,
-      date: deliverable.date,
-      statedAs: deliverable.statedAs,
-      position: index,
-      translations: withEnglish(deliverable.translations ?? {}, {
-        name: en?.process.deliverables[index]?.name,
-        statedAs: en?.process.deliverables[index]?.statedAs,
-      }),
-    })),
-  );
-
   const goals = doc.overarchingGoals;
   const strategy = await insertStrategy(tx, {
     id: mapId(goals?.id),
@@ -224,7 +204,7 @@ async function writeTheme(
     translations: canvasTranslations,
   });
 
-  const rows: (typeof statements.$inferInsert)[] = [];
+  const rows: StatementValues[] = [];
   const push = (
     section: CanvasSection,
     items: readonly TextItem[],

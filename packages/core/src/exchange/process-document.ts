@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InvalidProcessDocumentError } from './strategies.errors.ts';
+import { InvalidProcessDocumentError } from './exchange.errors.ts';
 
 /**
  * The exchange format of a whole process: the shape and key names of the example file

@@ -9,7 +9,7 @@ import {
   findInvolvementEventById,
   findStakeholderBodyById,
   insertInvolvementEvent,
-} from './strategies.repository.ts';
+} from './plan.repository.ts';
 
 export const involvementEventKinds = ['meeting', 'status_report', 'presentation', 'hearing'] as const;
 export type InvolvementEventKind = (typeof involvementEventKinds)[number];

@@ -7,8 +7,8 @@ import {
   findStakeholderBodiesOfProcess,
   findStakeholderBodyById,
   updateStakeholderBodyRow,
-} from './strategies.repository.ts';
-import { StakeholderBodyNameTakenError } from './strategies.errors.ts';
+} from './plan.repository.ts';
+import { StakeholderBodyNameTakenError } from './plan.errors.ts';
 
 /** Renames a stakeholder body or changes its role description and members (names, one per entry). */
 export async function updateStakeholderBody(

@@ -1,5 +1,6 @@
 import type { Transaction } from '../db/database.ts';
 import { parseProcessDocument } from './process-document.ts';
+import { writePlanContent } from './write-plan-content.ts';
 import { idMapper, writeStrategyContent } from './write-strategy-content.ts';
 
 /**
@@ -15,5 +16,7 @@ export async function loadDemoStrategy(
 ) {
   const doc = parseProcessDocument(original);
   const en = parseProcessDocument(english);
-  return writeStrategyContent(tx, processId, doc, { english: en, mapId: idMapper(false) });
+  const mapId = idMapper(false);
+  await writePlanContent(tx, processId, doc, { english: en, mapId });
+  return writeStrategyContent(tx, processId, doc, { english: en, mapId });
 }

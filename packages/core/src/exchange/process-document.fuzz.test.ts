@@ -7,7 +7,7 @@ import { readDemoDocuments } from '../demo/index.ts';
 import { findProcessBySlug } from '../processes/index.ts';
 import { importProcess } from './import-process.ts';
 import { parseProcessDocument } from './process-document.ts';
-import { InvalidProcessDocumentError } from './strategies.errors.ts';
+import { InvalidProcessDocumentError } from './exchange.errors.ts';
 
 let fuzzCases = 0;
 const runs = (numRuns: number) => {

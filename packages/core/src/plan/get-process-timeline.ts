@@ -3,19 +3,15 @@ import type { Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import { systemClock } from '../shared/clock.ts';
 import { osloCalendarDate } from '../shared/oslo-time.ts';
-import { effectiveRoundStatus } from '../rounds/round.ts';
+import { effectiveRoundStatus, findRoundsOfProcess } from '../rounds/index.ts';
 import { canEditProcess, getProcessForActor } from '../processes/index.ts';
 import {
-  findBodiesOfProcess,
-  findMilestonesOfProcess,
-  findRoundsOfProcess,
-} from '../processes/processes.repository.ts';
-import {
-  countStatementsBySection,
   findDeliverablesOfProcess,
   findInvolvementEventsOfProcess,
-  findThemesOfProcess,
-} from './strategies.repository.ts';
+  findMilestonesOfProcess,
+  findStakeholderBodiesOfProcess,
+  findStrategyProgress,
+} from './plan.repository.ts';
 
 /**
  * Everything with a date in a process (milestones, deliverables, round deadlines, involvement
@@ -28,16 +24,15 @@ export async function getProcessTimeline(
   clock: Clock = systemClock,
 ) {
   const { strategyProcess, access } = await getProcessForActor(db, actor, slug);
-  const [milestoneRows, deliverableRows, roundRows, eventRows, bodyRows, themeRows, counts] =
-    await Promise.all([
-      findMilestonesOfProcess(db, strategyProcess.id),
-      findDeliverablesOfProcess(db, strategyProcess.id),
-      findRoundsOfProcess(db, strategyProcess.id),
-      findInvolvementEventsOfProcess(db, strategyProcess.id),
-      findBodiesOfProcess(db, strategyProcess.id),
-      findThemesOfProcess(db, strategyProcess.id),
-      countStatementsBySection(db, strategyProcess.id),
-    ]);
+  const [milestoneRows, deliverableRows, roundRows, eventRows, bodyRows, progress] = await Promise.all([
+    findMilestonesOfProcess(db, strategyProcess.id),
+    findDeliverablesOfProcess(db, strategyProcess.id),
+    findRoundsOfProcess(db, strategyProcess.id),
+    findInvolvementEventsOfProcess(db, strategyProcess.id),
+    findStakeholderBodiesOfProcess(db, strategyProcess.id),
+    findStrategyProgress(db, strategyProcess.id),
+  ]);
+  const { themeStages: themeRows, statementCounts: counts } = progress;
   const now = clock.now();
   // "Today" is the Oslo calendar day: at 00:30 Oslo the UTC date is still yesterday's.
   const today = osloCalendarDate(now);

@@ -3,19 +3,20 @@ import { recordAuditEvent } from '../audit/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { ForbiddenError, UnauthenticatedError } from '../shared/domain-error.ts';
 import { osloEndOfDayToUtc } from '../shared/oslo-time.ts';
-import { upsertMembership } from '../accounts/accounts.repository.ts';
-import { canCreateProcess, slugify, SlugTakenError } from '../processes/index.ts';
+import { upsertMembership } from '../accounts/index.ts';
 import {
+  canCreateProcess,
   findProcessById,
   findProcessBySlug,
-  insertInputRound,
-  insertMilestones,
   insertProcess,
-  insertQuestions,
-} from '../processes/processes.repository.ts';
+  slugify,
+  SlugTakenError,
+} from '../processes/index.ts';
+import { insertInvolvementEvents, insertMilestones, insertStakeholderBodies } from '../plan/index.ts';
+import { insertQuestions, insertRound } from '../rounds/index.ts';
 import { parseProcessDocument, textItem } from './process-document.ts';
+import { writePlanContent } from './write-plan-content.ts';
 import { idMapper, writeStrategyContent } from './write-strategy-content.ts';
-import { insertInvolvementEvents, insertStakeholderBodiesReturning } from './strategies.repository.ts';
 
 function milestoneKind(label: string): 'deadline' | 'launch' | 'deliverable' {
   const lower = label.toLowerCase();
@@ -96,7 +97,7 @@ export async function importProcess(
           milestone.translations ?? (en ? { en: { title: en.process.milestones[index]?.label } } : {}),
       })),
     );
-    const bodies = await insertStakeholderBodiesReturning(
+    const bodies = await insertStakeholderBodies(
       tx,
       doc.process.stakeholderBodies.map((body, index) => {
         const enBody = en?.process.stakeholderBodies[index];
@@ -139,7 +140,7 @@ export async function importProcess(
     );
     for (const [index, round] of doc.inputRounds.entries()) {
       const enRound = en?.inputRounds[index];
-      const inserted = await insertInputRound(tx, {
+      const inserted = await insertRound(tx, {
         id: mapId(round.id),
         processId,
         number: round.number,
@@ -182,6 +183,7 @@ export async function importProcess(
         }),
       );
     }
+    await writePlanContent(tx, processId, doc, { english: en, mapId });
     const content = await writeStrategyContent(tx, processId, doc, { english: en, mapId });
     if (actor.kind === 'user') await upsertMembership(tx, actor.userId, processId, 'owner');
     await recordAuditEvent(tx, actor, {

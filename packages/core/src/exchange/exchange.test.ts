@@ -3,19 +3,21 @@ import { createTestDatabase, buildMember, buildUser, type TestDatabase } from '.
 import { systemActor } from '../shared/actor.ts';
 import { loadDemoWorkspace, demoProcessSlug } from '../demo/index.ts';
 import { findProcessBySlug } from '../processes/index.ts';
-import { addStatement } from './add-statement.ts';
-import { updateStatement } from './update-statement.ts';
-import { deleteStatement } from './delete-statement.ts';
-import { moveStatement } from './move-statement.ts';
-import { addComment } from './add-comment.ts';
-import { changeCanvasStatus } from './change-canvas-status.ts';
-import { getCanvas } from './get-canvas.ts';
+import {
+  addComment,
+  addStatement,
+  changeCanvasStatus,
+  deleteStatement,
+  getCanvas,
+  moveStatement,
+  updateProcessDetails,
+  updateStatement,
+  updateStrategyStructure,
+} from '../strategies/index.ts';
+import { addStakeholderBody, saveDeliverable, updateStakeholderBody } from '../plan/index.ts';
 import { exportProcess } from './export-process.ts';
 import { importProcess } from './import-process.ts';
 import { parseProcessDocument } from './process-document.ts';
-import { addStakeholderBody, saveDeliverable, updateProcessDetails } from './process-details.ts';
-import { updateStakeholderBody } from './update-stakeholder-body.ts';
-import { updateStrategyStructure } from './update-strategy-structure.ts';
 
 const system = systemActor('test');
 const slug = demoProcessSlug;
