@@ -8,6 +8,7 @@ import { createJobHandlers } from '../jobs/job-handlers.ts';
 import { runPendingJobs } from '../jobs/index.ts';
 import { createMailer } from '../email/index.ts';
 import { segments } from '../db/schema/index.ts';
+import { deleteRespondentData } from '../privacy/index.ts';
 import {
   addAttachment,
   createFileStore,
@@ -70,7 +71,7 @@ async function openRound() {
       .map((line) => JSON.parse(line) as { id: string; segments: ExportedSegment[] });
     return records.find((record) => record.id === submissionId)?.segments ?? [];
   };
-  return { round, questions, exportedSegments };
+  return { strategyProcess, round, questions, secretariat, exportedSegments };
 }
 
 const idOf = (rows: ExportedSegment[], text: string) => rows.find((row) => row.text === text)?.id;
@@ -193,6 +194,31 @@ describe('segment identity', () => {
     const stored = await storedSegmentsOf(sent.submission.id);
     expect(stored.map((row) => [row.id, row.retiredReason]).sort()).toEqual(
       before.map((row) => [row.id, 'withdrawn']).sort(),
+    );
+  });
+
+  it("deletes the retired text but keeps the live segments when a consenting respondent's data is deleted", async () => {
+    const { strategyProcess, round, questions, secretariat, exportedSegments } = await openRound();
+    const questionId = questions[0]!.id;
+    const sent = await startResponse(deps(), round.id, {
+      shouldSubmit: true,
+      submitterEmail: 'ola@example.test',
+      publicationConsent: true,
+      answers: [{ questionId, text: 'Først skrev jeg dette.\n\nDette står fast.' }],
+    });
+    await submitResponse(deps(), sent.token!, {
+      answers: [{ questionId, text: 'Så skrev jeg noe annet.\n\nDette står fast.' }],
+    });
+    const live = await exportedSegments(sent.submission.id);
+    expect((await storedSegmentsOf(sent.submission.id)).some((row) => row.retiredAt !== null)).toBe(true);
+
+    await deleteRespondentData({ db: database.db, clock, filesFolder: join(folder, 'files') }, secretariat, {
+      slug: strategyProcess.slug,
+      email: 'ola@example.test',
+    });
+    expect(await exportedSegments(sent.submission.id)).toEqual(live);
+    expect((await storedSegmentsOf(sent.submission.id)).map((row) => row.id).sort()).toEqual(
+      live.map((row) => row.id).sort(),
     );
   });
 });
