@@ -3,7 +3,14 @@ import fc from 'fast-check';
 import { matchSegments, normaliseSegmentText } from './match-segments.ts';
 
 /** Short texts from a small alphabet, so that duplicates and shared texts are common. */
-const segmentTextArb = fc.constantFrom('Mer samarbeid.', 'Bedre wifi', 'Digitale eksamener', 'Ja', 'Nei', 'Ja ');
+const segmentTextArb = fc.constantFrom(
+  'Mer samarbeid.',
+  'Bedre wifi',
+  'Digitale eksamener',
+  'Ja',
+  'Nei',
+  'Ja ',
+);
 const storedArb = fc
   .array(segmentTextArb, { maxLength: 8 })
   .map((texts) => texts.map((text, index) => ({ id: `s${index}`, text })));
@@ -51,7 +58,9 @@ describe(matchSegments.name, () => {
   it('keeps every id of unchanged texts, whatever the reordering', () => {
     fc.assert(
       fc.property(
-        storedArb.chain((stored) => fc.tuple(fc.constant(stored), fc.shuffledSubarray(stored, { minLength: stored.length }))),
+        storedArb.chain((stored) =>
+          fc.tuple(fc.constant(stored), fc.shuffledSubarray(stored, { minLength: stored.length })),
+        ),
         ([stored, shuffled]) => {
           const sut = matchSegments(
             stored,
@@ -74,7 +83,10 @@ describe(matchSegments.name, () => {
       fc.property(storedArb, fc.array(segmentTextArb, { maxLength: 8 }), (stored, next) => {
         const sut = matchSegments(stored, next);
         // Every new text appears exactly once, at its index, as kept or added.
-        const positions = [...sut.kept.map((kept) => kept.position), ...sut.added.map((added) => added.position)];
+        const positions = [
+          ...sut.kept.map((kept) => kept.position),
+          ...sut.added.map((added) => added.position),
+        ];
         expect(positions.sort((a, b) => a - b)).toEqual(next.map((_text, index) => index));
         for (const added of sut.added) expect(added.text).toBe(next[added.position]);
         for (const kept of sut.kept) {
@@ -87,14 +99,19 @@ describe(matchSegments.name, () => {
         // As many kept as the texts the two sides share (counted with repeats).
         const before = countBy(stored.map((segment) => normaliseSegmentText(segment.text)));
         const after = countBy(next.map(normaliseSegmentText));
-        const shared = [...before].reduce((sum, [text, count]) => sum + Math.min(count, after.get(text) ?? 0), 0);
+        const shared = [...before].reduce(
+          (sum, [text, count]) => sum + Math.min(count, after.get(text) ?? 0),
+          0,
+        );
         expect(sut.kept).toHaveLength(shared);
         // A replacement points at an added text, and no added text replaces two segments.
         const replacements = sut.retired.flatMap((retired) =>
           retired.replacedByPosition === undefined ? [] : [retired.replacedByPosition],
         );
         expect(new Set(replacements).size).toBe(replacements.length);
-        for (const position of replacements) expect(sut.added.some((added) => added.position === position)).toBe(true);
+        for (const position of replacements) {
+          expect(sut.added.some((added) => added.position === position)).toBe(true);
+        }
       }),
     );
   });

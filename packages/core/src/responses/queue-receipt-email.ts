@@ -20,7 +20,14 @@ export async function queueReceiptEmail(
 ) {
   if (recipients.length === 0 || !submission.receiptCode) return;
   const answers = currentAnswers ?? (await findAnswersOfSubmission(tx, submission.id));
-  for (const payload of receiptEmailPayloads(deps, { submission, round, questions, token, recipients, answers })) {
+  for (const payload of receiptEmailPayloads(deps, {
+    submission,
+    round,
+    questions,
+    token,
+    recipients,
+    answers,
+  })) {
     await enqueueJob(tx, sendEmailJobKind, { ...payload });
   }
 }
@@ -62,5 +69,7 @@ export function receiptEmailPayloads(
 
 /** The people a receipt goes to: the submitter and, for an invitation, its addresses (no duplicates). */
 export function receiptRecipients(submission: SubmissionRow, extraRecipients: string[]): string[] {
-  return [...new Set([...(submission.submitterEmail ? [submission.submitterEmail] : []), ...extraRecipients])];
+  return [
+    ...new Set([...(submission.submitterEmail ? [submission.submitterEmail] : []), ...extraRecipients]),
+  ];
 }

@@ -47,7 +47,11 @@ function textQuestionIdsOf(questions: Question[]): Set<string> {
 }
 
 /** The segments of a submission's text answers, each with its language (no database access). */
-export function answerSegments(submissionId: string, questions: Question[], answers: AnswerRow[]): NewSegment[] {
+export function answerSegments(
+  submissionId: string,
+  questions: Question[],
+  answers: AnswerRow[],
+): NewSegment[] {
   const textQuestionIds = textQuestionIdsOf(questions);
   const rows: NewSegment[] = [];
   for (const answer of answers) {

@@ -69,7 +69,8 @@ export async function resegmentSources(
       });
     }
     for (const retired of match.retired) {
-      const replacedBy = retired.replacedByPosition === undefined ? undefined : idAtPosition.get(retired.replacedByPosition);
+      const replacedBy =
+        retired.replacedByPosition === undefined ? undefined : idAtPosition.get(retired.replacedByPosition);
       retirements.push({
         id: retired.id,
         reason: replacedBy ? 'changed' : 'removed',

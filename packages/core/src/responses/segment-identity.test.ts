@@ -2,7 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, buildMember, buildProcess, buildRound, type TestDatabase } from '../testing/index.ts';
+import {
+  createTestDatabase,
+  buildMember,
+  buildProcess,
+  buildRound,
+  type TestDatabase,
+} from '../testing/index.ts';
 import { fixedClock } from '../shared/clock.ts';
 import { createJobHandlers } from '../jobs/job-handlers.ts';
 import { runPendingJobs } from '../jobs/index.ts';
@@ -110,8 +116,12 @@ describe('segment identity', () => {
       [1, 'Studentene vil ha digitale eksamener hjemme.'],
       [2, 'Lærerne trenger mer opplæring.'],
     ]);
-    expect(idOf(after, 'Vi trenger felles skytjenester.')).toBe(idOf(before, 'Vi trenger felles skytjenester.'));
-    expect(idOf(after, 'Lærerne trenger mer opplæring.')).toBe(idOf(before, 'Lærerne trenger mer opplæring.'));
+    expect(idOf(after, 'Vi trenger felles skytjenester.')).toBe(
+      idOf(before, 'Vi trenger felles skytjenester.'),
+    );
+    expect(idOf(after, 'Lærerne trenger mer opplæring.')).toBe(
+      idOf(before, 'Lærerne trenger mer opplæring.'),
+    );
     const oldId = idOf(before, 'Studentene vil ha bedre eksamensverktøy.')!;
     const newId = idOf(after, 'Studentene vil ha digitale eksamener hjemme.')!;
     expect(after.map((row) => row.id)).not.toContain(oldId);
@@ -150,7 +160,8 @@ describe('segment identity', () => {
       shouldSubmit: true,
       answers: [{ questionId: questions[0]!.id, text: 'Se vedlagt brev.' }],
     });
-    const letter = 'Innspill fra fakultetet.\n\nMer samarbeid om digital eksamen.\n\nBedre nettverk på campus.';
+    const letter =
+      'Innspill fra fakultetet.\n\nMer samarbeid om digital eksamen.\n\nBedre nettverk på campus.';
     const attachment = await addAttachment(deps(), sent.token!, {
       fileName: 'brev.txt',
       bytes: new TextEncoder().encode(letter),
