@@ -11,6 +11,7 @@ import {
   clearSubmitter,
   deleteEmailJobsTo,
   deleteOutgoingEmails,
+  deleteRetiredSegments,
   deleteSubmissions,
   findActorsWithEmail,
   findAttachmentsOf,
@@ -37,8 +38,9 @@ const withoutEmail = (emails: string[], email: string) =>
  * Deletes one respondent's personal data from a process (GDPR art. 17), in one transaction:
  *
  * - a **sent submission with publication consent** keeps its anonymised text: submitter name and
- *   email are cleared, answers and attachments' extracted text (and their segments) stay, the
- *   original files are removed and the file names replaced (both may identify the person);
+ *   email are cleared, answers and attachments' extracted text (and their live segments) stay, the
+ *   original files are removed and the file names replaced (both may identify the person); the
+ *   retired segments (text the respondent changed or removed, which consent no longer covers) go;
  * - every **other submission** (no consent, drafts, withdrawn) is removed with its answers,
  *   attachments and segments;
  * - the address is removed from invitation and actor contacts, and emails sent or queued to it
@@ -72,6 +74,7 @@ export async function deleteRespondentData(
       remove.map((row) => row.submission.id),
     );
     await clearSubmitter(tx, [...keptIds], now);
+    await deleteRetiredSegments(tx, [...keptIds]);
     let attachmentsDeleted = 0;
     for (const [index, attachment] of attachmentRows.entries()) {
       if (!keptIds.has(attachment.submissionId)) {

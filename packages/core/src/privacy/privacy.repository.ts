@@ -9,6 +9,7 @@ import {
   jobs,
   outgoingEmails,
   questions,
+  segments,
   strategyProcesses,
   submissions,
 } from '../db/schema/index.ts';
@@ -116,6 +117,12 @@ export async function deleteEmailJobsTo(db: Queryable, processId: string, email:
 export async function deleteSubmissions(db: Queryable, submissionIds: string[]) {
   if (submissionIds.length === 0) return;
   await db.delete(submissions).where(inArray(submissions.id, submissionIds));
+}
+
+/** Deletes the retired segments (earlier versions of the text) of submissions. */
+export async function deleteRetiredSegments(db: Queryable, submissionIds: string[]) {
+  if (submissionIds.length === 0) return;
+  await db.delete(segments).where(and(inArray(segments.submissionId, submissionIds), isNotNull(segments.retiredAt)));
 }
 
 export async function clearSubmitter(db: Queryable, submissionIds: string[], now: Date) {

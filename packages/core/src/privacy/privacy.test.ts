@@ -29,7 +29,7 @@ import { createFileStore } from '../responses/file-store.ts';
 import { extractAttachmentJobHandler } from '../responses/extract-attachment-job.ts';
 import { storeAttachment } from '../responses/attachments.ts';
 import { removeStoredFiles } from './remove-stored-files.ts';
-import { resegmentAnswers } from '../responses/respondent-helpers.ts';
+import { resegmentAnswers } from '../responses/resegment-answers.ts';
 import { insertInvitation, insertSegments, updateAttachmentRow } from '../responses/responses.repository.ts';
 import type { Question } from '../rounds/index.ts';
 import {

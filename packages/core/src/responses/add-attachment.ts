@@ -3,7 +3,8 @@ import { ConflictError } from '../shared/domain-error.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { canRespondentChange, RoundClosedError, submissionAcceptance } from '../rounds/index.ts';
 import { checkDocument, storeAttachment, type StorageDeps, type UploadedFile } from './attachments.ts';
-import { resolveLink, type RespondentDeps } from './respondent-helpers.ts';
+import type { RespondentDeps } from './respondent-deps.ts';
+import { resolveLink } from './resolve-link.ts';
 import { SubmissionWithdrawnError } from './responses.errors.ts';
 import { findAttachmentsOfSubmission, insertSubmission, lockSubmission } from './responses.repository.ts';
 

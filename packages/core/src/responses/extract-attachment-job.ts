@@ -3,14 +3,9 @@ import { extractDocumentText } from './extract-text.ts';
 import { describeExtractionFailure, TextExtractionError } from './extraction-failure.ts';
 import { detectFileType, type DocumentType } from './file-types.ts';
 import type { FileStore } from './file-store.ts';
-import {
-  deleteAttachmentSegments,
-  findAttachmentById,
-  insertSegments,
-  updateAttachmentRow,
-  type NewSegment,
-} from './responses.repository.ts';
-import { searchConfigFor, segmentLanguage, segmentText } from './segment-text.ts';
+import { findAttachmentById, findLiveAttachmentSegments, updateAttachmentRow } from './responses.repository.ts';
+import { resegmentSources } from './resegment-sources.ts';
+import { segmentText } from './segment-text.ts';
 
 /**
  * The background job that extracts an attachment's text and segments it. A file that cannot be
@@ -45,20 +40,14 @@ export function extractAttachmentJobHandler(db: Database, fileStore: FileStore) 
         return;
       }
       await db.transaction(async (tx) => {
-        await deleteAttachmentSegments(tx, attachment.id);
-        const rows: NewSegment[] = segmentText(text).map((segment, position) => {
-          const language = segmentLanguage(segment);
-          return {
-            submissionId: attachment.submissionId,
-            answerId: null,
-            attachmentId: attachment.id,
-            position,
-            text: segment,
-            language,
-            searchConfig: searchConfigFor(language),
-          };
-        });
-        await insertSegments(tx, rows);
+        // A re-extraction keeps the id of every unchanged segment and retires the others.
+        await resegmentSources(
+          tx,
+          attachment.submissionId,
+          [{ answerId: null, attachmentId: attachment.id, texts: segmentText(text) }],
+          await findLiveAttachmentSegments(tx, attachment.id),
+          new Date(),
+        );
         await updateAttachmentRow(tx, attachment.id, {
           extractionStatus: 'done',
           extractionFailure: null,

@@ -26,7 +26,7 @@ import {
   insertSubmission,
   upsertAnswers,
 } from './responses.repository.ts';
-import { resegmentAnswers } from './respondent-helpers.ts';
+import { resegmentAnswers } from './resegment-answers.ts';
 import {
   createReceiptCode,
   missingRequiredAnswers,

@@ -20,7 +20,8 @@ export {
   type StorageDeps,
   type UploadedFile,
 } from './attachments.ts';
-export type { RespondentDeps, RespondentInput } from './respondent-helpers.ts';
+export type { RespondentDeps } from './respondent-deps.ts';
+export type { RespondentInput } from './respondent-input.ts';
 export { getPublicRound } from './get-public-round.ts';
 export { openRespondentLink } from './open-respondent-link.ts';
 export { startResponse, type StartResponseInput } from './start-response.ts';

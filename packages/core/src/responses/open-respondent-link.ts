@@ -8,7 +8,7 @@ import {
   type Question,
 } from '../rounds/index.ts';
 import { findActorById } from '../actors/actors.repository.ts';
-import { resolveLink } from './respondent-helpers.ts';
+import { resolveLink } from './resolve-link.ts';
 import {
   findAnswersOfSubmission,
   findAttachmentsOfSubmission,

@@ -3,8 +3,9 @@ import { NotFoundError } from '../shared/domain-error.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { canRespondentChange, RoundClosedError, submissionAcceptance } from '../rounds/index.ts';
 import type { FileStore } from './file-store.ts';
-import { resolveLink, type RespondentDeps } from './respondent-helpers.ts';
-import { deleteAttachmentRow, findAttachmentById } from './responses.repository.ts';
+import type { RespondentDeps } from './respondent-deps.ts';
+import { resolveLink } from './resolve-link.ts';
+import { deleteAttachmentRow, findAttachmentById, retireAttachmentSegments } from './responses.repository.ts';
 
 /**
  * Removes an attachment from the respondent's response, and then its stored file. The file is
@@ -31,6 +32,8 @@ export async function removeAttachment(
         ? submissionAcceptance(round, now).isAccepted
         : submission.status === 'submitted' && canRespondentChange(round, now);
     if (!canChange) throw new RoundClosedError();
+    // Its segments are retired and kept (the row's removal sets their attachment_id to null).
+    await retireAttachmentSegments(tx, attachment.id, 'source_removed', now);
     await deleteAttachmentRow(tx, attachment.id);
     await recordAuditEvent(tx, anonymousActor, {
       processId: round.processId,

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { actors, answers, attachments, invitations, segments, submissions } from '../db/schema/index.ts';
 import type { Queryable } from '../db/database.ts';
 
@@ -176,13 +176,6 @@ export async function upsertAnswers(
   );
 }
 
-export async function deleteAnswersOfQuestions(db: Queryable, submissionId: string, questionIds: string[]) {
-  if (questionIds.length === 0) return;
-  await db
-    .delete(answers)
-    .where(and(eq(answers.submissionId, submissionId), inArray(answers.questionId, questionIds)));
-}
-
 export async function findAttachmentsOfSubmission(db: Queryable, submissionId: string) {
   return db
     .select()
@@ -224,6 +217,8 @@ export async function deleteAttachmentRow(db: Queryable, attachmentId: string) {
 }
 
 export interface NewSegment {
+  /** Given when other rows must point at the new segment in the same transaction. */
+  id?: string;
   submissionId: string;
   answerId: string | null;
   attachmentId: string | null;
@@ -233,6 +228,8 @@ export interface NewSegment {
   searchConfig: 'norwegian' | 'english';
 }
 
+export type SegmentRetiredReason = NonNullable<typeof segments.$inferSelect.retiredReason>;
+
 /**
  * Inserts segments, computing each full-text vector in SQL with the segment's own configuration.
  * The rows travel as one JSON parameter (not eight bind parameters per row), which keeps a batch of
@@ -241,6 +238,7 @@ export interface NewSegment {
 export async function insertSegments(db: Queryable, rows: NewSegment[]) {
   for (let start = 0; start < rows.length; start += 2000) {
     const batch = rows.slice(start, start + 2000).map((row) => ({
+      id: row.id ?? null,
       submission_id: row.submissionId,
       answer_id: row.answerId,
       attachment_id: row.attachmentId,
@@ -250,24 +248,93 @@ export async function insertSegments(db: Queryable, rows: NewSegment[]) {
       search_config: row.searchConfig,
     }));
     await db.execute(sql`
-      insert into segments (submission_id, answer_id, attachment_id, position, text, language, search_config, search_vector)
-      select r.submission_id, r.answer_id, r.attachment_id, r.position, r.text, r.language, r.search_config,
-        to_tsvector(r.search_config::regconfig, r.text)
-      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(submission_id uuid, answer_id uuid,
+      insert into segments (id, submission_id, answer_id, attachment_id, position, text, language, search_config, search_vector)
+      select coalesce(r.id, gen_random_uuid()), r.submission_id, r.answer_id, r.attachment_id, r.position, r.text,
+        r.language, r.search_config, to_tsvector(r.search_config::regconfig, r.text)
+      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(id uuid, submission_id uuid, answer_id uuid,
         attachment_id uuid, position integer, text text, language text, search_config text)`);
   }
 }
 
-export async function deleteAnswerSegments(db: Queryable, submissionId: string) {
+const liveSegmentColumns = {
+  id: segments.id,
+  answerId: segments.answerId,
+  attachmentId: segments.attachmentId,
+  position: segments.position,
+  text: segments.text,
+};
+
+export type LiveSegmentRow = { id: string; answerId: string | null; attachmentId: string | null; position: number; text: string };
+
+/** The live segments of a submission's answers, in position order per answer. */
+export async function findLiveAnswerSegments(db: Queryable, submissionId: string): Promise<LiveSegmentRow[]> {
+  return db
+    .select(liveSegmentColumns)
+    .from(segments)
+    .where(and(eq(segments.submissionId, submissionId), isNotNull(segments.answerId), isNull(segments.retiredAt)))
+    .orderBy(asc(segments.answerId), asc(segments.position), asc(segments.createdAt), asc(segments.id));
+}
+
+/** The live segments of one attachment, in position order. */
+export async function findLiveAttachmentSegments(db: Queryable, attachmentId: string): Promise<LiveSegmentRow[]> {
+  return db
+    .select(liveSegmentColumns)
+    .from(segments)
+    .where(and(eq(segments.attachmentId, attachmentId), isNull(segments.retiredAt)))
+    .orderBy(asc(segments.position), asc(segments.createdAt), asc(segments.id));
+}
+
+/** Moves kept segments to their new positions (one statement). */
+export async function updateSegmentPositions(db: Queryable, rows: { id: string; position: number }[]) {
+  if (rows.length === 0) return;
+  await db.execute(sql`
+    update segments as s set position = v.position
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, position integer)
+    where s.id = v.id`);
+}
+
+/** Retires segments (kept, out of counts and search), each with its reason (one statement). */
+export async function retireSegments(
+  db: Queryable,
+  rows: { id: string; reason: SegmentRetiredReason; replacedBySegmentId: string | null }[],
+  at: Date,
+) {
+  if (rows.length === 0) return;
+  const values = rows.map((row) => ({ id: row.id, reason: row.reason, replaced_by: row.replacedBySegmentId }));
+  await db.execute(sql`
+    update segments as s set retired_at = ${at.toISOString()}::timestamptz, retired_reason = v.reason,
+      replaced_by_segment_id = v.replaced_by
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(id uuid, reason text, replaced_by uuid)
+    where s.id = v.id and s.retired_at is null`);
+}
+
+/** Retires every live answer segment of a submission (a withdrawn response). */
+export async function retireAnswerSegmentsOfSubmission(
+  db: Queryable,
+  submissionId: string,
+  reason: SegmentRetiredReason,
+  at: Date,
+) {
   await db
-    .delete(segments)
-    .where(and(eq(segments.submissionId, submissionId), isNull(segments.attachmentId)));
+    .update(segments)
+    .set({ retiredAt: at, retiredReason: reason })
+    .where(and(eq(segments.submissionId, submissionId), isNotNull(segments.answerId), isNull(segments.retiredAt)));
 }
 
-export async function deleteAttachmentSegments(db: Queryable, attachmentId: string) {
-  await db.delete(segments).where(eq(segments.attachmentId, attachmentId));
+/** Retires every live segment of an attachment (before the attachment row is removed). */
+export async function retireAttachmentSegments(
+  db: Queryable,
+  attachmentId: string,
+  reason: SegmentRetiredReason,
+  at: Date,
+) {
+  await db
+    .update(segments)
+    .set({ retiredAt: at, retiredReason: reason })
+    .where(and(eq(segments.attachmentId, attachmentId), isNull(segments.retiredAt)));
 }
 
+/** The live segments of submissions (retired ones are history, not input). */
 export async function findSegmentsOfSubmissions(db: Queryable, submissionIds: string[]) {
   if (submissionIds.length === 0) return [];
   return db
@@ -281,13 +348,13 @@ export async function findSegmentsOfSubmissions(db: Queryable, submissionIds: st
       language: segments.language,
     })
     .from(segments)
-    .where(inArray(segments.submissionId, submissionIds))
+    .where(and(inArray(segments.submissionId, submissionIds), isNull(segments.retiredAt)))
     .orderBy(asc(segments.submissionId), asc(segments.attachmentId), asc(segments.position));
 }
 
 /**
- * Full-text search over the segments of a round's sent responses (used by tests and later by the
- * analysis pages); drafts and withdrawn responses are not input.
+ * Full-text search over the live segments of a round's sent responses (used by tests and later by
+ * the analysis pages); drafts, withdrawn responses and retired segments are not input.
  */
 export async function searchSegments(
   db: Queryable,
@@ -303,6 +370,7 @@ export async function searchSegments(
       and(
         eq(submissions.roundId, roundId),
         eq(submissions.status, 'submitted'),
+        isNull(segments.retiredAt),
         sql`${segments.searchVector} @@ plainto_tsquery(${config}::regconfig, ${query})`,
       ),
     );

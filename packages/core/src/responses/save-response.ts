@@ -6,13 +6,11 @@ import {
   RoundNotOpenError,
   submissionAcceptance,
 } from '../rounds/index.ts';
-import {
-  applyRespondentInput,
-  resegmentAnswers,
-  resolveLink,
-  type RespondentDeps,
-  type RespondentInput,
-} from './respondent-helpers.ts';
+import type { RespondentDeps } from './respondent-deps.ts';
+import type { RespondentInput } from './respondent-input.ts';
+import { resegmentAnswers } from './resegment-answers.ts';
+import { resolveLink } from './resolve-link.ts';
+import { applyRespondentInput } from './write-respondent-input.ts';
 import { SubmissionWithdrawnError } from './responses.errors.ts';
 import { insertSubmission, lockSubmission } from './responses.repository.ts';
 
@@ -44,7 +42,7 @@ export async function saveResponse(deps: RespondentDeps, token: string, input: R
     }
     const saved = await applyRespondentInput(tx, locked, questions, input);
     if (saved.status === 'submitted') {
-      await resegmentAnswers(tx, saved.id, questions);
+      await resegmentAnswers(tx, saved.id, questions, { now });
       await recordAuditEvent(tx, anonymousActor, {
         processId: round.processId,
         action: 'submission.updated',

@@ -10,7 +10,9 @@ import {
   RoundNotOpenError,
   submissionAcceptance,
 } from '../rounds/index.ts';
-import { applyRespondentInput, type RespondentDeps, type RespondentInput } from './respondent-helpers.ts';
+import type { RespondentDeps } from './respondent-deps.ts';
+import type { RespondentInput } from './respondent-input.ts';
+import { applyRespondentInput } from './write-respondent-input.ts';
 import {
   findSubmissionByIdempotencyKey,
   insertSubmission,

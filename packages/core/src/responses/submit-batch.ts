@@ -14,14 +14,10 @@ import {
   type InputRound,
   type Question,
 } from '../rounds/index.ts';
-import {
-  answerSegments,
-  receiptEmailPayloads,
-  receiptRecipients,
-  checkRespondentInput,
-  type RespondentDeps,
-  type RespondentInput,
-} from './respondent-helpers.ts';
+import type { RespondentDeps } from './respondent-deps.ts';
+import { checkRespondentInput, type RespondentInput } from './respondent-input.ts';
+import { receiptEmailPayloads, receiptRecipients } from './queue-receipt-email.ts';
+import { answerSegments } from './resegment-answers.ts';
 import { InvalidRespondentLinkError, RequiredAnswersMissingError } from './responses.errors.ts';
 import {
   findAnswersOfSubmissions,

@@ -10,16 +10,12 @@ import {
   type InputRound,
   type Question,
 } from '../rounds/index.ts';
-import {
-  queueReceiptEmail,
-  receiptRecipients,
-  resegmentAnswers,
-  resolveLink,
-  checkRespondentInput,
-  writeRespondentAnswers,
-  type RespondentDeps,
-  type RespondentInput,
-} from './respondent-helpers.ts';
+import type { RespondentDeps } from './respondent-deps.ts';
+import { checkRespondentInput, type RespondentInput } from './respondent-input.ts';
+import { queueReceiptEmail, receiptRecipients } from './queue-receipt-email.ts';
+import { resegmentAnswers } from './resegment-answers.ts';
+import { resolveLink } from './resolve-link.ts';
+import { writeRespondentAnswers } from './write-respondent-input.ts';
 import { RequiredAnswersMissingError, SubmissionWithdrawnError } from './responses.errors.ts';
 import {
   findAnswersOfSubmission,
@@ -141,7 +137,7 @@ export async function finaliseSubmission(
   }
   submission = await updateSubmissionRow(tx, submission.id, changes);
   // A draft never has answer segments (they are made when it is sent), so a first submit only inserts.
-  await resegmentAnswers(tx, submission.id, questions, { answers, hadSegments: !isFirstSubmit });
+  await resegmentAnswers(tx, submission.id, questions, { answers, hadSegments: !isFirstSubmit, now });
   await recordAuditEvent(tx, anonymousActor, {
     processId: round.processId,
     action: isFirstSubmit ? 'submission.submitted' : 'submission.updated',

@@ -2,9 +2,9 @@ import { anonymousActor } from '../shared/actor.ts';
 import { ConflictError } from '../shared/domain-error.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import { canRespondentChange, RoundClosedError } from '../rounds/index.ts';
-import type { RespondentDeps } from './respondent-helpers.ts';
-import { resolveLink } from './respondent-helpers.ts';
-import { deleteAnswerSegments, lockSubmission, updateSubmissionRow } from './responses.repository.ts';
+import type { RespondentDeps } from './respondent-deps.ts';
+import { resolveLink } from './resolve-link.ts';
+import { lockSubmission, retireAnswerSegmentsOfSubmission, updateSubmissionRow } from './responses.repository.ts';
 
 /** Withdraws a sent response through the respondent's link, until the deadline. */
 export async function withdrawResponse(deps: RespondentDeps, token: string) {
@@ -21,7 +21,8 @@ export async function withdrawResponse(deps: RespondentDeps, token: string) {
       status: 'withdrawn',
       withdrawnAt: deps.clock.now(),
     });
-    await deleteAnswerSegments(tx, locked.id);
+    // Retired, not deleted: the secretariat keeps the record, and codings keep what they cite.
+    await retireAnswerSegmentsOfSubmission(tx, locked.id, 'withdrawn', deps.clock.now());
     await recordAuditEvent(tx, anonymousActor, {
       processId: round.processId,
       action: 'submission.withdrawn',

@@ -9,6 +9,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { actors, actorTypes, invitations } from './actors.ts';
 import { inputRounds, questions } from './rounds.ts';
@@ -117,7 +118,19 @@ export const attachments = pgTable(
 
 export const segmentLanguages = ['nb', 'nn', 'en', 'und'] as const;
 
-/** A paragraph, list item or sentence of an answer or an extracted attachment: the unit of analysis. */
+/**
+ * Why a segment is no longer live (docs/decisions/segment-identity.md): its text was `changed` (see
+ * `replaced_by_segment_id`), it was `removed` from an answer or a re-extracted attachment, its
+ * source attachment was removed (`source_removed`), or its response was `withdrawn`.
+ */
+export const segmentRetiredReasons = ['changed', 'removed', 'source_removed', 'withdrawn'] as const;
+
+/**
+ * A paragraph, list item or sentence of an answer or an extracted attachment: the unit of analysis.
+ * A segment's text never changes under its id: re-segmenting keeps the id of every unchanged text
+ * of the same source and retires (never deletes) the others, so codings and evidence that cite a
+ * segment can show that the respondent changed the text after it was coded.
+ */
 export const segments = pgTable(
   'segments',
   {
@@ -126,7 +139,9 @@ export const segments = pgTable(
       .notNull()
       .references(() => submissions.id, { onDelete: 'cascade' }),
     answerId: uuid('answer_id').references(() => answers.id, { onDelete: 'cascade' }),
-    attachmentId: uuid('attachment_id').references(() => attachments.id, { onDelete: 'cascade' }),
+    /** Set null (not cascaded) when the attachment is removed: its segments are retired first. */
+    attachmentId: uuid('attachment_id').references(() => attachments.id, { onDelete: 'set null' }),
+    /** Dense (0, 1, …) among the live segments of one answer or attachment. */
     position: integer('position').notNull(),
     text: text('text').notNull(),
     language: text('language', { enum: segmentLanguages }).notNull().default('und'),
@@ -135,9 +150,18 @@ export const segments = pgTable(
     searchVector: tsvector('search_vector').notNull(),
     duplicateGroup: text('duplicate_group'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Null while the segment is live; retired segments are out of counts, search and exports. */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+    retiredReason: text('retired_reason', { enum: segmentRetiredReasons }),
+    /** For a `changed` segment: the new segment that took its place in the same source. */
+    replacedBySegmentId: uuid('replaced_by_segment_id').references((): AnyPgColumn => segments.id, {
+      onDelete: 'set null',
+    }),
   },
   (table) => [
     index('segments_submission_idx').on(table.submissionId),
+    index('segments_answer_idx').on(table.answerId),
+    index('segments_attachment_idx').on(table.attachmentId),
     index('segments_search_idx').using('gin', table.searchVector),
   ],
 );
