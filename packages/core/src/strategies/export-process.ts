@@ -18,10 +18,10 @@ import {
   findInvolvementEventsOfProcess,
   findQuestionsOfRounds,
   findStrategyOfProcess,
-  findThemesOfProcess,
   findUserNames,
   type StatementRow,
 } from './strategies.repository.ts';
+import { findThemesOfProcess } from '../themes/index.ts';
 
 type Translations = Record<string, Record<string, unknown>>;
 

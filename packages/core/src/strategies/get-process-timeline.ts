@@ -14,8 +14,8 @@ import {
   countStatementsBySection,
   findDeliverablesOfProcess,
   findInvolvementEventsOfProcess,
-  findThemesOfProcess,
 } from './strategies.repository.ts';
+import { findThemesOfProcess } from '../themes/index.ts';
 
 /**
  * Everything with a date in a process (milestones, deliverables, round deadlines, involvement

@@ -1,4 +1,4 @@
-/** @module strategies — the strategy text: goals, themes, canvases, statements, history, workflow, exchange. */
+/** @module strategies — the strategy text: goals, canvases of the strategic themes, statements, history, workflow, exchange. */
 export * from './strategy.ts';
 export * from './strategies.errors.ts';
 export * from './strategies.policies.ts';
@@ -37,8 +37,7 @@ export {
   type MilestoneKind,
   type SaveMilestoneInput,
 } from './save-milestone.ts';
-export { createStrategicTheme } from './create-strategic-theme.ts';
-export { moveStrategicTheme } from './move-strategic-theme.ts';
+export { addStrategicTheme } from './add-strategic-theme.ts';
 export {
   updateProcessDetails,
   saveDeliverable,

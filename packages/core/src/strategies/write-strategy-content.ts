@@ -17,9 +17,9 @@ import {
   insertRevisions,
   insertStatements,
   insertStrategy,
-  insertTheme,
   setProcessInvolvement,
 } from './strategies.repository.ts';
+import { insertTheme } from '../themes/index.ts';
 import type { statements } from '../db/schema/index.ts';
 
 type Translations = Record<string, Record<string, unknown>>;
@@ -196,7 +196,8 @@ async function writeTheme(
   const themeRow = await insertTheme(tx, {
     id: mapId(theme.id),
     processId,
-    number: theme.number,
+    // only strategic themes carry a number (a check in the database)
+    number: (theme.stage ?? 'strategic') === 'strategic' ? theme.number : null,
     position: index,
     title: theme.title,
     description: theme.summary,
