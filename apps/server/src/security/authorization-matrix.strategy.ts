@@ -1,4 +1,4 @@
-import { strategies, themes } from '@innspill/core';
+import { strategies } from '@innspill/core';
 import type { MatrixFixture } from './authorization-fixture.ts';
 import {
   at,
