@@ -12,7 +12,11 @@ import { findThemesOfProcess, insertTheme } from './themes.repository.ts';
  * Pass a transaction to add more in the same one (the strategy module adds the theme's canvas:
  * `strategies.addStrategicTheme`).
  */
-export async function createStrategicTheme(db: Database, actor: Actor, input: { slug: string; title: string }) {
+export async function createStrategicTheme(
+  db: Database,
+  actor: Actor,
+  input: { slug: string; title: string },
+) {
   const title = input.title.trim();
   if (!title) throw new ValidationError('The theme needs a title.', { title: 'Required.' });
   return db.transaction(async (tx) => {

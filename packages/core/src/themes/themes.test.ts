@@ -108,11 +108,18 @@ describe('the theme tree', () => {
     await expect(
       insertTheme(database.db, { processId, title: 'Nummerert kandidat', stage: 'candidate', number: 8 }),
     ).rejects.toThrow();
-    await expect(insertTheme(database.db, { processId, title: 'Foreldreløs', parentId: randomUUID() })).rejects.toThrow();
+    await expect(
+      insertTheme(database.db, { processId, title: 'Foreldreløs', parentId: randomUUID() }),
+    ).rejects.toThrow();
   });
 
   it('leaves the candidates of a removed strategic theme ungrouped', async () => {
-    const parent = await insertTheme(database.db, { processId, title: 'Midlertidig', stage: 'strategic', number: 99 });
+    const parent = await insertTheme(database.db, {
+      processId,
+      title: 'Midlertidig',
+      stage: 'strategic',
+      number: 99,
+    });
     const child = await insertTheme(database.db, { processId, title: 'Barn', parentId: parent.id });
     await database.db.execute(`delete from themes where id = '${parent.id}'`);
     expect((await findThemeOfProcess(database.db, processId, child.id))?.parentId).toBeNull();

@@ -175,11 +175,8 @@ export function HistoryPage({ scope }: { scope: 'theme' | 'goals' }) {
   if (!history.data) return null;
   const title =
     scope === 'theme'
-      ? t('history.title', {
-          title:
-            canvas.data?.canvas.title ??
-            (canvas.data?.theme.number ? t('strategy.themeNumber', { number: canvas.data.theme.number }) : ''),
-        })
+      ? // the link holds the theme's id only: its title shows once the canvas has loaded
+        t('history.title', { title: canvas.data?.canvas.title ?? '…' })
       : t('history.goalsTitle');
   const back = scope === 'theme' ? `/p/${slug}/strategy/themes/${themeId}` : `/p/${slug}/strategy`;
 

@@ -45,7 +45,10 @@ function renderAt(path: string) {
     <I18nProvider>
       <MemoryRouter initialEntries={[path]}>
         <Routes>
-          <Route path="/p/:slug/strategy/themes/:themeId" element={<ThemeRoute page={<Where page="canvas" />} />} />
+          <Route
+            path="/p/:slug/strategy/themes/:themeId"
+            element={<ThemeRoute page={<Where page="canvas" />} />}
+          />
           <Route
             path="/p/:slug/strategy/themes/:themeId/history"
             element={<ThemeRoute page={<Where page="history" />} suffix="/history" />}
@@ -82,7 +85,9 @@ describe(ThemeRoute.name, () => {
 
   it('sends an old history link by number to the history of the theme by id', async () => {
     renderAt('/p/demo/strategy/themes/3/history');
-    expect(await screen.findByText(`history at /p/demo/strategy/themes/${themeId}/history by REPLACE`)).toBeTruthy();
+    expect(
+      await screen.findByText(`history at /p/demo/strategy/themes/${themeId}/history by REPLACE`),
+    ).toBeTruthy();
   });
 
   it('says "not found" for a number no strategic theme has', async () => {

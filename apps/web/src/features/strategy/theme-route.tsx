@@ -17,7 +17,8 @@ export function isThemeNumber(segment: string): boolean {
  */
 export function ThemeRoute({ page, suffix = '' }: { page: ReactElement; suffix?: '' | '/history' }) {
   const { slug = '', themeId = '' } = useParams();
-  if (isThemeNumber(themeId)) return <ThemeNumberRedirect slug={slug} number={Number(themeId)} suffix={suffix} />;
+  if (isThemeNumber(themeId))
+    return <ThemeNumberRedirect slug={slug} number={Number(themeId)} suffix={suffix} />;
   return page;
 }
 
