@@ -17,9 +17,11 @@ export function isThemeNumber(segment: string): boolean {
  */
 export function ThemeRoute({ page, suffix = '' }: { page: ReactElement; suffix?: '' | '/history' }) {
   const { slug = '', themeId = '' } = useParams();
-  if (isThemeNumber(themeId))
-    return <ThemeNumberRedirect slug={slug} number={Number(themeId)} suffix={suffix} />;
-  return page;
+  return isThemeNumber(themeId) ? (
+    <ThemeNumberRedirect slug={slug} number={Number(themeId)} suffix={suffix} />
+  ) : (
+    page
+  );
 }
 
 function ThemeNumberRedirect({ slug, number, suffix }: { slug: string; number: number; suffix: string }) {
