@@ -52,7 +52,8 @@ export const CanvasPermissionsSchema = z.object({
 
 export const CanvasResponseSchema = z.object({
   process: z.object({ slug: z.string(), title: z.string(), language: z.string() }),
-  theme: z.object({ id: z.string(), number: z.number(), title: z.string(), stage: z.string() }),
+  /** The theme, addressed by `id`; `number` (what people cite) only for strategic themes. */
+  theme: z.object({ id: z.string(), number: z.number().nullable(), title: z.string(), stage: z.string() }),
   canvas: z.object({
     id: z.string(),
     title: z.string(),
@@ -64,7 +65,10 @@ export const CanvasResponseSchema = z.object({
   statements: z.array(StatementSchema),
   comments: z.array(StrategyCommentSchema),
   permissions: CanvasPermissionsSchema,
+  /** The strategic themes before and after this one: ids for links, numbers to show. */
+  previousThemeId: z.string().nullable(),
   previousThemeNumber: z.number().nullable(),
+  nextThemeId: z.string().nullable(),
   nextThemeNumber: z.number().nullable(),
   /** The language the texts are shown in (a translation when it differs from the process language). */
   locale: z.string(),
@@ -81,8 +85,10 @@ export const StrategyOverviewSchema = z.object({
     pillars: z.array(z.string()),
     otherAreas: z.array(z.string()),
   }),
+  /** The strategic themes in order: addressed by `id`, cited by `number`. */
   themes: z.array(
     z.object({
+      id: z.string(),
       number: z.number(),
       title: z.string(),
       summary: z.string(),

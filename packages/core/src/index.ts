@@ -15,6 +15,7 @@ export { lockDataFolder, findDataFolderOwner } from './db/data-folder-lock.ts';
 export * from './db/db.errors.ts';
 export * as accounts from './accounts/index.ts';
 export * as processes from './processes/index.ts';
+export * as themes from './themes/index.ts';
 export * as strategies from './strategies/index.ts';
 export * as plan from './plan/index.ts';
 export * as exchange from './exchange/index.ts';

@@ -40,7 +40,7 @@ export function presentCanvas(result: CanvasResult, locale: string): CanvasRespo
     process: { slug: p.slug, title: translated(p.title, p.translations, 'title', locale), language: p.language },
     theme: {
       id: theme.id,
-      number: theme.number ?? 0,
+      number: theme.number,
       title: translated(theme.title, theme.translations, 'title', locale),
       stage: theme.stage,
     },
@@ -63,7 +63,9 @@ export function presentCanvas(result: CanvasResult, locale: string): CanvasRespo
       createdAt: comment.createdAt.toISOString(),
     })),
     permissions: result.permissions,
+    previousThemeId: result.previousThemeId,
     previousThemeNumber: result.previousThemeNumber,
+    nextThemeId: result.nextThemeId,
     nextThemeNumber: result.nextThemeNumber,
     locale,
   };
@@ -97,6 +99,7 @@ export function presentStrategyOverview(result: OverviewResult, locale: string):
             .filter(([section]) => section.endsWith(suffix))
             .reduce((sum, [, value]) => sum + value, 0);
         return {
+          id: theme.id,
           number: theme.number!,
           title: translated(canvas!.title, canvas!.translations, 'title', locale),
           summary: translated(canvas!.summary, canvas!.translations, 'summary', locale),

@@ -12,30 +12,35 @@ import {
 async function freshGoal(f: MatrixFixture) {
   return strategies.addStatement(f.testApp.db, f.system, {
     slug: f.slug,
-    themeNumber: null,
+    themeId: null,
     section: 'overarching_goal',
     text: `Mål ${f.unique()}`,
   });
 }
 
 /** Canvas edits go to theme 2 (never approved by the matrix); status changes use fresh themes. */
-const editableTheme = 2;
+async function editableTheme(f: MatrixFixture) {
+  const overview = await strategies.getStrategyOverview(f.testApp.db, f.system, f.slug);
+  const theme = overview.themes.find((entry) => entry.theme.number === 2)?.theme;
+  if (!theme) throw new Error('no theme 2');
+  return theme.id;
+}
 
 async function freshStatement(f: MatrixFixture) {
   return strategies.addStatement(f.testApp.db, f.system, {
     slug: f.slug,
-    themeNumber: editableTheme,
+    themeId: await editableTheme(f),
     section: 'challenge',
     text: `Utfordring ${f.unique()}`,
   });
 }
 
 async function freshTheme(f: MatrixFixture) {
-  const { theme } = await strategies.createStrategicTheme(f.testApp.db, f.system, {
+  const { theme } = await strategies.addStrategicTheme(f.testApp.db, f.system, {
     slug: f.slug,
     title: `Tema ${f.unique()}`,
   });
-  return theme.number!;
+  return theme;
 }
 
 /** A revision whose "after" state can be restored: an edited statement, then deleted. */
@@ -49,7 +54,7 @@ async function restorableRevision(f: MatrixFixture) {
   await strategies.deleteStatement(f.testApp.db, f.system, { slug: f.slug, statementId: statement.id });
   const listed = await strategies.listRevisions(f.testApp.db, f.system, {
     slug: f.slug,
-    themeNumber: editableTheme,
+    themeId: await editableTheme(f),
   });
   const revision = listed.revisions.find(
     (row) => row.revision.entityId === statement.id && row.revision.action === 'updated',
@@ -113,70 +118,70 @@ export const strategyMatrix: Record<string, MatrixEntry> = {
       payload: { title: `Tema ${f.unique()}` },
     }),
   },
-  'POST /api/processes/:slug/themes/:number/move': {
+  'POST /api/processes/:slug/themes/:themeId/move': {
     allowed: managers,
     // Two fresh themes at the end swap places; the demo's six themes keep their numbers.
     request: async (f) => {
       await freshTheme(f);
-      const number = await freshTheme(f);
-      return { url: `/api/processes/${f.slug}/themes/${number}/move`, payload: { position: number - 2 } };
+      const theme = await freshTheme(f);
+      return { url: `/api/processes/${f.slug}/themes/${theme.id}/move`, payload: { position: theme.number! - 2 } };
     },
   },
-  'GET /api/processes/:slug/themes/:number': {
+  'GET /api/processes/:slug/themes/:themeId': {
     allowed: members,
-    request: at((f) => `/api/processes/${f.slug}/themes/${editableTheme}`),
+    request: async (f) => ({ url: `/api/processes/${f.slug}/themes/${await editableTheme(f)}` }),
   },
-  'PATCH /api/processes/:slug/themes/:number': {
+  'PATCH /api/processes/:slug/themes/:themeId': {
     allowed: writers,
     request: async (f) => ({
-      url: `/api/processes/${f.slug}/themes/${editableTheme}`,
+      url: `/api/processes/${f.slug}/themes/${await editableTheme(f)}`,
       payload: { summary: `Sammendrag ${f.unique()}` },
     }),
   },
-  'POST /api/processes/:slug/themes/:number/status': {
+  'POST /api/processes/:slug/themes/:themeId/status': {
     allowed: writers,
     request: async (f) => ({
-      url: `/api/processes/${f.slug}/themes/${await freshTheme(f)}/status`,
+      url: `/api/processes/${f.slug}/themes/${(await freshTheme(f)).id}/status`,
       payload: { status: 'in_review' },
     }),
   },
-  'POST /api/processes/:slug/themes/:number/statements': {
+  'POST /api/processes/:slug/themes/:themeId/statements': {
     allowed: writers,
     request: async (f) => ({
-      url: `/api/processes/${f.slug}/themes/${editableTheme}/statements`,
+      url: `/api/processes/${f.slug}/themes/${await editableTheme(f)}/statements`,
       payload: { section: 'challenge', text: `Utfordring ${f.unique()}` },
     }),
   },
-  'PATCH /api/processes/:slug/themes/:number/statements/:statementId': {
+  'PATCH /api/processes/:slug/themes/:themeId/statements/:statementId': {
     allowed: writers,
     request: async (f) => ({
-      url: `/api/processes/${f.slug}/themes/${editableTheme}/statements/${(await freshStatement(f)).id}`,
+      url: `/api/processes/${f.slug}/themes/${await editableTheme(f)}/statements/${(await freshStatement(f)).id}`,
       payload: { text: `Endret ${f.unique()}` },
     }),
   },
-  'DELETE /api/processes/:slug/themes/:number/statements/:statementId': {
+  'DELETE /api/processes/:slug/themes/:themeId/statements/:statementId': {
     allowed: writers,
     request: async (f) => ({
-      url: `/api/processes/${f.slug}/themes/${editableTheme}/statements/${(await freshStatement(f)).id}`,
+      url: `/api/processes/${f.slug}/themes/${await editableTheme(f)}/statements/${(await freshStatement(f)).id}`,
     }),
   },
-  'POST /api/processes/:slug/themes/:number/statements/:statementId/move': {
+  'POST /api/processes/:slug/themes/:themeId/statements/:statementId/move': {
     allowed: writers,
     request: async (f) => ({
-      url: `/api/processes/${f.slug}/themes/${editableTheme}/statements/${(await freshStatement(f)).id}/move`,
+      url: `/api/processes/${f.slug}/themes/${await editableTheme(f)}/statements/${(await freshStatement(f)).id}/move`,
       payload: { position: 0 },
     }),
   },
-  'POST /api/processes/:slug/themes/:number/comments': {
+  'POST /api/processes/:slug/themes/:themeId/comments': {
     allowed: commenters,
     request: async (f) => ({
-      url: `/api/processes/${f.slug}/themes/${editableTheme}/comments`,
+      url: `/api/processes/${f.slug}/themes/${await editableTheme(f)}/comments`,
       payload: { body: `Kommentar ${f.unique()}` },
     }),
   },
-  'GET /api/processes/:slug/themes/:number/history': {
+  'GET /api/processes/:slug/themes/:themeId/history': {
     allowed: members,
-    request: at((f) => `/api/processes/${f.slug}/themes/${editableTheme}/history`),
+    request: async (f) => ({ url: `/api/processes/${f.slug}/themes/${await editableTheme(f)}/history` }),
   },
   'POST /api/processes/:slug/revisions/:revisionId/restore': {
     allowed: writers,

@@ -3,6 +3,7 @@ import { AuditLogPage } from '../features/audit/audit-log-page.tsx';
 import { StrategyOverviewPage } from '../features/strategy/strategy-overview-page.tsx';
 import { CanvasPage } from '../features/strategy/canvas-page.tsx';
 import { HistoryPage } from '../features/strategy/history-page.tsx';
+import { ThemeRoute } from '../features/strategy/theme-route.tsx';
 import { TimelinePage } from '../features/processes/timeline-page.tsx';
 import { RoundListPage } from '../features/rounds/round-list-page.tsx';
 import { RoundDetailPage } from '../features/rounds/round-detail-page.tsx';
@@ -30,8 +31,9 @@ export const processFeatureRoutes: FeatureRoute[] = [
   { path: 'actors', element: <ActorRegistryPage /> },
   { path: 'strategy', element: <StrategyOverviewPage /> },
   { path: 'strategy/history', element: <HistoryPage scope="goals" /> },
-  { path: 'strategy/themes/:number', element: <CanvasPage /> },
-  { path: 'strategy/themes/:number/history', element: <HistoryPage scope="theme" /> },
+  // themes are addressed by id; old links by number (`strategy/themes/3`) are redirected
+  { path: 'strategy/themes/:themeId', element: <ThemeRoute page={<CanvasPage />} /> },
+  { path: 'strategy/themes/:themeId/history', element: <ThemeRoute page={<HistoryPage scope="theme" />} suffix="/history" /> },
 ];
 
 /** Pages outside a process (public round pages, published strategies): `{ path: '/r/:token', … }`. */

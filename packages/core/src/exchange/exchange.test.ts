@@ -18,9 +18,17 @@ import { addStakeholderBody, saveDeliverable, updateStakeholderBody } from '../p
 import { exportProcess } from './export-process.ts';
 import { importProcess } from './import-process.ts';
 import { parseProcessDocument } from './process-document.ts';
+import type { Database } from '../db/database.ts';
+import { findThemeByNumber } from '../themes/index.ts';
 
 const system = systemActor('test');
 const slug = demoProcessSlug;
+
+/** Themes are addressed by id: the id of the strategic theme that has `number` now. */
+async function themeId(db: Database, number: number): Promise<string> {
+  const processId = (await findProcessBySlug(db, demoProcessSlug))!.id;
+  return (await findThemeByNumber(db, processId, number))!.id;
+}
 
 describe('process exchange after editing', () => {
   let source: TestDatabase;
@@ -38,16 +46,16 @@ describe('process exchange after editing', () => {
   it('keeps edits, order, deleted statements, comments, statuses and revisions', async () => {
     const processId = (await findProcessBySlug(source.db, slug))!.id;
     const { actor: editor, user } = await buildMember(source.db, processId, 'secretariat');
-    const canvas = await getCanvas(source.db, editor, { slug, themeNumber: 2 });
+    const canvas = await getCanvas(source.db, editor, { slug, themeId: await themeId(source.db, 2) });
     const [first, second] = canvas.statements
       .filter((entry) => entry.statement.section === 'challenge')
       .map((entry) => entry.statement);
     await updateStatement(source.db, editor, { slug, statementId: first!.id, text: 'Redigert' });
     await moveStatement(source.db, editor, { slug, statementId: first!.id, position: 3 });
     await deleteStatement(source.db, editor, { slug, statementId: second!.id });
-    await addStatement(source.db, editor, { slug, themeNumber: 2, section: 'deep_dive', text: 'Dypdykk' });
-    await addComment(source.db, editor, { slug, themeNumber: 2, statementId: first!.id, body: 'Fint' });
-    await changeCanvasStatus(source.db, editor, { slug, themeNumber: 2, status: 'in_review' });
+    await addStatement(source.db, editor, { slug, themeId: await themeId(source.db, 2), section: 'deep_dive', text: 'Dypdykk' });
+    await addComment(source.db, editor, { slug, themeId: await themeId(source.db, 2), statementId: first!.id, body: 'Fint' });
+    await changeCanvasStatus(source.db, editor, { slug, themeId: await themeId(source.db, 2), status: 'in_review' });
     // process metadata edited by the secretariat
     await updateProcessDetails(source.db, editor, {
       slug,

@@ -17,10 +17,10 @@ import {
   findCanvasesOfProcess,
   findCommentsOfProcess,
   findStrategyOfProcess,
-  findThemesOfProcess,
   findUserNames,
   type StatementRow,
 } from '../strategies/index.ts';
+import { findThemesOfProcess } from '../themes/index.ts';
 
 type Translations = Record<string, Record<string, unknown>>;
 

@@ -8,7 +8,6 @@ import {
   insertRevisions,
   insertStatements,
   insertStrategy,
-  insertTheme,
   type CanvasSection,
 } from '../strategies/index.ts';
 import {
@@ -19,6 +18,7 @@ import {
   type StrategicThemeDocument,
   type TextItem,
 } from './process-document.ts';
+import { insertTheme } from '../themes/index.ts';
 
 type Translations = Record<string, Record<string, unknown>>;
 type StatementValues = Parameters<typeof insertStatements>[1][number];
@@ -176,7 +176,8 @@ async function writeTheme(
   const themeRow = await insertTheme(tx, {
     id: mapId(theme.id),
     processId,
-    number: theme.number,
+    // only strategic themes carry a number (a check in the database)
+    number: (theme.stage ?? 'strategic') === 'strategic' ? theme.number : null,
     position: index,
     title: theme.title,
     description: theme.summary,

@@ -11,7 +11,7 @@ import { loadCanvasForActor } from './strategy-context.ts';
 export async function addComment(
   db: Database,
   actor: Actor,
-  input: { slug: string; themeNumber: number; statementId?: string | null | undefined; body: string },
+  input: { slug: string; themeId: string; statementId?: string | null | undefined; body: string },
 ) {
   const body = input.body.trim();
   if (!body) throw new ValidationError('The comment is empty.', { body: 'Required.' });
@@ -23,7 +23,7 @@ export async function addComment(
       tx,
       actor,
       input.slug,
-      input.themeNumber,
+      input.themeId,
     );
     assertProcessPermission(access, canCommentOnStrategy(access), 'comment on the strategy');
     if (input.statementId) {

@@ -17,8 +17,8 @@ import { loadCanvasForActor, recordRevision, statementSnapshot } from './strateg
 
 export interface AddStatementInput {
   slug: string;
-  /** The theme number of the canvas, or null for a process-level statement (an overarching goal). */
-  themeNumber: number | null;
+  /** The id of the canvas's theme, or null for a process-level statement (an overarching goal). */
+  themeId: string | null;
   section: string;
   text: string;
   /** Where in the section (0 = first); the end when left out. */
@@ -33,7 +33,7 @@ export async function addStatement(db: Database, actor: Actor, input: AddStateme
   return db.transaction(async (tx) => {
     let processId: string;
     let canvasId: string | null = null;
-    if (input.themeNumber === null) {
+    if (input.themeId === null) {
       const { strategyProcess, access } = await getProcessForActor(tx, actor, input.slug);
       assertProcessPermission(access, canEditStrategy(access), 'edit the strategy');
       if (!(processSections as readonly string[]).includes(input.section)) {
@@ -41,7 +41,7 @@ export async function addStatement(db: Database, actor: Actor, input: AddStateme
       }
       processId = strategyProcess.id;
     } else {
-      const loaded = await loadCanvasForActor(tx, actor, input.slug, input.themeNumber);
+      const loaded = await loadCanvasForActor(tx, actor, input.slug, input.themeId);
       assertProcessPermission(loaded.access, canEditStrategy(loaded.access), 'edit the strategy');
       if (!isCanvasSection(input.section)) throw new InvalidSectionError(input.section);
       if (loaded.canvas.status === 'approved') throw new CanvasLockedError();

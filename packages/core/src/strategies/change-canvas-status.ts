@@ -15,14 +15,14 @@ import { canvasSnapshot, loadCanvasForActor, recordRevision } from './strategy-c
 export async function changeCanvasStatus(
   db: Database,
   actor: Actor,
-  input: { slug: string; themeNumber: number; status: CanvasStatus },
+  input: { slug: string; themeId: string; status: CanvasStatus },
 ) {
   return db.transaction(async (tx) => {
     const { strategyProcess, access, canvas } = await loadCanvasForActor(
       tx,
       actor,
       input.slug,
-      input.themeNumber,
+      input.themeId,
     );
     assertProcessPermission(
       access,

@@ -10,8 +10,16 @@ import { updateCanvas } from './update-canvas.ts';
 import { updateGoalsLead } from './update-goals-lead.ts';
 import { updateStatement } from './update-statement.ts';
 import { updateStrategyStructure } from './update-strategy-structure.ts';
+import type { Database } from '../db/database.ts';
+import { findThemeByNumber } from '../themes/index.ts';
 
 const slug = demoProcessSlug;
+
+/** Themes are addressed by id: the id of the strategic theme that has `number` now. */
+async function themeId(db: Database, number: number): Promise<string> {
+  const processId = (await findProcessBySlug(db, demoProcessSlug))!.id;
+  return (await findThemeByNumber(db, processId, number))!.id;
+}
 
 /**
  * Two people open the same text; one saves, then the other saves from what they opened. The
@@ -32,7 +40,7 @@ describe('edits based on an older version', () => {
   afterAll(async () => database.close());
 
   it(`${updateStatement.name} refuses a save based on a version someone else has changed`, async () => {
-    const opened = (await getCanvas(database.db, anne, { slug, themeNumber: 2 })).statements[0]!.statement;
+    const opened = (await getCanvas(database.db, anne, { slug, themeId: await themeId(database.db, 2) })).statements[0]!.statement;
     await updateStatement(database.db, anne, {
       slug,
       statementId: opened.id,
@@ -47,7 +55,7 @@ describe('edits based on an older version', () => {
         baseVersion: opened.version,
       }),
     ).rejects.toMatchObject({ code: 'conflict' });
-    const now = (await getCanvas(database.db, anne, { slug, themeNumber: 2 })).statements.find(
+    const now = (await getCanvas(database.db, anne, { slug, themeId: await themeId(database.db, 2) })).statements.find(
       (entry) => entry.statement.id === opened.id,
     )!.statement;
     expect(now.text).toBe('Annes tekst');
@@ -62,25 +70,25 @@ describe('edits based on an older version', () => {
   });
 
   it(`${updateCanvas.name} refuses a save based on a version someone else has changed`, async () => {
-    const opened = (await getCanvas(database.db, anne, { slug, themeNumber: 3 })).canvas;
+    const opened = (await getCanvas(database.db, anne, { slug, themeId: await themeId(database.db, 3) })).canvas;
     await updateCanvas(database.db, anne, {
       slug,
-      themeNumber: 3,
+      themeId: await themeId(database.db, 3),
       summary: 'Annes sammendrag',
       baseVersion: opened.version,
     });
     await expect(
       updateCanvas(database.db, bjorn, {
         slug,
-        themeNumber: 3,
+        themeId: await themeId(database.db, 3),
         mainGoal: 'Bjørns mål',
         baseVersion: opened.version,
       }),
     ).rejects.toMatchObject({ code: 'conflict' });
-    const now = (await getCanvas(database.db, anne, { slug, themeNumber: 3 })).canvas;
+    const now = (await getCanvas(database.db, anne, { slug, themeId: await themeId(database.db, 3) })).canvas;
     expect(now.summary).toBe('Annes sammendrag');
     expect(now.mainGoal).toBe(opened.mainGoal);
-    const revisions = await listRevisions(database.db, anne, { slug, themeNumber: 3 });
+    const revisions = await listRevisions(database.db, anne, { slug, themeId: await themeId(database.db, 3) });
     expect(revisions.revisions.filter((entry) => entry.revision.entityType === 'canvas')).toHaveLength(1);
   });
 

@@ -7,8 +7,8 @@ import {
   findCanvasesOfProcess,
   findStatementsOf,
   findStrategyOfProcess,
-  findThemesOfProcess,
 } from './strategies.repository.ts';
+import { findThemesOfProcess } from '../themes/index.ts';
 
 /** The strategy at a glance: structure, overarching goals with their lead, and the themes in order. */
 export async function getStrategyOverview(db: Database, actor: Actor, slug: string) {

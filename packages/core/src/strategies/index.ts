@@ -1,4 +1,4 @@
-/** @module strategies — the strategy text: goals, themes, canvases, statements, history, workflow. */
+/** @module strategies — the strategy text: goals, canvases of the strategic themes, statements, history, workflow. */
 export * from './strategy.ts';
 export * from './strategies.errors.ts';
 export * from './strategies.policies.ts';
@@ -14,8 +14,7 @@ export { addComment } from './add-comment.ts';
 export { listRevisions } from './list-revisions.ts';
 export { restoreRevision } from './restore-revision.ts';
 export { updateGoalsLead } from './update-goals-lead.ts';
-export { createStrategicTheme } from './create-strategic-theme.ts';
-export { moveStrategicTheme } from './move-strategic-theme.ts';
+export { addStrategicTheme } from './add-strategic-theme.ts';
 export {
   updateProcessDetails,
   processDetailsSnapshot,
@@ -33,7 +32,6 @@ export {
   findCanvasesOfProcess,
   findCommentsOfProcess,
   findStrategyOfProcess,
-  findThemesOfProcess,
   findUserIdsByEmail,
   findUserNames,
   insertCanvas,
@@ -41,6 +39,5 @@ export {
   insertRevisions,
   insertStatements,
   insertStrategy,
-  insertTheme,
   type StatementRow,
 } from './strategies.repository.ts';

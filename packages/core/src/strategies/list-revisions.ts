@@ -7,23 +7,23 @@ import { loadCanvasForActor } from './strategy-context.ts';
 
 /**
  * The history of a canvas (its own changes and its statements'), newest first; with
- * `themeNumber: null` the history of the process-level text (goals and their lead).
+ * `themeId: null` the history of the process-level text (goals and their lead).
  */
 export async function listRevisions(
   db: Database,
   actor: Actor,
-  input: { slug: string; themeNumber: number | null },
+  input: { slug: string; themeId: string | null },
 ) {
   let rows;
   let access;
   let language;
-  if (input.themeNumber === null) {
+  if (input.themeId === null) {
     const loaded = await getProcessForActor(db, actor, input.slug);
     access = loaded.access;
     language = loaded.strategyProcess.language;
     rows = await findProcessLevelRevisions(db, loaded.strategyProcess.id);
   } else {
-    const loaded = await loadCanvasForActor(db, actor, input.slug, input.themeNumber);
+    const loaded = await loadCanvasForActor(db, actor, input.slug, input.themeId);
     access = loaded.access;
     language = loaded.strategyProcess.language;
     rows = await findRevisionsOfCanvas(db, loaded.canvas.id);

@@ -4,6 +4,15 @@ import { systemActor } from '../shared/actor.ts';
 import { loadDemoWorkspace, demoProcessSlug } from '../demo/index.ts';
 import { getCanvas } from './get-canvas.ts';
 import { getStrategyOverview } from './get-strategy-overview.ts';
+import type { Database } from '../db/database.ts';
+import { findThemeByNumber } from '../themes/index.ts';
+import { findProcessBySlug } from '../processes/index.ts';
+
+/** Themes are addressed by id: the id of the strategic theme that has `number` now. */
+async function themeId(db: Database, number: number): Promise<string> {
+  const processId = (await findProcessBySlug(db, demoProcessSlug))!.id;
+  return (await findThemeByNumber(db, processId, number))!.id;
+}
 
 const actor = systemActor('test');
 
@@ -38,7 +47,7 @@ describe('the example strategy', () => {
   it.each(expected.map((counts, index) => [index + 1, counts] as const))(
     'theme %i has every bullet in its place',
     async (number, counts) => {
-      const canvas = await getCanvas(database.db, actor, { slug: demoProcessSlug, themeNumber: number });
+      const canvas = await getCanvas(database.db, actor, { slug: demoProcessSlug, themeId: await themeId(database.db, number) });
       const of = (section: string) =>
         canvas.statements
           .filter((entry) => entry.statement.section === section)
@@ -63,7 +72,7 @@ describe('the example strategy', () => {
   );
 
   it('keeps the source order of the bullets', async () => {
-    const canvas = await getCanvas(database.db, actor, { slug: demoProcessSlug, themeNumber: 1 });
+    const canvas = await getCanvas(database.db, actor, { slug: demoProcessSlug, themeId: await themeId(database.db, 1) });
     const challenges = canvas.statements.filter((entry) => entry.statement.section === 'challenge');
     expect(challenges.map((entry) => entry.statement.position)).toEqual([0, 1, 2]);
     expect(challenges[0]?.statement.text).toMatch(/^Nye studentmålgrupper/);
@@ -74,7 +83,7 @@ describe('the example strategy', () => {
     let bullets = 0;
     let keywords = 0;
     for (let number = 1; number <= 6; number += 1) {
-      const canvas = await getCanvas(database.db, actor, { slug: demoProcessSlug, themeNumber: number });
+      const canvas = await getCanvas(database.db, actor, { slug: demoProcessSlug, themeId: await themeId(database.db, number) });
       bullets += canvas.statements.filter((entry) =>
         /^(challenge|\w+\.(opportunity|prerequisite))$/.test(entry.statement.section),
       ).length;

@@ -64,7 +64,7 @@ describe('process metadata editing by the secretariat', () => {
     // an unchanged save writes nothing
     await updateProcessDetails(database.db, owner, { slug, commissionedBy: 'Kunnskapsdepartementet (KD)' });
 
-    const history = await listRevisions(database.db, secretariat, { slug, themeNumber: null });
+    const history = await listRevisions(database.db, secretariat, { slug, themeId: null });
     const processRevisions = history.revisions.filter((row) => row.revision.entityType === 'process');
     expect(processRevisions).toHaveLength(1);
     expect(processRevisions[0]!.revision).toMatchObject({

@@ -16,8 +16,16 @@ import { addComment } from './add-comment.ts';
 import { updateCanvas } from './update-canvas.ts';
 import { updateGoalsLead } from './update-goals-lead.ts';
 import { getStrategyOverview } from './get-strategy-overview.ts';
+import type { Database } from '../db/database.ts';
+import { findThemeByNumber } from '../themes/index.ts';
 
 const slug = demoProcessSlug;
+
+/** Themes are addressed by id: the id of the strategic theme that has `number` now. */
+async function themeId(db: Database, number: number): Promise<string> {
+  const processId = (await findProcessBySlug(db, demoProcessSlug))!.id;
+  return (await findThemeByNumber(db, processId, number))!.id;
+}
 
 describe('strategy statements, history and workflow', () => {
   let database: TestDatabase;
@@ -29,7 +37,7 @@ describe('strategy statements, history and workflow', () => {
   let outsider: Actor;
 
   const section = async (themeNumber: number, name: string) =>
-    (await getCanvas(database.db, owner, { slug, themeNumber })).statements
+    (await getCanvas(database.db, owner, { slug, themeId: await themeId(database.db, themeNumber) })).statements
       .filter((entry) => entry.statement.section === name)
       .map((entry) => entry.statement);
 
@@ -50,7 +58,7 @@ describe('strategy statements, history and workflow', () => {
     const before = await section(1, 'challenge');
     const created = await addStatement(database.db, workingGroup, {
       slug,
-      themeNumber: 1,
+      themeId: await themeId(database.db, 1),
       section: 'challenge',
       text: ' Ny utfordring ',
       position: 1,
@@ -63,16 +71,16 @@ describe('strategy statements, history and workflow', () => {
 
   it('rejects unknown sections, empty text and a second headline', async () => {
     await expect(
-      addStatement(database.db, owner, { slug, themeNumber: 1, section: 'nonsense', text: 'x' }),
+      addStatement(database.db, owner, { slug, themeId: await themeId(database.db, 1), section: 'nonsense', text: 'x' }),
     ).rejects.toMatchObject({ code: 'invalid_section' });
     await expect(
-      addStatement(database.db, owner, { slug, themeNumber: 1, section: 'challenge', text: '  ' }),
+      addStatement(database.db, owner, { slug, themeId: await themeId(database.db, 1), section: 'challenge', text: '  ' }),
     ).rejects.toMatchObject({ code: 'validation_failed' });
     await expect(
-      addStatement(database.db, owner, { slug, themeNumber: 1, section: 'headline.society', text: 'x' }),
+      addStatement(database.db, owner, { slug, themeId: await themeId(database.db, 1), section: 'headline.society', text: 'x' }),
     ).rejects.toMatchObject({ code: 'headline_exists' });
     await expect(
-      addStatement(database.db, owner, { slug, themeNumber: null, section: 'challenge', text: 'x' }),
+      addStatement(database.db, owner, { slug, themeId: null, section: 'challenge', text: 'x' }),
     ).rejects.toMatchObject({ code: 'invalid_section' });
   });
 
@@ -86,7 +94,7 @@ describe('strategy statements, history and workflow', () => {
     await moveStatement(database.db, workingGroup, { slug, statementId: first.id, position: 0 });
     after = await section(2, 'individual.opportunity');
     expect(after.map((row) => row.id)).toEqual(before.map((row) => row.id));
-    const history = await listRevisions(database.db, reviewer, { slug, themeNumber: 2 });
+    const history = await listRevisions(database.db, reviewer, { slug, themeId: await themeId(database.db, 2) });
     expect(
       history.revisions
         .filter((entry) => entry.revision.entityId === first.id)
@@ -126,7 +134,7 @@ describe('strategy statements, history and workflow', () => {
     expect((await section(4, 'challenge')).map((row) => row.id)).not.toContain(target!.id);
     expect((await section(4, 'challenge')).map((row) => row.position)).toEqual([0, 1]);
 
-    const history = await listRevisions(database.db, observer, { slug, themeNumber: 4 });
+    const history = await listRevisions(database.db, observer, { slug, themeId: await themeId(database.db, 4) });
     const mine = history.revisions.filter((entry) => entry.revision.entityId === target!.id);
     expect(mine.map((entry) => [entry.revision.action, entry.revision.version])).toEqual([
       ['deleted', 4],
@@ -150,16 +158,16 @@ describe('strategy statements, history and workflow', () => {
   });
 
   it('records canvas and goal lead changes as revisions and restores them', async () => {
-    await updateCanvas(database.db, owner, { slug, themeNumber: 5, mainGoal: 'Nytt hovedmål' });
-    const history = await listRevisions(database.db, owner, { slug, themeNumber: 5 });
+    await updateCanvas(database.db, owner, { slug, themeId: await themeId(database.db, 5), mainGoal: 'Nytt hovedmål' });
+    const history = await listRevisions(database.db, owner, { slug, themeId: await themeId(database.db, 5) });
     const canvasRevision = history.revisions.find((entry) => entry.revision.entityType === 'canvas')!;
     expect(canvasRevision.revision.before).toMatchObject({ mainGoal: expect.stringMatching(/^\S/) });
     await updateGoalsLead(database.db, owner, { slug, lead: 'Ny ingress' });
-    const processHistory = await listRevisions(database.db, owner, { slug, themeNumber: null });
+    const processHistory = await listRevisions(database.db, owner, { slug, themeId: null });
     expect(processHistory.revisions[0]?.revision.after).toMatchObject({ goalsLead: 'Ny ingress' });
     const firstCanvasState = history.revisions.at(-1)!;
     await restoreRevision(database.db, owner, { slug, revisionId: firstCanvasState.revision.id });
-    const canvas = await getCanvas(database.db, owner, { slug, themeNumber: 5 });
+    const canvas = await getCanvas(database.db, owner, { slug, themeId: await themeId(database.db, 5) });
     expect(canvas.canvas.mainGoal).toBe('Nytt hovedmål');
     expect((await getStrategyOverview(database.db, owner, slug)).strategy?.goalsLead).toBe('Ny ingress');
   });
@@ -170,40 +178,40 @@ describe('strategy statements, history and workflow', () => {
       updateStatement(database.db, reviewer, { slug, statementId: target!.id, text: 'x' }),
     ).rejects.toMatchObject({ code: 'forbidden' });
     await expect(
-      addStatement(database.db, observer, { slug, themeNumber: 6, section: 'keyword', text: 'x' }),
+      addStatement(database.db, observer, { slug, themeId: await themeId(database.db, 6), section: 'keyword', text: 'x' }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(getCanvas(database.db, outsider, { slug, themeNumber: 6 })).rejects.toMatchObject({
+    await expect(getCanvas(database.db, outsider, { slug, themeId: await themeId(database.db, 6) })).rejects.toMatchObject({
       code: 'not_found',
     });
     const comment = await addComment(database.db, reviewer, {
       slug,
-      themeNumber: 6,
+      themeId: await themeId(database.db, 6),
       statementId: target!.id,
       body: 'Bør skjerpes.',
     });
     expect(comment.statementId).toBe(target!.id);
     await expect(
-      addComment(database.db, observer, { slug, themeNumber: 6, body: 'Hei' }),
+      addComment(database.db, observer, { slug, themeId: await themeId(database.db, 6), body: 'Hei' }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    const canvas = await getCanvas(database.db, reviewer, { slug, themeNumber: 6 });
+    const canvas = await getCanvas(database.db, reviewer, { slug, themeId: await themeId(database.db, 6) });
     expect(canvas.comments.map((row) => row.body)).toEqual(['Bør skjerpes.']);
     expect(canvas.permissions).toMatchObject({ canEdit: false, canComment: true, canApprove: false });
   });
 
   it('runs the workflow draft → in review → approved; approving needs owner or secretariat', async () => {
     await expect(
-      changeCanvasStatus(database.db, workingGroup, { slug, themeNumber: 6, status: 'approved' }),
+      changeCanvasStatus(database.db, workingGroup, { slug, themeId: await themeId(database.db, 6), status: 'approved' }),
     ).rejects.toMatchObject({ code: 'invalid_transition' });
-    await changeCanvasStatus(database.db, workingGroup, { slug, themeNumber: 6, status: 'in_review' });
+    await changeCanvasStatus(database.db, workingGroup, { slug, themeId: await themeId(database.db, 6), status: 'in_review' });
     await expect(
-      changeCanvasStatus(database.db, workingGroup, { slug, themeNumber: 6, status: 'approved' }),
+      changeCanvasStatus(database.db, workingGroup, { slug, themeId: await themeId(database.db, 6), status: 'approved' }),
     ).rejects.toMatchObject({ code: 'forbidden' });
     await expect(
-      changeCanvasStatus(database.db, reviewer, { slug, themeNumber: 6, status: 'approved' }),
+      changeCanvasStatus(database.db, reviewer, { slug, themeId: await themeId(database.db, 6), status: 'approved' }),
     ).rejects.toMatchObject({ code: 'forbidden' });
     const approved = await changeCanvasStatus(database.db, secretariat, {
       slug,
-      themeNumber: 6,
+      themeId: await themeId(database.db, 6),
       status: 'approved',
     });
     expect(approved.status).toBe('approved');
@@ -212,10 +220,10 @@ describe('strategy statements, history and workflow', () => {
       updateStatement(database.db, owner, { slug, statementId: target!.id, text: 'x' }),
     ).rejects.toMatchObject({ code: 'canvas_locked' });
     await expect(
-      changeCanvasStatus(database.db, workingGroup, { slug, themeNumber: 6, status: 'draft' }),
+      changeCanvasStatus(database.db, workingGroup, { slug, themeId: await themeId(database.db, 6), status: 'draft' }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    await changeCanvasStatus(database.db, owner, { slug, themeNumber: 6, status: 'draft' });
-    const history = await listRevisions(database.db, owner, { slug, themeNumber: 6 });
+    await changeCanvasStatus(database.db, owner, { slug, themeId: await themeId(database.db, 6), status: 'draft' });
+    const history = await listRevisions(database.db, owner, { slug, themeId: await themeId(database.db, 6) });
     expect(history.revisions.filter((entry) => entry.revision.action === 'status_changed')).toHaveLength(3);
   });
 });

@@ -5,13 +5,11 @@ import {
   statements,
   strategies,
   strategyComments,
-  themes,
   users,
 } from '../db/schema/index.ts';
 import type { Queryable } from '../db/database.ts';
 
 export type StrategyRow = typeof strategies.$inferSelect;
-export type ThemeRow = typeof themes.$inferSelect;
 export type CanvasRow = typeof canvases.$inferSelect;
 export type StatementRow = typeof statements.$inferSelect;
 export type RevisionRow = typeof revisions.$inferSelect;
@@ -64,27 +62,7 @@ export async function updateStrategyAtVersion(
   return row;
 }
 
-// themes and canvases
-
-export async function insertTheme(db: Queryable, values: typeof themes.$inferInsert) {
-  return one(await db.insert(themes).values(values).returning(), 'insert themes');
-}
-
-export async function findThemesOfProcess(db: Queryable, processId: string) {
-  return db
-    .select()
-    .from(themes)
-    .where(eq(themes.processId, processId))
-    .orderBy(asc(themes.position), asc(themes.number));
-}
-
-export async function findThemeByNumber(db: Queryable, processId: string, number: number) {
-  const [row] = await db
-    .select()
-    .from(themes)
-    .where(and(eq(themes.processId, processId), eq(themes.number, number)));
-  return row;
-}
+// canvases (one per strategic theme; the themes themselves are in `themes`)
 
 export async function insertCanvas(db: Queryable, values: typeof canvases.$inferInsert) {
   return one(await db.insert(canvases).values(values).returning(), 'insert canvases');
@@ -317,10 +295,6 @@ export async function findUserIdsByEmail(db: Queryable, emails: string[]) {
     .from(users)
     .where(inArray(users.email, emails));
   return new Map(rows.map((row) => [row.email, row.id]));
-}
-
-export async function setThemeOrder(db: Queryable, themeId: string, position: number, number: number) {
-  await db.update(themes).set({ position, number }).where(eq(themes.id, themeId));
 }
 
 /** The highest revision version recorded for an entity (0 when none). */

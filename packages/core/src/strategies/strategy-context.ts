@@ -2,12 +2,12 @@ import type { Queryable } from '../db/database.ts';
 import { actorUserId, type Actor } from '../shared/actor.ts';
 import { NotFoundError } from '../shared/domain-error.ts';
 import { getProcessForActor } from '../processes/index.ts';
+import { findThemeOfProcess } from '../themes/index.ts';
 import type { CanvasSnapshot, CanvasStatus, StatementSnapshot } from './strategy.ts';
 import {
   findCanvasById,
   findCanvasOfTheme,
   findStatementById,
-  findThemeByNumber,
   findUserNames,
   insertRevision,
   type CanvasRow,
@@ -15,11 +15,11 @@ import {
 } from './strategies.repository.ts';
 
 /** The process, the actor's access and one theme with its canvas; 404 when either is missing. */
-export async function loadCanvasForActor(db: Queryable, actor: Actor, slug: string, themeNumber: number) {
+export async function loadCanvasForActor(db: Queryable, actor: Actor, slug: string, themeId: string) {
   const { strategyProcess, access } = await getProcessForActor(db, actor, slug);
-  const theme = await findThemeByNumber(db, strategyProcess.id, themeNumber);
+  const theme = await findThemeOfProcess(db, strategyProcess.id, themeId);
   const canvas = theme ? await findCanvasOfTheme(db, theme.id) : undefined;
-  if (!theme || !canvas) throw new NotFoundError(`Theme ${themeNumber}`);
+  if (!theme || !canvas) throw new NotFoundError('The theme');
   return { strategyProcess, access, theme, canvas };
 }
 

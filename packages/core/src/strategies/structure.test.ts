@@ -59,7 +59,7 @@ describe('strategy structure editing', () => {
     const audit = await findAuditEvents(database.db, { processId, action: 'strategy.structure_updated' });
     expect(audit).toHaveLength(1);
 
-    const history = await listRevisions(database.db, workingGroup, { slug, themeNumber: null });
+    const history = await listRevisions(database.db, workingGroup, { slug, themeId: null });
     const revision = history.revisions.find((row) => row.revision.version === updated.version)!.revision;
     expect(revision).toMatchObject({
       entityType: 'strategy',

@@ -10,7 +10,7 @@ import { canvasSnapshot, loadCanvasForActor, recordRevision } from './strategy-c
 
 export interface UpdateCanvasInput {
   slug: string;
-  themeNumber: number;
+  themeId: string;
   title?: string | undefined;
   summary?: string | undefined;
   mainGoal?: string | undefined;
@@ -30,7 +30,7 @@ export async function updateCanvas(db: Database, actor: Actor, input: UpdateCanv
       tx,
       actor,
       input.slug,
-      input.themeNumber,
+      input.themeId,
     );
     assertProcessPermission(access, canEditStrategy(access), 'edit the strategy');
     if (canvas.status === 'approved') throw new CanvasLockedError();

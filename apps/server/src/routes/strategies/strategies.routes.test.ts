@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { accounts } from '@innspill/core';
-import { demo, osloCalendarDate, processes, systemActor } from '@innspill/core';
+import { randomUUID } from 'node:crypto';
+import { demo, osloCalendarDate, processes, strategies, systemActor } from '@innspill/core';
 import type {
   CanvasResponse,
   ProcessOverview,
@@ -28,6 +29,14 @@ beforeAll(async () => {
   reviewer = await member('reviewer');
 });
 afterAll(async () => sut?.close());
+
+/** Themes are addressed by id: the id of the strategic theme that has `number` now. */
+async function themeId(number: number): Promise<string> {
+  const overview = await strategies.getStrategyOverview(sut.db, systemActor('test'), slug);
+  const theme = overview.themes.find((entry) => entry.theme.number === number)?.theme;
+  if (!theme) throw new Error(`no theme ${number}`);
+  return theme.id;
+}
 
 describe('strategy routes', () => {
   it('shows the strategy overview with goals and six themes, in both languages', async () => {
@@ -63,7 +72,7 @@ describe('strategy routes', () => {
   it('shows a canvas, and in English shows translations with the original alongside', async () => {
     const response = await sut.app.inject({
       method: 'GET',
-      url: `/api/processes/${slug}/themes/2?lang=en`,
+      url: `/api/processes/${slug}/themes/${await themeId(2)}?lang=en`,
       headers: { cookie: reviewer.cookie },
     });
     expect(response.statusCode).toBe(200);
@@ -79,14 +88,14 @@ describe('strategy routes', () => {
     });
     const missing = await sut.app.inject({
       method: 'GET',
-      url: `/api/processes/${slug}/themes/9`,
+      url: `/api/processes/${slug}/themes/${randomUUID()}`,
       headers: { cookie: reviewer.cookie },
     });
     expect(missing.statusCode).toBe(404);
   });
 
   it('lets the secretariat add, edit, move and delete statements; history and restore follow', async () => {
-    const url = `/api/processes/${slug}/themes/2`;
+    const url = `/api/processes/${slug}/themes/${await themeId(2)}`;
     const added = await sut.app.inject({
       method: 'POST',
       url: `${url}/statements`,
@@ -144,7 +153,7 @@ describe('strategy routes', () => {
   });
 
   it('refuses changes from reviewers, without CSRF token, and invalid bodies', async () => {
-    const url = `/api/processes/${slug}/themes/3/statements`;
+    const url = `/api/processes/${slug}/themes/${await themeId(3)}/statements`;
     const forbidden = await sut.app.inject({
       method: 'POST',
       url,
@@ -173,12 +182,12 @@ describe('strategy routes', () => {
       payload: { section: 'x', text: 'y' },
     });
     expect(badSection.json<{ error: { code: string } }>().error.code).toBe('invalid_section');
-    const anonymous = await sut.app.inject({ method: 'GET', url: `/api/processes/${slug}/themes/3` });
+    const anonymous = await sut.app.inject({ method: 'GET', url: `/api/processes/${slug}/themes/${await themeId(3)}` });
     expect(anonymous.statusCode).toBe(401);
   });
 
   it('runs the review workflow with comments; approval needs the secretariat; approved canvases are locked', async () => {
-    const url = `/api/processes/${slug}/themes/4`;
+    const url = `/api/processes/${slug}/themes/${await themeId(4)}`;
     const review = await sut.app.inject({
       method: 'POST',
       url: `${url}/status`,
@@ -335,7 +344,7 @@ describe('strategy routes', () => {
     });
     const moved = await sut.app.inject({
       method: 'POST',
-      url: `/api/processes/${slug}/themes/7/move`,
+      url: `/api/processes/${slug}/themes/${await themeId(7)}/move`,
       headers: editor.headers,
       payload: { position: 0 },
     });
@@ -343,7 +352,7 @@ describe('strategy routes', () => {
     expect(moved.json<StrategyOverview>().themes[0]?.title).toBe('Bærekraft');
     const back = await sut.app.inject({
       method: 'POST',
-      url: `/api/processes/${slug}/themes/1/move`,
+      url: `/api/processes/${slug}/themes/${await themeId(1)}/move`,
       headers: editor.headers,
       payload: { position: 6 },
     });
@@ -498,12 +507,12 @@ describe('strategy routes', () => {
     const opened = (
       await sut.app.inject({
         method: 'GET',
-        url: `/api/processes/${slug}/themes/1`,
+        url: `/api/processes/${slug}/themes/${await themeId(1)}`,
         headers: { cookie: editor.cookie },
       })
     ).json<CanvasResponse>();
     const statement = opened.statements[0]!;
-    const url = `/api/processes/${slug}/themes/1/statements/${statement.id}`;
+    const url = `/api/processes/${slug}/themes/${await themeId(1)}/statements/${statement.id}`;
     const first = await sut.app.inject({
       method: 'PATCH',
       url,
@@ -521,7 +530,7 @@ describe('strategy routes', () => {
     expect(stale.json<{ error: { code: string } }>().error.code).toBe('conflict');
     const staleCanvas = await sut.app.inject({
       method: 'PATCH',
-      url: `/api/processes/${slug}/themes/1`,
+      url: `/api/processes/${slug}/themes/${await themeId(1)}`,
       headers: writer.headers,
       payload: { summary: 'x', baseVersion: opened.canvas.version - 1 },
     });
@@ -543,11 +552,34 @@ describe('strategy routes', () => {
     const now = (
       await sut.app.inject({
         method: 'GET',
-        url: `/api/processes/${slug}/themes/1`,
+        url: `/api/processes/${slug}/themes/${await themeId(1)}`,
         headers: { cookie: editor.cookie },
       })
     ).json<CanvasResponse>();
     expect(now.statements.find((entry) => entry.id === statement.id)?.text).toBe('Sekretariatets tekst');
     expect(now.canvas.summary).toBe(opened.canvas.summary);
+  });
+  it('addresses a theme by its id; a display number no longer finds one', async () => {
+    const id = await themeId(5);
+    const byId = await sut.app.inject({
+      method: 'GET',
+      url: `/api/processes/${slug}/themes/${id}`,
+      headers: { cookie: reviewer.cookie },
+    });
+    expect(byId.statusCode).toBe(200);
+    expect(byId.json<CanvasResponse>().theme).toMatchObject({ id, number: 5, stage: 'strategic' });
+    expect(byId.json<CanvasResponse>().previousThemeId).toBe(await themeId(4));
+    expect(byId.json<CanvasResponse>().nextThemeId).toBe(await themeId(6));
+    const history = await sut.app.inject({
+      method: 'GET',
+      url: `/api/processes/${slug}/themes/${id}/history`,
+      headers: { cookie: reviewer.cookie },
+    });
+    expect(history.statusCode).toBe(200);
+    for (const url of [`/api/processes/${slug}/themes/5`, `/api/processes/${slug}/themes/5/history`]) {
+      const byNumber = await sut.app.inject({ method: 'GET', url, headers: { cookie: reviewer.cookie } });
+      expect(byNumber.statusCode).toBe(400);
+      expect(byNumber.json<{ error: { code: string } }>().error.code).toBe('validation_failed');
+    }
   });
 });

@@ -15,7 +15,7 @@ import {
   UpdateGoalsLeadRequestSchema,
   UpdateStatementRequestSchema,
 } from '@innspill/contracts';
-import { strategies } from '@innspill/core';
+import { strategies, themes } from '@innspill/core';
 import type { AppDependencies } from '../../app-context.ts';
 import {
   presentCanvas,
@@ -25,7 +25,7 @@ import {
 import { requestLocale } from '../locale.ts';
 
 const SlugParams = z.object({ slug: z.string().min(1).max(80) });
-const ThemeParams = SlugParams.extend({ number: z.coerce.number().int().positive() });
+const ThemeParams = SlugParams.extend({ themeId: z.uuid() });
 const StatementParams = ThemeParams.extend({ statementId: z.uuid() });
 const GoalParams = SlugParams.extend({ statementId: z.uuid() });
 const RevisionParams = SlugParams.extend({ revisionId: z.uuid() });
@@ -37,9 +37,9 @@ export function strategyRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
     const canvas = async (
       actor: Parameters<typeof strategies.getCanvas>[1],
       slug: string,
-      themeNumber: number,
+      themeId: string,
       locale: string,
-    ) => presentCanvas(await strategies.getCanvas(deps.db, actor, { slug, themeNumber }), locale);
+    ) => presentCanvas(await strategies.getCanvas(deps.db, actor, { slug, themeId }), locale);
     const overview = async (
       actor: Parameters<typeof strategies.getStrategyOverview>[1],
       slug: string,
@@ -121,7 +121,7 @@ export function strategyRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       async (request, reply) => {
         await strategies.addStatement(deps.db, request.actor, {
           slug: request.params.slug,
-          themeNumber: null,
+          themeId: null,
           section: 'overarching_goal',
           ...request.body,
         });
@@ -213,13 +213,13 @@ export function strategyRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
         presentRevisions(
           await strategies.listRevisions(deps.db, request.actor, {
             slug: request.params.slug,
-            themeNumber: null,
+            themeId: null,
           }),
         ),
     );
 
     app.get(
-      '/api/processes/:slug/themes/:number',
+      '/api/processes/:slug/themes/:themeId',
       {
         config: { access: 'process' },
         schema: {
@@ -231,11 +231,11 @@ export function strategyRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        canvas(request.actor, request.params.slug, request.params.number, requestLocale(request)),
+        canvas(request.actor, request.params.slug, request.params.themeId, requestLocale(request)),
     );
 
     app.patch(
-      '/api/processes/:slug/themes/:number',
+      '/api/processes/:slug/themes/:themeId',
       {
         config: { access: 'process' },
         schema: {
@@ -248,14 +248,14 @@ export function strategyRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { slug, number } = request.params;
-        await strategies.updateCanvas(deps.db, request.actor, { slug, themeNumber: number, ...request.body });
-        return canvas(request.actor, slug, number, requestLocale(request));
+        const { slug, themeId } = request.params;
+        await strategies.updateCanvas(deps.db, request.actor, { slug, themeId, ...request.body });
+        return canvas(request.actor, slug, themeId, requestLocale(request));
       },
     );
 
     app.post(
-      '/api/processes/:slug/themes/:number/status',
+      '/api/processes/:slug/themes/:themeId/status',
       {
         config: { access: 'process' },
         schema: {
@@ -268,18 +268,18 @@ export function strategyRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { slug, number } = request.params;
+        const { slug, themeId } = request.params;
         await strategies.changeCanvasStatus(deps.db, request.actor, {
           slug,
-          themeNumber: number,
+          themeId,
           status: request.body.status,
         });
-        return canvas(request.actor, slug, number, requestLocale(request));
+        return canvas(request.actor, slug, themeId, requestLocale(request));
       },
     );
 
     app.post(
-      '/api/processes/:slug/themes/:number/statements',
+      '/api/processes/:slug/themes/:themeId/statements',
       {
         config: { access: 'process' },
         schema: {
@@ -292,14 +292,14 @@ export function strategyRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const { slug, number } = request.params;
-        await strategies.addStatement(deps.db, request.actor, { slug, themeNumber: number, ...request.body });
-        return reply.status(201).send(await canvas(request.actor, slug, number, requestLocale(request)));
+        const { slug, themeId } = request.params;
+        await strategies.addStatement(deps.db, request.actor, { slug, themeId, ...request.body });
+        return reply.status(201).send(await canvas(request.actor, slug, themeId, requestLocale(request)));
       },
     );
 
     app.patch(
-      '/api/processes/:slug/themes/:number/statements/:statementId',
+      '/api/processes/:slug/themes/:themeId/statements/:statementId',
       {
         config: { access: 'process' },
         schema: {
@@ -312,14 +312,14 @@ export function strategyRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { slug, number, statementId } = request.params;
+        const { slug, themeId, statementId } = request.params;
         await strategies.updateStatement(deps.db, request.actor, { slug, statementId, ...request.body });
-        return canvas(request.actor, slug, number, requestLocale(request));
+        return canvas(request.actor, slug, themeId, requestLocale(request));
       },
     );
 
     app.delete(
-      '/api/processes/:slug/themes/:number/statements/:statementId',
+      '/api/processes/:slug/themes/:themeId/statements/:statementId',
       {
         config: { access: 'process' },
         schema: {
@@ -331,14 +331,14 @@ export function strategyRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { slug, number, statementId } = request.params;
+        const { slug, themeId, statementId } = request.params;
         await strategies.deleteStatement(deps.db, request.actor, { slug, statementId });
-        return canvas(request.actor, slug, number, requestLocale(request));
+        return canvas(request.actor, slug, themeId, requestLocale(request));
       },
     );
 
     app.post(
-      '/api/processes/:slug/themes/:number/statements/:statementId/move',
+      '/api/processes/:slug/themes/:themeId/statements/:statementId/move',
       {
         config: { access: 'process' },
         schema: {
@@ -351,14 +351,14 @@ export function strategyRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { slug, number, statementId } = request.params;
+        const { slug, themeId, statementId } = request.params;
         await strategies.moveStatement(deps.db, request.actor, { slug, statementId, ...request.body });
-        return canvas(request.actor, slug, number, requestLocale(request));
+        return canvas(request.actor, slug, themeId, requestLocale(request));
       },
     );
 
     app.post(
-      '/api/processes/:slug/themes/:number/comments',
+      '/api/processes/:slug/themes/:themeId/comments',
       {
         config: { access: 'process' },
         schema: {
@@ -371,14 +371,14 @@ export function strategyRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const { slug, number } = request.params;
-        await strategies.addComment(deps.db, request.actor, { slug, themeNumber: number, ...request.body });
-        return reply.status(201).send(await canvas(request.actor, slug, number, requestLocale(request)));
+        const { slug, themeId } = request.params;
+        await strategies.addComment(deps.db, request.actor, { slug, themeId, ...request.body });
+        return reply.status(201).send(await canvas(request.actor, slug, themeId, requestLocale(request)));
       },
     );
 
     app.get(
-      '/api/processes/:slug/themes/:number/history',
+      '/api/processes/:slug/themes/:themeId/history',
       {
         config: { access: 'process' },
         schema: {
@@ -392,7 +392,7 @@ export function strategyRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
         presentRevisions(
           await strategies.listRevisions(deps.db, request.actor, {
             slug: request.params.slug,
-            themeNumber: request.params.number,
+            themeId: request.params.themeId,
           }),
         ),
     );
@@ -425,7 +425,7 @@ export function strategyRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        await strategies.createStrategicTheme(deps.db, request.actor, {
+        await strategies.addStrategicTheme(deps.db, request.actor, {
           slug: request.params.slug,
           ...request.body,
         });
@@ -436,7 +436,7 @@ export function strategyRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
     );
 
     app.post(
-      '/api/processes/:slug/themes/:number/move',
+      '/api/processes/:slug/themes/:themeId/move',
       {
         config: { access: 'process' },
         schema: {
@@ -449,9 +449,9 @@ export function strategyRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        await strategies.moveStrategicTheme(deps.db, request.actor, {
+        await themes.moveStrategicTheme(deps.db, request.actor, {
           slug: request.params.slug,
-          themeNumber: request.params.number,
+          themeId: request.params.themeId,
           position: request.body.position,
         });
         return overview(request.actor, request.params.slug, requestLocale(request));

@@ -24,7 +24,9 @@ const canvas = (statements: Statement[]): CanvasResponse => ({
   statements,
   comments: [],
   permissions: { canEdit: true, canComment: true, canApprove: false, canChangeStatus: false },
+  previousThemeId: null,
   previousThemeNumber: null,
+  nextThemeId: null,
   nextThemeNumber: null,
   locale: 'nb',
 });
@@ -37,7 +39,7 @@ let api: ApiStub;
 beforeEach(() => {
   localStorage.clear();
   api = stubApi();
-  api.route('GET', /\/themes\/3\?lang=nb$/, () => ({ status: 200, body: canvas([first, second, third]) }));
+  api.route('GET', /\/themes\/theme-3\?lang=nb$/, () => ({ status: 200, body: canvas([first, second, third]) }));
 });
 afterEach(() => {
   cleanup();
@@ -47,9 +49,9 @@ afterEach(() => {
 async function openEditing() {
   render(
     <I18nProvider>
-      <MemoryRouter initialEntries={['/p/demo/strategy/themes/3']}>
+      <MemoryRouter initialEntries={['/p/demo/strategy/themes/theme-3']}>
         <Routes>
-          <Route path="/p/:slug/strategy/themes/:number" element={<CanvasPage />} />
+          <Route path="/p/:slug/strategy/themes/:themeId" element={<CanvasPage />} />
         </Routes>
       </MemoryRouter>
     </I18nProvider>,
@@ -63,7 +65,7 @@ const nextFrame = () => act(() => new Promise<void>((resolve) => requestAnimatio
 describe('CanvasPage errors', () => {
   it('shows a coded validation error in bokmål with the field and its limit, never the server’s English', async () => {
     const english = 'The request is not valid: text: Too big: expected string to have <=4000 characters';
-    api.route('POST', /\/themes\/3\/statements\?lang=nb$/, () => ({
+    api.route('POST', /\/themes\/theme-3\/statements\?lang=nb$/, () => ({
       status: 400,
       body: apiErrorBody('validation_failed', english, { text: 'Too big: expected string to have <=4000 characters' }),
     }));
@@ -162,7 +164,7 @@ describe('CanvasPage concurrent edits', () => {
   });
 
   it('saves only the canvas texts that were changed, with the version opened, and keeps focus on the save button', async () => {
-    api.route('PATCH', /\/themes\/3\?lang=nb$/, () => ({
+    api.route('PATCH', /\/themes\/theme-3\?lang=nb$/, () => ({
       status: 200,
       body: { ...canvas([first, second, third]), canvas: { ...canvas([]).canvas, summary: 'Nytt sammendrag', version: 2 } },
     }));
@@ -190,16 +192,16 @@ describe('CanvasPage workflow focus', () => {
       canvas: { ...canvas([]).canvas, status },
       permissions: { canEdit: status !== 'approved', canComment: true, canApprove: true, canChangeStatus: true },
     });
-    api.route('GET', /\/themes\/3\?lang=nb$/, () => ({ status: 200, body: withStatus('draft') }));
-    api.route('POST', /\/themes\/3\/status/, (body) => ({
+    api.route('GET', /\/themes\/theme-3\?lang=nb$/, () => ({ status: 200, body: withStatus('draft') }));
+    api.route('POST', /\/themes\/theme-3\/status/, (body) => ({
       status: 200,
       body: withStatus((body as { status: CanvasResponse['canvas']['status'] }).status),
     }));
     render(
       <I18nProvider>
-        <MemoryRouter initialEntries={['/p/demo/strategy/themes/3']}>
+        <MemoryRouter initialEntries={['/p/demo/strategy/themes/theme-3']}>
           <Routes>
-            <Route path="/p/:slug/strategy/themes/:number" element={<CanvasPage />} />
+            <Route path="/p/:slug/strategy/themes/:themeId" element={<CanvasPage />} />
           </Routes>
         </MemoryRouter>
       </I18nProvider>,
@@ -218,15 +220,15 @@ describe('CanvasPage workflow focus', () => {
 describe('CanvasPage in a translation', () => {
   it('edits the translation but offers no add forms, since a new bullet would become the bokmål original', async () => {
     localStorage.setItem('innspill.locale', 'en');
-    api.route('GET', /\/themes\/3\?lang=en$/, () => ({
+    api.route('GET', /\/themes\/theme-3\?lang=en$/, () => ({
       status: 200,
       body: { ...canvas([{ ...first, text: 'First', originalText: 'Første' }]), locale: 'en' },
     }));
     render(
       <I18nProvider>
-        <MemoryRouter initialEntries={['/p/demo/strategy/themes/3']}>
+        <MemoryRouter initialEntries={['/p/demo/strategy/themes/theme-3']}>
           <Routes>
-            <Route path="/p/:slug/strategy/themes/:number" element={<CanvasPage />} />
+            <Route path="/p/:slug/strategy/themes/:themeId" element={<CanvasPage />} />
           </Routes>
         </MemoryRouter>
       </I18nProvider>,
@@ -245,13 +247,13 @@ describe('CanvasPage comments from a reviewer', () => {
       ...canvas([first, second]),
       permissions: { canEdit: false, canComment: true, canApprove: false, canChangeStatus: false },
     };
-    api.route('GET', /\/themes\/3\?lang=nb$/, () => ({ status: 200, body: forReviewer }));
-    api.route('POST', /\/themes\/3\/comments/, () => ({ status: 201, body: forReviewer }));
+    api.route('GET', /\/themes\/theme-3\?lang=nb$/, () => ({ status: 200, body: forReviewer }));
+    api.route('POST', /\/themes\/theme-3\/comments/, () => ({ status: 201, body: forReviewer }));
     render(
       <I18nProvider>
-        <MemoryRouter initialEntries={['/p/demo/strategy/themes/3']}>
+        <MemoryRouter initialEntries={['/p/demo/strategy/themes/theme-3']}>
           <Routes>
-            <Route path="/p/:slug/strategy/themes/:number" element={<CanvasPage />} />
+            <Route path="/p/:slug/strategy/themes/:themeId" element={<CanvasPage />} />
           </Routes>
         </MemoryRouter>
       </I18nProvider>,
@@ -271,7 +273,7 @@ describe('CanvasPage comments from a reviewer', () => {
 
 describe('CanvasPage approved, for the working group', () => {
   it('says who can reopen an approved canvas, and shows no empty workflow section', async () => {
-    api.route('GET', /\/themes\/3\?lang=nb$/, () => ({
+    api.route('GET', /\/themes\/theme-3\?lang=nb$/, () => ({
       status: 200,
       body: {
         ...canvas([first]),
@@ -281,9 +283,9 @@ describe('CanvasPage approved, for the working group', () => {
     }));
     render(
       <I18nProvider>
-        <MemoryRouter initialEntries={['/p/demo/strategy/themes/3']}>
+        <MemoryRouter initialEntries={['/p/demo/strategy/themes/theme-3']}>
           <Routes>
-            <Route path="/p/:slug/strategy/themes/:number" element={<CanvasPage />} />
+            <Route path="/p/:slug/strategy/themes/:themeId" element={<CanvasPage />} />
           </Routes>
         </MemoryRouter>
       </I18nProvider>,

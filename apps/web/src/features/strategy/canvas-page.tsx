@@ -36,10 +36,10 @@ const nextStatuses: Record<CanvasStatus, CanvasStatus[]> = {
 
 /** One theme's canvas in the grid of the source slide; an edit mode; comments and workflow. */
 export function CanvasPage() {
-  const { slug = '', number = '' } = useParams();
+  const { slug = '', themeId = '' } = useParams();
   const { t, locale, formatDateTime } = useI18n();
-  const base = `/api/processes/${encodeURIComponent(slug)}/themes/${encodeURIComponent(number)}`;
-  const key = `${slug}-${number}-${locale}`;
+  const base = `/api/processes/${encodeURIComponent(slug)}/themes/${encodeURIComponent(themeId)}`;
+  const key = `${slug}-${themeId}-${locale}`;
   const state = useApi(() => api.get<CanvasResponse>(`${base}?lang=${locale}`), key);
   const [current, setCurrent] = useState<CanvasResponse>();
   const [isEditing, setIsEditing] = useState(false);
@@ -228,24 +228,26 @@ export function CanvasPage() {
         <Link asChild>
           <RouterLink to={strategyPath}>{t('canvas.toStrategy')}</RouterLink>
         </Link>
-        {data.previousThemeNumber !== null ? (
+        {data.previousThemeId !== null ? (
           <Link asChild>
-            <RouterLink to={`${strategyPath}/themes/${data.previousThemeNumber}`}>
+            <RouterLink to={`${strategyPath}/themes/${data.previousThemeId}`}>
               {t('canvas.previous')}
             </RouterLink>
           </Link>
         ) : null}
-        {data.nextThemeNumber !== null ? (
+        {data.nextThemeId !== null ? (
           <Link asChild>
-            <RouterLink to={`${strategyPath}/themes/${data.nextThemeNumber}`}>{t('canvas.next')}</RouterLink>
+            <RouterLink to={`${strategyPath}/themes/${data.nextThemeId}`}>{t('canvas.next')}</RouterLink>
           </Link>
         ) : null}
       </nav>
       <header className="canvas-page__header">
         <Heading level={1} data-size="lg">
-          <span className="canvas-page__number">
-            {t('strategy.themeNumber', { number: data.theme.number })}:{' '}
-          </span>
+          {data.theme.number !== null ? (
+            <span className="canvas-page__number">
+              {t('strategy.themeNumber', { number: data.theme.number })}:{' '}
+            </span>
+          ) : null}
           {data.canvas.title}
         </Heading>
         <p className="canvas-page__status" id="canvas-status" tabIndex={-1}>
@@ -263,7 +265,7 @@ export function CanvasPage() {
             </Button>
           ) : null}
           <Button asChild variant="secondary">
-            <RouterLink to={`${strategyPath}/themes/${data.theme.number}/history`}>
+            <RouterLink to={`${strategyPath}/themes/${data.theme.id}/history`}>
               {t('canvas.history')}
             </RouterLink>
           </Button>

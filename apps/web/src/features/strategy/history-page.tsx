@@ -153,18 +153,18 @@ function RevisionChange({ revision, language }: { revision: Revision; language: 
 
 /** Every change to a canvas and its bullets (or to the goals), newest first, with restore. */
 export function HistoryPage({ scope }: { scope: 'theme' | 'goals' }) {
-  const { slug = '', number = '' } = useParams();
+  const { slug = '', themeId = '' } = useParams();
   const { t, formatDateTime, locale } = useI18n();
   const processBase = `/api/processes/${encodeURIComponent(slug)}`;
   const historyUrl =
     scope === 'theme'
-      ? `${processBase}/themes/${encodeURIComponent(number)}/history`
+      ? `${processBase}/themes/${encodeURIComponent(themeId)}/history`
       : `${processBase}/strategy/history`;
   const history = useApi(() => api.get<RevisionList>(historyUrl), historyUrl);
   const canvas = useApi(
     () =>
       scope === 'theme'
-        ? api.get<CanvasResponse>(`${processBase}/themes/${encodeURIComponent(number)}?lang=${locale}`)
+        ? api.get<CanvasResponse>(`${processBase}/themes/${encodeURIComponent(themeId)}?lang=${locale}`)
         : Promise.resolve(undefined),
     `${historyUrl}-${locale}`,
   );
@@ -175,9 +175,10 @@ export function HistoryPage({ scope }: { scope: 'theme' | 'goals' }) {
   if (!history.data) return null;
   const title =
     scope === 'theme'
-      ? t('history.title', { title: canvas.data?.canvas.title ?? t('strategy.themeNumber', { number }) })
+      ? // the link holds the theme's id only: its title shows once the canvas has loaded
+        t('history.title', { title: canvas.data?.canvas.title ?? '…' })
       : t('history.goalsTitle');
-  const back = scope === 'theme' ? `/p/${slug}/strategy/themes/${number}` : `/p/${slug}/strategy`;
+  const back = scope === 'theme' ? `/p/${slug}/strategy/themes/${themeId}` : `/p/${slug}/strategy`;
 
   const restore = async (revision: Revision) => {
     setError('');

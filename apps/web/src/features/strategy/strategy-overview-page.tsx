@@ -54,11 +54,11 @@ export function StrategyOverviewPage() {
       return false;
     }
   };
-  const moveTheme = async (number: number, position: number, direction: 'up' | 'down') => {
+  const moveTheme = async (themeId: string, position: number, direction: 'up' | 'down') => {
     const ok = await run(
       () =>
         api.post<StrategyOverview>(
-          `/api/processes/${encodeURIComponent(slug)}/themes/${number}/move${query}`,
+          `/api/processes/${encodeURIComponent(slug)}/themes/${encodeURIComponent(themeId)}/move${query}`,
           { position },
         ),
       t('statement.moved', { position: position + 1, count: data.themes.length }),
@@ -208,11 +208,11 @@ export function StrategyOverviewPage() {
         </Heading>
         <ol className="theme-cards">
           {data.themes.map((theme, index) => (
-            <li key={theme.number}>
+            <li key={theme.id}>
               <Card data-color="neutral" className="theme-card">
                 <Heading level={3} data-size="sm">
                   <Link asChild>
-                    <RouterLink to={`/p/${slug}/strategy/themes/${theme.number}`}>
+                    <RouterLink to={`/p/${slug}/strategy/themes/${theme.id}`}>
                       <span className="visually-hidden">
                         {t('strategy.themeNumber', { number: theme.number })}:{' '}
                       </span>
@@ -236,7 +236,7 @@ export function StrategyOverviewPage() {
                       data-size="sm"
                       disabled={index === 0}
                       aria-label={t('statement.moveUpLabel', { text: theme.title })}
-                      onClick={() => void moveTheme(theme.number, index - 1, 'up')}
+                      onClick={() => void moveTheme(theme.id, index - 1, 'up')}
                     >
                       {t('statement.moveUp')}
                     </Button>
@@ -246,7 +246,7 @@ export function StrategyOverviewPage() {
                       data-size="sm"
                       disabled={index === data.themes.length - 1}
                       aria-label={t('statement.moveDownLabel', { text: theme.title })}
-                      onClick={() => void moveTheme(theme.number, index + 1, 'down')}
+                      onClick={() => void moveTheme(theme.id, index + 1, 'down')}
                     >
                       {t('statement.moveDown')}
                     </Button>

@@ -2,6 +2,7 @@
 export * from './people.ts';
 export * from './processes.ts';
 export * from './rounds.ts';
+export * from './themes.ts';
 export * from './strategies.ts';
 export * from './audit.ts';
 export * from './actors.ts';

@@ -11,6 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { strategyProcesses, type Translations } from './processes.ts';
 import { users } from './people.ts';
+import { themes } from './themes.ts';
 
 /**
  * The strategy of one process: its structure (dimensions, pillars), the lead text of the
@@ -30,30 +31,6 @@ export const strategies = pgTable('strategies', {
   translations: jsonb('translations').$type<Translations>().notNull().default({}),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
-
-export const themeStages = ['candidate', 'strategic', 'dropped'] as const;
-export const themeOrigins = ['manual', 'discovered'] as const;
-
-export const themes = pgTable(
-  'themes',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    processId: uuid('process_id')
-      .notNull()
-      .references(() => strategyProcesses.id, { onDelete: 'cascade' }),
-    parentId: uuid('parent_id'),
-    /** The number shown to people (1–6 for strategic themes); null for unnumbered candidates. */
-    number: integer('number'),
-    position: integer('position').notNull().default(0),
-    title: text('title').notNull(),
-    description: text('description').notNull().default(''),
-    origin: text('origin', { enum: themeOrigins }).notNull().default('manual'),
-    stage: text('stage', { enum: themeStages }).notNull().default('candidate'),
-    translations: jsonb('translations').$type<Translations>().notNull().default({}),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (table) => [index('themes_process_idx').on(table.processId, table.position)],
-);
 
 export const canvasStatuses = ['draft', 'in_review', 'approved'] as const;
 

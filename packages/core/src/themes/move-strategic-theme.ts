@@ -2,10 +2,11 @@ import type { Database } from '../db/database.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { NotFoundError } from '../shared/domain-error.ts';
+import { moveInList } from '../shared/ordering.ts';
 import { assertProcessPermission, getProcessForActor } from '../processes/index.ts';
-import { canApproveCanvas } from './strategies.policies.ts';
-import { moveInList } from './strategy.ts';
-import { findThemesOfProcess, setThemeOrder } from './strategies.repository.ts';
+import { isStrategicTheme } from './theme.ts';
+import { canArrangeThemes } from './themes.policies.ts';
+import { findThemesOfProcess, setThemeOrder } from './themes.repository.ts';
 
 /**
  * Reorders the strategic themes; they are renumbered 1..n in their new order (the number is what
@@ -14,16 +15,14 @@ import { findThemesOfProcess, setThemeOrder } from './strategies.repository.ts';
 export async function moveStrategicTheme(
   db: Database,
   actor: Actor,
-  input: { slug: string; themeNumber: number; position: number },
+  input: { slug: string; themeId: string; position: number },
 ) {
   return db.transaction(async (tx) => {
     const { strategyProcess, access } = await getProcessForActor(tx, actor, input.slug);
-    assertProcessPermission(access, canApproveCanvas(access), 'reorder strategic themes');
-    const strategic = (await findThemesOfProcess(tx, strategyProcess.id)).filter(
-      (theme) => theme.number !== null,
-    );
-    const moving = strategic.find((theme) => theme.number === input.themeNumber);
-    if (!moving) throw new NotFoundError(`Theme ${input.themeNumber}`);
+    assertProcessPermission(access, canArrangeThemes(access), 'reorder strategic themes');
+    const strategic = (await findThemesOfProcess(tx, strategyProcess.id)).filter(isStrategicTheme);
+    const moving = strategic.find((theme) => theme.id === input.themeId);
+    if (!moving) throw new NotFoundError('The theme');
     const order = moveInList(
       strategic.map((theme) => theme.id),
       moving.id,
@@ -42,7 +41,7 @@ export async function moveStrategicTheme(
       action: 'theme.moved',
       entityType: 'theme',
       entityId: moving.id,
-      detail: { before: { number: input.themeNumber }, after: { number: newNumber } },
+      detail: { before: { number: moving.number }, after: { number: newNumber } },
     });
     return { number: newNumber };
   });
