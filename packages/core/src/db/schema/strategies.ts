@@ -11,6 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { strategyProcesses, type Translations } from './processes.ts';
 import { users } from './people.ts';
+import * as vocabulary from '@innspill/vocabulary';
 
 /**
  * The strategy of one process: its structure (dimensions, pillars), the lead text of the
@@ -55,7 +56,7 @@ export const themes = pgTable(
   (table) => [index('themes_process_idx').on(table.processId, table.position)],
 );
 
-export const canvasStatuses = ['draft', 'in_review', 'approved'] as const;
+export const canvasStatuses = vocabulary.canvasStatuses;
 
 /** One per strategic theme: the slide the working group fills in. */
 export const canvases = pgTable('canvases', {
@@ -104,7 +105,7 @@ export const statements = pgTable(
   (table) => [index('statements_canvas_section_idx').on(table.canvasId, table.section, table.position)],
 );
 
-export const revisionEntityTypes = ['statement', 'canvas', 'strategy', 'process'] as const;
+export const revisionEntityTypes = vocabulary.revisionEntityTypes;
 
 /** Every change to a statement, canvas or the goals: who, when, and the state before and after. */
 export const revisions = pgTable(
