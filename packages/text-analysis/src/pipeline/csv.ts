@@ -166,6 +166,9 @@ export class CsvRowParser {
   }
 
   #parse(chunk: string): CsvRow[] {
+    if (chunk.length === 0) {
+      return [];
+    }
     // The state lives in locals while a chunk is parsed (the hot loop of a large import).
     const delimiter = this.#delimiter as string;
     const isLenient = this.#isLenient;
@@ -181,14 +184,11 @@ export class CsvRowParser {
     let hasContent = this.#hasContent;
     let line = this.#line;
     let rowLine = this.#rowLine;
-    for (let i = 0; i < chunk.length; i++) {
+    // The LF of a CRLF whose CR ended a row at the end of the last chunk.
+    const start = skipsLineFeed && chunk.charCodeAt(0) === 10 ? 1 : 0;
+    skipsLineFeed = false;
+    for (let i = start; i < chunk.length; i++) {
       const ch = chunk[i] as string;
-      if (skipsLineFeed) {
-        skipsLineFeed = false;
-        if (ch === '\n') {
-          continue; // the LF of a CRLF whose CR ended the row
-        }
-      }
       if (pendingQuote) {
         pendingQuote = false;
         if (ch === '"') {
@@ -228,11 +228,10 @@ export class CsvRowParser {
         hasContent = true;
         continue;
       }
-      const isLineEnd = ch === '\n' || (ch === '\r' && isCarriageReturnLineEnd);
-      if (ch === '\r' && !isLineEnd) {
+      if (ch === '\r' && !isCarriageReturnLineEnd) {
         continue;
       }
-      if (isLineEnd) {
+      if (ch === '\n' || ch === '\r') {
         fields.push(field);
         if (keepsBlankLines || hasContent || fields.length > 1 || (fields[0] ?? '').length > 0) {
           rows.push({ fields, line: rowLine });
@@ -241,7 +240,13 @@ export class CsvRowParser {
         field = '';
         afterQuote = false;
         hasContent = false;
-        skipsLineFeed = ch === '\r';
+        if (ch === '\r') {
+          if (i + 1 === chunk.length) {
+            skipsLineFeed = true;
+          } else if (chunk.charCodeAt(i + 1) === 10) {
+            i++; // CRLF is one line end
+          }
+        }
         line++;
         rowLine = line;
         continue;
@@ -277,10 +282,15 @@ export async function* readCsvRows(
   dialect: CsvDialect = {},
 ): AsyncGenerator<CsvRow> {
   const parser = new CsvRowParser(source, dialect);
+  // One `yield` per row: `yield*` over an array would add an async-from-sync step to each.
   for await (const chunk of chunks) {
-    yield* parser.write(chunk);
+    for (const row of parser.write(chunk)) {
+      yield row;
+    }
   }
-  yield* parser.end();
+  for (const row of parser.end()) {
+    yield row;
+  }
 }
 
 /**
