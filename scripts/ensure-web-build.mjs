@@ -13,7 +13,7 @@ function newestMtime(path) {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
-const sources = ['src', 'index.html', 'vite.config.ts', '../../packages/contracts/src'].map((p) => join(webRoot, p));
+const sources = ['src', 'index.html', 'vite.config.ts', '../../packages/contracts/src', '../../packages/vocabulary/src'].map((p) => join(webRoot, p));
 const isStale =
   !existsSync(builtIndex) || sources.some((source) => existsSync(source) && newestMtime(source) > statSync(builtIndex).mtimeMs);
 if (isStale) {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import * as vocabulary from '@innspill/vocabulary';
 
-export const LocaleSchema = z.enum(['nb', 'en']);
+export const LocaleSchema = z.enum(vocabulary.locales);
 export type Locale = z.infer<typeof LocaleSchema>;
 
-export const MembershipRoleSchema = z.enum(['owner', 'secretariat', 'working_group', 'reviewer', 'observer']);
+export const MembershipRoleSchema = z.enum(vocabulary.membershipRoles);
 export type MembershipRole = z.infer<typeof MembershipRoleSchema>;
 
 export const EmailSchema = z.string().trim().max(254).email();
@@ -41,7 +42,7 @@ export type CompleteSetupRequest = z.infer<typeof CompleteSetupRequestSchema>;
 
 export const SetupLinkStatusSchema = z.object({
   isValid: z.boolean(),
-  purpose: z.enum(['first_admin', 'user_invite']).nullable(),
+  purpose: z.enum(vocabulary.setupLinkPurposes).nullable(),
   email: z.string().nullable(),
 });
 

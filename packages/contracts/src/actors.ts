@@ -1,17 +1,7 @@
 import { z } from 'zod';
+import * as vocabulary from '@innspill/vocabulary';
 
-export const ActorTypeSchema = z.enum([
-  'universitet',
-  'hoyskole',
-  'studentorganisasjon',
-  'fagutvalg_rad',
-  'statlig_virksomhet',
-  'kommune_fylkeskommune',
-  'naeringsliv',
-  'arbeidstakerorganisasjon',
-  'privatperson',
-  'annet',
-]);
+export const ActorTypeSchema = z.enum(vocabulary.actorTypes);
 export type ActorType = z.infer<typeof ActorTypeSchema>;
 
 export const RegisteredActorSchema = z.object({

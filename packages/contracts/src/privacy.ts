@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as vocabulary from '@innspill/vocabulary';
 
 /** The respondent whose personal data the secretariat looks up, exports or deletes. */
 export const RespondentLookupSchema = z.object({ email: z.string().trim().min(3).max(254) });
@@ -12,10 +13,10 @@ export const RespondentDataSchema = z.object({
       id: z.string(),
       roundNumber: z.number(),
       roundTitle: z.string(),
-      status: z.enum(['draft', 'submitted', 'withdrawn']),
+      status: z.enum(vocabulary.submissionStatuses),
       submittedAt: z.string().nullable(),
       receiptCode: z.string().nullable(),
-      source: z.enum(['web', 'import']),
+      source: z.enum(vocabulary.submissionSources),
       submitterName: z.string().nullable(),
       submitterEmail: z.string().nullable(),
       organisationName: z.string().nullable(),
@@ -35,7 +36,7 @@ export const RespondentDataSchema = z.object({
           mediaType: z.string(),
           byteSize: z.number(),
           sha256: z.string(),
-          extractionStatus: z.enum(['pending', 'done', 'failed']),
+          extractionStatus: z.enum(vocabulary.extractionStatuses),
           extractedText: z.string().nullable(),
         }),
       ),

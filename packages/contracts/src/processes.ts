@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as vocabulary from '@innspill/vocabulary';
 import { MembershipRoleSchema } from './accounts.ts';
 import { EffectiveRoundStatusSchema } from './rounds.ts';
 
@@ -23,7 +24,7 @@ export const CreateProcessRequestSchema = z.object({
     .max(60)
     .optional(),
   subtitle: z.string().trim().max(500).optional(),
-  language: z.enum(['nb', 'nn', 'en']).optional(),
+  language: z.enum(vocabulary.processLanguages).optional(),
   commissionedBy: z.string().trim().max(200).optional(),
 });
 
@@ -31,7 +32,7 @@ export const MilestoneSchema = z.object({
   id: z.string(),
   title: z.string(),
   date: z.string(),
-  kind: z.enum(['deliverable', 'launch', 'meeting', 'deadline']),
+  kind: z.enum(vocabulary.milestoneKinds),
   isDone: z.boolean(),
 });
 
@@ -47,10 +48,10 @@ export const RoundSummarySchema = z.object({
   number: z.number(),
   title: z.string(),
   deadline: z.string(),
-  status: z.enum(['draft', 'open', 'closed']),
+  status: z.enum(vocabulary.roundStatuses),
   /** The status now: a stored `open` round past its deadline is `closed`. */
   effectiveStatus: EffectiveRoundStatusSchema,
-  visibility: z.enum(['public', 'invitation']),
+  visibility: z.enum(vocabulary.roundVisibilities),
 });
 
 export const ProcessOverviewSchema = ProcessSummarySchema.extend({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as vocabulary from '@innspill/vocabulary';
 import { ActorTypeSchema } from './actors.ts';
 import { EffectiveRoundStatusSchema, QuestionSchema } from './rounds.ts';
 
@@ -47,8 +48,8 @@ export const PublicRoundSchema = z.object({
   processTitle: z.string().optional(),
   deadline: z.string(),
   effectiveStatus: EffectiveRoundStatusSchema,
-  visibility: z.enum(['public', 'invitation']),
-  latePolicy: z.enum(['accept_flagged', 'refuse']),
+  visibility: z.enum(vocabulary.roundVisibilities),
+  latePolicy: z.enum(vocabulary.roundLatePolicies),
   questions: z.array(QuestionSchema),
 });
 export type PublicRound = z.infer<typeof PublicRoundSchema>;
@@ -64,15 +65,7 @@ export type PublicRoundResponse = z.infer<typeof PublicRoundResponseSchema>;
  * Why an attachment's text could not be read; the web app shows a translated message for each.
  * Null while pending or done, and for files that failed before the codes existed.
  */
-export const ExtractionFailureSchema = z.enum([
-  'unsupported_type',
-  'encrypted',
-  'damaged',
-  'no_text',
-  'timed_out',
-  'deleted_on_request',
-  'unknown',
-]);
+export const ExtractionFailureSchema = z.enum(vocabulary.extractionFailures);
 export type ExtractionFailure = z.infer<typeof ExtractionFailureSchema>;
 
 export const AttachmentSchema = z.object({
@@ -80,7 +73,7 @@ export const AttachmentSchema = z.object({
   fileName: z.string(),
   mediaType: z.string(),
   byteSize: z.number(),
-  extractionStatus: z.enum(['pending', 'done', 'failed']),
+  extractionStatus: z.enum(vocabulary.extractionStatuses),
   extractionFailure: ExtractionFailureSchema.nullable(),
   /** English technical detail of a failure (for the CLI and logs); pages show `extractionFailure`. */
   extractionError: z.string().nullable(),
@@ -98,7 +91,7 @@ export type Answer = z.infer<typeof AnswerSchema>;
 export const RespondentViewSchema = z.object({
   round: PublicRoundSchema,
   actorName: z.string().nullable(),
-  status: z.enum(['draft', 'submitted', 'withdrawn']),
+  status: z.enum(vocabulary.submissionStatuses),
   receiptCode: z.string().nullable(),
   submittedAt: z.string().nullable(),
   isLate: z.boolean(),
@@ -122,7 +115,7 @@ export const StartResponseResponseSchema = z.object({
    * token the first request gave.
    */
   token: z.string().nullable(),
-  status: z.enum(['draft', 'submitted', 'withdrawn']),
+  status: z.enum(vocabulary.submissionStatuses),
   receiptCode: z.string().nullable(),
   isRepeat: z.boolean(),
 });
@@ -130,10 +123,10 @@ export type StartResponseResponse = z.infer<typeof StartResponseResponseSchema>;
 
 export const SubmissionSchema = z.object({
   id: z.string(),
-  status: z.enum(['draft', 'submitted', 'withdrawn']),
+  status: z.enum(vocabulary.submissionStatuses),
   submittedAt: z.string().nullable(),
   isLate: z.boolean(),
-  source: z.enum(['web', 'import']),
+  source: z.enum(vocabulary.submissionSources),
   receiptCode: z.string().nullable(),
   publicationConsent: z.boolean().nullable(),
   actorName: z.string().nullable(),
@@ -161,7 +154,7 @@ export const SegmentSchema = z.object({
   attachmentId: z.string().nullable(),
   position: z.number(),
   text: z.string(),
-  language: z.enum(['nb', 'nn', 'en', 'und']),
+  language: z.enum(vocabulary.segmentLanguages),
 });
 export type Segment = z.infer<typeof SegmentSchema>;
 
@@ -197,7 +190,7 @@ export const ParticipationSchema = z.object({
       isInvited: z.boolean(),
       submittedAt: z.string().nullable(),
       isLate: z.boolean(),
-      source: z.enum(['web', 'import']),
+      source: z.enum(vocabulary.submissionSources),
     }),
   ),
   notAnswered: z.array(
@@ -243,7 +236,7 @@ export const InvitationListResponseSchema = z.object({
       kind: z.string(),
       recipient: z.string(),
       subject: z.string(),
-      transport: z.enum(['smtp', 'outbox']),
+      transport: z.enum(vocabulary.emailTransports),
       outboxFile: z.string().nullable(),
       sentAt: z.string(),
     }),

@@ -1,17 +1,11 @@
 import { z } from 'zod';
+import * as vocabulary from '@innspill/vocabulary';
 import { OsloLocalDateTimeSchema } from './oslo-dates.ts';
 
-export const QuestionKindSchema = z.enum([
-  'long_text',
-  'short_text',
-  'single_choice',
-  'multiple_choice',
-  'scale',
-  'number',
-]);
-export const RoundVisibilitySchema = z.enum(['public', 'invitation']);
-export const RoundLatePolicySchema = z.enum(['accept_flagged', 'refuse']);
-export const EffectiveRoundStatusSchema = z.enum(['draft', 'scheduled', 'open', 'closed']);
+export const QuestionKindSchema = z.enum(vocabulary.questionKinds);
+export const RoundVisibilitySchema = z.enum(vocabulary.roundVisibilities);
+export const RoundLatePolicySchema = z.enum(vocabulary.roundLatePolicies);
+export const EffectiveRoundStatusSchema = z.enum(vocabulary.effectiveRoundStatuses);
 
 export const QuestionSchema = z.object({
   id: z.string(),
@@ -35,7 +29,7 @@ export const RoundSchema = z.object({
   /** The same instants as Oslo wall-clock time, for forms. */
   opensAtLocal: z.string().nullable(),
   deadlineLocal: z.string(),
-  status: z.enum(['draft', 'open', 'closed']),
+  status: z.enum(vocabulary.roundStatuses),
   effectiveStatus: EffectiveRoundStatusSchema,
   visibility: RoundVisibilitySchema,
   latePolicy: RoundLatePolicySchema,
@@ -67,7 +61,7 @@ export const CreateRoundRequestSchema = RoundFieldsSchema.extend({
 export type CreateRoundRequest = z.infer<typeof CreateRoundRequestSchema>;
 
 export const UpdateRoundRequestSchema = RoundFieldsSchema.partial().extend({
-  status: z.enum(['draft', 'open', 'closed']).optional(),
+  status: z.enum(vocabulary.roundStatuses).optional(),
 });
 export type UpdateRoundRequest = z.infer<typeof UpdateRoundRequestSchema>;
 

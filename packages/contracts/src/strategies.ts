@@ -1,23 +1,11 @@
 import { z } from 'zod';
+import * as vocabulary from '@innspill/vocabulary';
 import { PlanDateSchema } from './oslo-dates.ts';
 
-export const CanvasStatusSchema = z.enum(['draft', 'in_review', 'approved']);
+export const CanvasStatusSchema = z.enum(vocabulary.canvasStatuses);
 export type CanvasStatus = z.infer<typeof CanvasStatusSchema>;
 
-export const canvasSectionNames = [
-  'challenge',
-  'headline.individual',
-  'individual.opportunity',
-  'individual.prerequisite',
-  'headline.institution',
-  'institution.opportunity',
-  'institution.prerequisite',
-  'headline.society',
-  'society.opportunity',
-  'society.prerequisite',
-  'keyword',
-  'deep_dive',
-] as const;
+export const canvasSectionNames = vocabulary.canvasSections;
 
 /** One bullet as the reader sees it: in their language when a translation exists. */
 export const StatementSchema = z.object({
@@ -112,7 +100,7 @@ export type StrategyOverview = z.infer<typeof StrategyOverviewSchema>;
 
 export const RevisionSchema = z.object({
   id: z.string(),
-  entityType: z.enum(['statement', 'canvas', 'strategy', 'process']),
+  entityType: z.enum(vocabulary.revisionEntityTypes),
   entityId: z.string(),
   version: z.number(),
   action: z.string(),
@@ -143,7 +131,7 @@ export const UpdateStatementRequestSchema = z.object({
   text: z.string().trim().min(1).max(4000).optional(),
   isTruncated: z.boolean().optional(),
   locale: z
-    .enum(['nb', 'nn', 'en'])
+    .enum(vocabulary.processLanguages)
     .optional() /** The version the edit started from; a change saved by someone else since then gives 409 `conflict`. */,
   baseVersion: z.number().int().nonnegative().optional(),
 });
@@ -156,7 +144,7 @@ export const UpdateCanvasRequestSchema = z.object({
   summary: z.string().trim().max(4000).optional(),
   mainGoal: z.string().trim().max(4000).optional(),
   locale: z
-    .enum(['nb', 'nn', 'en'])
+    .enum(vocabulary.processLanguages)
     .optional() /** The version the edit started from; a change saved by someone else since then gives 409 `conflict`. */,
   baseVersion: z.number().int().nonnegative().optional(),
 });
@@ -168,7 +156,7 @@ export const AddCommentRequestSchema = z.object({
 export const UpdateGoalsLeadRequestSchema = z.object({
   lead: z.string().trim().max(4000),
   locale: z
-    .enum(['nb', 'nn', 'en'])
+    .enum(vocabulary.processLanguages)
     .optional() /** The strategy version (`strategyVersion`) the edit started from; a change saved by someone else since then gives 409 `conflict`. */,
   baseVersion: z.number().int().nonnegative().optional(),
 });
@@ -211,7 +199,7 @@ export const TimelineSchema = z.object({
 });
 export type Timeline = z.infer<typeof TimelineSchema>;
 
-export const InvolvementEventKindSchema = z.enum(['meeting', 'status_report', 'presentation', 'hearing']);
+export const InvolvementEventKindSchema = z.enum(vocabulary.involvementEventKinds);
 export const LogInvolvementEventRequestSchema = z.object({
   date: PlanDateSchema,
   kind: InvolvementEventKindSchema,
@@ -260,7 +248,7 @@ export const UpdateStructureRequestSchema = z.object({
 export const SaveMilestoneRequestSchema = z.object({
   title: z.string().trim().min(1).max(300).optional(),
   date: PlanDateSchema.optional(),
-  kind: z.enum(['deliverable', 'launch', 'meeting', 'deadline']).optional(),
+  kind: z.enum(vocabulary.milestoneKinds).optional(),
   isDone: z.boolean().optional(),
 });
 

@@ -1,3 +1,6 @@
+import type { EffectiveRoundStatus, MembershipRole, MilestoneKind } from '@innspill/vocabulary';
+import type { LabelledCatalogue } from './catalogues.ts';
+
 /**
  * The core string catalogue (app shell, accounts, process overview). Feature modules add their
  * own catalogues in `catalogues.ts`. Every string a person sees comes from a catalogue.
@@ -167,4 +170,6 @@ export const coreMessages = {
     'role.observer': 'Observer',
     'role.admin': 'Administrator',
   },
-} as const;
+} as const satisfies LabelledCatalogue<
+  `milestone.kind.${MilestoneKind}` | `role.${MembershipRole}` | `round.status.${EffectiveRoundStatus}`
+>;

@@ -1,3 +1,4 @@
+import type { EmailTransport } from '@innspill/vocabulary';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -10,7 +11,7 @@ export interface EmailMessage {
 }
 
 export interface SentEmail {
-  transport: 'smtp' | 'outbox';
+  transport: EmailTransport;
   /** File name in the outbox folder when no SMTP server is configured. */
   outboxFile?: string;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as vocabulary from '@innspill/vocabulary';
 import { InvalidProcessDocumentError } from './exchange.errors.ts';
 
 /**
@@ -67,7 +68,7 @@ export const StrategicThemeSchema = z.looseObject({
   slideTitle: z.string().optional(),
   summary: z.string(),
   mainGoal: z.string(),
-  status: z.enum(['draft', 'in_review', 'approved']).optional(),
+  status: z.enum(vocabulary.canvasStatuses).optional(),
   stage: z.enum(['candidate', 'strategic', 'dropped']).optional(),
   version: z.number().int().positive().optional(),
   translations: TranslationsSchema.optional(),
@@ -89,7 +90,7 @@ const MilestoneDocumentSchema = z.object({
   date: z.iso.date(),
   label: z.string().min(1),
   statedAs: z.string().nullable().optional(),
-  kind: z.enum(['deliverable', 'launch', 'meeting', 'deadline']).optional(),
+  kind: z.enum(vocabulary.milestoneKinds).optional(),
   done: z.boolean().optional(),
   translations: TranslationsSchema.optional(),
 });
@@ -118,7 +119,7 @@ const InvolvementEventDocumentSchema = z.object({
   id: IdSchema.optional(),
   date: z.iso.date(),
   body: z.string().nullable().optional(),
-  kind: z.enum(['meeting', 'status_report', 'presentation', 'hearing']),
+  kind: z.enum(vocabulary.involvementEventKinds),
   notes: z.string().default(''),
   translations: TranslationsSchema.optional(),
 });
@@ -133,8 +134,8 @@ const InputRoundDocumentSchema = z.looseObject({
   deadlineAt: z.iso.datetime({ offset: true }).optional(),
   opensAt: z.iso.datetime({ offset: true }).nullable().optional(),
   referenceDate: z.iso.date().optional(),
-  status: z.enum(['draft', 'open', 'closed']).optional(),
-  visibility: z.enum(['public', 'invitation']).optional(),
+  status: z.enum(vocabulary.roundStatuses).optional(),
+  visibility: z.enum(vocabulary.roundVisibilities).optional(),
   keyQuestionsHeading: z.string().optional(),
   keyQuestions: z.array(TextItemSchema),
   translations: TranslationsSchema.optional(),
@@ -143,7 +144,7 @@ const InputRoundDocumentSchema = z.looseObject({
 const RevisionDocumentSchema = z.object({
   id: IdSchema.optional(),
   themeNumber: z.number().int().positive().nullable(),
-  entityType: z.enum(['statement', 'canvas', 'strategy', 'process']),
+  entityType: z.enum(vocabulary.revisionEntityTypes),
   entityId: IdSchema,
   version: z.number().int().positive(),
   action: z.string(),
@@ -161,7 +162,7 @@ export const ProcessDocumentSchema = z.looseObject({
     .string()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a slug (a–z, 0–9, hyphens)')
     .optional(),
-  status: z.enum(['active', 'closed', 'archived']).optional(),
+  status: z.enum(vocabulary.processStatuses).optional(),
   language: z.string().min(2),
   title: z.string().min(1),
   subtitle: z.string().nullable().optional(),

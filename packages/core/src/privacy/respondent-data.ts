@@ -1,3 +1,4 @@
+import type { ExtractionStatus, SubmissionSource } from '@innspill/vocabulary';
 import { isValidEmail } from '../actors/actor.ts';
 import { ValidationError } from '../shared/domain-error.ts';
 
@@ -26,7 +27,7 @@ export interface RespondentSubmission {
   status: 'draft' | 'submitted' | 'withdrawn';
   submittedAt: string | null;
   receiptCode: string | null;
-  source: 'web' | 'import';
+  source: SubmissionSource;
   submitterName: string | null;
   submitterEmail: string | null;
   organisationName: string | null;
@@ -38,7 +39,7 @@ export interface RespondentSubmission {
     mediaType: string;
     byteSize: number;
     sha256: string;
-    extractionStatus: 'pending' | 'done' | 'failed';
+    extractionStatus: ExtractionStatus;
     extractedText: string | null;
   }[];
 }

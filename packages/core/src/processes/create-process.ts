@@ -1,3 +1,4 @@
+import type { ProcessLanguage } from '@innspill/vocabulary';
 import type { Database } from '../db/database.ts';
 import { recordAuditEvent } from '../audit/index.ts';
 import type { Actor } from '../shared/actor.ts';
@@ -12,7 +13,7 @@ export interface CreateProcessInput {
   title: string;
   slug?: string | undefined;
   subtitle?: string | undefined;
-  language?: 'nb' | 'nn' | 'en' | undefined;
+  language?: ProcessLanguage | undefined;
   commissionedBy?: string | undefined;
 }
 

@@ -1,3 +1,4 @@
+import { decodeText as decodeTextAs } from '@innspill/text-analysis';
 import { isZip, readZipArchive, type ZipLimits } from './zip-archive.ts';
 
 export type DocumentType = 'pdf' | 'docx' | 'odt' | 'txt';
@@ -46,13 +47,11 @@ export function looksLikeText(bytes: Uint8Array): boolean {
   return controls <= sample.length / 100;
 }
 
-/** Decodes text files: UTF-8 (BOM stripped) when valid, otherwise Windows-1252 (old Excel CSVs with æøå). */
+/**
+ * Decodes text files: UTF-8 (BOM stripped) when valid, otherwise Windows-1252 (old Excel CSVs with
+ * æøå), by the engine's detector. A file mixing the two is read as Windows-1252, as the import always
+ * has (the analysis input refuses it instead).
+ */
 export function decodeText(bytes: Uint8Array): string {
-  let view = bytes;
-  if (view.length >= 3 && view[0] === 0xef && view[1] === 0xbb && view[2] === 0xbf) view = view.subarray(3);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(view);
-  } catch {
-    return new TextDecoder('windows-1252').decode(view);
-  }
+  return decodeTextAs(bytes, 'text file', { mixed: 'windows-1252' });
 }

@@ -1,3 +1,4 @@
+import type { SubmissionSource } from '@innspill/vocabulary';
 import type { Queryable } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import { actorTypes, type ActorType } from '../actors/actor.ts';
@@ -13,7 +14,7 @@ export interface ParticipantRow {
   isInvited: boolean;
   submittedAt: Date | null;
   isLate: boolean;
-  source: 'web' | 'import';
+  source: SubmissionSource;
 }
 
 /**

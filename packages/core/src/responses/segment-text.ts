@@ -1,8 +1,9 @@
 // The analysis package's public index does not export detectLanguage yet (it is being written);
 // import the capability folder directly until it does.
 import { detectLanguage } from '../../../text-analysis/src/language/index.ts';
+import type { SegmentLanguage } from '@innspill/vocabulary';
 
-export type SegmentLanguage = 'nb' | 'nn' | 'en' | 'und';
+export type { SegmentLanguage } from '@innspill/vocabulary';
 
 /** Paragraphs longer than this are split into sentences. */
 export const longParagraphChars = 600;

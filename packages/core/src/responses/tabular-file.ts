@@ -1,3 +1,4 @@
+import { parseCsvRows, type CsvDialect } from '@innspill/text-analysis';
 import ExcelJS from 'exceljs';
 import { decodeText, detectFileType } from './file-types.ts';
 import { ImportFailedError, UnsupportedFileTypeError } from './responses.errors.ts';
@@ -17,67 +18,16 @@ export interface Table {
 
 /**
  * Parses CSV text (RFC 4180 quoting; the delimiter `,`, `;` or tab is guessed from the header
- * line, as Norwegian Excel writes `;`). Returns all rows including the header.
+ * line, as Norwegian Excel writes `;`) with the engine's CSV reader. Returns all rows including the
+ * header, blank lines as `['']` (so row i is spreadsheet row i + 1). Read as a spreadsheet reads
+ * it: a stray or unclosed quote is text, and a lone CR ends a row.
  */
 export function parseCsv(text: string): string[][] {
-  const delimiter = guessDelimiter(text);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let isQuoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index];
-    if (isQuoted) {
-      if (char === '"') {
-        if (text[index + 1] === '"') {
-          field += '"';
-          index += 1;
-        } else {
-          isQuoted = false;
-        }
-      } else {
-        field += char;
-      }
-      continue;
-    }
-    if (char === '"' && field === '') isQuoted = true;
-    else if (char === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[index + 1] === '\n') index += 1;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return parseCsvRows(text, 'CSV file', SPREADSHEET_CSV);
 }
 
-function guessDelimiter(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r|\n|$/));
-  const counts = [',', ';', '\t'].map((delimiter) => ({
-    delimiter,
-    count: countOutsideQuotes(firstLine, delimiter),
-  }));
-  counts.sort((a, b) => b.count - a.count);
-  return counts[0] && counts[0].count > 0 ? counts[0].delimiter : ',';
-}
-
-function countOutsideQuotes(line: string, delimiter: string): number {
-  let count = 0;
-  let isQuoted = false;
-  for (const char of line) {
-    if (char === '"') isQuoted = !isQuoted;
-    else if (char === delimiter && !isQuoted) count += 1;
-  }
-  return count;
-}
+/** How the import reads CSV: forgiving, as Excel and LibreOffice are. */
+const SPREADSHEET_CSV: CsvDialect = { strayQuotes: 'text', isCarriageReturnLineEnd: true, keepsBlankLines: true };
 
 /** A table from all rows of a file (row i is spreadsheet row i + 1): the first non-empty row is the header. */
 function toTable(allRows: string[][]): Table {

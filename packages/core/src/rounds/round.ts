@@ -1,3 +1,4 @@
+import type { EffectiveRoundStatus } from '@innspill/vocabulary';
 import type { inputRounds, questions } from '../db/schema/index.ts';
 
 export type InputRound = typeof inputRounds.$inferSelect;
@@ -5,7 +6,7 @@ export type Question = typeof questions.$inferSelect;
 export type QuestionKind = Question['kind'];
 
 /** What a round looks like to a respondent at a given instant. */
-export type EffectiveRoundStatus = 'draft' | 'scheduled' | 'open' | 'closed';
+export type { EffectiveRoundStatus } from '@innspill/vocabulary';
 
 /**
  * The status a round has now: closing is automatic at the deadline, so a stored `open` round past

@@ -1,27 +1,17 @@
 /** Pure rules of the strategy text: sections of a canvas, ordering, the canvas workflow. */
 
-export const breakdownColumns = ['individual', 'institution', 'society'] as const;
-export type BreakdownColumn = (typeof breakdownColumns)[number];
+import {
+  breakdownColumns,
+  canvasSections,
+  processSections,
+  type BreakdownColumn,
+  type CanvasSection,
+  type CanvasStatus,
+  type ProcessSection,
+} from '@innspill/vocabulary';
 
-export const canvasSections = [
-  'challenge',
-  'headline.individual',
-  'individual.opportunity',
-  'individual.prerequisite',
-  'headline.institution',
-  'institution.opportunity',
-  'institution.prerequisite',
-  'headline.society',
-  'society.opportunity',
-  'society.prerequisite',
-  'keyword',
-  'deep_dive',
-] as const;
-export type CanvasSection = (typeof canvasSections)[number];
-
-/** Statements that belong to the process rather than to one canvas. */
-export const processSections = ['overarching_goal'] as const;
-export type ProcessSection = (typeof processSections)[number];
+export { breakdownColumns, canvasSections, processSections };
+export type { BreakdownColumn, CanvasSection, CanvasStatus, ProcessSection };
 
 export type StatementSection = CanvasSection | ProcessSection;
 export const statementSections: readonly StatementSection[] = [...canvasSections, ...processSections];
@@ -38,8 +28,6 @@ export function isStatementSection(value: string): value is StatementSection {
 export function isSingleStatementSection(section: StatementSection): boolean {
   return section.startsWith('headline.');
 }
-
-export type CanvasStatus = 'draft' | 'in_review' | 'approved';
 
 /** Which status changes exist, and whether they need the approver role (owner or secretariat). */
 export const canvasTransitions: Record<CanvasStatus, Partial<Record<CanvasStatus, 'editor' | 'approver'>>> = {

@@ -1,25 +1,35 @@
 /**
  * Which character encoding an input file is in. Spreadsheet exports in Norway are UTF-8, or (from
  * older Excel, "CSV (semikolondelt)") Windows-1252, where æ, ø and å are single bytes that are not
- * UTF-8. The app's response import reads both (`packages/core/src/responses/file-types.ts`); the
- * analysis input does the same, but refuses a file that mixes the two, since no single reading of
- * it keeps every line's letters.
+ * UTF-8. This is the project's one encoding detector: the analysis input (`innspill analyze`) refuses
+ * a file that mixes the two, since no single reading of it keeps every line's letters; the app's
+ * imports (`packages/core/src/responses/file-types.ts`) read such a file as Windows-1252.
  * @module
  */
 import { isUtf8 as isUtf8Bytes } from 'node:buffer';
-import { InputError } from './readers.ts';
+import { InputError } from './input-error.ts';
 
 /** The encodings input files are read in. */
 export type InputEncoding = 'utf-8' | 'windows-1252';
 
 const NEWLINE = 10;
 
+/** How a file that mixes UTF-8 lines with lines that are not UTF-8 is read. */
+export interface EncodingOptions {
+  /**
+   * `'refuse'` (default): an {@link InputError} (`encoding`) naming the first line that is not
+   * UTF-8, as the analysis input does; `'windows-1252'`: the whole file is read as Windows-1252,
+   * as the app's import always has (a UTF-8 line's æ then reads as "Ã¦").
+   */
+  readonly mixed?: 'refuse' | 'windows-1252';
+}
+
 /**
  * Says how to decode a file's bytes: UTF-8 when every byte sequence is UTF-8, Windows-1252 when no
  * line with letters outside ASCII is UTF-8. A file with both (UTF-8 lines and lines that are not
- * UTF-8) is an {@link InputError} naming the first line that is not. `open` gives the bytes afresh
- * each time: a UTF-8 file is read once, by the native decoder; any other is read a second time,
- * line by line.
+ * UTF-8) is an {@link InputError} naming the first line that is not (unless `options.mixed` says
+ * otherwise). `open` gives the bytes afresh each time: a UTF-8 file is read once, by the native
+ * decoder; any other is read a second time, line by line.
  *
  * @example
  * const encoding = await detectEncoding(() => createReadStream('svar.csv'), 'svar.csv'); // 'windows-1252'
@@ -27,52 +37,114 @@ const NEWLINE = 10;
 export async function detectEncoding(
   open: () => AsyncIterable<Uint8Array>,
   source: string,
+  options: EncodingOptions = {},
 ): Promise<InputEncoding> {
   if (await isUtf8(open())) {
     return 'utf-8';
   }
-  const strict = new TextDecoder('utf-8', { fatal: true });
-  let line = 1;
-  let pending: Uint8Array[] = [];
-  let utf8Lines = 0;
-  let firstInvalidLine: number | undefined;
-  const checkLine = (bytes: Uint8Array): void => {
+  if (options.mixed === 'windows-1252') {
+    return 'windows-1252';
+  }
+  const scan = new LineScan(source);
+  for await (const chunk of open()) {
+    scan.push(chunk);
+  }
+  return scan.finish();
+}
+
+/**
+ * {@link detectEncoding} for bytes already in memory (an uploaded file).
+ *
+ * @example
+ * detectTextEncoding(new Uint8Array([0x42, 0xe6, 0x72]), 'svar.csv'); // 'windows-1252'
+ */
+export function detectTextEncoding(
+  bytes: Uint8Array,
+  source: string,
+  options: EncodingOptions = {},
+): InputEncoding {
+  if (isUtf8Bytes(bytes)) {
+    return 'utf-8';
+  }
+  if (options.mixed === 'windows-1252') {
+    return 'windows-1252';
+  }
+  const scan = new LineScan(source);
+  scan.push(bytes);
+  return scan.finish();
+}
+
+/**
+ * Decodes a whole file's bytes as text in the encoding {@link detectTextEncoding} finds; a UTF-8
+ * byte-order mark is dropped whichever it is.
+ *
+ * @example
+ * decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x68, 0xc3, 0xa6]), 'brev.txt'); // 'hæ'
+ */
+export function decodeText(bytes: Uint8Array, source: string, options: EncodingOptions = {}): string {
+  const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const view = hasBom ? bytes.subarray(3) : bytes;
+  return new TextDecoder(detectTextEncoding(view, source, options)).decode(view);
+}
+
+/**
+ * Checks a file line by line (lines with bytes above ASCII only): no UTF-8 line → Windows-1252;
+ * UTF-8 lines next to lines that are not → the mixed-encoding refusal.
+ */
+class LineScan {
+  readonly #source: string;
+  readonly #strict = new TextDecoder('utf-8', { fatal: true });
+  #line = 1;
+  #pending: Uint8Array[] = [];
+  #utf8Lines = 0;
+  #firstInvalidLine: number | undefined;
+
+  constructor(source: string) {
+    this.#source = source;
+  }
+
+  push(chunk: Uint8Array): void {
+    let position = 0;
+    for (let newline = chunk.indexOf(NEWLINE); newline >= 0; newline = chunk.indexOf(NEWLINE, position)) {
+      this.#pending.push(chunk.subarray(position, newline));
+      this.#checkLine(concat(this.#pending));
+      this.#pending = [];
+      this.#line++;
+      position = newline + 1;
+    }
+    if (position < chunk.length) {
+      this.#pending.push(chunk.subarray(position));
+    }
+  }
+
+  finish(): InputEncoding {
+    if (this.#pending.length > 0) {
+      this.#checkLine(concat(this.#pending));
+      this.#pending = [];
+    }
+    if (this.#utf8Lines === 0) {
+      return 'windows-1252';
+    }
+    throw new InputError(
+      'encoding',
+      this.#source,
+      this.#firstInvalidLine,
+      'this line is not UTF-8 text, while other lines are: the file mixes two character encodings. ' +
+        'Save it again as UTF-8 (in Excel: "CSV UTF-8") and check the letters æ, ø and å on this line.',
+    );
+  }
+
+  #checkLine(bytes: Uint8Array): void {
     if (!hasHighByte(bytes)) {
       return;
     }
     try {
-      strict.decode(bytes);
-      utf8Lines++;
+      this.#strict.decode(bytes);
+      this.#utf8Lines++;
     } catch {
-      firstInvalidLine ??= line;
-    }
-  };
-  for await (const chunk of open()) {
-    let position = 0;
-    for (let newline = chunk.indexOf(NEWLINE); newline >= 0; newline = chunk.indexOf(NEWLINE, position)) {
-      pending.push(chunk.subarray(position, newline));
-      checkLine(concat(pending));
-      pending = [];
-      line++;
-      position = newline + 1;
-    }
-    if (position < chunk.length) {
-      pending.push(chunk.subarray(position));
+      this.#firstInvalidLine ??= this.#line;
     }
   }
-  if (pending.length > 0) {
-    checkLine(concat(pending));
-  }
-  if (utf8Lines === 0) {
-    return 'windows-1252';
-  }
-  throw new InputError(
-    'encoding',
-    source,
-    firstInvalidLine,
-    'this line is not UTF-8 text, while other lines are: the file mixes two character encodings. ' +
-      'Save it again as UTF-8 (in Excel: "CSV UTF-8") and check the letters æ, ø and å on this line.',
-  );
 }
 
 /** Whether the bytes are UTF-8, by Node's validator (no text is decoded), chunk by chunk. */

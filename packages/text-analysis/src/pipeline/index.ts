@@ -43,13 +43,29 @@ export {
   parseJsonlLine,
   readRecords,
   isCsvName,
-  guessCsvDelimiter,
   InputError,
   type InputRecord,
   type InputErrorCode,
   type ReaderOptions,
 } from './readers.ts';
-export { detectEncoding, decodeChunks, type InputEncoding } from './encoding.ts';
+export {
+  CSV_DELIMITERS,
+  CsvRowParser,
+  guessCsvDelimiter,
+  parseCsvRows,
+  readCsvRows,
+  type CsvDelimiter,
+  type CsvDialect,
+  type CsvRow,
+} from './csv.ts';
+export {
+  detectEncoding,
+  detectTextEncoding,
+  decodeChunks,
+  decodeText,
+  type EncodingOptions,
+  type InputEncoding,
+} from './encoding.ts';
 
 /** Duplicate groups (largest first) whose representative text is quoted in the output. */
 const QUOTED_DUPLICATE_GROUPS = 200;

@@ -4,6 +4,8 @@
  * library itself does no I/O. Every problem is an {@link InputError} naming the source and line.
  */
 import type { Language } from '../tokenize/index.ts';
+import { readCsvRows } from './csv.ts';
+import { InputError } from './input-error.ts';
 
 /** One input text. */
 export interface InputRecord {
@@ -17,37 +19,7 @@ export interface InputRecord {
   readonly line: number;
 }
 
-/** Why an input was rejected. */
-export type InputErrorCode =
-  | 'empty'
-  | 'malformed-json'
-  | 'not-an-object'
-  | 'missing-text'
-  | 'missing-column'
-  | 'binary'
-  | 'too-long'
-  | 'malformed-csv'
-  | 'bad-labels'
-  | 'encoding';
-
-/**
- * An input problem, with the source name and (where it applies) the line.
- *
- * @example
- * new InputError('missing-text', 'data.jsonl', 3, 'no "text" string'); // message: 'data.jsonl:3: no "text" string'
- */
-export class InputError extends Error {
-  readonly code: InputErrorCode;
-  readonly source: string;
-  readonly line: number | undefined;
-  constructor(code: InputErrorCode, source: string, line: number | undefined, detail: string) {
-    super(`${source}${line === undefined ? '' : `:${line}`}: ${detail}`);
-    this.name = 'InputError';
-    this.code = code;
-    this.source = source;
-    this.line = line;
-  }
-}
+export { InputError, type InputErrorCode } from './input-error.ts';
 
 /** Limits applied while reading. */
 export interface ReaderOptions {
@@ -301,171 +273,6 @@ export async function* readJsonlLines(
   }
 }
 
-/** One parsed CSV row with the line it started on. */
-interface CsvRow {
-  readonly fields: string[];
-  readonly line: number;
-}
-
-/** The candidate CSV delimiters, in the order a tie is settled. */
-const CSV_DELIMITERS = [',', ';', '\t'] as const;
-
-/**
- * The delimiter of a CSV file from its header line: whichever of `,`, `;` and tab occurs most
- * often there outside quotes (`,` when none does). Excel in a Norwegian locale writes `;`, since
- * `,` is the decimal mark.
- *
- * @example
- * guessCsvDelimiter('id;text;language\n1;"Hei, du";nb'); // ';'
- */
-export function guessCsvDelimiter(text: string): string {
-  const counts = new Map<string, number>(CSV_DELIMITERS.map((delimiter) => [delimiter, 0]));
-  let isQuoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (ch === '"') {
-      isQuoted = !isQuoted;
-    } else if (!isQuoted && (ch === '\n' || ch === '\r')) {
-      break;
-    } else if (!isQuoted && counts.has(ch)) {
-      counts.set(ch, (counts.get(ch) as number) + 1);
-    }
-  }
-  let best: string = ',';
-  for (const delimiter of CSV_DELIMITERS) {
-    if ((counts.get(delimiter) as number) > (counts.get(best) as number)) {
-      best = delimiter;
-    }
-  }
-  return best;
-}
-
-/** Whether the text holds the end of its first line (a newline outside quotes). */
-function hasFirstLineEnd(text: string): boolean {
-  let isQuoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 34) {
-      isQuoted = !isQuoted;
-    } else if (ch === 10 && !isQuoted) {
-      return true;
-    }
-  }
-  return false;
-}
-
-async function* csvRows(chunks: AsyncIterable<string>, source: string): AsyncGenerator<CsvRow> {
-  // The header line decides the delimiter: read chunks until it is whole.
-  const iterator = chunks[Symbol.asyncIterator]();
-  let head = '';
-  let isExhausted = false;
-  while (!hasFirstLineEnd(head)) {
-    const next = await iterator.next();
-    if (next.done) {
-      isExhausted = true;
-      break;
-    }
-    head += next.value;
-  }
-  const delimiter = guessCsvDelimiter(head.charCodeAt(0) === 0xfeff ? head.slice(1) : head);
-  async function* all(): AsyncGenerator<string> {
-    if (head.length > 0) {
-      yield head;
-    }
-    while (!isExhausted) {
-      const next = await iterator.next();
-      if (next.done) {
-        return;
-      }
-      yield next.value;
-    }
-  }
-  let fields: string[] = [];
-  let field = '';
-  let isQuoted = false;
-  let afterQuote = false;
-  let line = 1;
-  let rowLine = 1;
-  let isFirstChunk = true;
-  let pendingQuote = false;
-  let hasContent = false;
-  for await (let chunk of all()) {
-    if (isFirstChunk && chunk.charCodeAt(0) === 0xfeff) {
-      chunk = chunk.slice(1);
-    }
-    isFirstChunk = false;
-    for (let i = 0; i < chunk.length; i++) {
-      const ch = chunk[i] as string;
-      if (pendingQuote) {
-        pendingQuote = false;
-        if (ch === '"') {
-          field += '"';
-          continue;
-        }
-        isQuoted = false;
-        afterQuote = true;
-      }
-      if (isQuoted) {
-        if (ch === '"') {
-          pendingQuote = true;
-        } else {
-          if (ch === '\n') {
-            line++;
-          }
-          field += ch;
-        }
-        continue;
-      }
-      if (ch === '"') {
-        if (field.length === 0 && !afterQuote) {
-          isQuoted = true;
-          hasContent = true;
-          continue;
-        }
-        throw new InputError('malformed-csv', source, line, 'stray double quote inside an unquoted field');
-      }
-      if (ch === delimiter) {
-        fields.push(field);
-        field = '';
-        afterQuote = false;
-        hasContent = true;
-        continue;
-      }
-      if (ch === '\r') {
-        continue;
-      }
-      if (ch === '\n') {
-        fields.push(field);
-        if (hasContent || fields.length > 1 || (fields[0] ?? '').length > 0) {
-          yield { fields, line: rowLine };
-        }
-        fields = [];
-        field = '';
-        afterQuote = false;
-        hasContent = false;
-        line++;
-        rowLine = line;
-        continue;
-      }
-      if (afterQuote) {
-        throw new InputError('malformed-csv', source, line, 'characters after a closing quote');
-      }
-      field += ch;
-      hasContent = true;
-    }
-  }
-  if (pendingQuote) {
-    isQuoted = false;
-  }
-  if (isQuoted) {
-    throw new InputError('malformed-csv', source, rowLine, 'a quoted field is never closed');
-  }
-  if (hasContent || field.length > 0 || fields.length > 0) {
-    fields.push(field);
-    yield { fields, line: rowLine };
-  }
-}
-
 /**
  * Reads CSV (RFC 4180: quoted fields, `""` escapes, CRLF or LF) with a header row; the delimiter
  * (`,`, `;` or tab) is guessed from the header ({@link guessCsvDelimiter}). Needs a `text`
@@ -485,7 +292,7 @@ export async function* readCsv(
   let languageColumn = -1;
   let labelsColumn = -1;
   let count = 0;
-  for await (const { fields, line } of csvRows(chunks, source)) {
+  for await (const { fields, line } of readCsvRows(chunks, source)) {
     if (!header) {
       header = fields.map((name) => name.trim().toLowerCase());
       if (header.some((name) => looksBinary(name))) {

@@ -10,10 +10,11 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { LoadingState } from '../../components/page-states.tsx';
 import { FormErrorSummary } from '../../components/form-error-summary.tsx';
+import type { SetupLinkPurpose } from '@innspill/vocabulary';
 
 interface SetupLinkStatus {
   isValid: boolean;
-  purpose: 'first_admin' | 'user_invite' | null;
+  purpose: SetupLinkPurpose | null;
   email: string | null;
 }
 

@@ -11,13 +11,16 @@ import {
   Textfield,
 } from '@digdir/designsystemet-react';
 import type { Timeline } from '@innspill/contracts';
+import { involvementEventKinds, milestoneKinds as vocabularyMilestoneKinds, type MilestoneKind } from '@innspill/vocabulary';
 import { api } from '../../lib/api-client.ts';
 import { textLimits } from '../../lib/text-limits.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { editorError, FormOutcomeMessage, useFormOutcome } from './form-feedback.tsx';
 
-const eventKinds = ['meeting', 'status_report', 'presentation', 'hearing'] as const;
-const milestoneKinds = ['meeting', 'deadline', 'deliverable', 'launch'] as const;
+const eventKinds = involvementEventKinds;
+/** The milestone kinds in the order the form offers them (the most common first). */
+const milestoneKindOrder: Record<MilestoneKind, number> = { meeting: 0, deadline: 1, deliverable: 2, launch: 3 };
+const milestoneKinds = [...vocabularyMilestoneKinds].sort((a, b) => milestoneKindOrder[a] - milestoneKindOrder[b]);
 
 /** The secretariat's tools on the timeline: log involvement, add milestones, keep body members. */
 export function ProcessPlanEditor({

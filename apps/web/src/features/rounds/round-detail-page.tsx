@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
+import { roundLatePolicies, roundVisibilities } from '@innspill/vocabulary';
 import {
   Alert,
   Button,
@@ -145,7 +146,7 @@ function RoundSettings({
       />
       <Fieldset>
         <FieldsetLegend>{t('rounds.visibility')}</FieldsetLegend>
-        {(['public', 'invitation'] as const).map((value) => (
+        {roundVisibilities.map((value) => (
           <Radio
             key={value}
             id={`round-visibility-${value}`}
@@ -159,7 +160,7 @@ function RoundSettings({
       </Fieldset>
       <Fieldset>
         <FieldsetLegend>{t('rounds.latePolicy')}</FieldsetLegend>
-        {(['accept_flagged', 'refuse'] as const).map((value) => (
+        {roundLatePolicies.map((value) => (
           <Radio
             key={value}
             id={`round-late-${value}`}

@@ -18,24 +18,4 @@ export async function uploadFiles<T>(
   return parsed as T;
 }
 
-export const actorTypes = [
-  'universitet',
-  'hoyskole',
-  'studentorganisasjon',
-  'fagutvalg_rad',
-  'statlig_virksomhet',
-  'kommune_fylkeskommune',
-  'naeringsliv',
-  'arbeidstakerorganisasjon',
-  'privatperson',
-  'annet',
-] as const;
-
-export const questionKinds = [
-  'long_text',
-  'short_text',
-  'single_choice',
-  'multiple_choice',
-  'scale',
-  'number',
-] as const;
+export { actorTypes, questionKinds } from '@innspill/vocabulary';

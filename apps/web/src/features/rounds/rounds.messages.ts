@@ -1,3 +1,17 @@
+import type {
+  ActorType,
+  EffectiveRoundStatus,
+  ExtractionFailure,
+  ExtractionStatus,
+  QuestionKind,
+  RoundLatePolicy,
+  RoundVisibility,
+  SegmentLanguage,
+  SubmissionSource,
+  SubmissionStatus,
+} from '@innspill/vocabulary';
+import type { LabelledCatalogue } from '../../i18n/catalogues.ts';
+
 /** Strings of the input-round pages (secretariat and respondent), bokmål and English. */
 export const roundsMessages = {
   nb: {
@@ -551,4 +565,15 @@ export const roundsMessages = {
     'import.mapping.rerun': 'The column choice has changed. Run the dry run again before importing.',
     'respond.sending': 'Sending …',
   },
-};
+} satisfies LabelledCatalogue<
+  | `actorType.${ActorType}`
+  | `kind.${QuestionKind}`
+  | `submissions.extractionFailure.${ExtractionFailure}`
+  | `rounds.latePolicy.${RoundLatePolicy}`
+  | `rounds.visibility.${RoundVisibility}`
+  | `rounds.status.${EffectiveRoundStatus}`
+  | `submissions.status.${SubmissionStatus}`
+  | `participation.source.${SubmissionSource}`
+  | `submissions.language.${SegmentLanguage}`
+  | `respond.extraction.${ExtractionStatus}`
+>;

@@ -13,6 +13,7 @@ import {
   Textfield,
 } from '@digdir/designsystemet-react';
 import type { CanvasResponse, CanvasStatus, Statement } from '@innspill/contracts';
+import { breakdownColumns } from '@innspill/vocabulary';
 import { api } from '../../lib/api-client.ts';
 import { apiErrorSummary, textLimitError, type FieldContext } from '../../lib/api-error-messages.ts';
 import { textLimits } from '../../lib/text-limits.ts';
@@ -22,7 +23,7 @@ import { ErrorState, LoadingState } from '../../components/page-states.tsx';
 import { StatementList, type StatementActions } from './statement-list.tsx';
 import { sectionLabelKey } from './strategy.messages.ts';
 
-const columns = ['individual', 'institution', 'society'] as const;
+const columns = breakdownColumns;
 const statusColor: Record<CanvasStatus, 'neutral' | 'warning' | 'success'> = {
   draft: 'neutral',
   in_review: 'warning',

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { Alert, Button, Card, Heading, Link, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import type { StrategyOverview } from '@innspill/contracts';
+import type { CanvasStatus } from '@innspill/vocabulary';
 import { api } from '../../lib/api-client.ts';
 import { apiErrorSummary, textLimitError } from '../../lib/api-error-messages.ts';
 import { textLimits } from '../../lib/text-limits.ts';
@@ -11,7 +12,7 @@ import { ErrorState, LoadingState } from '../../components/page-states.tsx';
 import { StatementList, type StatementActions } from './statement-list.tsx';
 import { StructureEditor } from './structure-editor.tsx';
 
-const statusColor = { draft: 'neutral', in_review: 'warning', approved: 'success' } as const;
+const statusColor = { draft: 'neutral', in_review: 'warning', approved: 'success' } as const satisfies Record<CanvasStatus, string>;
 
 /** The strategy at a glance: overarching goals with their lead, the structure and the themes. */
 export function StrategyOverviewPage() {

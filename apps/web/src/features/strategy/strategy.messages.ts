@@ -1,4 +1,11 @@
-import type { Catalogue } from '../../i18n/catalogues.ts';
+import type {
+  CanvasSection,
+  CanvasStatus,
+  InvolvementEventKind,
+  ProcessSection,
+  RevisionEntityType,
+} from '@innspill/vocabulary';
+import type { Catalogue, LabelledCatalogue } from '../../i18n/catalogues.ts';
 
 /** Strings of the strategy pages (overview, canvas, history) and the process timeline. */
 export const strategyMessages: Catalogue = {
@@ -444,10 +451,12 @@ export const strategyMessages: Catalogue = {
     'status.involvement': 'How the sector is involved',
     'status.deliverables': 'Deliverables',
   },
-};
+} satisfies LabelledCatalogue<
+  `plan.eventKind.${InvolvementEventKind}` | `canvas.status.${CanvasStatus}` | `history.entity.${RevisionEntityType}`
+>;
 
 /** Section id → message key of its heading. */
-export const sectionLabelKey: Record<string, string> = {
+export const sectionLabelKey: Record<CanvasSection | ProcessSection, string> & Partial<Record<string, string>> = {
   challenge: 'canvas.challenges',
   'headline.individual': 'canvas.headline',
   'headline.institution': 'canvas.headline',

@@ -1,19 +1,9 @@
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { strategyProcesses } from './processes.ts';
 import { inputRounds } from './rounds.ts';
+import * as vocabulary from '@innspill/vocabulary';
 
-export const actorTypes = [
-  'universitet',
-  'hoyskole',
-  'studentorganisasjon',
-  'fagutvalg_rad',
-  'statlig_virksomhet',
-  'kommune_fylkeskommune',
-  'naeringsliv',
-  'arbeidstakerorganisasjon',
-  'privatperson',
-  'annet',
-] as const;
+export const actorTypes = vocabulary.actorTypes;
 
 /** An organisation (or person) that is invited to, or answers, input rounds of a process. */
 export const actors = pgTable(

@@ -1,5 +1,6 @@
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { inputRounds } from './rounds.ts';
+import * as vocabulary from '@innspill/vocabulary';
 
 /** Background work run in-process: text extraction, emails, reminders. */
 export const jobs = pgTable(
@@ -33,7 +34,7 @@ export const outgoingEmails = pgTable(
     kind: text('kind').notNull(),
     recipient: text('recipient').notNull(),
     subject: text('subject').notNull(),
-    transport: text('transport', { enum: ['smtp', 'outbox'] }).notNull(),
+    transport: text('transport', { enum: vocabulary.emailTransports }).notNull(),
     outboxFile: text('outbox_file'),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
   },

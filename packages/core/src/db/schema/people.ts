@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { strategyProcesses } from './processes.ts';
+import * as vocabulary from '@innspill/vocabulary';
 
 /** A person who signs in. Email is stored lower-cased; the password hash is argon2id. */
 export const users = pgTable(
@@ -38,7 +39,7 @@ export const sessions = pgTable(
 export const setupTokens = pgTable('setup_tokens', {
   id: uuid('id').primaryKey().defaultRandom(),
   tokenHash: text('token_hash').notNull().unique(),
-  purpose: text('purpose', { enum: ['first_admin', 'user_invite'] }).notNull(),
+  purpose: text('purpose', { enum: vocabulary.setupLinkPurposes }).notNull(),
   email: text('email'),
   isInstanceAdmin: boolean('is_instance_admin').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -46,7 +47,7 @@ export const setupTokens = pgTable('setup_tokens', {
   usedAt: timestamp('used_at', { withTimezone: true }),
 });
 
-export const membershipRoles = ['owner', 'secretariat', 'working_group', 'reviewer', 'observer'] as const;
+export const membershipRoles = vocabulary.membershipRoles;
 
 /** A user's role in one strategy process. */
 export const memberships = pgTable(

@@ -1,4 +1,5 @@
 import { boolean, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import * as vocabulary from '@innspill/vocabulary';
 
 /**
  * Translations of an entity's text fields, keyed by locale: `{ en: { title: "…" } }`.
@@ -19,7 +20,7 @@ export const strategyProcesses = pgTable('strategy_processes', {
   principles: jsonb('principles').$type<string[]>().notNull().default([]),
   /** How the sector is involved ("Dette skal være sektorens strategi!"): bullets. */
   involvement: jsonb('involvement').$type<string[]>().notNull().default([]),
-  status: text('status', { enum: ['active', 'closed', 'archived'] })
+  status: text('status', { enum: vocabulary.processStatuses })
     .notNull()
     .default('active'),
   translations: jsonb('translations').$type<Translations>().notNull().default({}),
@@ -33,7 +34,7 @@ export const strategyProcesses = pgTable('strategy_processes', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const milestoneKinds = ['deliverable', 'launch', 'meeting', 'deadline'] as const;
+export const milestoneKinds = vocabulary.milestoneKinds;
 
 export const milestones = pgTable('milestones', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -60,7 +61,7 @@ export const stakeholderBodies = pgTable('stakeholder_bodies', {
   translations: jsonb('translations').$type<Translations>().notNull().default({}),
 });
 
-export const involvementEventKinds = ['meeting', 'status_report', 'presentation', 'hearing'] as const;
+export const involvementEventKinds = vocabulary.involvementEventKinds;
 
 export const involvementEvents = pgTable('involvement_events', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -13,12 +13,13 @@ import {
 } from 'drizzle-orm/pg-core';
 import { actors, actorTypes, invitations } from './actors.ts';
 import { inputRounds, questions } from './rounds.ts';
+import * as vocabulary from '@innspill/vocabulary';
 
 const tsvector = customType<{ data: string }>({
   dataType: () => 'tsvector',
 });
 
-export const submissionStatuses = ['draft', 'submitted', 'withdrawn'] as const;
+export const submissionStatuses = vocabulary.submissionStatuses;
 
 /** One respondent's (or one imported letter's) answers to a round. */
 export const submissions = pgTable(
@@ -43,7 +44,7 @@ export const submissions = pgTable(
     isLate: boolean('is_late').notNull().default(false),
     publicationConsent: boolean('publication_consent'),
     receiptCode: text('receipt_code').unique(),
-    source: text('source', { enum: ['web', 'import'] })
+    source: text('source', { enum: vocabulary.submissionSources })
       .notNull()
       .default('web'),
     /** SHA-256 of the respondent's secret edit link (public rounds); invitations use theirs. */
@@ -77,22 +78,14 @@ export const answers = pgTable(
   (table) => [uniqueIndex('answers_submission_question_unique').on(table.submissionId, table.questionId)],
 );
 
-export const extractionStatuses = ['pending', 'done', 'failed'] as const;
+export const extractionStatuses = vocabulary.extractionStatuses;
 
 /**
  * Why an attachment's text could not be extracted, as a stable code the web app translates;
  * `extraction_error` keeps the English technical detail for the CLI and exports. Rows failed
  * before the code existed have none and are shown with the generic message.
  */
-export const extractionFailures = [
-  'unsupported_type',
-  'encrypted',
-  'damaged',
-  'no_text',
-  'timed_out',
-  'deleted_on_request',
-  'unknown',
-] as const;
+export const extractionFailures = vocabulary.extractionFailures;
 
 /** An uploaded file, kept as uploaded in the data folder even when text extraction fails. */
 export const attachments = pgTable(
@@ -116,7 +109,7 @@ export const attachments = pgTable(
   (table) => [index('attachments_submission_idx').on(table.submissionId)],
 );
 
-export const segmentLanguages = ['nb', 'nn', 'en', 'und'] as const;
+export const segmentLanguages = vocabulary.segmentLanguages;
 
 /**
  * Why a segment is no longer live (docs/decisions/segment-identity.md): its text was `changed` (see

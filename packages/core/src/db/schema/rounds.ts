@@ -1,5 +1,6 @@
 import { boolean, date, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { strategyProcesses, type Translations } from './processes.ts';
+import * as vocabulary from '@innspill/vocabulary';
 
 export const inputRounds = pgTable(
   'input_rounds',
@@ -15,14 +16,14 @@ export const inputRounds = pgTable(
     referenceDate: date('reference_date', { mode: 'string' }),
     opensAt: timestamp('opens_at', { withTimezone: true }),
     deadline: timestamp('deadline', { withTimezone: true }).notNull(),
-    status: text('status', { enum: ['draft', 'open', 'closed'] })
+    status: text('status', { enum: vocabulary.roundStatuses })
       .notNull()
       .default('draft'),
-    visibility: text('visibility', { enum: ['public', 'invitation'] })
+    visibility: text('visibility', { enum: vocabulary.roundVisibilities })
       .notNull()
       .default('public'),
     /** After the deadline: accept and flag as late, or refuse. */
-    latePolicy: text('late_policy', { enum: ['accept_flagged', 'refuse'] })
+    latePolicy: text('late_policy', { enum: vocabulary.roundLatePolicies })
       .notNull()
       .default('accept_flagged'),
     /** How the answers will be used and published, shown on the public page. */
@@ -37,14 +38,7 @@ export const inputRounds = pgTable(
   (table) => [uniqueIndex('input_rounds_process_number_unique').on(table.processId, table.number)],
 );
 
-export const questionKinds = [
-  'long_text',
-  'short_text',
-  'single_choice',
-  'multiple_choice',
-  'scale',
-  'number',
-] as const;
+export const questionKinds = vocabulary.questionKinds;
 
 export const questions = pgTable('questions', {
   id: uuid('id').primaryKey().defaultRandom(),

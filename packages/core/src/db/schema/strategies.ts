@@ -12,6 +12,7 @@ import {
 import { strategyProcesses, type Translations } from './processes.ts';
 import { users } from './people.ts';
 import { themes } from './themes.ts';
+import * as vocabulary from '@innspill/vocabulary';
 
 /**
  * The strategy of one process: its structure (dimensions, pillars), the lead text of the
@@ -32,7 +33,7 @@ export const strategies = pgTable('strategies', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const canvasStatuses = ['draft', 'in_review', 'approved'] as const;
+export const canvasStatuses = vocabulary.canvasStatuses;
 
 /** One per strategic theme: the slide the working group fills in. */
 export const canvases = pgTable('canvases', {
@@ -81,7 +82,7 @@ export const statements = pgTable(
   (table) => [index('statements_canvas_section_idx').on(table.canvasId, table.section, table.position)],
 );
 
-export const revisionEntityTypes = ['statement', 'canvas', 'strategy', 'process'] as const;
+export const revisionEntityTypes = vocabulary.revisionEntityTypes;
 
 /** Every change to a statement, canvas or the goals: who, when, and the state before and after. */
 export const revisions = pgTable(
