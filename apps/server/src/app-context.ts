@@ -12,6 +12,4 @@ export interface AppDependencies {
   webRoot?: string | undefined;
   /** Secret for signing cookies; generated per data folder by the start-up. */
   cookieSecret: string;
-  /** Called after a request queued background work, so the job runner picks it up at once. */
-  wakeJobRunner?: () => void;
 }

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import {
   accounts,
-  createJobHandlers,
   demo,
   email,
   jobs,
@@ -18,6 +17,7 @@ import {
   type OpenedDatabase,
 } from '@innspill/core';
 import { buildApp } from './app.ts';
+import { createJobHandlers } from './job-handlers.ts';
 import { startControlSocket } from './control-socket.ts';
 import type { ServerConfig } from './config.ts';
 import { appVersion } from './version.ts';
@@ -65,7 +65,7 @@ export async function startServer(
     const runner = jobRunner;
     const reminderSweep = async () => {
       try {
-        if ((await responses.sendDueReminders({ db, clock: systemClock, publicUrl: config.publicUrl }, systemActor('reminders'))) > 0) runner.wake();
+        await responses.sendDueReminders({ db, clock: systemClock, publicUrl: config.publicUrl }, systemActor('reminders'));
       } catch (error) {
         log(`Reminder sweep failed: ${(error as Error).message}`);
       }
@@ -85,7 +85,6 @@ export async function startServer(
     retentionTimer = setInterval(() => void retentionSweep(), 60 * 60 * 1000);
     retentionTimer.unref();
     const { app } = await buildApp({
-      wakeJobRunner: () => runner.wake(),
       config,
       db,
       databaseKind: opened.kind,

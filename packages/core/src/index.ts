@@ -24,6 +24,5 @@ export * as actors from './actors/index.ts';
 export * as responses from './responses/index.ts';
 export * as jobs from './jobs/index.ts';
 export * as email from './email/index.ts';
-export { createJobHandlers } from './jobs/job-handlers.ts';
 export * as backup from './backup/index.ts';
 export * as privacy from './privacy/index.ts';

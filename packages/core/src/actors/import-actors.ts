@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import { assertProcessPermission, getProcessForActor } from '../processes/index.ts';
 import { readTableFile } from '../responses/tabular-file.ts';
 import { ImportFailedError } from '../responses/responses.errors.ts';

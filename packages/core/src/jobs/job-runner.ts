@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.ts';
 import type { Clock } from '../shared/clock.ts';
+import { onJobsEnqueued } from '../shared/enqueue-job.ts';
 import { runPendingJobs, type JobHandlers } from './run-pending-jobs.ts';
 
 export interface JobRunner {
@@ -8,7 +9,11 @@ export interface JobRunner {
   stop: () => Promise<void>;
 }
 
-/** Polls the jobs table in-process every `intervalMs`; `stop()` waits for the current batch. */
+/**
+ * Polls the jobs table in-process every `intervalMs`, and at once when a job was enqueued in this
+ * process (`onJobsEnqueued`, after the enqueuing transaction committed); `stop()` waits for the
+ * current batch.
+ */
 export function startJobRunner(options: {
   db: Database;
   handlers: JobHandlers;
@@ -30,15 +35,18 @@ export function startJobRunner(options: {
       });
   };
   timer = setTimeout(tick, 0);
+  const wake = () => {
+    if (timer && !isStopped) {
+      clearTimeout(timer);
+      timer = setTimeout(tick, 0);
+    }
+  };
+  const unsubscribe = onJobsEnqueued(wake);
   return {
-    wake: () => {
-      if (timer && !isStopped) {
-        clearTimeout(timer);
-        timer = setTimeout(tick, 0);
-      }
-    },
+    wake,
     stop: async () => {
       isStopped = true;
+      unsubscribe();
       if (timer) clearTimeout(timer);
       await current;
     },

@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../db/database.ts';
-import { enqueueJob } from '../jobs/index.ts';
+import { enqueueJob } from '../shared/enqueue-job.ts';
 import { detectFileType, mediaTypes, type DocumentType } from './file-types.ts';
 import type { FileStore } from './file-store.ts';
 import { EmptyFileError, FileTooLargeError, UnsupportedFileTypeError } from './responses.errors.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/domain-error.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import {
   findQuestionsOfRound,
   loadRoundForActor,

@@ -11,8 +11,16 @@ import {
   type TestDatabase,
 } from '../testing/index.ts';
 import { fixedClock, type Clock } from '../shared/clock.ts';
-import { createJobHandlers } from '../jobs/job-handlers.ts';
-import { runPendingJobs } from '../jobs/index.ts';
+import { runPendingJobs, type JobHandlers } from '../jobs/index.ts';
+import { sendEmailJobHandler, sendEmailJobKind, type Mailer } from '../email/index.ts';
+import type { Database } from '../db/database.ts';
+import { extractAttachmentJobHandler, extractAttachmentJobKind, type FileStore } from './index.ts';
+
+/** The job kinds this flow queues, wired as the server's composition root wires them. */
+const createJobHandlers = (deps: { db: Database; mailer: Mailer; fileStore: FileStore }): JobHandlers => ({
+  [sendEmailJobKind]: sendEmailJobHandler(deps.db, deps.mailer),
+  [extractAttachmentJobKind]: extractAttachmentJobHandler(deps.db, deps.fileStore),
+});
 import { createMailer } from '../email/index.ts';
 import {
   addAttachment,

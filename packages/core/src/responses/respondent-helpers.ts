@@ -2,7 +2,7 @@ import type { Database, Queryable, Transaction } from '../db/database.ts';
 import type { Clock } from '../shared/clock.ts';
 import { hashSecretToken } from '../shared/tokens.ts';
 import { ValidationError } from '../shared/domain-error.ts';
-import { enqueueJob } from '../jobs/index.ts';
+import { enqueueJob } from '../shared/enqueue-job.ts';
 import { sendEmailJobKind, type SendEmailPayload } from '../email/index.ts';
 import { isValidEmail, type ActorType } from '../actors/actor.ts';
 import { findQuestionsOfRound, findRoundById, type InputRound, type Question } from '../rounds/index.ts';

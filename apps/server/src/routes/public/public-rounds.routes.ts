@@ -87,7 +87,6 @@ export function publicRoundRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
           ...request.body,
           idempotencyKey,
         });
-        deps.wakeJobRunner?.();
         return reply.status(201).send({
           token: result.token ?? null,
           status: result.submission.status,
@@ -143,7 +142,6 @@ export function publicRoundRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
       },
       async (request) => {
         const result = await responses.submitResponse(respondentDeps, request.params.token, request.body);
-        deps.wakeJobRunner?.();
         return presentRespondentView(result.view, requestLocale(request));
       },
     );
@@ -180,7 +178,6 @@ export function publicRoundRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
         const [file] = await readUploadedFiles(request, 1);
         if (!file) throw new ValidationError('Choose a file to attach.', { file: 'Required.' });
         const attachment = await responses.addAttachment(respondentDeps, request.params.token, file);
-        deps.wakeJobRunner?.();
         return reply.status(201).send(presentAttachment(attachment));
       },
     );

@@ -434,7 +434,6 @@ export function roundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
           locator(request.params),
           request.body.actorIds,
         );
-        deps.wakeJobRunner?.();
         return { issued: result.issued, skipped: result.skipped };
       },
     );
@@ -456,7 +455,6 @@ export function roundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
           request.actor,
           locator(request.params),
         );
-        deps.wakeJobRunner?.();
         return { reminded };
       },
     );
@@ -493,7 +491,6 @@ export function roundRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
             columnMappingByFile: mappingByFile,
           },
         );
-        deps.wakeJobRunner?.();
         return {
           isDryRun: report.isDryRun,
           submissionCount: report.submissionCount,
