@@ -1,4 +1,4 @@
-import { isValidEmail } from '../actors/actor.ts';
+import { isValidEmail } from '../actors/index.ts';
 import { ValidationError } from '../shared/domain-error.ts';
 
 /** Everything a process holds about one respondent, found by their email address. */

@@ -3,7 +3,7 @@ import type { Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import { ValidationError } from '../shared/domain-error.ts';
 import { recordAuditEvent } from '../shared/record-audit-event.ts';
-import { findRoundsOfProcess } from '../processes/processes.repository.ts';
+import { findRoundsOfProcess } from '../processes/index.ts';
 import { getProcessForPersonalData } from './privacy.policies.ts';
 import { updateProcessRetention } from './privacy.repository.ts';
 import { retentionDaysRange, retentionExpiresAt } from './retention.ts';

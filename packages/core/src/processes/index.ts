@@ -6,5 +6,6 @@ export { createProcess, type CreateProcessInput } from './create-process.ts';
 export { getProcessForActor } from './get-process.ts';
 export { getProcessOverview } from './get-process-overview.ts';
 export { listProcesses } from './list-processes.ts';
+export { effectiveRoundStatus, type EffectiveRoundStatus } from './round-status.ts';
 export { setProcessMembership, listProcessMembers } from './set-process-membership.ts';
-export { findProcessBySlug } from './processes.repository.ts';
+export { findProcessBySlug, findProcessById, findRoundsOfProcess } from './processes.repository.ts';
