@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { decodeText, detectFileType } from './file-types.ts';
-import { ImportFailedError, UnsupportedFileTypeError } from './responses.errors.ts';
+import { ImportFailedError, UnsupportedFileTypeError } from './file-format.errors.ts';
 import type { ZipLimits } from './zip-archive.ts';
 
 export interface Table {
