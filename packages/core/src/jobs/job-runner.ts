@@ -25,20 +25,26 @@ export function startJobRunner(options: {
   let isStopped = false;
   let current: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
+  let isWokenDuringBatch = false;
   const tick = () => {
     timer = undefined;
     current = runPendingJobs(options.db, options.handlers, options.clock)
       .then(() => undefined)
       .catch((error: unknown) => options.onError?.(error))
       .finally(() => {
-        if (!isStopped) timer = setTimeout(tick, intervalMs);
+        // Woken while this batch ran (a job enqueued meanwhile may have missed it): poll again at once.
+        if (!isStopped) timer = setTimeout(tick, isWokenDuringBatch ? 0 : intervalMs);
+        isWokenDuringBatch = false;
       });
   };
   timer = setTimeout(tick, 0);
   const wake = () => {
-    if (timer && !isStopped) {
+    if (isStopped) return;
+    if (timer) {
       clearTimeout(timer);
       timer = setTimeout(tick, 0);
+    } else {
+      isWokenDuringBatch = true;
     }
   };
   const unsubscribe = onJobsEnqueued(wake);
