@@ -14,7 +14,7 @@ describe(checkModuleBoundaries.name, () => {
     expect(violations).toEqual(
       expect.arrayContaining([
         { rule: 'no-deep-import', from: 'packages/core/src/gamma/index.ts', to: 'packages/core/src/alpha/alpha-internals.ts' },
-        { rule: 'drizzle-only-in-repositories', from: 'packages/core/src/delta/list-deltas.ts', to: 'drizzle-orm' },
+        expect.objectContaining({ rule: 'drizzle-only-in-repositories', from: 'packages/core/src/delta/list-deltas.ts' }),
         expect.objectContaining({ rule: 'no-module-cycle', from: 'alpha ⇄ beta' }),
       ]),
     );
