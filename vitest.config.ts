@@ -23,7 +23,7 @@ export default defineConfig({
       {
         test: {
           name: 'text-analysis',
-          include: ['packages/text-analysis/**/*.test.ts', 'packages/contracts/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['packages/text-analysis/**/*.test.ts', 'packages/contracts/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
         },

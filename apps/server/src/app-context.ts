@@ -17,8 +17,6 @@ export interface AppDependencies {
   webRoot?: string | undefined;
   /** Secret for signing cookies; generated per data folder by the start-up. */
   cookieSecret: string;
-  /** Called after a request queued background work, so the job runner picks it up at once. */
-  wakeJobRunner?: () => void;
 }
 
 /** A route's rate limit, as `@fastify/rate-limit` takes it in a route's `config.rateLimit`. */

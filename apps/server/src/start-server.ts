@@ -4,7 +4,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from '@innspill/config';
 import {
   accounts,
-  createJobHandlers,
   demo,
   email,
   jobs,
@@ -19,6 +18,7 @@ import {
   type OpenedDatabase,
 } from '@innspill/core';
 import { buildApp } from './app.ts';
+import { createJobHandlers } from './job-handlers.ts';
 import { startControlSocket } from './control-socket.ts';
 import { appVersion } from './version.ts';
 
@@ -66,7 +66,7 @@ export async function startServer(
     const runner = jobRunner;
     const reminderSweep = async () => {
       try {
-        if ((await responses.sendDueReminders({ db, clock: systemClock, publicUrl: config.publicUrl }, systemActor('reminders'))) > 0) runner.wake();
+        await responses.sendDueReminders({ db, clock: systemClock, publicUrl: config.publicUrl }, systemActor('reminders'));
       } catch (error) {
         log(`Reminder sweep failed: ${(error as Error).message}`);
       }
@@ -86,7 +86,6 @@ export async function startServer(
     retentionTimer = setInterval(() => void retentionSweep(), 60 * 60 * 1000);
     retentionTimer.unref();
     const { app } = await buildApp({
-      wakeJobRunner: () => runner.wake(),
       config,
       db,
       fileStore,

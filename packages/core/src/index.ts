@@ -12,6 +12,7 @@ export type { Database, Transaction, Queryable, DatabaseKind } from './db/databa
 export { openDatabase, redactUrl, type OpenedDatabase, type OpenDatabaseOptions } from './db/open-database.ts';
 export { migrateDatabase, migrationsFolder } from './db/migrate.ts';
 export { lockDataFolder, findDataFolderOwner } from './db/data-folder-lock.ts';
+export { pingDatabase } from './db/ping-database.ts';
 export * from './db/db.errors.ts';
 export * as accounts from './accounts/index.ts';
 export * as processes from './processes/index.ts';
@@ -27,6 +28,5 @@ export * as actors from './actors/index.ts';
 export * as responses from './responses/index.ts';
 export * as jobs from './jobs/index.ts';
 export * as email from './email/index.ts';
-export { createJobHandlers } from './jobs/job-handlers.ts';
 export * as backup from './backup/index.ts';
 export * as privacy from './privacy/index.ts';

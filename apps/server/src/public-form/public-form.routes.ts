@@ -362,7 +362,6 @@ ${body}`;
             idempotencyKey,
             linkToken,
           });
-          deps.wakeJobRunner?.();
           if (!started.isRepeat && started.token) {
             const query: Record<string, string> = shouldSubmit ? {} : { lagret: '1' };
             return redirect(reply, localHref(ctx, plainFormPaths.link(started.token), query));
@@ -375,7 +374,6 @@ ${body}`;
             }
             if (shouldSubmit) {
               await responses.submitResponse(respondentDeps, started.token, input);
-              deps.wakeJobRunner?.();
               return redirect(reply, localHref(ctx, plainFormPaths.link(started.token)));
             }
             await responses.saveResponse(respondentDeps, started.token, input);
@@ -512,7 +510,6 @@ ${renderAnswerCopy(ctx, view)}`;
           if (action === 'submit') {
             // Idempotent: a second "Send inn" updates the sent answer in place, same receipt code.
             await responses.submitResponse(respondentDeps, token, input);
-            deps.wakeJobRunner?.();
             return redirect(reply, localHref(ctx, linkBase, isSent ? { endret: '1' } : {}));
           }
           // Every other button keeps what was typed first. A sent answer is saved through submit,
@@ -525,7 +522,6 @@ ${renderAnswerCopy(ctx, view)}`;
           }
           if (action === 'attach' && posted.file) {
             await responses.addAttachment(respondentDeps, token, posted.file);
-            deps.wakeJobRunner?.();
             return redirect(reply, `${localHref(ctx, pagePath, { lagtved: '1' })}#vedlegg`);
           }
           if (action === 'attach') return again(400, { file: t('error.noFileChosen') }, []);

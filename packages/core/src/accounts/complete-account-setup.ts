@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import { systemClock, type Clock } from '../shared/clock.ts';
 import { ValidationError } from '../shared/domain-error.ts';
 import { hashSecretToken } from '../shared/tokens.ts';

@@ -1,9 +1,9 @@
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import { assertProcessPermission, getProcessForActor } from '../processes/index.ts';
-import { readTableFile } from '../responses/tabular-file.ts';
-import { ImportFailedError } from '../responses/responses.errors.ts';
+import { readTableFile } from '../shared/tabular-file.ts';
+import { ImportFailedError } from '../shared/file-format.errors.ts';
 import { parseActorType, splitEmails } from './actor.ts';
 import { canManageActors } from './actors.policies.ts';
 import { findActorsOfProcess, insertActorRow } from './actors.repository.ts';

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import { NotFoundError } from '../shared/domain-error.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import { assertProcessPermission, getProcessForActor } from '../processes/index.ts';
 import { OrganisationNumberTakenError } from './actors.errors.ts';
 import { canManageActors } from './actors.policies.ts';

@@ -1,4 +1,3 @@
-/** @module audit — the append-only log of every change. */
-export { recordAuditEvent, recordAuditEvents, type AuditEntry } from './record-audit-event.ts';
+/** @module audit — reading the append-only log of every change (recording it is shared/record-audit-event.ts). */
 export { findAuditEvents, type AuditEventFilter } from './audit.repository.ts';
 export { listProcessAuditEvents, listInstanceAuditEvents, type AuditListFilter } from './list-audit-events.ts';

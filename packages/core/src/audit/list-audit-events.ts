@@ -1,8 +1,7 @@
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import { ForbiddenError, UnauthenticatedError } from '../shared/domain-error.ts';
-import { getProcessForActor } from '../processes/get-process-for-actor.ts';
-import { assertProcessPermission, canEditProcess } from '../processes/processes.policies.ts';
+import { assertProcessPermission, canEditProcess, getProcessForActor } from '../processes/index.ts';
 import { findAuditEvents, type AuditEventFilter } from './audit.repository.ts';
 
 export type AuditListFilter = Omit<AuditEventFilter, 'processId'>;

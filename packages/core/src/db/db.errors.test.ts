@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, buildRound, type TestDatabase } from '../testing/index.ts';
-import { insertSubmission } from '../responses/responses.repository.ts';
 import { isUniqueViolation } from './db.errors.ts';
+import type { Database } from './database.ts';
+import { submissions } from './schema/index.ts';
+
+const insertSubmission = (db: Database, values: typeof submissions.$inferInsert) => db.insert(submissions).values(values).returning();
 
 let database: TestDatabase;
 beforeAll(async () => {

@@ -6,6 +6,7 @@ import pg from 'pg';
 import * as schema from './schema/index.ts';
 import type { Database, DatabaseKind } from './database.ts';
 import { DatabaseUnavailableError } from './db.errors.ts';
+import { deferCallbacksUntilCommit } from '../shared/after-commit.ts';
 
 export interface OpenDatabaseOptions {
   /** `postgres://…` selects a real PostgreSQL server. */
@@ -42,12 +43,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
       );
     }
     const db = drizzlePostgres(pool, { schema }) as unknown as Database;
+    deferCallbacksUntilCommit(db);
     return { db, kind: 'postgres', close: () => pool.end() };
   }
   const directory = options.pgliteDirectory;
   if (directory && !directory.startsWith('memory://')) mkdirSync(directory, { recursive: true });
   const pglite = await PGlite.create(directory ?? 'memory://');
   const db = drizzlePglite(pglite, { schema }) as unknown as Database;
+  deferCallbacksUntilCommit(db);
   return { db, kind: 'pglite', close: () => pglite.close(), pglite };
 }
 

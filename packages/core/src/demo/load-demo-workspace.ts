@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Database, Transaction } from '../db/database.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import type { Actor } from '../shared/actor.ts';
 import { ForbiddenError } from '../shared/domain-error.ts';
 import { osloEndOfDayToUtc } from '../shared/oslo-time.ts';

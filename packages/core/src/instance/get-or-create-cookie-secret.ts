@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
-import { instanceSettings } from '../db/schema/index.ts';
+import { findSetting, insertSettingIfMissing } from './instance.repository.ts';
 
 const cookieSecretKey = 'cookie_secret';
 
@@ -10,11 +9,8 @@ const cookieSecretKey = 'cookie_secret';
  * app instance behind a load balancer shares it and restarts do not sign everyone out.
  */
 export async function getOrCreateCookieSecret(db: Database): Promise<string> {
-  await db
-    .insert(instanceSettings)
-    .values({ key: cookieSecretKey, value: randomBytes(32).toString('base64url') })
-    .onConflictDoNothing();
-  const [row] = await db.select().from(instanceSettings).where(eq(instanceSettings.key, cookieSecretKey));
+  await insertSettingIfMissing(db, cookieSecretKey, randomBytes(32).toString('base64url'));
+  const row = await findSetting(db, cookieSecretKey);
   if (!row) throw new Error('cookie secret missing after insert');
   return row.value;
 }

@@ -1,5 +1,4 @@
-/** @module jobs — background work from a jobs table, polled in-process. */
-export { enqueueJob, enqueueJobs } from './enqueue-job.ts';
+/** @module jobs — runs background work from the jobs table, polled in-process (enqueueing is shared/enqueue-job.ts). */
 export { runPendingJobs, type JobHandler, type JobHandlers } from './run-pending-jobs.ts';
 export { startJobRunner, type JobRunner } from './job-runner.ts';
 export { findJobs } from './jobs.repository.ts';

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.ts';
 import type { Clock } from '../shared/clock.ts';
+import { onJobsEnqueued } from '../shared/enqueue-job.ts';
 import { runPendingJobs, type JobHandlers } from './run-pending-jobs.ts';
 
 export interface JobRunner {
@@ -8,7 +9,11 @@ export interface JobRunner {
   stop: () => Promise<void>;
 }
 
-/** Polls the jobs table in-process every `intervalMs`; `stop()` waits for the current batch. */
+/**
+ * Polls the jobs table in-process every `intervalMs`, and at once when a job was enqueued in this
+ * process (`onJobsEnqueued`, after the enqueuing transaction committed); `stop()` waits for the
+ * current batch.
+ */
 export function startJobRunner(options: {
   db: Database;
   handlers: JobHandlers;
@@ -20,25 +25,34 @@ export function startJobRunner(options: {
   let isStopped = false;
   let current: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
+  let isWokenDuringBatch = false;
   const tick = () => {
     timer = undefined;
     current = runPendingJobs(options.db, options.handlers, options.clock)
       .then(() => undefined)
       .catch((error: unknown) => options.onError?.(error))
       .finally(() => {
-        if (!isStopped) timer = setTimeout(tick, intervalMs);
+        // Woken while this batch ran (a job enqueued meanwhile may have missed it): poll again at once.
+        if (!isStopped) timer = setTimeout(tick, isWokenDuringBatch ? 0 : intervalMs);
+        isWokenDuringBatch = false;
       });
   };
   timer = setTimeout(tick, 0);
+  const wake = () => {
+    if (isStopped) return;
+    if (timer) {
+      clearTimeout(timer);
+      timer = setTimeout(tick, 0);
+    } else {
+      isWokenDuringBatch = true;
+    }
+  };
+  const unsubscribe = onJobsEnqueued(wake);
   return {
-    wake: () => {
-      if (timer && !isStopped) {
-        clearTimeout(timer);
-        timer = setTimeout(tick, 0);
-      }
-    },
+    wake,
     stop: async () => {
       isStopped = true;
+      unsubscribe();
       if (timer) clearTimeout(timer);
       await current;
     },

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../testing/index.ts';
 import { fixedClock } from '../shared/clock.ts';
-import { enqueueJob, enqueueJobs, findJobs, runPendingJobs, type JobHandlers } from './index.ts';
+import { enqueueJob, enqueueJobs } from '../shared/enqueue-job.ts';
+import { findJobs, runPendingJobs, type JobHandlers } from './index.ts';
 
 let database: TestDatabase;
 // The runner also treats jobs due by the database's own clock as due, so the test clock is today.

@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../db/database.ts';
 import { isCalendarDate } from '../shared/oslo-time.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import type { Actor } from '../shared/actor.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/domain-error.ts';
 import { assertProcessPermission, canEditProcess, getProcessForActor } from '../processes/index.ts';

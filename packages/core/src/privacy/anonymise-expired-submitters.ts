@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { systemActor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import { clearSubmittersOfProcess, findProcessesWithRetention } from './privacy.repository.ts';
 import { retentionExpiresAt } from './retention.ts';
 

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import { sendEmailJobKind } from '../email/index.ts';
 import type { RespondentLocator } from './find-respondent-data.ts';
 import { getProcessForPersonalData } from './privacy.policies.ts';

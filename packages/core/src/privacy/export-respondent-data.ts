@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import { collectRespondentData, type RespondentLocator } from './find-respondent-data.ts';
 import { getProcessForPersonalData } from './privacy.policies.ts';
 import { normaliseSubjectEmail, type RespondentData } from './respondent-data.ts';

@@ -1,11 +1,11 @@
 import type { Queryable } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
-import { getProcessForActor } from '../processes/get-process-for-actor.ts';
 import {
   assertProcessPermission,
   canEditProcess,
+  getProcessForActor,
   type ProcessAccess,
-} from '../processes/processes.policies.ts';
+} from '../processes/index.ts';
 
 /**
  * Personal data of respondents (find, export, delete, retention) is handled by the people who

@@ -25,8 +25,7 @@ import {
 } from '../db/schema/index.ts';
 import { anonymousActor } from '../shared/actor.ts';
 import { fixedClock } from '../shared/clock.ts';
-import { createFileStore } from '../responses/file-store.ts';
-import { extractAttachmentJobHandler } from '../responses/extract-attachment-job.ts';
+import { createFileStore, extractAttachmentJobHandler } from '../responses/index.ts';
 import { storeAttachment } from '../responses/attachments.ts';
 import { removeStoredFiles } from './remove-stored-files.ts';
 import { resegmentAnswers } from '../responses/resegment-answers.ts';

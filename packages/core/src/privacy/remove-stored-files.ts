@@ -1,4 +1,4 @@
-import { createFileStore, type FileStoreOptions } from '../responses/file-store.ts';
+import { createFileStore, type FileStoreOptions } from '../responses/index.ts';
 
 /**
  * Removes uploaded files by storage key from `<data folder>/files/`. Called after the transaction

@@ -1,5 +1,5 @@
 import type { ExtractionStatus, SubmissionSource } from '@innspill/vocabulary';
-import { isValidEmail } from '../actors/actor.ts';
+import { isValidEmail } from '../actors/index.ts';
 import { ValidationError } from '../shared/domain-error.ts';
 
 /** Everything a process holds about one respondent, found by their email address. */

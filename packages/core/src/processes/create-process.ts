@@ -1,6 +1,6 @@
 import type { ProcessLanguage } from '@innspill/vocabulary';
 import type { Database } from '../db/database.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import type { Actor } from '../shared/actor.ts';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../shared/domain-error.ts';
 import { upsertMembership } from '../accounts/accounts.repository.ts';

@@ -1,6 +1,6 @@
 import { anonymousActor } from '../shared/actor.ts';
 import { ConflictError } from '../shared/domain-error.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import { canRespondentChange, RoundClosedError, submissionAcceptance } from '../rounds/index.ts';
 import { checkDocument, storeAttachment, type StorageDeps, type UploadedFile } from './attachments.ts';
 import type { RespondentDeps } from './respondent-deps.ts';

@@ -1,10 +1,10 @@
 import type { Database, Queryable } from '../db/database.ts';
-import { enqueueJob } from '../jobs/index.ts';
-import { detectFileType, mediaTypes, type DocumentType } from './file-types.ts';
+import { enqueueJob } from '../shared/enqueue-job.ts';
+import { detectFileType, mediaTypes, type DocumentType } from '../shared/file-types.ts';
 import type { FileStore } from './file-store.ts';
 import { EmptyFileError, FileTooLargeError, UnsupportedFileTypeError } from './responses.errors.ts';
 import { insertAttachment } from './responses.repository.ts';
-import type { ZipLimits } from './zip-archive.ts';
+import type { ZipLimits } from '../shared/zip-archive.ts';
 
 export const extractAttachmentJobKind = 'attachment.extract';
 

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { extractDocumentText } from './extract-text.ts';
 import { describeExtractionFailure, TextExtractionError } from './extraction-failure.ts';
-import { detectFileType, type DocumentType } from './file-types.ts';
+import { detectFileType, type DocumentType } from '../shared/file-types.ts';
 import type { FileStore } from './file-store.ts';
 import { findAttachmentById, findLiveAttachmentSegments, updateAttachmentRow } from './responses.repository.ts';
 import { resegmentSources } from './resegment-sources.ts';

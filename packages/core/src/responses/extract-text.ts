@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
-import { decodeText, type DocumentType } from './file-types.ts';
-import { readZipArchive, type ZipLimits } from './zip-archive.ts';
+import { decodeText, type DocumentType } from '../shared/file-types.ts';
+import { readZipArchive, type ZipLimits } from '../shared/zip-archive.ts';
 import { extractPdfTextIsolated, defaultPdfLimits, type PdfLimits } from './extract-pdf-text.ts';
 import { TextExtractionError } from './extraction-failure.ts';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/domain-error.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import {
   findQuestionsOfRound,
   loadRoundForActor,
@@ -19,7 +19,7 @@ import {
   type UploadedFile,
 } from './attachments.ts';
 import { extractDocumentText } from './extract-text.ts';
-import { detectFileType, type DocumentType } from './file-types.ts';
+import { detectFileType, type DocumentType } from '../shared/file-types.ts';
 import {
   findProcessActors,
   findRoundAttachmentBySha,
@@ -33,8 +33,8 @@ import {
   normaliseAnswers,
   type AnswerInput,
 } from './submission.ts';
-import { readTableFile } from './tabular-file.ts';
-import { readZipArchive } from './zip-archive.ts';
+import { readTableFile } from '../shared/tabular-file.ts';
+import { readZipArchive } from '../shared/zip-archive.ts';
 import { ValidationError } from '../shared/domain-error.ts';
 
 export type ColumnTarget =

@@ -8,9 +8,9 @@ export {
   searchConfigFor,
   type SegmentLanguage,
 } from './segment-text.ts';
-export { parseCsv, readTableFile, type Table } from './tabular-file.ts';
-export { detectFileType, decodeText, looksLikeText } from './file-types.ts';
-export { readZipArchive, defaultZipLimits, type ZipLimits } from './zip-archive.ts';
+export { parseCsv, readTableFile, type Table } from '../shared/tabular-file.ts';
+export { detectFileType, decodeText, looksLikeText } from '../shared/file-types.ts';
+export { readZipArchive, defaultZipLimits, type ZipLimits } from '../shared/zip-archive.ts';
 export { csvCell, toCsv } from './csv-writer.ts';
 export { createFileStore, type FileStore, type FileStoreOptions } from './file-store.ts';
 export { extractDocumentText } from './extract-text.ts';

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
 import { Document, Packer, Paragraph } from 'docx';
-import { parseCsv, readTableFile } from './tabular-file.ts';
+import { parseCsv, readTableFile } from '../shared/tabular-file.ts';
 import { csvCell, toCsv } from './csv-writer.ts';
 import { segmentText, splitSentences } from './segment-text.ts';
-import { decodeText, detectFileType } from './file-types.ts';
-import { readZipArchive } from './zip-archive.ts';
+import { decodeText, detectFileType } from '../shared/file-types.ts';
+import { readZipArchive } from '../shared/zip-archive.ts';
 import { extractDocumentText } from './extract-text.ts';
 
 const cellText = fc.string({ unit: fc.constantFrom('a', 'æ', 'ø', 'å', ' ', ',', ';', '"', '\n', 'x', '1') });

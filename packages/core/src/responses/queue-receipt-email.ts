@@ -1,5 +1,5 @@
 import type { Transaction } from '../db/database.ts';
-import { enqueueJob } from '../jobs/index.ts';
+import { enqueueJob } from '../shared/enqueue-job.ts';
 import { sendEmailJobKind, type SendEmailPayload } from '../email/index.ts';
 import type { InputRound, Question } from '../rounds/index.ts';
 import type { RespondentDeps } from './respondent-deps.ts';

@@ -1,6 +1,6 @@
 import { anonymousActor } from '../shared/actor.ts';
 import { NotFoundError } from '../shared/domain-error.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import { canRespondentChange, RoundClosedError, submissionAcceptance } from '../rounds/index.ts';
 import type { FileStore } from './file-store.ts';
 import type { RespondentDeps } from './respondent-deps.ts';

@@ -8,11 +8,12 @@ import {
   buildMember,
   buildProcess,
   buildRound,
+  buildJobHandlers,
   type TestDatabase,
 } from '../testing/index.ts';
 import { fixedClock, type Clock } from '../shared/clock.ts';
-import { createJobHandlers } from '../jobs/job-handlers.ts';
 import { runPendingJobs } from '../jobs/index.ts';
+
 import { createMailer } from '../email/index.ts';
 import {
   addAttachment,
@@ -92,7 +93,7 @@ describe(startResponse.name, () => {
     const hits = await searchSegments(database.db, round.id, 'verktøyene', 'norwegian');
     expect(hits).toHaveLength(1);
 
-    await runPendingJobs(database.db, createJobHandlers({ db: database.db, mailer, fileStore }), clock);
+    await runPendingJobs(database.db, buildJobHandlers({ db: database.db, mailer, fileStore }), clock);
     const outbox = readdirSync(join(folder, 'outbox'));
     expect(outbox.length).toBeGreaterThanOrEqual(1);
   });
@@ -240,7 +241,7 @@ describe(addAttachment.name, () => {
     const attachment = await addAttachment(deps(), started.token!, { fileName: 'brev.pdf', bytes });
     expect(attachment.mediaType).toBe('application/pdf');
     expect(attachment.sha256).toMatch(/^[0-9a-f]{64}$/);
-    await runPendingJobs(database.db, createJobHandlers({ db: database.db, mailer, fileStore }), clock);
+    await runPendingJobs(database.db, buildJobHandlers({ db: database.db, mailer, fileStore }), clock);
     const [stored] = await findAttachmentsOfSubmission(database.db, started.submission.id);
     expect(stored?.extractionStatus).toBe('done');
     expect(stored?.extractionFailure).toBeNull();
@@ -254,7 +255,7 @@ describe(addAttachment.name, () => {
     const started = await startResponse(deps(), round.id, {});
     const bytes = new TextEncoder().encode('%PDF-1.7\nthis is not really a pdf');
     const attachment = await addAttachment(deps(), started.token!, { fileName: 'broken.pdf', bytes });
-    await runPendingJobs(database.db, createJobHandlers({ db: database.db, mailer, fileStore }), clock);
+    await runPendingJobs(database.db, buildJobHandlers({ db: database.db, mailer, fileStore }), clock);
     const [stored] = await findAttachmentsOfSubmission(database.db, started.submission.id);
     expect(stored?.extractionStatus).toBe('failed');
     expect(stored?.extractionFailure).toBe('damaged');
@@ -267,7 +268,7 @@ describe(addAttachment.name, () => {
     const started = await startResponse(deps(), round.id, {});
     const bytes = makeEncryptedPdf();
     const attachment = await addAttachment(deps(), started.token!, { fileName: 'passord.pdf', bytes });
-    await runPendingJobs(database.db, createJobHandlers({ db: database.db, mailer, fileStore }), clock);
+    await runPendingJobs(database.db, buildJobHandlers({ db: database.db, mailer, fileStore }), clock);
     const [stored] = await findAttachmentsOfSubmission(database.db, started.submission.id);
     expect(stored).toMatchObject({
       extractionStatus: 'failed',
@@ -284,7 +285,7 @@ describe(addAttachment.name, () => {
     const pdf = await PDFDocument.create();
     pdf.addPage();
     await addAttachment(deps(), started.token!, { fileName: 'skannet.pdf', bytes: await pdf.save() });
-    await runPendingJobs(database.db, createJobHandlers({ db: database.db, mailer, fileStore }), clock);
+    await runPendingJobs(database.db, buildJobHandlers({ db: database.db, mailer, fileStore }), clock);
     const [stored] = await findAttachmentsOfSubmission(database.db, started.submission.id);
     expect(stored).toMatchObject({ extractionStatus: 'failed', extractionFailure: 'no_text' });
     const segments = await findSegmentsOfSubmissions(database.db, [started.submission.id]);

@@ -1,14 +1,7 @@
 import { ConflictError, DomainError } from '../shared/domain-error.ts';
 
-export class UnsupportedFileTypeError extends DomainError {
-  constructor(fileName: string, accepted = 'PDF, DOCX, ODT or TXT') {
-    super(
-      'unsupported_media_type',
-      'unsupported_file_type',
-      `"${fileName}" is not a ${accepted} file (the type is checked by content, not by name).`,
-    );
-  }
-}
+// File-format errors live with the readers in shared/ (actors import tables too).
+export { ImportFailedError, UnsafeArchiveError, UnsupportedFileTypeError } from '../shared/file-format.errors.ts';
 
 /** A file of 0 bytes: there is nothing to read, whatever its name says it is. */
 export class EmptyFileError extends DomainError {
@@ -24,13 +17,6 @@ export class FileTooLargeError extends DomainError {
       'payload_too_large',
       `"${fileName}" is larger than the limit of ${Math.round(maxBytes / 1024 / 1024)} MB.`,
     );
-  }
-}
-
-/** A zip container (DOCX, XLSX, ODT, ZIP) that is broken or decompresses beyond the cap (a zip bomb). */
-export class UnsafeArchiveError extends DomainError {
-  constructor(fileName: string, reason: string) {
-    super('unprocessable', 'unsafe_archive', `"${fileName}" cannot be opened safely: ${reason}`);
   }
 }
 
@@ -52,8 +38,3 @@ export class RequiredAnswersMissingError extends DomainError {
   }
 }
 
-export class ImportFailedError extends DomainError {
-  constructor(message: string, details?: Record<string, unknown>) {
-    super('unprocessable', 'import_failed', message, details);
-  }
-}

@@ -1,5 +1,5 @@
 import { anonymousActor } from '../shared/actor.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import {
   canRespondentChange,
   RoundClosedError,

@@ -7,10 +7,10 @@ import {
   buildMember,
   buildProcess,
   buildRound,
+  buildJobHandlers,
   type TestDatabase,
 } from '../testing/index.ts';
 import { fixedClock } from '../shared/clock.ts';
-import { createJobHandlers } from '../jobs/job-handlers.ts';
 import { runPendingJobs } from '../jobs/index.ts';
 import { createMailer } from '../email/index.ts';
 import { segments } from '../db/schema/index.ts';
@@ -166,7 +166,7 @@ describe('segment identity', () => {
       fileName: 'brev.txt',
       bytes: new TextEncoder().encode(letter),
     });
-    await runPendingJobs(database.db, createJobHandlers({ db: database.db, mailer, fileStore }), clock);
+    await runPendingJobs(database.db, buildJobHandlers({ db: database.db, mailer, fileStore }), clock);
     const ofAttachment = async () =>
       (await exportedSegments(sent.submission.id)).filter((row) => row.attachmentId === attachment.id);
     const before = await ofAttachment();

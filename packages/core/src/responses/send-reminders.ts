@@ -1,5 +1,5 @@
 import type { Actor } from '../shared/actor.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import {
   effectiveRoundStatus,
   loadRoundForActor,

@@ -2,7 +2,7 @@ import { anonymousActor } from '../shared/actor.ts';
 import { isUniqueViolation } from '../db/db.errors.ts';
 import { createSecretToken, hashSecretToken, secretsEqual } from '../shared/tokens.ts';
 import { NotFoundError, ValidationError } from '../shared/domain-error.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import {
   findQuestionsOfRound,
   findRoundById,

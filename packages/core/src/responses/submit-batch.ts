@@ -2,8 +2,8 @@ import pg from 'pg';
 import type { Database, Transaction } from '../db/database.ts';
 import { anonymousActor } from '../shared/actor.ts';
 import { hashSecretToken } from '../shared/tokens.ts';
-import { recordAuditEvents } from '../audit/index.ts';
-import { enqueueJobs } from '../jobs/index.ts';
+import { recordAuditEvents } from '../shared/record-audit-event.ts';
+import { enqueueJobs } from '../shared/enqueue-job.ts';
 import { sendEmailJobKind } from '../email/index.ts';
 import {
   findQuestionsOfRounds,

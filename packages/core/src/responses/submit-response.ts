@@ -1,6 +1,6 @@
 import type { Transaction } from '../db/database.ts';
 import { anonymousActor } from '../shared/actor.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import { findActorById } from '../actors/actors.repository.ts';
 import {
   canRespondentChange,

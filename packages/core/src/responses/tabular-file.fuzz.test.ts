@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
 import { DomainError } from '../shared/domain-error.ts';
-import { readTableFile } from './tabular-file.ts';
+import { readTableFile } from '../shared/tabular-file.ts';
 
 /** Fuzz cases run in this file (printed so the run shows them; issue 6 reports the total). */
 let fuzzCases = 0;

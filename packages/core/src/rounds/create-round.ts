@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import { ValidationError } from '../shared/domain-error.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import { assertProcessPermission, getProcessForActor } from '../processes/index.ts';
 import type { InputRound } from './round.ts';
 import { RoundNumberTakenError } from './rounds.errors.ts';

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import { ConflictError } from '../shared/domain-error.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import { loadRoundForActor, type RoundLocator } from './load-round-for-actor.ts';
 import { countRoundUse, deleteRoundRow } from './rounds.repository.ts';
 

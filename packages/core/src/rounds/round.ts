@@ -1,23 +1,13 @@
 import type { EffectiveRoundStatus } from '@innspill/vocabulary';
 import type { inputRounds, questions } from '../db/schema/index.ts';
+import { effectiveRoundStatus } from '../processes/index.ts';
 
 export type InputRound = typeof inputRounds.$inferSelect;
 export type Question = typeof questions.$inferSelect;
 export type QuestionKind = Question['kind'];
 
-/** What a round looks like to a respondent at a given instant. */
-export type { EffectiveRoundStatus } from '@innspill/vocabulary';
-
-/**
- * The status a round has now: closing is automatic at the deadline, so a stored `open` round past
- * its deadline reads as `closed` without any job having run.
- */
-export function effectiveRoundStatus(round: InputRound, now: Date): EffectiveRoundStatus {
-  if (round.status === 'draft') return 'draft';
-  if (round.status === 'closed') return 'closed';
-  if (round.opensAt && now < round.opensAt) return 'scheduled';
-  return now <= round.deadline ? 'open' : 'closed';
-}
+// The round status rule lives in processes/ (the process overview needs it; rounds depend on processes).
+export { effectiveRoundStatus, type EffectiveRoundStatus } from '../processes/index.ts';
 
 export type Acceptance =
   { isAccepted: true; isLate: boolean } | { isAccepted: false; reason: 'not_open' | 'closed' };

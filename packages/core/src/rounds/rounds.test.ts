@@ -10,7 +10,7 @@ import {
 import { fixedClock } from '../shared/clock.ts';
 import { osloLocalToUtc } from '../shared/oslo-time.ts';
 import { findAuditEvents } from '../audit/index.ts';
-import { findProcessById } from '../processes/processes.repository.ts';
+import { findProcessById } from '../processes/index.ts';
 import {
   createRound,
   deleteRound,

@@ -1,7 +1,7 @@
 import type { Database, Queryable } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import { ConflictError, ValidationError } from '../shared/domain-error.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import { questionKinds } from '../db/schema/index.ts';
 import { loadRoundForActor, type RoundLocator } from './load-round-for-actor.ts';
 import { AnsweredQuestionChangedError } from './rounds.errors.ts';

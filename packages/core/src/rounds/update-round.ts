@@ -2,7 +2,7 @@ import type { Database } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import { ValidationError } from '../shared/domain-error.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import { assertRoundFields, type RoundFields } from './create-round.ts';
 import { loadRoundForActor, type RoundLocator } from './load-round-for-actor.ts';
 import type { InputRound } from './round.ts';

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import { actorUserId, type Actor } from '../shared/actor.ts';
 import { NotFoundError, ValidationError } from '../shared/domain-error.ts';
 import { assertProcessPermission } from '../processes/index.ts';

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { recordAuditEvent } from '../audit/index.ts';
+import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import type { Actor } from '../shared/actor.ts';
 import { assertProcessPermission, getProcessForActor } from '../processes/index.ts';
 import { canEditStrategy } from './strategies.policies.ts';

@@ -8,3 +8,4 @@ export {
   findRoundSubmissions,
   type QuestionSpec,
 } from './rounds.builders.ts';
+export { buildJobHandlers } from './job-handlers.ts';

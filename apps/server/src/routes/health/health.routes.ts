@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { HealthResponseSchema } from '@innspill/contracts';
-import { sql } from 'drizzle-orm';
+import { pingDatabase } from '@innspill/core';
 import type { AppDependencies } from '../../app-context.ts';
 
 export function healthRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
@@ -12,7 +12,7 @@ export function healthRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
         schema: { summary: 'Liveness and database check', tags: ['system'], response: { 200: HealthResponseSchema } },
       },
       async () => {
-        await deps.db.execute(sql`select 1`);
+        await pingDatabase(deps.db);
         return { status: 'ok' as const, database: deps.databaseKind, version: deps.version };
       },
     );

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import {
-  createJobHandlers,
   email,
   jobs,
   processes,
@@ -15,6 +14,7 @@ import {
 } from '@innspill/core';
 import { buildActor, buildProcess, buildRound, findRoundSubmissions } from '@innspill/core/testing';
 import { buildTestApp, type TestApp, type TestSession } from '../../testing/build-test-app.ts';
+import { createJobHandlers } from '../../job-handlers.ts';
 
 let testApp: TestApp;
 let secretariat: TestSession;

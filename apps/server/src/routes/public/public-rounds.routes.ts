@@ -77,7 +77,6 @@ export function publicRoundRoutes(deps: RouteDependencies): FastifyPluginAsyncZo
           ...request.body,
           idempotencyKey,
         });
-        deps.wakeJobRunner?.();
         return reply.status(201).send({
           token: result.token ?? null,
           status: result.submission.status,
@@ -133,7 +132,6 @@ export function publicRoundRoutes(deps: RouteDependencies): FastifyPluginAsyncZo
       },
       async (request) => {
         const result = await responses.submitResponse(respondentDeps, request.params.token, request.body);
-        deps.wakeJobRunner?.();
         return presentRespondentView(result.view, requestLocale(request));
       },
     );
@@ -170,7 +168,6 @@ export function publicRoundRoutes(deps: RouteDependencies): FastifyPluginAsyncZo
         const [file] = await readUploadedFiles(request, 1);
         if (!file) throw new ValidationError('Choose a file to attach.', { file: 'Required.' });
         const attachment = await responses.addAttachment(respondentDeps, request.params.token, file);
-        deps.wakeJobRunner?.();
         return reply.status(201).send(presentAttachment(attachment));
       },
     );

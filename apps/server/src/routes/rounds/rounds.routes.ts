@@ -433,7 +433,6 @@ export function roundRoutes(deps: RouteDependencies): FastifyPluginAsyncZod {
           locator(request.params),
           request.body.actorIds,
         );
-        deps.wakeJobRunner?.();
         return { issued: result.issued, skipped: result.skipped };
       },
     );
@@ -455,7 +454,6 @@ export function roundRoutes(deps: RouteDependencies): FastifyPluginAsyncZod {
           request.actor,
           locator(request.params),
         );
-        deps.wakeJobRunner?.();
         return { reminded };
       },
     );
@@ -492,7 +490,6 @@ export function roundRoutes(deps: RouteDependencies): FastifyPluginAsyncZod {
             columnMappingByFile: mappingByFile,
           },
         );
-        deps.wakeJobRunner?.();
         return {
           isDryRun: report.isDryRun,
           submissionCount: report.submissionCount,

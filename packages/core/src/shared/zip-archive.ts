@@ -1,5 +1,5 @@
 import yauzl from 'yauzl';
-import { UnsafeArchiveError } from './responses.errors.ts';
+import { UnsafeArchiveError } from './file-format.errors.ts';
 
 export interface ZipLimits {
   /** Cap on the total decompressed size of all entries (zip-bomb guard). */

@@ -1,7 +1,7 @@
 import { parseCsvRows, type CsvDialect } from '@innspill/text-analysis';
 import ExcelJS from 'exceljs';
 import { decodeText, detectFileType } from './file-types.ts';
-import { ImportFailedError, UnsupportedFileTypeError } from './responses.errors.ts';
+import { ImportFailedError, UnsupportedFileTypeError } from './file-format.errors.ts';
 import type { ZipLimits } from './zip-archive.ts';
 
 export interface Table {

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.ts';
-import { actorUserId, type Actor } from '../shared/actor.ts';
-import { insertAuditEvent, insertAuditEvents, type NewAuditEvent } from './audit.repository.ts';
+import { actorUserId, type Actor } from './actor.ts';
+import { insertAuditEvent, insertAuditEvents, type NewAuditEvent } from './audit-log.repository.ts';
 
 export interface AuditEntry {
   processId?: string | null;
