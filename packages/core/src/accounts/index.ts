@@ -11,4 +11,11 @@ export { getSetupLinkStatus } from './get-setup-link-status.ts';
 export { resolveSession } from './resolve-session.ts';
 export { signIn } from './sign-in.ts';
 export { signOut } from './sign-out.ts';
-export { findMembershipsOfUser, upsertMembership } from './accounts.repository.ts';
+export {
+  deleteMembership,
+  findMembershipRole,
+  findMembershipsOfProcess,
+  findMembershipsOfUser,
+  findUserByEmail,
+  upsertMembership,
+} from './accounts.repository.ts';

@@ -6,8 +6,10 @@ import { enqueueJob, enqueueJobs } from '../shared/enqueue-job.ts';
 import { findJobs, runPendingJobs, type JobHandlers } from './index.ts';
 
 let database: TestDatabase;
-// The runner also treats jobs due by the database's own clock as due, so the test clock is today.
-const clock = fixedClock(new Date());
+// The runner also treats jobs due by the database's own clock as due, so the test clock is now,
+// taken afresh for each test: a clock fixed when the file loaded falls behind the database's on a
+// busy machine, and a retry due 10 s after it would already be due by the database's clock.
+let clock = fixedClock(new Date());
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -16,6 +18,7 @@ afterAll(async () => {
   await database.close();
 });
 beforeEach(async () => {
+  clock = fixedClock(new Date());
   await database.db.execute(sql`delete from jobs`);
 });
 

@@ -26,10 +26,10 @@ import {
 import { anonymousActor } from '../shared/actor.ts';
 import { fixedClock } from '../shared/clock.ts';
 import { createFileStore, extractAttachmentJobHandler } from '../responses/index.ts';
-import { storeAttachment } from '../responses/attachments.ts';
+import { storeAttachment } from '../responses/index.ts';
 import { removeStoredFiles } from './remove-stored-files.ts';
-import { resegmentAnswers } from '../responses/resegment-answers.ts';
-import { insertInvitation, insertSegments, updateAttachmentRow } from '../responses/responses.repository.ts';
+import { resegmentAnswers } from '../responses/index.ts';
+import { insertInvitation, insertSegments, updateAttachmentRow } from '../responses/index.ts';
 import type { Question } from '../rounds/index.ts';
 import {
   anonymiseExpiredSubmitters,

@@ -3,7 +3,7 @@ import type { Database } from '../db/database.ts';
 import { recordAuditEvent } from '../shared/record-audit-event.ts';
 import type { Actor } from '../shared/actor.ts';
 import { ForbiddenError, UnauthenticatedError, ValidationError } from '../shared/domain-error.ts';
-import { upsertMembership } from '../accounts/accounts.repository.ts';
+import { upsertMembership } from '../accounts/index.ts';
 import { canCreateProcess } from './processes.policies.ts';
 import { findProcessBySlug, insertProcess } from './processes.repository.ts';
 import { SlugTakenError } from './processes.errors.ts';

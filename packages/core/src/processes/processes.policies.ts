@@ -1,8 +1,8 @@
 import type { Queryable } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../shared/domain-error.ts';
-import { findMembershipRole } from '../accounts/accounts.repository.ts';
-import type { MembershipRole } from '../accounts/account.ts';
+import { findMembershipRole } from '../accounts/index.ts';
+import type { MembershipRole } from '../accounts/index.ts';
 
 /** What an actor may do in one strategy process: their role there, and whether they are above roles. */
 export interface ProcessAccess {

@@ -8,8 +8,8 @@ import {
   findMembershipsOfProcess,
   findUserByEmail,
   upsertMembership,
-} from '../accounts/accounts.repository.ts';
-import type { MembershipRole } from '../accounts/account.ts';
+} from '../accounts/index.ts';
+import type { MembershipRole } from '../accounts/index.ts';
 import { getProcessForActor } from './get-process-for-actor.ts';
 import { assertProcessPermission, canManageProcessMembers } from './processes.policies.ts';
 

@@ -7,7 +7,7 @@ import {
   buildSubmission,
   type TestDatabase,
 } from '../testing/index.ts';
-import { findProcessById } from '../processes/processes.repository.ts';
+import { findProcessById } from '../processes/index.ts';
 import { exportResponses, getParticipation, participationCsv } from './index.ts';
 
 let database: TestDatabase;

@@ -3,7 +3,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { extractPdfTextIsolated } from './extract-pdf-text.ts';
 import { extractDocumentText } from './extract-text.ts';
 import { TextExtractionError } from './extraction-failure.ts';
-import { makeEncryptedPdf } from '../testing/pdf-fixtures.ts';
+import { makeEncryptedPdf } from '../testing/index.ts';
 
 async function makePdf(text: string): Promise<Uint8Array> {
   const document = await PDFDocument.create();

@@ -1,4 +1,4 @@
-import type { extractionFailures } from '../db/schema/responses.ts';
+import type { extractionFailures } from '../db/schema/index.ts';
 import { UnsafeArchiveError } from './responses.errors.ts';
 
 /** Why an attachment's text could not be extracted (stored in `attachments.extraction_failure`). */

@@ -1,7 +1,7 @@
 import type { SubmissionSource } from '@innspill/vocabulary';
 import type { Queryable } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
-import { actorTypes, type ActorType } from '../actors/actor.ts';
+import { actorTypes, type ActorType } from '../actors/index.ts';
 import { loadRoundForActor, type RoundLocator } from '../rounds/index.ts';
 import { osloIsoDateTime } from '../shared/oslo-time.ts';
 import { toCsv } from './csv-writer.ts';

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import { NotFoundError } from '../shared/domain-error.ts';
-import { findActorById } from '../actors/actors.repository.ts';
+import { findActorById } from '../actors/index.ts';
 import { findQuestionsOfRound, loadRoundForActor, type RoundLocator } from '../rounds/index.ts';
 import {
   findAnswersOfSubmission,

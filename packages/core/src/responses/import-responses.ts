@@ -9,8 +9,8 @@ import {
   type Question,
   type RoundLocator,
 } from '../rounds/index.ts';
-import { isValidEmail, type RegisteredActor } from '../actors/actor.ts';
-import { isValidOrganisationNumber, normaliseOrganisationNumber } from '../actors/organisation-number.ts';
+import { isValidEmail, type RegisteredActor } from '../actors/index.ts';
+import { isValidOrganisationNumber, normaliseOrganisationNumber } from '../actors/index.ts';
 import {
   checkDocument,
   safeFileName,

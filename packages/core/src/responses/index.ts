@@ -50,3 +50,7 @@ export {
 } from './import-responses.ts';
 export { exportResponses, type ExportFormat } from './export-responses.ts';
 export { searchSegments } from './responses.repository.ts';
+/** Lower-level writes other modules' tests set up their data with (privacy's tests). */
+export { storeAttachment } from './attachments.ts';
+export { resegmentAnswers } from './resegment-answers.ts';
+export { insertInvitation, insertSegments, updateAttachmentRow } from './responses.repository.ts';

@@ -9,7 +9,7 @@ import {
 import { fixedClock } from '../shared/clock.ts';
 import { systemActor } from '../shared/actor.ts';
 import { findJobs } from '../jobs/index.ts';
-import { findProcessById } from '../processes/processes.repository.ts';
+import { findProcessById } from '../processes/index.ts';
 import { importActors } from '../actors/index.ts';
 import {
   getParticipation,

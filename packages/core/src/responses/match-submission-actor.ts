@@ -2,7 +2,7 @@ import type { Database } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import { NotFoundError } from '../shared/domain-error.ts';
 import { recordAuditEvent } from '../shared/record-audit-event.ts';
-import { findActorById } from '../actors/actors.repository.ts';
+import { findActorById } from '../actors/index.ts';
 import { loadRoundForActor, type RoundLocator } from '../rounds/index.ts';
 import { findSubmissionById, updateSubmissionRow } from './responses.repository.ts';
 

@@ -7,7 +7,7 @@ import {
   type InputRound,
   type Question,
 } from '../rounds/index.ts';
-import { findActorById } from '../actors/actors.repository.ts';
+import { findActorById } from '../actors/index.ts';
 import { resolveLink } from './resolve-link.ts';
 import {
   findAnswersOfSubmission,

@@ -28,7 +28,7 @@ import {
   withdrawResponse,
 } from './index.ts';
 import { findAttachmentsOfSubmission, findSegmentsOfSubmissions } from './responses.repository.ts';
-import { makeEncryptedPdf } from '../testing/pdf-fixtures.ts';
+import { makeEncryptedPdf } from '../testing/index.ts';
 
 let database: TestDatabase;
 const folder = mkdtempSync(join(tmpdir(), 'innspill-responses-'));

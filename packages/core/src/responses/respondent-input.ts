@@ -1,5 +1,5 @@
 import { ValidationError } from '../shared/domain-error.ts';
-import { isValidEmail, type ActorType } from '../actors/actor.ts';
+import { isValidEmail, type ActorType } from '../actors/index.ts';
 import type { Question } from '../rounds/index.ts';
 import type { SubmissionRow } from './responses.repository.ts';
 import { normaliseAnswers, type AnswerInput } from './submission.ts';

@@ -1,7 +1,7 @@
 import type { Transaction } from '../db/database.ts';
 import { anonymousActor } from '../shared/actor.ts';
 import { recordAuditEvent } from '../shared/record-audit-event.ts';
-import { findActorById } from '../actors/actors.repository.ts';
+import { findActorById } from '../actors/index.ts';
 import {
   canRespondentChange,
   RoundClosedError,

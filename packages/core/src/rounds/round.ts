@@ -1,4 +1,3 @@
-import type { EffectiveRoundStatus } from '@innspill/vocabulary';
 import type { inputRounds, questions } from '../db/schema/index.ts';
 import { effectiveRoundStatus } from '../processes/index.ts';
 

@@ -9,3 +9,4 @@ export {
   type QuestionSpec,
 } from './rounds.builders.ts';
 export { buildJobHandlers } from './job-handlers.ts';
+export * from './pdf-fixtures.ts';
