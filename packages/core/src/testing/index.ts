@@ -8,3 +8,4 @@ export {
   findRoundSubmissions,
   type QuestionSpec,
 } from './rounds.builders.ts';
+export { buildTheme, buildCanvas, buildStatement } from './strategies.builders.ts';
