@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { demo, processes, responses, systemActor, systemClock } from '@innspill/core';
-import { buildRound, buildUser, createTestDatabase } from '@innspill/core/testing';
+import { responses, systemClock } from '@innspill/core';
+import { buildCanvas, buildProcess, buildRound, buildUser, createTestDatabase } from '@innspill/core/testing';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '@innspill/config';
 import { sessionCookieName } from '../plugins/authentication.ts';
 import { buildTestApp, type TestApp, type TestSession } from '../testing/build-test-app.ts';
 
 let sut: TestApp;
+let slug: string;
 let admin: TestSession;
 let roundId: string;
 let questionId: string;
@@ -29,10 +30,10 @@ const runs = (numRuns: number) => {
 
 beforeAll(async () => {
   sut = await buildTestApp({ env: { INNSPILL_DATA: mkdtempSync(join(tmpdir(), 'innspill-hostile-')) } });
-  const system = systemActor('hostile input test');
-  await demo.loadDemoWorkspace(sut.db, system);
+  const strategyProcess = await buildProcess(sut.db);
+  slug = strategyProcess.slug;
+  await buildCanvas(sut.db, { processId: strategyProcess.id });
   admin = await sut.signInNewUser({ isInstanceAdmin: true });
-  const { strategyProcess } = await processes.getProcessForActor(sut.db, system, demo.demoProcessSlug);
   const { round, questions } = await buildRound(sut.db, { processId: strategyProcess.id, number: 3 });
   roundId = round.id;
   questionId = questions[0]!.id;
@@ -99,7 +100,7 @@ describe('request bodies', () => {
       ['PUT', `/api/public/responses/${draftToken}`, { submitterName: '\u0000' }],
       ['POST', `/api/public/rounds/${roundId}/responses`, { organisationName: 'a\u0000b' }],
       ['POST', '/api/auth/sign-in', { email: 'x\u0000@example.test', password: 'a\u0000' }],
-      ['PUT', `/api/processes/${demo.demoProcessSlug}/strategy/goals-lead`, { lead: 'ingress\u0000' }],
+      ['PUT', `/api/processes/${slug}/strategy/goals-lead`, { lead: 'ingress\u0000' }],
     ] as const) {
       const response = await sut.app.inject({
         method,
@@ -148,7 +149,7 @@ describe('path parameters', () => {
         for (const value of hostileValues) {
           const url = route.url.replace(/:([A-Za-z]+)/g, (_, name: string) => {
             if (name === param) return value;
-            if (name === 'slug') return demo.demoProcessSlug;
+            if (name === 'slug') return slug;
             if (name === 'number') return '1';
             return '00000000-0000-4000-8000-000000000000';
           });

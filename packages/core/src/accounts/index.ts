@@ -17,5 +17,7 @@ export {
   findMembershipsOfProcess,
   findMembershipsOfUser,
   findUserByEmail,
+  insertUser,
   upsertMembership,
 } from './accounts.repository.ts';
+export { hashPassword } from './passwords.ts';

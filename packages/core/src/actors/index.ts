@@ -7,4 +7,4 @@ export { checkActor, type ActorInput, type ActorIssue, type CleanActor } from '.
 export { listActors } from './list-actors.ts';
 export { saveActor } from './save-actor.ts';
 export { importActors, type ActorImportRow } from './import-actors.ts';
-export { findActorById, findActorsByIds } from './actors.repository.ts';
+export { findActorById, findActorsByIds, insertActorRow } from './actors.repository.ts';

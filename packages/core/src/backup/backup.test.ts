@@ -3,9 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, buildUser, type TestDatabase } from '../testing/index.ts';
+import {
+  createTestDatabase,
+  buildActor,
+  buildCanvas,
+  buildMember,
+  buildProcess,
+  buildRound,
+  buildStatement,
+  buildSubmission,
+  buildUser,
+  type TestDatabase,
+} from '../testing/index.ts';
 import { systemActor } from '../shared/actor.ts';
-import { loadDemoWorkspace } from '../demo/index.ts';
 import { addUser } from '../accounts/index.ts';
 import { getOrCreateCookieSecret } from '../instance/index.ts';
 import { createBackup } from './create-backup.ts';
@@ -31,7 +41,16 @@ beforeAll(async () => {
   mkdirSync(join(sourceFiles, 'ab'), { recursive: true });
   writeFileSync(join(sourceFiles, 'ab', '11111111-2222-3333-4444-555555555555'), Buffer.from('%PDF-1.4 æøå binary \u0000\u0001'));
   writeFileSync(join(sourceFiles, 'ab', '.tmp-unfinished'), 'half-written upload, not part of the backup');
-  await loadDemoWorkspace(source.db, operator);
+  // One process with a bit of everything (strategy text, a round with an answer, an actor, a
+  // member), translations and non-ASCII text included: what a round trip must keep.
+  const { id: processId } = await buildProcess(source.db, { title: 'Strategi for «digitalisering» – æøå' });
+  const { canvas } = await buildCanvas(source.db, { processId, mainGoal: 'Hovedmål', translations: { en: { title: 'Theme' } } });
+  await buildStatement(source.db, { canvasId: canvas.id, text: 'Utfordring ✓', translations: { en: { text: 'Challenge' } } });
+  await buildStatement(source.db, { processId, text: 'Et overordnet mål' });
+  const { round, questions } = await buildRound(source.db, { processId });
+  await buildSubmission(source.db, round.id, { answers: { [questions[0]!.id]: 'Svar med æøå\nog en ny linje' } });
+  await buildActor(source.db, processId);
+  await buildMember(source.db, processId, 'secretariat');
   await buildUser(source.db, { email: 'ada@example.test', password: 'some password 1', isInstanceAdmin: true });
   await addUser(source.db, operator, { email: 'bob@example.test', isInstanceAdmin: false });
   await getOrCreateCookieSecret(source.db);

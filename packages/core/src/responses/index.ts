@@ -50,7 +50,14 @@ export {
 } from './import-responses.ts';
 export { exportResponses, type ExportFormat } from './export-responses.ts';
 export { searchSegments } from './responses.repository.ts';
-/** Lower-level writes other modules' tests set up their data with (privacy's tests). */
+/** Lower-level reads and writes that tests and test builders (testing/) set up their data with. */
 export { storeAttachment } from './attachments.ts';
 export { resegmentAnswers } from './resegment-answers.ts';
-export { insertInvitation, insertSegments, updateAttachmentRow } from './responses.repository.ts';
+export {
+  findSubmissionsOfRound,
+  insertInvitation,
+  insertSegments,
+  insertSubmission,
+  updateAttachmentRow,
+  upsertAnswers,
+} from './responses.repository.ts';

@@ -17,4 +17,5 @@ export {
   findRoundsOfProcess,
   insertRound,
   insertQuestions,
+  insertQuestionRow,
 } from './rounds.repository.ts';

@@ -28,6 +28,8 @@ export { updateStrategyStructure, type UpdateStrategyStructureInput } from './up
  */
 export {
   findAllRevisionsOfProcess,
+  findCanvasById,
+  findSectionStatements,
   findAllStatementsOfProcess,
   findCanvasesOfProcess,
   findCommentsOfProcess,

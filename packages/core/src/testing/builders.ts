@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
-import { insertUser, upsertMembership } from '../accounts/accounts.repository.ts';
-import type { MembershipRole } from '../accounts/account.ts';
-import { hashPassword } from '../accounts/passwords.ts';
-import { insertProcess } from '../processes/processes.repository.ts';
+import { hashPassword, insertUser, upsertMembership, type MembershipRole } from '../accounts/index.ts';
+import { insertProcess } from '../processes/index.ts';
 
 const unique = () => randomBytes(4).toString('hex');
 

@@ -10,3 +10,4 @@ export {
 } from './rounds.builders.ts';
 export { buildJobHandlers } from './job-handlers.ts';
 export * from './pdf-fixtures.ts';
+export { buildTheme, buildCanvas, buildStatement } from './strategies.builders.ts';

@@ -1,15 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import type { actors as actorsTable, inputRounds, submissions } from '../db/schema/index.ts';
-import { insertActorRow } from '../actors/actors.repository.ts';
-import { insertQuestionRow, insertRound } from '../rounds/rounds.repository.ts';
-import type { QuestionKind } from '../rounds/round.ts';
-import {
-  findSubmissionsOfRound,
-  insertSubmission,
-  upsertAnswers,
-} from '../responses/responses.repository.ts';
-import { createReceiptCode } from '../responses/submission.ts';
+import { insertActorRow } from '../actors/index.ts';
+import { insertQuestionRow, insertRound, type QuestionKind } from '../rounds/index.ts';
+import { createReceiptCode, findSubmissionsOfRound, insertSubmission, upsertAnswers } from '../responses/index.ts';
 import { buildProcess } from './builders.ts';
 
 const unique = () => randomBytes(4).toString('hex');
