@@ -28,14 +28,16 @@ export default {
     },
     {
       name: 'no-deep-import',
-      comment: 'Apps and tools use @innspill/core (packages/core/src/index.ts) and, in tests, its testing/index.ts.',
+      comment:
+        'Apps and tools use @innspill/core (packages/core/src/index.ts) and, in tests, its testing/index.ts.',
       severity: 'error',
       from: { pathNot: '^packages/core/' },
       to: { path: core, pathNot: [`${core}index\\.ts$`, `${core}testing/index\\.ts$`] },
     },
     {
       name: 'drizzle-only-in-repositories',
-      comment: 'drizzle-orm is imported only in *.repository.ts files and db/ (schema, connection, migrations); tests and testing/ may use it to arrange and inspect the database.',
+      comment:
+        'drizzle-orm is imported only in *.repository.ts files and db/ (schema, connection, migrations); tests and testing/ may use it to arrange and inspect the database.',
       severity: 'error',
       from: { pathNot: ['\\.repository\\.ts$', `${core}db/`, `${core}testing/`, '\\.test\\.tsx?$'] },
       to: { path: '(^|/)node_modules/drizzle-orm/|^drizzle-orm($|/)' },

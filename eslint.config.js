@@ -9,7 +9,17 @@ const processEnvRule = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'packages/core/src/db/migrations/**', '**/*.js', '**/*.mjs', 'packages/text-analysis/src/language/model.ts'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      'packages/core/src/db/migrations/**',
+      '**/*.js',
+      '**/*.mjs',
+      'packages/text-analysis/src/language/model.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -32,13 +42,30 @@ export default tseslint.config(
   },
   {
     // Where the environment is legitimately read: configuration, tooling, tests, benchmarks.
-    files: ['packages/config/src/config.ts', '**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'bench/**', 'scripts/**', '**/testing/**', 'vitest.config.ts', '**/drizzle.config.ts'],
+    files: [
+      'packages/config/src/config.ts',
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      'e2e/**',
+      'bench/**',
+      'scripts/**',
+      '**/testing/**',
+      'vitest.config.ts',
+      '**/drizzle.config.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['packages/text-analysis/src/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@innspill/*'], message: 'text-analysis depends on nothing else in the project.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@innspill/*'], message: 'text-analysis depends on nothing else in the project.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -46,14 +73,38 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['fastify', '@fastify/*', 'react', 'react-dom', '@innspill/contracts', '@innspill/server'], message: 'core knows nothing of HTTP or the web.' }] },
+        {
+          patterns: [
+            {
+              group: [
+                'fastify',
+                '@fastify/*',
+                'react',
+                'react-dom',
+                '@innspill/contracts',
+                '@innspill/server',
+              ],
+              message: 'core knows nothing of HTTP or the web.',
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ['apps/web/src/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@innspill/core', '@innspill/server', '@innspill/core/*'], message: 'The web app talks to the API through @innspill/contracts only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@innspill/core', '@innspill/server', '@innspill/core/*'],
+              message: 'The web app talks to the API through @innspill/contracts only.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -12,10 +12,16 @@ import { defineConfig } from 'vitest/config';
  */
 const postgresUrl = process.env.INNSPILL_TEST_DATABASE_URL;
 if (process.env.CI === 'true' && !postgresUrl) {
-  throw new Error('CI=true but INNSPILL_TEST_DATABASE_URL is not set: the PostgreSQL half of the suite cannot run.');
+  throw new Error(
+    'CI=true but INNSPILL_TEST_DATABASE_URL is not set: the PostgreSQL half of the suite cannot run.',
+  );
 }
 
-const dbTestFiles = ['packages/core/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'apps/cli/src/**/*.test.ts'];
+const dbTestFiles = [
+  'packages/core/src/**/*.test.ts',
+  'apps/server/src/**/*.test.ts',
+  'apps/cli/src/**/*.test.ts',
+];
 
 export default defineConfig({
   test: {
@@ -23,7 +29,12 @@ export default defineConfig({
       {
         test: {
           name: 'text-analysis',
-          include: ['packages/text-analysis/**/*.test.ts', 'packages/contracts/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'packages/text-analysis/**/*.test.ts',
+            'packages/contracts/**/*.test.ts',
+            'bench/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 60_000,
         },

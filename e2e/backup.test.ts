@@ -33,23 +33,38 @@ describe('innspill backup and restore', () => {
       const setup = await fetch(`${server.url}/api/auth/setup`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token, name: 'Ada', email: 'ada@example.test', password: 'a very good password' }),
+        body: JSON.stringify({
+          token,
+          name: 'Ada',
+          email: 'ada@example.test',
+          password: 'a very good password',
+        }),
       });
       expect(setup.status).toBe(200);
 
       const backupFile = join(scratch, 'instance.innspill-backup');
-      const { stdout } = await run(process.execPath, ['bin/innspill.mjs', 'backup', '--out', backupFile, '--data', source], { cwd: projectRoot });
+      const { stdout } = await run(
+        process.execPath,
+        ['bin/innspill.mjs', 'backup', '--out', backupFile, '--data', source],
+        { cwd: projectRoot },
+      );
       expect(stdout).toMatch(/Backup written to .* by the running server \(PID \d+\)/);
       // The server is still serving after the backup.
       expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
 
       const target = join(scratch, 'target');
-      const restored = await run(process.execPath, ['bin/innspill.mjs', 'restore', backupFile, '--data', target], { cwd: projectRoot });
+      const restored = await run(
+        process.execPath,
+        ['bin/innspill.mjs', 'restore', backupFile, '--data', target],
+        { cwd: projectRoot },
+      );
       expect(restored.stdout).toMatch(/Restored \d+ rows/);
 
-      const again = await run(process.execPath, ['bin/innspill.mjs', 'restore', backupFile, '--data', target], { cwd: projectRoot }).catch(
-        (error: { code: number; stderr: string }) => error,
-      );
+      const again = await run(
+        process.execPath,
+        ['bin/innspill.mjs', 'restore', backupFile, '--data', target],
+        { cwd: projectRoot },
+      ).catch((error: { code: number; stderr: string }) => error);
       expect(again).toMatchObject({ code: 1, stderr: expect.stringContaining('not empty') });
 
       await server.stop();

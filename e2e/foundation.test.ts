@@ -74,7 +74,10 @@ describe('first administrator journey in Chromium', () => {
     await page.getByRole('heading', { name: 'Your strategy processes' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
-    await page.getByRole('main').getByRole('link', { name: /digitali[sz]ation strategy/i }).click();
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /digitali[sz]ation strategy/i })
+      .click();
     await page.getByRole('heading', { level: 2, name: 'Mandate' }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Areas of the process' }).count()).toBe(1);
     const roundRows = page.getByRole('table').nth(1).getByRole('row');
@@ -85,7 +88,10 @@ describe('first administrator journey in Chromium', () => {
     await page.getByRole('heading', { level: 2, name: 'Mandat' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'process overview (nb)');
 
-    await page.getByRole('navigation', { name: 'Områder i prosessen' }).getByRole('link', { name: 'Endringslogg' }).click();
+    await page
+      .getByRole('navigation', { name: 'Områder i prosessen' })
+      .getByRole('link', { name: 'Endringslogg' })
+      .click();
     await page.getByRole('heading', { name: 'Endringslogg' }).waitFor();
     await page.getByRole('cell', { name: 'demo.loaded' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'audit log');
@@ -108,7 +114,9 @@ describe('first administrator journey in Chromium', () => {
     await page.keyboard.press('Tab');
     const focused = page.locator(':focus');
     expect(await focused.textContent()).toBe('Hopp til hovedinnhold');
-    const outline = await focused.evaluate((element) => getComputedStyle(element).outlineStyle + ' ' + getComputedStyle(element).outlineWidth);
+    const outline = await focused.evaluate(
+      (element) => getComputedStyle(element).outlineStyle + ' ' + getComputedStyle(element).outlineWidth,
+    );
     expect(outline).not.toMatch(/^none/);
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');

@@ -27,7 +27,12 @@ async function api(path: string, method: string, headers: Record<string, string>
 async function makePdf(): Promise<Buffer> {
   const pdf = await PDFDocument.create();
   const page = pdf.addPage();
-  page.drawText('Vedlegg uten JavaScript.', { x: 40, y: 700, size: 12, font: await pdf.embedFont(StandardFonts.Helvetica) });
+  page.drawText('Vedlegg uten JavaScript.', {
+    x: 40,
+    y: 700,
+    size: 12,
+    font: await pdf.embedFont(StandardFonts.Helvetica),
+  });
   return Buffer.from(await pdf.save());
 }
 
@@ -36,12 +41,17 @@ beforeAll(async () => {
   browser = await launchBrowser();
   // The secretariat's part through the API: an administrator, a round with all six question kinds.
   const setupToken = server.setupLink()!.split('/setup/')[1]!;
-  const setup = await api('/api/auth/setup', 'POST', {}, {
-    token: setupToken,
-    email: 'admin@example.test',
-    name: 'Ada Admin',
-    password: 'a very good password',
-  });
+  const setup = await api(
+    '/api/auth/setup',
+    'POST',
+    {},
+    {
+      token: setupToken,
+      email: 'admin@example.test',
+      name: 'Ada Admin',
+      password: 'a very good password',
+    },
+  );
   const cookie = setup.headers.get('set-cookie')!.split(';')[0]!;
   const { csrfToken } = (await setup.json()) as { csrfToken: string };
   const headers = { cookie, 'x-csrf-token': csrfToken };
@@ -59,8 +69,18 @@ beforeAll(async () => {
     questions: [
       { kind: 'long_text', text: 'Hva er de viktigste utfordringene?', isRequired: true },
       { kind: 'short_text', text: 'Hvilken enhet svarer?', isRequired: false },
-      { kind: 'single_choice', text: 'Hvor viktig er deling av data?', isRequired: false, options: ['Lite viktig', 'Svært viktig'] },
-      { kind: 'multiple_choice', text: 'Hvilke områder gjelder det?', isRequired: false, options: ['Forskning', 'Utdanning'] },
+      {
+        kind: 'single_choice',
+        text: 'Hvor viktig er deling av data?',
+        isRequired: false,
+        options: ['Lite viktig', 'Svært viktig'],
+      },
+      {
+        kind: 'multiple_choice',
+        text: 'Hvilke områder gjelder det?',
+        isRequired: false,
+        options: ['Forskning', 'Utdanning'],
+      },
       { kind: 'scale', text: 'Hvor modne er dere digitalt?', isRequired: false },
       { kind: 'number', text: 'Hvor mange ansatte har dere?', isRequired: false },
     ],
@@ -75,9 +95,18 @@ afterAll(async () => {
 
 async function fillAnswers(page: Page) {
   await page.getByLabel(/Hvilken enhet svarer\?/).fill('Fakultet for digitalisering');
-  await page.getByRole('group', { name: /Hvor viktig er deling av data\?/ }).getByLabel('Svært viktig').check();
-  await page.getByRole('group', { name: /Hvilke områder gjelder det\?/ }).getByLabel('Forskning').check();
-  await page.getByRole('group', { name: /Hvor modne er dere digitalt\?/ }).getByLabel('4', { exact: true }).check();
+  await page
+    .getByRole('group', { name: /Hvor viktig er deling av data\?/ })
+    .getByLabel('Svært viktig')
+    .check();
+  await page
+    .getByRole('group', { name: /Hvilke områder gjelder det\?/ })
+    .getByLabel('Forskning')
+    .check();
+  await page
+    .getByRole('group', { name: /Hvor modne er dere digitalt\?/ })
+    .getByLabel('4', { exact: true })
+    .check();
   await page.getByLabel(/Hvor mange ansatte har dere\?/).fill('1250');
   await page.getByLabel('Navn').fill('Nora Uten Skript');
   await page.getByLabel('E-post').fill('nora@example.test');
@@ -111,7 +140,9 @@ describe('plain respondent form without JavaScript', () => {
     const linkPath = new URL(page.url()).pathname;
     expect(await page.getByLabel(/Hvilken enhet svarer\?/).inputValue()).toBe('Fakultet for digitalisering');
 
-    await page.getByLabel('Velg fil').setInputFiles({ name: 'vedlegg.pdf', mimeType: 'application/pdf', buffer: await makePdf() });
+    await page
+      .getByLabel('Velg fil')
+      .setInputFiles({ name: 'vedlegg.pdf', mimeType: 'application/pdf', buffer: await makePdf() });
     await page.getByRole('button', { name: 'Legg ved fil' }).click();
     await page.getByText('Filen er lagt ved.').waitFor();
     await page.getByText('vedlegg.pdf').first().waitFor();
@@ -119,10 +150,14 @@ describe('plain respondent form without JavaScript', () => {
     // Submitting without the required answer: the error summary, the typed answers kept.
     await page.getByRole('button', { name: 'Send inn' }).click();
     await page.getByRole('heading', { name: 'Dette må rettes' }).waitFor();
-    await page.getByRole('link', { name: /Hva er de viktigste utfordringene\?: Du må svare på dette spørsmålet\./ }).click();
+    await page
+      .getByRole('link', { name: /Hva er de viktigste utfordringene\?: Du må svare på dette spørsmålet\./ })
+      .click();
     expect(await page.getByLabel(/Hvor mange ansatte har dere\?/).inputValue()).toBe('1250');
 
-    await page.getByLabel(/Hva er de viktigste utfordringene\?/).fill('Felles digitale tjenester for hele sektoren.');
+    await page
+      .getByLabel(/Hva er de viktigste utfordringene\?/)
+      .fill('Felles digitale tjenester for hele sektoren.');
     await page.getByRole('button', { name: 'Send inn' }).click();
     await page.getByRole('heading', { name: 'Takk for innspillet!', level: 1 }).waitFor();
     const receipt = await page.getByTestId('receipt-code').textContent();

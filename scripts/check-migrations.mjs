@@ -21,7 +21,9 @@ if (result.status !== 0) {
   process.exit(1);
 }
 if (after.length !== before) {
-  console.error('db:check: the schema has changes that no migration holds. Run `npm run db:generate` and commit the result.');
+  console.error(
+    'db:check: the schema has changes that no migration holds. Run `npm run db:generate` and commit the result.',
+  );
   console.error(result.stdout);
   process.exit(1);
 }

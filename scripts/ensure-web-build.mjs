@@ -13,11 +13,20 @@ function newestMtime(path) {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
-const sources = ['src', 'index.html', 'vite.config.ts', '../../packages/contracts/src', '../../packages/vocabulary/src'].map((p) => join(webRoot, p));
+const sources = [
+  'src',
+  'index.html',
+  'vite.config.ts',
+  '../../packages/contracts/src',
+  '../../packages/vocabulary/src',
+].map((p) => join(webRoot, p));
 const isStale =
-  !existsSync(builtIndex) || sources.some((source) => existsSync(source) && newestMtime(source) > statSync(builtIndex).mtimeMs);
+  !existsSync(builtIndex) ||
+  sources.some((source) => existsSync(source) && newestMtime(source) > statSync(builtIndex).mtimeMs);
 if (isStale) {
   console.log('Building the web app …');
-  const result = spawnSync('npm', ['run', 'build', '--workspace', '@innspill/web', '--silent'], { stdio: 'inherit' });
+  const result = spawnSync('npm', ['run', 'build', '--workspace', '@innspill/web', '--silent'], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -134,7 +134,10 @@ const PHASE2_CATEGORY: Readonly<Record<string, string>> = {
 /** NHS phase 2 by top-level category: texts whose substantive labels share one, categories with ≥ 30 texts. */
 function phase2Coarse(): LabelledText[] {
   const single: LabelledText[] = [];
-  for (const line of readFileSync(join(datasets, 'nhs-patient-feedback/phase2_v6framework.jsonl'), 'utf8').split('\n')) {
+  for (const line of readFileSync(
+    join(datasets, 'nhs-patient-feedback/phase2_v6framework.jsonl'),
+    'utf8',
+  ).split('\n')) {
     if (!line.trim()) {
       continue;
     }
@@ -278,7 +281,12 @@ for (const [flag, set] of [
 ] as const) {
   const file = option(flag);
   if (file) {
-    writeFileSync(file, set().map((row) => `${JSON.stringify({ text: row.text, labels: [row.label] })}\n`).join(''));
+    writeFileSync(
+      file,
+      set()
+        .map((row) => `${JSON.stringify({ text: row.text, labels: [row.label] })}\n`)
+        .join(''),
+    );
   }
 }
 const pool = startWorkerPool();

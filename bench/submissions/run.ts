@@ -172,8 +172,9 @@ async function prepareTokens(server: StartedServer, setup: Setup, count: number)
         headers: { 'content-type': 'application/json' },
         body: '{}',
       });
-      if (response.status !== 201)
-        {throw new Error(`start failed: ${response.status} ${await response.text()}`);}
+      if (response.status !== 201) {
+        throw new Error(`start failed: ${response.status} ${await response.text()}`);
+      }
       tokens.push(((await response.json()) as { token: string }).token);
     }
   };
@@ -342,11 +343,14 @@ const lines = [
     .map((r) => `${r.database} ${round(r.count / r.prepareSeconds)}/s`)
     .join(', ')}`,
   `Receipt emails (one per submit, queued in the submit's transaction, sent by the background job runner to the outbox folder): ${results
-    .map((r) => `${r.database} ${r.receiptEmails?.sent ?? '?'} sent by the end of the run, ${r.receiptEmails?.queued ?? '?'} still queued`)
+    .map(
+      (r) =>
+        `${r.database} ${r.receiptEmails?.sent ?? '?'} sent by the end of the run, ${r.receiptEmails?.queued ?? '?'} still queued`,
+    )
     .join('; ')}.`,
   'Targets: PostgreSQL ≥ 1000/s with p99 < 200 ms; PGlite ≥ 300/s.',
   'Server CPU ms/submit is the Innspill process only (PGlite runs inside it; PostgreSQL runs in its own',
-  'processes, counted in the next column, including the background jobs\' queries). With 2 cores, the',
+  "processes, counted in the next column, including the background jobs' queries). With 2 cores, the",
   'three CPU columns together bound the rate: 2,000 ms / (their sum) submits per second at best.',
   'Load avg is the 1-minute load average of the machine at the end of the run: anything',
   `above ${os.cpus().length} means other work was competing for the CPUs.`,

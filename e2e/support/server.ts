@@ -49,11 +49,23 @@ export async function startInnspill(
   const dataFolder = options.dataFolder ?? mkdtempSync(join(tmpdir(), 'innspill-e2e-'));
   const ownsFolder = options.dataFolder === undefined;
   const [command, args] =
-    options.command === 'npm-start' ? ['npm', ['start', '--silent']] : [process.execPath, [...(options.nodeArgs ?? []), 'bin/innspill.mjs', 'start']];
-  const env: Record<string, string | undefined> = { ...process.env, PORT: String(port), INNSPILL_DATA: dataFolder, ...options.env };
+    options.command === 'npm-start'
+      ? ['npm', ['start', '--silent']]
+      : [process.execPath, [...(options.nodeArgs ?? []), 'bin/innspill.mjs', 'start']];
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(port),
+    INNSPILL_DATA: dataFolder,
+    ...options.env,
+  };
   delete env.DATABASE_URL;
   if (options.env?.DATABASE_URL) env.DATABASE_URL = options.env.DATABASE_URL;
-  const child = spawn(command, args, { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -67,7 +79,8 @@ export async function startInnspill(
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`Innspill did not answer /api/health within 120 s:\n${output}`);
+    if (Date.now() > deadline)
+      throw new Error(`Innspill did not answer /api/health within 120 s:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return {

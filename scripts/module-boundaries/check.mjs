@@ -67,7 +67,12 @@ export async function checkModuleBoundaries(root = repositoryRoot) {
       return false;
     }
   });
-  const { output } = await cruise(roots, { ...config.options, baseDir: root, validate: true, ruleSet: config });
+  const { output } = await cruise(roots, {
+    ...config.options,
+    baseDir: root,
+    validate: true,
+    ruleSet: config,
+  });
   const violations = output.summary.violations.map((violation) => ({
     rule: violation.rule.name,
     from: violation.from,
@@ -83,7 +88,8 @@ export async function checkModuleBoundaries(root = repositoryRoot) {
       const to = moduleOf(dependency.resolved);
       if (!to || to === from) continue;
       edges.get(from).add(to);
-      if (!example.has(`${from}>${to}`)) example.set(`${from}>${to}`, `${file.source} → ${dependency.resolved}`);
+      if (!example.has(`${from}>${to}`))
+        example.set(`${from}>${to}`, `${file.source} → ${dependency.resolved}`);
     }
   }
   for (const cycle of moduleCycles(edges)) {
@@ -104,7 +110,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const perRule = new Map();
     for (const violation of violations) perRule.set(violation.rule, (perRule.get(violation.rule) ?? 0) + 1);
     const counts = [...perRule].map(([rule, count]) => `${count} ${rule}`);
-    console.error(`\nModule boundaries: ${violations.length} violations (${counts.join(', ')}). See docs/decisions/module-boundaries.md.`);
+    console.error(
+      `\nModule boundaries: ${violations.length} violations (${counts.join(', ')}). See docs/decisions/module-boundaries.md.`,
+    );
     process.exitCode = 1;
   } else {
     console.log('Module boundaries: no violations.');

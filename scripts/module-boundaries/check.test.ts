@@ -13,8 +13,15 @@ describe(checkModuleBoundaries.name, () => {
     const violations = await checkModuleBoundaries(fixture('violations'));
     expect(violations).toEqual(
       expect.arrayContaining([
-        { rule: 'no-deep-import', from: 'packages/core/src/gamma/index.ts', to: 'packages/core/src/alpha/alpha-internals.ts' },
-        expect.objectContaining({ rule: 'drizzle-only-in-repositories', from: 'packages/core/src/delta/list-deltas.ts' }),
+        {
+          rule: 'no-deep-import',
+          from: 'packages/core/src/gamma/index.ts',
+          to: 'packages/core/src/alpha/alpha-internals.ts',
+        },
+        expect.objectContaining({
+          rule: 'drizzle-only-in-repositories',
+          from: 'packages/core/src/delta/list-deltas.ts',
+        }),
         expect.objectContaining({ rule: 'no-module-cycle', from: 'alpha ⇄ beta' }),
       ]),
     );

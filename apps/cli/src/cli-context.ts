@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { DomainError, lockDataFolder, migrateDatabase, openDatabase, type OpenedDatabase } from '@innspill/core';
+import {
+  DomainError,
+  lockDataFolder,
+  migrateDatabase,
+  openDatabase,
+  type OpenedDatabase,
+} from '@innspill/core';
 import { loadConfig, type ServerConfig } from '@innspill/config';
 import { UsageError, type CliIo } from './cli-io.ts';
 
@@ -18,7 +24,10 @@ export async function withDatabase<T>(
   const release = config.databaseUrl ? () => undefined : lockDataFolder(config.dataFolder);
   let opened: OpenedDatabase | undefined;
   try {
-    opened = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDirectory: join(config.dataFolder, 'db') });
+    opened = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      pgliteDirectory: join(config.dataFolder, 'db'),
+    });
     await migrateDatabase(opened);
     return await work(opened, config);
   } finally {

@@ -26,13 +26,18 @@ afterAll(async () => {
 function captureIo(): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const env: Record<string, string | undefined> = { INNSPILL_DATA: dataFolder, INNSPILL_PUBLIC_URL: 'https://innspill.example.test' };
+  const env: Record<string, string | undefined> = {
+    INNSPILL_DATA: dataFolder,
+    INNSPILL_PUBLIC_URL: 'https://innspill.example.test',
+  };
   if (postgres?.url) env.DATABASE_URL = postgres.url;
   return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line), env };
 }
 
 async function withDb<T>(work: (db: TestDatabase['db']) => Promise<T>): Promise<T> {
-  const opened = await openDatabase(postgres?.url ? { databaseUrl: postgres.url } : { pgliteDirectory: join(dataFolder, 'db') });
+  const opened = await openDatabase(
+    postgres?.url ? { databaseUrl: postgres.url } : { pgliteDirectory: join(dataFolder, 'db') },
+  );
   try {
     return await work(opened.db);
   } finally {
@@ -64,8 +69,12 @@ describe(runCli.name, () => {
 
   it('adds an administrator and prints a one-time link on the public URL', async () => {
     const io = captureIo();
-    expect(await runCli(['user', 'add', '--admin', '--email', 'Boss@Example.test', '--name', 'The Boss'], io)).toBe(0);
-    expect(io.stdout.join('\n')).toMatch(/Created administrator boss@example\.test[\s\S]*https:\/\/innspill\.example\.test\/setup\/[\w-]{40,}/);
+    expect(
+      await runCli(['user', 'add', '--admin', '--email', 'Boss@Example.test', '--name', 'The Boss'], io),
+    ).toBe(0);
+    expect(io.stdout.join('\n')).toMatch(
+      /Created administrator boss@example\.test[\s\S]*https:\/\/innspill\.example\.test\/setup\/[\w-]{40,}/,
+    );
   });
 
   it('rejects bad input with a clear message and writes nothing', async () => {
@@ -74,10 +83,20 @@ describe(runCli.name, () => {
     expect(missing.stderr.join('\n')).toContain('--email is required');
 
     const badRole = captureIo();
-    expect(await runCli(['user', 'add', '--email', 'x@example.test', '--process', 'uh-digitalisering-2021', '--role', 'king'], badRole)).toBe(2);
+    expect(
+      await runCli(
+        ['user', 'add', '--email', 'x@example.test', '--process', 'uh-digitalisering-2021', '--role', 'king'],
+        badRole,
+      ),
+    ).toBe(2);
 
     const wrongProcess = captureIo();
-    expect(await runCli(['user', 'add', '--email', 'ghost@example.test', '--process', 'no-such', '--role', 'observer'], wrongProcess)).toBe(1);
+    expect(
+      await runCli(
+        ['user', 'add', '--email', 'ghost@example.test', '--process', 'no-such', '--role', 'observer'],
+        wrongProcess,
+      ),
+    ).toBe(1);
     expect(wrongProcess.stderr.join('\n')).toContain('was not found');
     const duplicate = captureIo();
     expect(await runCli(['user', 'add', '--email', 'boss@example.test'], duplicate)).toBe(1);
@@ -95,9 +114,23 @@ describe(runCli.name, () => {
   it('adds a user straight into a process role', async () => {
     const io = captureIo();
     expect(
-      await runCli(['user', 'add', '--email', 'member@example.test', '--process', 'uh-digitalisering-2021', '--role', 'secretariat'], io),
+      await runCli(
+        [
+          'user',
+          'add',
+          '--email',
+          'member@example.test',
+          '--process',
+          'uh-digitalisering-2021',
+          '--role',
+          'secretariat',
+        ],
+        io,
+      ),
     ).toBe(0);
-    const members = await withDb((db) => processes.listProcessMembers(db, systemActor('test'), 'uh-digitalisering-2021'));
+    const members = await withDb((db) =>
+      processes.listProcessMembers(db, systemActor('test'), 'uh-digitalisering-2021'),
+    );
     expect(members).toEqual([expect.objectContaining({ email: 'member@example.test', role: 'secretariat' })]);
   });
 });
@@ -120,6 +153,8 @@ describe('configuration errors', () => {
     io.env.INNSPILL_DATA = join(blocker, 'data');
     delete io.env.DATABASE_URL;
     expect(await runCli(['migrate'], io)).toBe(1);
-    expect(io.stderr.join('\n')).toContain(`INNSPILL_DATA: the data folder ${join(blocker, 'data')} cannot be created or written (ENOTDIR)`);
+    expect(io.stderr.join('\n')).toContain(
+      `INNSPILL_DATA: the data folder ${join(blocker, 'data')} cannot be created or written (ENOTDIR)`,
+    );
   });
 });

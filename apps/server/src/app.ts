@@ -34,7 +34,12 @@ export async function buildApp(deps: AppDependencies): Promise<BuiltApp> {
         ? false
         : {
             level: deps.config.logLevel,
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            redact: [
+              'req.headers.cookie',
+              'req.headers.authorization',
+              'req.headers["x-csrf-token"]',
+              'res.headers["set-cookie"]',
+            ],
           },
     trustProxy: deps.config.isBehindProxy,
     bodyLimit: 1024 * 1024,
@@ -89,25 +94,25 @@ export async function buildApp(deps: AppDependencies): Promise<BuiltApp> {
   // Server-rendered respondent forms for browsers without JavaScript (outside /api: form bodies).
   await app.register(publicFormRoutes(routeDeps));
 
-  app.get(
-    '/api/openapi.json',
-    { config: { access: 'public' }, schema: { hide: true } },
-    async () => app.swagger(),
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
   );
 
   const hasWebApp = deps.webRoot !== undefined && existsSync(deps.webRoot);
-  if (hasWebApp) await app.register(fastifyStatic, { root: deps.webRoot!, wildcard: false, index: ['index.html'] });
+  if (hasWebApp)
+    await app.register(fastifyStatic, { root: deps.webRoot!, wildcard: false, index: ['index.html'] });
   // Unknown /api routes get a JSON 404; any other GET is a page of the single-page app.
   app.setNotFoundHandler((request, reply) => {
     if (hasWebApp && request.method === 'GET' && !request.url.startsWith('/api')) {
       // A respondent's page gets a <noscript> link to its plain form.
       const plainPath = plainFormPathFor(request.url);
-      if (plainPath) return reply.type('text/html; charset=utf-8').send(spaIndexWithNoscript(deps.webRoot!, plainPath));
+      if (plainPath)
+        return reply.type('text/html; charset=utf-8').send(spaIndexWithNoscript(deps.webRoot!, plainPath));
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply
-      .status(404)
-      .send({ error: { code: 'not_found', message: `No API route ${request.method} ${request.url.split('?')[0]}.` } });
+    return reply.status(404).send({
+      error: { code: 'not_found', message: `No API route ${request.method} ${request.url.split('?')[0]}.` },
+    });
   });
   await app.ready();
   return { app, routes };

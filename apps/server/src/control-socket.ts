@@ -45,7 +45,8 @@ export async function startControlSocket(options: {
   async function handle(line: string): Promise<ControlResponse> {
     try {
       const request = JSON.parse(line) as Partial<ControlRequest>;
-      if (request.command !== 'backup' || typeof request.outPath !== 'string') return { ok: false, error: 'Unknown command.' };
+      if (request.command !== 'backup' || typeof request.outPath !== 'string')
+        return { ok: false, error: 'Unknown command.' };
       const summary = await backup.createBackup(options.db, systemActor('cli backup via control socket'), {
         outPath: request.outPath,
         filesFolder: options.filesFolder,
@@ -53,7 +54,10 @@ export async function startControlSocket(options: {
       });
       return { ok: true, summary };
     } catch (error) {
-      return { ok: false, error: error instanceof DomainError ? error.message : `Backup failed: ${(error as Error).message}` };
+      return {
+        ok: false,
+        error: error instanceof DomainError ? error.message : `Backup failed: ${(error as Error).message}`,
+      };
     }
   }
   await new Promise<void>((resolve, reject) => {
@@ -73,7 +77,10 @@ export async function startControlSocket(options: {
 }
 
 /** The CLI side: sends one command to a running server and returns its answer. */
-export async function sendControlRequest(dataFolder: string, request: ControlRequest): Promise<ControlResponse> {
+export async function sendControlRequest(
+  dataFolder: string,
+  request: ControlRequest,
+): Promise<ControlResponse> {
   const { connect } = await import('node:net');
   return new Promise((resolve, reject) => {
     const socket = connect(controlSocketPath(dataFolder));

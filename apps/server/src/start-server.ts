@@ -45,7 +45,10 @@ export async function startServer(
   let reminderTimer: NodeJS.Timeout | undefined;
   let retentionTimer: NodeJS.Timeout | undefined;
   try {
-    opened = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDirectory: join(config.dataFolder, 'db') });
+    opened = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      pgliteDirectory: join(config.dataFolder, 'db'),
+    });
     if (config.shouldMigrate) await migrateDatabase(opened);
     const { db } = opened;
     if (config.shouldLoadDemo && (await instance.isWorkspaceEmpty(db))) {
@@ -66,7 +69,10 @@ export async function startServer(
     const runner = jobRunner;
     const reminderSweep = async () => {
       try {
-        await responses.sendDueReminders({ db, clock: systemClock, publicUrl: config.publicUrl }, systemActor('reminders'));
+        await responses.sendDueReminders(
+          { db, clock: systemClock, publicUrl: config.publicUrl },
+          systemActor('reminders'),
+        );
       } catch (error) {
         log(`Reminder sweep failed: ${(error as Error).message}`);
       }
@@ -77,7 +83,8 @@ export async function startServer(
     const retentionSweep = async () => {
       try {
         const result = await privacy.anonymiseExpiredSubmitters(db, systemClock);
-        if (result.submissions > 0) log(`Retention: anonymised the submitters of ${result.submissions} submissions.`);
+        if (result.submissions > 0)
+          log(`Retention: anonymised the submitters of ${result.submissions} submissions.`);
       } catch (error) {
         log(`Retention sweep failed: ${(error as Error).message}`);
       }
@@ -98,11 +105,18 @@ export async function startServer(
     await app.listen({ port: config.port, host: config.host });
     const controlSocket = config.databaseUrl
       ? undefined
-      : await startControlSocket({ dataFolder: config.dataFolder, db, databaseKind: opened.kind, filesFolder: config.filesFolder });
+      : await startControlSocket({
+          dataFolder: config.dataFolder,
+          db,
+          databaseKind: opened.kind,
+          filesFolder: config.filesFolder,
+        });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
-    log(`Innspill ${appVersion} is running on ${url} (database: ${opened.kind === 'pglite' ? `PGlite in ${config.dataFolder}` : 'PostgreSQL'})`);
+    log(
+      `Innspill ${appVersion} is running on ${url} (database: ${opened.kind === 'pglite' ? `PGlite in ${config.dataFolder}` : 'PostgreSQL'})`,
+    );
     if (firstAdminToken) {
       log('');
       log('No administrator exists yet. Open this one-time link to create the first one (valid for 7 days):');

@@ -109,14 +109,23 @@ export function loadConfig(
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? 'configuration');
-      const shown = key === 'DATABASE_URL' || key.startsWith('SMTP_') ? '' : ` (got "${String(input[key as keyof typeof input])}")`;
+      const shown =
+        key === 'DATABASE_URL' || key.startsWith('SMTP_')
+          ? ''
+          : ` (got "${String(input[key as keyof typeof input])}")`;
       return `${key}: ${issue.message}${shown}`;
     });
     throw new InvalidConfigurationError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const values = parsed.data;
-  if (values.SMTP_URL === undefined && values.SMTP_HOST === undefined && (values.SMTP_USER || values.SMTP_PASS || values.SMTP_PORT)) {
-    throw new InvalidConfigurationError('Invalid configuration:\n  SMTP_HOST: required when SMTP_PORT, SMTP_USER or SMTP_PASS is set');
+  if (
+    values.SMTP_URL === undefined &&
+    values.SMTP_HOST === undefined &&
+    (values.SMTP_USER || values.SMTP_PASS || values.SMTP_PORT)
+  ) {
+    throw new InvalidConfigurationError(
+      'Invalid configuration:\n  SMTP_HOST: required when SMTP_PORT, SMTP_USER or SMTP_PASS is set',
+    );
   }
   const port = values.PORT ?? 3000;
   const host = values.HOST ?? '0.0.0.0';

@@ -9,7 +9,12 @@ export * from './shared/clock.ts';
 export * from './shared/oslo-time.ts';
 export * from './shared/tokens.ts';
 export type { Database, Transaction, Queryable, DatabaseKind } from './db/database.ts';
-export { openDatabase, redactUrl, type OpenedDatabase, type OpenDatabaseOptions } from './db/open-database.ts';
+export {
+  openDatabase,
+  redactUrl,
+  type OpenedDatabase,
+  type OpenDatabaseOptions,
+} from './db/open-database.ts';
 export { migrateDatabase, migrationsFolder } from './db/migrate.ts';
 export { lockDataFolder, findDataFolderOwner } from './db/data-folder-lock.ts';
 export { pingDatabase } from './db/ping-database.ts';

@@ -183,7 +183,7 @@ export function renderSummary(analysis: AnalysisDocument): string {
   const n = analysis.input.records;
   lines.push(`# Analysis of ${analysis.input.source}`, '');
   if (analysis.input.encoding === 'windows-1252') {
-    lines.push('The file is not UTF-8; it was read as Windows-1252 (older Excel\'s CSV).', '');
+    lines.push("The file is not UTF-8; it was read as Windows-1252 (older Excel's CSV).", '');
   }
   lines.push(
     `${n.toLocaleString('en')} texts · ${analysis.themes.count} themes in ${analysis.groups.length} groups · ${analysis.duplicates.groupCount} duplicate groups · seed ${analysis.input.seed}`,
@@ -287,7 +287,10 @@ function formatEvaluation(result: EvaluationDocument): string {
 
 /** File signatures of documents people may pass instead of a text export. */
 const DOCUMENT_SIGNATURES: readonly { readonly bytes: readonly number[]; readonly kind: string }[] = [
-  { bytes: [0x50, 0x4b, 0x03, 0x04], kind: 'a zip archive (an Excel .xlsx, Word .docx or OpenDocument file)' },
+  {
+    bytes: [0x50, 0x4b, 0x03, 0x04],
+    kind: 'a zip archive (an Excel .xlsx, Word .docx or OpenDocument file)',
+  },
   { bytes: [0x25, 0x50, 0x44, 0x46], kind: 'a PDF document' },
   { bytes: [0xd0, 0xcf, 0x11, 0xe0], kind: 'an old Office document (.xls or .doc)' },
 ];
@@ -370,7 +373,9 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
   // Refused before the work, not after it: the output goes into a directory.
   const outInfo = await stat(out).catch(() => undefined);
   if (outInfo && !outInfo.isDirectory()) {
-    process.stderr.write(`innspill analyze: --out ${out} is a file; give a directory (it is made if missing)\n`);
+    process.stderr.write(
+      `innspill analyze: --out ${out} is a file; give a directory (it is made if missing)\n`,
+    );
     return 1;
   }
   const progress = progressReporter();

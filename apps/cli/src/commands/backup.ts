@@ -22,7 +22,11 @@ function describe(summary: { rowCounts: Record<string, number>; fileCount: numbe
 }
 
 export async function runBackupCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { out: { type: 'string' }, data: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { out: { type: 'string' }, data: { type: 'string' } },
+    strict: true,
+  });
   if (!values.out) throw new UsageError(`--out is required.\n\n${backupHelp}`);
   const outPath = resolve(values.out);
   const config = loadConfig(io.env, { dataFolder: values.data });
@@ -30,7 +34,11 @@ export async function runBackupCommand(argv: string[], io: CliIo): Promise<numbe
   if (config.databaseUrl) {
     const opened = await openDatabase({ databaseUrl: config.databaseUrl });
     try {
-      const summary = await backup.createBackup(opened.db, actor, { outPath, filesFolder: config.filesFolder, databaseKind: opened.kind });
+      const summary = await backup.createBackup(opened.db, actor, {
+        outPath,
+        filesFolder: config.filesFolder,
+        databaseKind: opened.kind,
+      });
       io.out(`Backup written to ${outPath}: ${describe(summary)}.`);
     } finally {
       await opened.close();
@@ -48,16 +56,26 @@ export async function runBackupCommand(argv: string[], io: CliIo): Promise<numbe
     return 0;
   }
   await withDatabase(io, values.data, async (opened) => {
-    const summary = await backup.createBackup(opened.db, actor, { outPath, filesFolder: config.filesFolder, databaseKind: opened.kind });
+    const summary = await backup.createBackup(opened.db, actor, {
+      outPath,
+      filesFolder: config.filesFolder,
+      databaseKind: opened.kind,
+    });
     io.out(`Backup written to ${outPath}: ${describe(summary)}.`);
   });
   return 0;
 }
 
 export async function runRestoreCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { data: { type: 'string' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { data: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
   const file = positionals[0];
-  if (!file || positionals.length > 1) throw new UsageError(`Give exactly one backup file.\n\n${restoreHelp}`);
+  if (!file || positionals.length > 1)
+    throw new UsageError(`Give exactly one backup file.\n\n${restoreHelp}`);
   const config = loadConfig(io.env, { dataFolder: values.data });
   await withDatabase(io, values.data, async (opened) => {
     const summary = await backup.restoreBackup(opened.db, systemActor('cli restore'), {

@@ -10,7 +10,11 @@ export async function runDemoLoadCommand(argv: string[], io: CliIo): Promise<num
   const { values } = parseArgs({ args: argv, options: { data: { type: 'string' } }, strict: true });
   await withDatabase(io, values.data, async ({ db }) => {
     const result = await demo.loadDemoWorkspace(db, systemActor('cli'));
-    io.out(result.created ? `Loaded the example workspace as "${result.slug}".` : `The example workspace "${result.slug}" is already loaded; nothing changed.`);
+    io.out(
+      result.created
+        ? `Loaded the example workspace as "${result.slug}".`
+        : `The example workspace "${result.slug}" is already loaded; nothing changed.`,
+    );
   });
   return 0;
 }

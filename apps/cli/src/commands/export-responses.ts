@@ -22,10 +22,12 @@ export async function runExportResponsesCommand(argv: string[], io: CliIo): Prom
   });
   if (!values.process) throw new UsageError(`--process is required.\n\n${exportResponsesHelp}`);
   const roundNumber = Number(values.round);
-  if (!Number.isInteger(roundNumber) || roundNumber < 1)
-    {throw new UsageError(`--round must be a round number (1, 2, …).\n\n${exportResponsesHelp}`);}
-  if (values.format !== 'csv' && values.format !== 'jsonl')
-    {throw new UsageError(`--format must be csv or jsonl.\n\n${exportResponsesHelp}`);}
+  if (!Number.isInteger(roundNumber) || roundNumber < 1) {
+    throw new UsageError(`--round must be a round number (1, 2, …).\n\n${exportResponsesHelp}`);
+  }
+  if (values.format !== 'csv' && values.format !== 'jsonl') {
+    throw new UsageError(`--format must be csv or jsonl.\n\n${exportResponsesHelp}`);
+  }
   const format = values.format;
   const body = await withDatabase(io, values.data, ({ db }) =>
     responses.exportResponses(

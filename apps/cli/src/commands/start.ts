@@ -13,7 +13,11 @@ Environment: PORT, HOST, INNSPILL_DATA, DATABASE_URL, INNSPILL_PUBLIC_URL, INNSP
 INNSPILL_LOAD_DEMO=false, INNSPILL_SKIP_MIGRATIONS=true, INNSPILL_BEHIND_PROXY=true`;
 
 export async function runStartCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, data: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { port: { type: 'string' }, data: { type: 'string' } },
+    strict: true,
+  });
   const config = loadConfig(io.env, { port: values.port, dataFolder: values.data });
   const server = await startServer(config, { log: io.out });
   await new Promise<void>((resolve) => {

@@ -1,5 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { accounts, anonymousActor, DomainError, secretsEqual, type Actor, type Database } from '@innspill/core';
+import {
+  accounts,
+  anonymousActor,
+  DomainError,
+  secretsEqual,
+  type Actor,
+  type Database,
+} from '@innspill/core';
 
 export const sessionCookieName = 'innspill_session';
 
@@ -19,7 +26,11 @@ declare module 'fastify' {
 
 class CsrfError extends DomainError {
   constructor() {
-    super('forbidden', 'csrf_failed', 'The request is missing a valid CSRF token. Reload the page and try again.');
+    super(
+      'forbidden',
+      'csrf_failed',
+      'The request is missing a valid CSRF token. Reload the page and try again.',
+    );
   }
 }
 
@@ -45,7 +56,11 @@ export function registerAuthentication(app: FastifyInstance, db: Database): void
     const resolved = await accounts.resolveSession(db, unsigned.value);
     if (!resolved) return;
     request.session = { token: unsigned.value, ...resolved };
-    request.actor = { kind: 'user', userId: resolved.user.id, isInstanceAdmin: resolved.user.isInstanceAdmin };
+    request.actor = {
+      kind: 'user',
+      userId: resolved.user.id,
+      isInstanceAdmin: resolved.user.isInstanceAdmin,
+    };
     if (!safeMethods.has(request.method)) {
       const header = request.headers['x-csrf-token'];
       if (typeof header !== 'string' || !secretsEqual(header, resolved.csrfToken)) throw new CsrfError();
@@ -57,7 +72,12 @@ export interface CookieSettings {
   isSecure: boolean;
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date, settings: CookieSettings): void {
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  expiresAt: Date,
+  settings: CookieSettings,
+): void {
   reply.setCookie(sessionCookieName, token, {
     path: '/',
     httpOnly: true,
@@ -69,5 +89,10 @@ export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: 
 }
 
 export function clearSessionCookie(reply: FastifyReply, settings: CookieSettings): void {
-  reply.clearCookie(sessionCookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure: settings.isSecure });
+  reply.clearCookie(sessionCookieName, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: settings.isSecure,
+  });
 }

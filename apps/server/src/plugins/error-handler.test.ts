@@ -61,10 +61,12 @@ function exportedErrorClasses(): ErrorClass[] {
   const classes = new Set<ErrorClass>();
   const visit = (exports: Record<string, unknown>) => {
     for (const value of Object.values(exports)) {
-      if (typeof value === 'function' && value.prototype instanceof core.DomainError) classes.add(value as ErrorClass);
+      if (typeof value === 'function' && value.prototype instanceof core.DomainError)
+        classes.add(value as ErrorClass);
       else if (value && typeof value === 'object' && !Array.isArray(value)) {
         for (const inner of Object.values(value)) {
-          if (typeof inner === 'function' && inner.prototype instanceof core.DomainError) classes.add(inner as ErrorClass);
+          if (typeof inner === 'function' && inner.prototype instanceof core.DomainError)
+            classes.add(inner as ErrorClass);
         }
       }
     }
@@ -87,7 +89,8 @@ function sourceFiles(folder: string): string[] {
 function inlineConflictCodes(): string[] {
   const codes = new Set<string>();
   for (const file of sourceFiles(join(repositoryRoot, 'packages/core/src'))) {
-    for (const match of readFileSync(file, 'utf8').matchAll(/new ConflictError\(\s*'([a-z_]+)'/g)) codes.add(match[1]!);
+    for (const match of readFileSync(file, 'utf8').matchAll(/new ConflictError\(\s*'([a-z_]+)'/g))
+      codes.add(match[1]!);
   }
   return [...codes];
 }
@@ -102,13 +105,22 @@ describe(statusForKind.name, () => {
     }
     expect(seen.size).toBeGreaterThan(25);
     for (const [code, status] of seen) {
-      if (code in statusByCodeBeforeKinds) expect({ code, status }).toEqual({ code, status: statusByCodeBeforeKinds[code] });
+      if (code in statusByCodeBeforeKinds)
+        expect({ code, status }).toEqual({ code, status: statusByCodeBeforeKinds[code] });
     }
   });
 
   it('answers the conflicts use-cases throw inline with 409, as before', () => {
     const codes = inlineConflictCodes();
-    expect(codes).toEqual(expect.arrayContaining(['round_in_use', 'question_has_answers', 'not_submitted', 'too_many_attachments', 'body_in_involvement_log']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'round_in_use',
+        'question_has_answers',
+        'not_submitted',
+        'too_many_attachments',
+        'body_in_involvement_log',
+      ]),
+    );
     for (const code of codes) {
       const status = statusForError(new core.ConflictError(code, 'Conflict.'));
       expect({ code, status }).toEqual({ code, status: statusByCodeBeforeKinds[code] ?? 409 });

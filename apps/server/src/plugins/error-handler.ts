@@ -79,11 +79,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .send({ error: { code: error.code, message: error.message, ...(fields ? { fields } : {}) } });
     }
     if (error.statusCode === 429) {
-      return reply
-        .status(429)
-        .send({
-          error: { code: 'rate_limited', message: 'Too many attempts. Wait a minute and try again.' },
-        });
+      return reply.status(429).send({
+        error: { code: 'rate_limited', message: 'Too many attempts. Wait a minute and try again.' },
+      });
     }
     if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
       return reply
@@ -106,20 +104,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .send({ error: { code: 'bad_request', message: error.message || 'The request is not valid.' } });
     }
     if (isInvalidTextError(error)) {
-      return reply
-        .status(400)
-        .send({
-          error: {
-            code: 'invalid_text',
-            message: 'The request contains characters that cannot be stored (such as NUL).',
-          },
-        });
+      return reply.status(400).send({
+        error: {
+          code: 'invalid_text',
+          message: 'The request contains characters that cannot be stored (such as NUL).',
+        },
+      });
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply
-      .status(500)
-      .send({
-        error: { code: 'internal_error', message: 'Something went wrong on our side. Try again later.' },
-      });
+    return reply.status(500).send({
+      error: { code: 'internal_error', message: 'Something went wrong on our side. Try again later.' },
+    });
   });
 }

@@ -18,12 +18,21 @@ export function presentProcessSummary(row: ProcessRow, locale: string): ProcessS
 }
 
 /** An allow-list of what the overview page shows; never a table row as it is. */
-export function presentProcessOverview(result: OverviewResult, locale: string, canEdit: boolean): ProcessOverview {
+export function presentProcessOverview(
+  result: OverviewResult,
+  locale: string,
+  canEdit: boolean,
+): ProcessOverview {
   const row = result.strategyProcess;
   return {
     ...presentProcessSummary(row, locale),
     commissionedBy: row.commissionedBy,
-    commissionedByFullName: translated(row.commissionedByFullName, row.translations, 'commissionedByFullName', locale),
+    commissionedByFullName: translated(
+      row.commissionedByFullName,
+      row.translations,
+      'commissionedByFullName',
+      locale,
+    ),
     assignedTo: row.assignedTo,
     mandate: translated(row.mandate, row.translations, 'mandate', locale),
     principles: translated(row.principles, row.translations, 'principles', locale),

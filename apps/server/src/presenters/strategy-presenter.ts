@@ -37,7 +37,11 @@ export function presentStatement(row: StatementRow, evidenceCount: number, local
 export function presentCanvas(result: CanvasResult, locale: string): CanvasResponse {
   const { strategyProcess: p, theme, canvas } = result;
   return {
-    process: { slug: p.slug, title: translated(p.title, p.translations, 'title', locale), language: p.language },
+    process: {
+      slug: p.slug,
+      title: translated(p.title, p.translations, 'title', locale),
+      language: p.language,
+    },
     theme: {
       id: theme.id,
       number: theme.number,
@@ -79,7 +83,11 @@ export function presentStrategyOverview(result: OverviewResult, locale: string):
   ) as Record<string, unknown>;
   const dimensions = Array.isArray(structure.dimensions) ? (structure.dimensions as unknown[]) : [];
   return {
-    process: { slug: p.slug, title: translated(p.title, p.translations, 'title', locale), language: p.language },
+    process: {
+      slug: p.slug,
+      title: translated(p.title, p.translations, 'title', locale),
+      language: p.language,
+    },
     goalsLead: strategy ? translated(strategy.goalsLead, strategy.translations, 'goalsLead', locale) : '',
     goals: result.goals.map((goal) => presentStatement(goal, 0, locale)),
     structure: {

@@ -92,7 +92,10 @@ export function presentParticipation(result: ParticipationResult): Participation
 }
 
 /** One submission in full for the secretariat: the use-case already refused everyone else. */
-export function presentSubmissionDetail(result: SubmissionDetailResult, locale: string): SubmissionDetailResponse {
+export function presentSubmissionDetail(
+  result: SubmissionDetailResult,
+  locale: string,
+): SubmissionDetailResponse {
   const { submission, actor } = result;
   const questionOfAnswer = new Map(result.answers.map((answer) => [answer.id, answer.questionId]));
   return {

@@ -57,7 +57,11 @@ export function parseUrlEncoded(body: string): FormFields {
  */
 export async function readPostedForm(request: FastifyRequest, maxUploadBytes: number): Promise<PostedForm> {
   if (!request.isMultipart()) {
-    return { fields: (request.body as FormFields | undefined) ?? new Map(), file: undefined, isFileTooLarge: false };
+    return {
+      fields: (request.body as FormFields | undefined) ?? new Map(),
+      file: undefined,
+      isFileTooLarge: false,
+    };
   }
   const fields: FormFields = new Map();
   let file: PostedForm['file'];
@@ -120,7 +124,11 @@ export function formTokenFor(secret: string, scope: { roundId: string } | { link
   return createHmac('sha256', secret).update(`innspill-plain-form:${subject}`).digest('base64url');
 }
 
-export function isFormTokenValid(secret: string, scope: { roundId: string } | { linkToken: string }, given: string): boolean {
+export function isFormTokenValid(
+  secret: string,
+  scope: { roundId: string } | { linkToken: string },
+  given: string,
+): boolean {
   return given.length > 0 && secretsEqual(formTokenFor(secret, scope), given);
 }
 
@@ -140,5 +148,7 @@ export function newIdempotencyKey(): string {
  * the link cannot be derived without the instance's key.
  */
 export function responseLinkTokenFor(secret: string, roundId: string, idempotencyKey: string): string {
-  return createHmac('sha256', secret).update(`innspill-plain-form-response:${roundId}:${idempotencyKey}`).digest('base64url');
+  return createHmac('sha256', secret)
+    .update(`innspill-plain-form-response:${roundId}:${idempotencyKey}`)
+    .digest('base64url');
 }

@@ -23,7 +23,12 @@ let q: Record<'long' | 'short' | 'single' | 'multiple' | 'scale' | 'number', str
 const questionSpecs = [
   { kind: 'long_text' as const, text: 'Hvilke utfordringer ser dere?', isRequired: true },
   { kind: 'short_text' as const, text: 'Hvem svarer dere for?', isRequired: false },
-  { kind: 'single_choice' as const, text: 'Hvor viktig er dette?', isRequired: false, options: ['Lite', 'Mye'] },
+  {
+    kind: 'single_choice' as const,
+    text: 'Hvor viktig er dette?',
+    isRequired: false,
+    options: ['Lite', 'Mye'],
+  },
   {
     kind: 'multiple_choice' as const,
     text: 'Hvilke områder gjelder det?',
@@ -62,7 +67,9 @@ afterAll(async () => {
 });
 
 /** The fields of a complete answer as the form posts them. */
-function answerFields(overrides: Partial<Record<keyof typeof q, string | string[]>> = {}): [string, string][] {
+function answerFields(
+  overrides: Partial<Record<keyof typeof q, string | string[]>> = {},
+): [string, string][] {
   const values: Record<keyof typeof q, string | string[]> = {
     long: 'Vi trenger bedre samarbeid om digitale tjenester.',
     short: 'Fakultetet',
@@ -89,7 +96,11 @@ function answerFields(overrides: Partial<Record<keyof typeof q, string | string[
 async function openRoundForm(roundId = round.round.id) {
   const page = await testApp.app.inject({ method: 'GET', url: `/svar/r/${roundId}` });
   expect(page.statusCode).toBe(200);
-  return { formToken: hidden(page.body, 'formToken'), idempotencyKey: hidden(page.body, 'idempotencyKey'), body: page.body };
+  return {
+    formToken: hidden(page.body, 'formToken'),
+    idempotencyKey: hidden(page.body, 'idempotencyKey'),
+    body: page.body,
+  };
 }
 
 /** Starts a draft through the public form and returns its secret link token. */
@@ -98,7 +109,12 @@ async function startDraft(fields: [string, string][] = answerFields()) {
   const saved = await testApp.app.inject({
     method: 'POST',
     url: `/svar/r/${round.round.id}`,
-    ...urlencoded([['formToken', formToken], ['idempotencyKey', idempotencyKey], ...fields, ['action', 'save']]),
+    ...urlencoded([
+      ['formToken', formToken],
+      ['idempotencyKey', idempotencyKey],
+      ...fields,
+      ['action', 'save'],
+    ]),
   });
   expect(saved.statusCode).toBe(303);
   const location = saved.headers.location as string;
@@ -131,18 +147,35 @@ describe(publicFormRoutes.name, () => {
     expect(body).toContain(`<label for="q-${q.long}">`);
     expect(body).toMatch(new RegExp(`<textarea id="q-${q.long}" name="q.${q.long}" rows="8" required>`));
     expect(body).toMatch(new RegExp(`<input id="q-${q.short}" name="q.${q.short}" type="text"`));
-    expect(body).toMatch(new RegExp(`<input id="q-${q.number}" name="q.${q.number}" type="text" inputmode="decimal"[^>]*aria-describedby="q-${q.number}-hint"`));
+    expect(body).toMatch(
+      new RegExp(
+        `<input id="q-${q.number}" name="q.${q.number}" type="text" inputmode="decimal"[^>]*aria-describedby="q-${q.number}-hint"`,
+      ),
+    );
     // choices: fieldset + legend, one labelled radio/checkbox per option, five for the scale
     expect(body.match(/<fieldset class="field/g)).toHaveLength(3);
     expect(body).toContain('<legend><span class="question-number">3.</span> Hvor viktig er dette?</legend>');
     expect(body).toContain(`<input id="q-${q.single}-1" name="q.${q.single}" type="radio" value="Mye">`);
-    expect(body).toContain(`<input id="q-${q.multiple}-2" name="q.${q.multiple}" type="checkbox" value="Formidling">`);
+    expect(body).toContain(
+      `<input id="q-${q.multiple}-2" name="q.${q.multiple}" type="checkbox" value="Formidling">`,
+    );
     expect(body.match(new RegExp(`name="q.${q.scale}" type="radio"`, 'g'))).toHaveLength(5);
-    for (const label of ['Navn', 'E-post', 'Organisasjon', 'Type aktør', 'Ja, svaret kan publiseres', 'Nei, svaret skal ikke publiseres']) {
+    for (const label of [
+      'Navn',
+      'E-post',
+      'Organisasjon',
+      'Type aktør',
+      'Ja, svaret kan publiseres',
+      'Nei, svaret skal ikke publiseres',
+    ]) {
       expect(body).toContain(`>${label}</label>`);
     }
-    expect(body).toContain('<button type="submit" class="button-secondary" name="action" value="save">Lagre utkast</button>');
-    expect(body).toContain('<button type="submit" class="button-primary" name="action" value="submit">Send inn</button>');
+    expect(body).toContain(
+      '<button type="submit" class="button-secondary" name="action" value="save">Lagre utkast</button>',
+    );
+    expect(body).toContain(
+      '<button type="submit" class="button-primary" name="action" value="submit">Send inn</button>',
+    );
     expect(body).toContain('Du kan legge ved filer når du har lagret et utkast.');
     expect(hidden(body, 'formToken')).toMatch(/^[\w-]{40,}$/);
     expect(hidden(body, 'idempotencyKey')).toMatch(/^[\w-]{20,}$/);
@@ -203,11 +236,17 @@ describe(publicFormRoutes.name, () => {
     expect(response.statusCode).toBe(422);
     const body = response.body;
     expect(body).toContain('<title>Feil: Innspillsrunde 1 – Innspill</title>');
-    expect(body).toMatch(/<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>/);
+    expect(body).toMatch(
+      /<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>/,
+    );
     expect(body).toContain('Svar på alle obligatoriske spørsmål før du sender inn.');
-    expect(body).toContain(`<a href="#q-${q.long}">1. Hvilke utfordringer ser dere?: Du må svare på dette spørsmålet.</a>`);
+    expect(body).toContain(
+      `<a href="#q-${q.long}">1. Hvilke utfordringer ser dere?: Du må svare på dette spørsmålet.</a>`,
+    );
     expect(body).toContain(`<p class="field-error" id="q-${q.long}-error">`);
-    expect(body).toMatch(new RegExp(`<textarea id="q-${q.long}"[^>]*aria-invalid="true" aria-describedby="q-${q.long}-error">`));
+    expect(body).toMatch(
+      new RegExp(`<textarea id="q-${q.long}"[^>]*aria-invalid="true" aria-describedby="q-${q.long}-error">`),
+    );
     // what was typed is shown again, escaped, and the same key is kept for the retry
     expect(body).toContain('value="Tekst jeg ikke vil miste &lt;b&gt;"');
     expect(body).toContain(`name="q.${q.multiple}" type="checkbox" value="Formidling" checked`);
@@ -219,7 +258,10 @@ describe(publicFormRoutes.name, () => {
       url: `/svar/r/${round.round.id}`,
       ...urlencoded([
         ['formToken', formToken],
-        ...answerFields({ number: 'mange' }).map(([name, value]): [string, string] => [name, name === 'submitterEmail' ? 'ikke-en-adresse' : value]),
+        ...answerFields({ number: 'mange' }).map(([name, value]): [string, string] => [
+          name,
+          name === 'submitterEmail' ? 'ikke-en-adresse' : value,
+        ]),
         ['action', 'save'],
       ]),
     });
@@ -234,7 +276,9 @@ describe(publicFormRoutes.name, () => {
       ...urlencoded([['formToken', formToken], ...answerFields({ number: 'mange' }), ['action', 'save']]),
     });
     expect(badNumber.statusCode).toBe(400);
-    expect(badNumber.body).toContain(`<a href="#q-${q.number}">6. Hvor mange studenter?: Skriv inn et tall.</a>`);
+    expect(badNumber.body).toContain(
+      `<a href="#q-${q.number}">6. Hvor mange studenter?: Skriv inn et tall.</a>`,
+    );
     expect(badNumber.body).toContain('value="mange"');
   });
 
@@ -256,7 +300,9 @@ describe(publicFormRoutes.name, () => {
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(receipt.body).toContain('<h1>Takk for innspillet!</h1>');
     expect(receipt.body).toContain('Sendt ');
-    expect(receipt.body).toContain('<dt>1. Hvilke utfordringer ser dere?</dt><dd><p>Vi trenger bedre samarbeid om digitale tjenester.</p></dd>');
+    expect(receipt.body).toContain(
+      '<dt>1. Hvilke utfordringer ser dere?</dt><dd><p>Vi trenger bedre samarbeid om digitale tjenester.</p></dd>',
+    );
     expect(receipt.body).toContain('<dd><p>Forskning; Formidling</p></dd>');
     expect(receipt.body).toContain('<dd><p>3.5</p></dd>');
     expect(receipt.body).toContain(`href="/svar/i/${token}/endre"`);
@@ -274,7 +320,11 @@ describe(publicFormRoutes.name, () => {
     const changed = await testApp.app.inject({
       method: 'POST',
       url: `/svar/i/${token}`,
-      ...urlencoded([['formToken', linkFormToken], ...answerFields({ long: 'Endret svar.' }), ['action', 'submit']]),
+      ...urlencoded([
+        ['formToken', linkFormToken],
+        ...answerFields({ long: 'Endret svar.' }),
+        ['action', 'submit'],
+      ]),
     });
     expect(changed.headers.location).toBe(`/svar/i/${token}?endret=1`);
     const afterEdit = await testApp.app.inject({ method: 'GET', url: `/svar/i/${token}?endret=1` });
@@ -289,7 +339,12 @@ describe(publicFormRoutes.name, () => {
       testApp.app.inject({
         method: 'POST',
         url: `/svar/r/${round.round.id}`,
-        ...urlencoded([['formToken', formToken], ['idempotencyKey', idempotencyKey], ...answerFields(), ['action', 'submit']]),
+        ...urlencoded([
+          ['formToken', formToken],
+          ['idempotencyKey', idempotencyKey],
+          ...answerFields(),
+          ['action', 'submit'],
+        ]),
       });
     const first = await post();
     expect(first.statusCode).toBe(303);
@@ -337,7 +392,10 @@ describe(publicFormRoutes.name, () => {
     const attached = await testApp.app.inject({
       method: 'POST',
       url: `/svar/i/${token}`,
-      ...multipart([['formToken', linkFormToken], ...answerFields(), ['action', 'attach']], { name: 'innspill.pdf', bytes: pdf }),
+      ...multipart([['formToken', linkFormToken], ...answerFields(), ['action', 'attach']], {
+        name: 'innspill.pdf',
+        bytes: pdf,
+      }),
     });
     expect(attached.statusCode).toBe(303);
     expect(attached.headers.location).toBe(`/svar/i/${token}?lagtved=1#vedlegg`);
@@ -349,10 +407,17 @@ describe(publicFormRoutes.name, () => {
     const fake = await testApp.app.inject({
       method: 'POST',
       url: `/svar/i/${token}`,
-      ...multipart([['formToken', linkFormToken], ...answerFields({ long: 'Nytt utkast som ikke må forsvinne.' }), ['action', 'attach']], {
-        name: 'virus.pdf',
-        bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]),
-      }),
+      ...multipart(
+        [
+          ['formToken', linkFormToken],
+          ...answerFields({ long: 'Nytt utkast som ikke må forsvinne.' }),
+          ['action', 'attach'],
+        ],
+        {
+          name: 'virus.pdf',
+          bytes: new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]),
+        },
+      ),
     });
     expect(fake.statusCode).toBe(415);
     expect(fake.body).toContain('<a href="#f-file">Velg fil: Filen er ikke en PDF, DOCX, ODT eller TXT');
@@ -363,16 +428,22 @@ describe(publicFormRoutes.name, () => {
     const tooBig = await testApp.app.inject({
       method: 'POST',
       url: `/svar/i/${token}`,
-      ...multipart([['formToken', linkFormToken], ...answerFields({ long: 'Stort vedlegg.' }), ['action', 'attach']], {
-        name: 'stor.txt',
-        bytes: new Uint8Array(1024 * 1024 + 10).fill(65),
-      }),
+      ...multipart(
+        [['formToken', linkFormToken], ...answerFields({ long: 'Stort vedlegg.' }), ['action', 'attach']],
+        {
+          name: 'stor.txt',
+          bytes: new Uint8Array(1024 * 1024 + 10).fill(65),
+        },
+      ),
     });
     expect(tooBig.statusCode).toBe(413);
     const floodOfFields = await testApp.app.inject({
       method: 'POST',
       url: `/svar/i/${token}`,
-      ...multipart([['formToken', linkFormToken], ...Array.from({ length: 8 }, (_, index): [string, string] => [`junk${index}`, 'x'.repeat(300_000)])]),
+      ...multipart([
+        ['formToken', linkFormToken],
+        ...Array.from({ length: 8 }, (_, index): [string, string] => [`junk${index}`, 'x'.repeat(300_000)]),
+      ]),
     });
     expect(floodOfFields.statusCode).toBe(413);
     expect(floodOfFields.body).toContain('Forespørselen er for stor.');
@@ -413,7 +484,11 @@ describe(publicFormRoutes.name, () => {
       method: 'POST',
       url: `/svar/r/${round.round.id}`,
       ...urlencoded([['formToken', formToken], ...answerFields(), ['action', 'save']]),
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://evil.example',
+        'sec-fetch-site': 'cross-site',
+      },
     });
     expect(crossSite.statusCode).toBe(403);
     const nullOrigin = await testApp.app.inject({
@@ -427,7 +502,11 @@ describe(publicFormRoutes.name, () => {
       method: 'POST',
       url: `/svar/r/${round.round.id}`,
       ...urlencoded([['formToken', formToken], ...answerFields(), ['action', 'save']]),
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'http://localhost:3000',
+        'sec-fetch-site': 'same-origin',
+      },
     });
     expect(sameOrigin.statusCode).toBe(303);
     const noToken = await testApp.app.inject({
@@ -471,7 +550,11 @@ describe(publicFormRoutes.name, () => {
       const lateChange = await testApp.app.inject({
         method: 'POST',
         url: `/svar/i/${sent.token}`,
-        ...urlencoded([['formToken', sent.linkFormToken], ...answerFields({ long: 'For sent endret.' }), ['action', 'submit']]),
+        ...urlencoded([
+          ['formToken', sent.linkFormToken],
+          ...answerFields({ long: 'For sent endret.' }),
+          ['action', 'submit'],
+        ]),
       });
       expect(lateChange.statusCode).toBe(303);
       expect(lateChange.headers.location).toBe(`/svar/i/${sent.token}?frist=1`);
@@ -507,7 +590,9 @@ describe(publicFormRoutes.name, () => {
         ]),
       });
       expect(refused.statusCode).toBe(409);
-      expect(refused.body).toContain('Fristen er passert, og runden tar ikke imot flere svar eller endringer.');
+      expect(refused.body).toContain(
+        'Fristen er passert, og runden tar ikke imot flere svar eller endringer.',
+      );
     } finally {
       now = new Date('2026-11-28T12:00:00Z');
     }
@@ -517,7 +602,12 @@ describe(publicFormRoutes.name, () => {
 describe('plain respondent form: invitations, floods and junk', () => {
   it('lets an invited organisation answer through its invitation link, without organisation fields', async () => {
     const strategyProcess = await buildProcess(testApp.db);
-    const invited = await buildRound(testApp.db, { processId: strategyProcess.id, number: 1, deadline, questions: questionSpecs.slice(0, 1) });
+    const invited = await buildRound(testApp.db, {
+      processId: strategyProcess.id,
+      number: 1,
+      deadline,
+      questions: questionSpecs.slice(0, 1),
+    });
     const { actor } = await buildMember(testApp.db, strategyProcess.id, 'secretariat');
     const organisation = await buildActor(testApp.db, strategyProcess.id, { name: 'Universitetet i Nord' });
     const issued = await responses.inviteActors(
@@ -553,7 +643,11 @@ describe('plain respondent form: invitations, floods and junk', () => {
     const nul = await testApp.app.inject({
       method: 'POST',
       url: `/svar/i/${token}`,
-      ...urlencoded([['formToken', linkFormToken], ...answerFields({ long: 'før\u0000etter' }), ['action', 'save']]),
+      ...urlencoded([
+        ['formToken', linkFormToken],
+        ...answerFields({ long: 'før\u0000etter' }),
+        ['action', 'save'],
+      ]),
     });
     expect(nul.statusCode).toBe(400);
     const badType = await testApp.app.inject({
@@ -561,13 +655,21 @@ describe('plain respondent form: invitations, floods and junk', () => {
       url: `/svar/i/${token}`,
       ...urlencoded([
         ['formToken', linkFormToken],
-        ...answerFields().map(([name, value]): [string, string] => [name, name === 'declaredActorType' ? 'hacker' : value]),
+        ...answerFields().map(([name, value]): [string, string] => [
+          name,
+          name === 'declaredActorType' ? 'hacker' : value,
+        ]),
         ['action', 'save'],
       ]),
     });
     expect(badType.statusCode).toBe(400);
     expect(badType.body).toContain('<a href="#f-actor-type">Type aktør: Sjekk dette feltet.</a>');
-    for (const url of ['/svar/r/not-a-round', `/svar/r/${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(12)}`, '/svar/i/short', '/svar/i/..%2F..%2Fetc']) {
+    for (const url of [
+      '/svar/r/not-a-round',
+      `/svar/r/${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(12)}`,
+      '/svar/i/short',
+      '/svar/i/..%2F..%2Fetc',
+    ]) {
       const response = await testApp.app.inject({ method: 'GET', url });
       expect(response.statusCode, url).toBe(404);
       expect(response.headers['content-type'], url).toContain('text/html');
@@ -577,7 +679,10 @@ describe('plain respondent form: invitations, floods and junk', () => {
   it('applies the public rate limit to form posts, with a 429 page', async () => {
     const limited = await buildTestApp({
       clock,
-      env: { INNSPILL_DATA: mkdtempSync(join(tmpdir(), 'innspill-plain-limit-')), INNSPILL_PUBLIC_RATE_LIMIT: '2' },
+      env: {
+        INNSPILL_DATA: mkdtempSync(join(tmpdir(), 'innspill-plain-limit-')),
+        INNSPILL_PUBLIC_RATE_LIMIT: '2',
+      },
     });
     try {
       const statuses: number[] = [];
@@ -585,10 +690,14 @@ describe('plain respondent form: invitations, floods and junk', () => {
         const response = await limited.app.inject({
           method: 'POST',
           url: `/svar/r/${round.round.id}`,
-          ...urlencoded([['formToken', 'wrong'], ['action', 'save']]),
+          ...urlencoded([
+            ['formToken', 'wrong'],
+            ['action', 'save'],
+          ]),
         });
         statuses.push(response.statusCode);
-        if (response.statusCode === 429) expect(response.body).toContain('For mange forespørsler på kort tid.');
+        if (response.statusCode === 429)
+          expect(response.body).toContain('For mange forespørsler på kort tid.');
       }
       expect(statuses).toEqual([403, 403, 429]);
     } finally {

@@ -192,7 +192,11 @@ export function publicFormRoutes(deps: RouteDependencies) {
     presentRespondentView(await responses.openRespondentLink(deps.db, token, clock), locale);
 
   const errorPage = (reply: FastifyReply, ctx: PageContext, status: number, message: string) =>
-    sendPage(reply, status, renderPage(ctx, { title: ctx.t('error.title'), main: renderMessage(ctx.t('error.title'), message) }));
+    sendPage(
+      reply,
+      status,
+      renderPage(ctx, { title: ctx.t('error.title'), main: renderMessage(ctx.t('error.title'), message) }),
+    );
 
   /** The link's page with the answer form (a draft, or a sent answer being changed). */
   const linkFormPage = (
@@ -205,22 +209,21 @@ export function publicFormRoutes(deps: RouteDependencies) {
     const linkBase = plainFormPaths.link(token);
     const isSent = view.status === 'submitted';
     const main = html`${renderErrorSummary(ctx, view.round.questions, options.errors ?? {}, options.general ?? [])}
-${options.notices ?? []}
-${renderRoundIntro(ctx, view.round, isSent ? t('editAnswers') : undefined)}
-${view.actorName ? html`<p>${t('invitedAs', { name: view.actorName })}</p>` : ''}
-${view.isLateIfSubmittedNow && !isSent ? renderNotice(t('late'), 'warning') : ''}
-${renderAnswerForm(ctx, {
-  round: view.round,
-  values: options.values,
-  errors: options.errors ?? {},
-  action: localHref(ctx, linkBase),
-  formToken: formTokenFor(secret, { linkToken: token }),
-  isInvited: view.actorName !== null,
-  attachments: view.attachments,
-  maxUploadMegabytes,
-  mode: isSent ? 'sent' : 'draft',
-})}
-${renderPersonalLink(ctx, `${deps.config.publicUrl}${linkBase}`)}`;
+    ${options.notices ?? []} ${renderRoundIntro(ctx, view.round, isSent ? t('editAnswers') : undefined)}
+    ${view.actorName ? html`<p>${t('invitedAs', { name: view.actorName })}</p>` : ''}
+    ${view.isLateIfSubmittedNow && !isSent ? renderNotice(t('late'), 'warning') : ''}
+    ${renderAnswerForm(ctx, {
+      round: view.round,
+      values: options.values,
+      errors: options.errors ?? {},
+      action: localHref(ctx, linkBase),
+      formToken: formTokenFor(secret, { linkToken: token }),
+      isInvited: view.actorName !== null,
+      attachments: view.attachments,
+      maxUploadMegabytes,
+      mode: isSent ? 'sent' : 'draft',
+    })}
+    ${renderPersonalLink(ctx, `${deps.config.publicUrl}${linkBase}`)}`;
     const hasErrors = Object.keys(options.errors ?? {}).length > 0 || (options.general ?? []).length > 0;
     return renderPage(ctx, { title: view.round.title, main, hasErrors });
   };
@@ -241,25 +244,26 @@ ${renderPersonalLink(ctx, `${deps.config.publicUrl}${linkBase}`)}`;
           : t('notOpen');
     const body = result.canAnswerPublicly
       ? html`${result.isLateIfAnsweredNow ? renderNotice(t('late'), 'warning') : ''}
-<p class="hint">${t('plain.intro')}</p>
-${renderAnswerForm(ctx, {
-  round,
-  values: options.values ?? emptyValues(),
-  errors: options.errors ?? {},
-  action: localHref(ctx, plainFormPaths.round(round.id)),
-  formToken: formTokenFor(secret, { roundId: round.id }),
-  idempotencyKey: options.idempotencyKey ?? newIdempotencyKey(),
-  isInvited: false,
-  attachments: undefined,
-  maxUploadMegabytes,
-  mode: 'new',
-})}`
+          <p class="hint">${t('plain.intro')}</p>
+          ${renderAnswerForm(ctx, {
+            round,
+            values: options.values ?? emptyValues(),
+            errors: options.errors ?? {},
+            action: localHref(ctx, plainFormPaths.round(round.id)),
+            formToken: formTokenFor(secret, { roundId: round.id }),
+            idempotencyKey: options.idempotencyKey ?? newIdempotencyKey(),
+            isInvited: false,
+            attachments: undefined,
+            maxUploadMegabytes,
+            mode: 'new',
+          })}`
       : html`${renderNotice(why, 'info')}
-<h2>${t('questions')}</h2>
-<ol class="question-list">${round.questions.map((question) => html`<li>${question.text}</li>`)}</ol>`;
+          <h2>${t('questions')}</h2>
+          <ol class="question-list">
+            ${round.questions.map((question) => html`<li>${question.text}</li>`)}
+          </ol>`;
     const main = html`${renderErrorSummary(ctx, round.questions, options.errors ?? {}, options.general ?? [])}
-${renderRoundIntro(ctx, round)}
-${body}`;
+    ${renderRoundIntro(ctx, round)} ${body}`;
     const hasErrors = Object.keys(options.errors ?? {}).length > 0 || (options.general ?? []).length > 0;
     return renderPage(ctx, { title: round.title, main, hasErrors });
   };
@@ -287,7 +291,8 @@ ${body}`;
       if (request.method !== 'POST') return;
       const ctx = pageContext(request);
       if (!isFormContentType(request)) return errorPage(reply, ctx, 415, ctx.t('error.contentType'));
-      if (!isSameOriginRequest(request, deps.config.publicUrl)) return errorPage(reply, ctx, 403, ctx.t('error.forbidden'));
+      if (!isSameOriginRequest(request, deps.config.publicUrl))
+        return errorPage(reply, ctx, 403, ctx.t('error.forbidden'));
     });
     app.addHook('onSend', async (request, reply) => {
       // The pages can hold a respondent's personal data and their secret link: never cache them.
@@ -305,18 +310,32 @@ ${body}`;
         return errorPage(reply, ctx, 404, isRound ? t('error.roundNotFound') : t('error.invalidLink'));
       }
       const mapped = mapFormError(error, t, maxUploadMegabytes);
-      if (mapped) return errorPage(reply, ctx, mapped.status, [...mapped.general, ...Object.values(mapped.fields)].join(' '));
+      if (mapped)
+        return errorPage(
+          reply,
+          ctx,
+          mapped.status,
+          [...mapped.general, ...Object.values(mapped.fields)].join(' '),
+        );
       if (error.statusCode === 429) return errorPage(reply, ctx, 429, t('error.rateLimited'));
       if (isInvalidTextError(error)) return errorPage(reply, ctx, 400, t('error.badRequest'));
-      if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') return errorPage(reply, ctx, 413, t('error.tooLarge'));
+      if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE')
+        return errorPage(reply, ctx, 413, t('error.tooLarge'));
       if (error.statusCode === 415) return errorPage(reply, ctx, 415, t('error.contentType'));
-      if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return errorPage(reply, ctx, error.statusCode, t('error.badRequest'));
+      if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+        return errorPage(reply, ctx, error.statusCode, t('error.badRequest'));
       request.log.error({ err: error }, 'unhandled error on a plain respondent page');
       return errorPage(reply, ctx, 500, t('error.generic'));
     });
 
-    app.get('/svar/skjema.css', { config: { access: 'public', rateLimit: readLimit } }, async (_request, reply) =>
-      reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(stylesheet),
+    app.get(
+      '/svar/skjema.css',
+      { config: { access: 'public', rateLimit: readLimit } },
+      async (_request, reply) =>
+        reply
+          .type('text/css; charset=utf-8')
+          .header('cache-control', 'public, max-age=3600')
+          .send(stylesheet),
     );
 
     // ---- The public round: anyone with the link ----
@@ -326,7 +345,8 @@ ${body}`;
       { config: { access: 'public', rateLimit: readLimit } },
       async (request, reply) => {
         const ctx = pageContext(request);
-        if (!roundIdPattern.test(request.params.roundId)) return errorPage(reply, ctx, 404, ctx.t('error.roundNotFound'));
+        if (!roundIdPattern.test(request.params.roundId))
+          return errorPage(reply, ctx, 404, ctx.t('error.roundNotFound'));
         const result = await responses.getPublicRound(deps.db, request.params.roundId, clock);
         return sendPage(reply, 200, roundPage(ctx, result));
       },
@@ -348,7 +368,11 @@ ${body}`;
         const { input, values, errors } = inputFromFields(round, posted.fields, false, ctx.t);
         const idempotencyKey = fieldValue(posted.fields, 'idempotencyKey') || newIdempotencyKey();
         const again = (status: number, fields: FieldErrors, general: string[]) =>
-          sendPage(reply, status, roundPage(ctx, result, { values, errors: fields, general, idempotencyKey }));
+          sendPage(
+            reply,
+            status,
+            roundPage(ctx, result, { values, errors: fields, general, idempotencyKey }),
+          );
         if (Object.keys(errors).length) return again(400, errors, []);
         const shouldSubmit = fieldValue(posted.fields, 'action') === 'submit';
         try {
@@ -370,7 +394,11 @@ ${body}`;
             // The first post saved a draft: this one's answers go to that draft, through its link.
             if (!started.token) {
               // Not a page of ours (its key does not give the draft's link): a fresh key, no draft.
-              return sendPage(reply, 409, roundPage(ctx, result, { values, general: [ctx.t('error.repeatWithoutLink')] }));
+              return sendPage(
+                reply,
+                409,
+                roundPage(ctx, result, { values, general: [ctx.t('error.repeatWithoutLink')] }),
+              );
             }
             if (shouldSubmit) {
               await responses.submitResponse(respondentDeps, started.token, input);
@@ -405,10 +433,17 @@ ${body}`;
             isLateIfSubmittedNow: false,
           };
           const main = html`<h1>${ctx.t('receiptTitle')}</h1>
-${renderNotice(ctx.t('receiptRepeat'), 'info')}
-<p class="lead">${round.title}</p>
-<div class="receipt"><p>${ctx.t('receiptCode')}: <strong class="receipt-code" data-testid="receipt-code">${submission.receiptCode ?? ''}</strong></p></div>
-${renderAnswerCopy(ctx, view)}`;
+            ${renderNotice(ctx.t('receiptRepeat'), 'info')}
+            <p class="lead">${round.title}</p>
+            <div class="receipt">
+              <p>
+                ${ctx.t('receiptCode')}:
+                <strong class="receipt-code" data-testid="receipt-code"
+                  >${submission.receiptCode ?? ''}</strong
+                >
+              </p>
+            </div>
+            ${renderAnswerCopy(ctx, view)}`;
           return sendPage(reply, 200, renderPage(ctx, { title: ctx.t('receiptTitle'), main }));
         } catch (error) {
           const mapped = mapFormError(error, ctx.t, maxUploadMegabytes);
@@ -457,7 +492,11 @@ ${renderAnswerCopy(ctx, view)}`;
           const main = html`${renderRoundIntro(ctx, view.round)}${renderNotice(why, 'info')}${view.answers.length ? renderAnswerCopy(ctx, view) : ''}`;
           return sendPage(reply, 200, renderPage(ctx, { title: view.round.title, main }));
         }
-        return sendPage(reply, 200, linkFormPage(ctx, token, view, { values: valuesFromView(view), notices }));
+        return sendPage(
+          reply,
+          200,
+          linkFormPage(ctx, token, view, { values: valuesFromView(view), notices }),
+        );
       },
     );
 
@@ -471,7 +510,11 @@ ${renderAnswerCopy(ctx, view)}`;
         const view = await loadView(token, ctx.locale);
         if (view.status !== 'submitted' || !view.canEdit) return redirect(reply, localHref(ctx, linkBase));
         const notices = noticesFromQuery(ctx, request);
-        return sendPage(reply, 200, linkFormPage(ctx, token, view, { values: valuesFromView(view), notices }));
+        return sendPage(
+          reply,
+          200,
+          linkFormPage(ctx, token, view, { values: valuesFromView(view), notices }),
+        );
       },
     );
 
@@ -488,11 +531,20 @@ ${renderAnswerCopy(ctx, view)}`;
           return errorPage(reply, ctx, 403, t('error.forbidden'));
         }
         const view = await loadView(token, ctx.locale);
-        const { input, values, errors } = inputFromFields(view.round, posted.fields, view.actorName !== null, t);
+        const { input, values, errors } = inputFromFields(
+          view.round,
+          posted.fields,
+          view.actorName !== null,
+          t,
+        );
         const again = async (status: number, fields: FieldErrors, general: string[]) => {
           // Attachments may have changed (a save can commit before an attachment is refused).
           const fresh = await loadView(token, ctx.locale).catch(() => view);
-          return sendPage(reply, status, linkFormPage(ctx, token, fresh, { values, errors: fields, general }));
+          return sendPage(
+            reply,
+            status,
+            linkFormPage(ctx, token, fresh, { values, errors: fields, general }),
+          );
         };
         if (view.status === 'withdrawn') return again(409, {}, [t('error.withdrawn')]);
         const action = fieldValue(posted.fields, 'action');
@@ -502,7 +554,8 @@ ${renderAnswerCopy(ctx, view)}`;
           // stale edit form lands on the committed receipt, with a note that nothing changed.
           return redirect(reply, localHref(ctx, linkBase, { frist: '1' }));
         }
-        if (posted.isFileTooLarge) return again(413, { file: t('error.fileTooLarge', { max: maxUploadMegabytes }) }, []);
+        if (posted.isFileTooLarge)
+          return again(413, { file: t('error.fileTooLarge', { max: maxUploadMegabytes }) }, []);
         if (Object.keys(errors).length) return again(400, errors, []);
         const isSent = view.status === 'submitted';
         const pagePath = isSent ? `${linkBase}/endre` : linkBase;
@@ -525,7 +578,10 @@ ${renderAnswerCopy(ctx, view)}`;
             return redirect(reply, `${localHref(ctx, pagePath, { lagtved: '1' })}#vedlegg`);
           }
           if (action === 'attach') return again(400, { file: t('error.noFileChosen') }, []);
-          return redirect(reply, localHref(ctx, isSent ? linkBase : pagePath, isSent ? { endret: '1' } : { lagret: '1' }));
+          return redirect(
+            reply,
+            localHref(ctx, isSent ? linkBase : pagePath, isSent ? { endret: '1' } : { lagret: '1' }),
+          );
         } catch (error) {
           const mapped = mapFormError(error, t, maxUploadMegabytes);
           if (!mapped) {
@@ -577,7 +633,11 @@ ${renderAnswerCopy(ctx, view)}`;
           return sendPage(
             reply,
             mapped.status,
-            renderPage(ctx, { title: ctx.t('error.title'), main: renderMessage(ctx.t('error.title'), mapped.general.join(' '), back), hasErrors: true }),
+            renderPage(ctx, {
+              title: ctx.t('error.title'),
+              main: renderMessage(ctx.t('error.title'), mapped.general.join(' '), back),
+              hasErrors: true,
+            }),
           );
         }
         return redirect(reply, localHref(ctx, linkBase));

@@ -11,8 +11,12 @@ const roundId = '0b4f9c2e-1111-4222-8333-444455556666';
 
 describe(withNoscriptLink.name, () => {
   it('maps only the respondent paths of the SPA to their plain pages', () => {
-    expect(plainFormPathFor('/r/0b4f9c2e-1111-4222-8333-444455556666?lang=en')).toBe('/svar/r/0b4f9c2e-1111-4222-8333-444455556666');
-    expect(plainFormPathFor('/i/abcdefghijklmnopqrstuvwxyz_-0123')).toBe('/svar/i/abcdefghijklmnopqrstuvwxyz_-0123');
+    expect(plainFormPathFor('/r/0b4f9c2e-1111-4222-8333-444455556666?lang=en')).toBe(
+      '/svar/r/0b4f9c2e-1111-4222-8333-444455556666',
+    );
+    expect(plainFormPathFor('/i/abcdefghijklmnopqrstuvwxyz_-0123')).toBe(
+      '/svar/i/abcdefghijklmnopqrstuvwxyz_-0123',
+    );
     expect(plainFormPathFor('/i/"><script>')).toBeUndefined();
     expect(plainFormPathFor('/p/some-process/rounds')).toBeUndefined();
   });
@@ -25,7 +29,10 @@ describe(withNoscriptLink.name, () => {
     );
     const database = await createTestDatabase();
     const { app } = await buildApp({
-      config: loadConfig({ INNSPILL_LOG_LEVEL: 'silent', INNSPILL_DATA: mkdtempSync(join(tmpdir(), 'innspill-noscript-data-')) }),
+      config: loadConfig({
+        INNSPILL_LOG_LEVEL: 'silent',
+        INNSPILL_DATA: mkdtempSync(join(tmpdir(), 'innspill-noscript-data-')),
+      }),
       db: database.db,
       databaseKind: database.kind,
       version: 'test',
@@ -35,7 +42,9 @@ describe(withNoscriptLink.name, () => {
     try {
       const roundPage = await app.inject({ method: 'GET', url: `/r/${roundId}` });
       expect(roundPage.statusCode).toBe(200);
-      expect(roundPage.body).toContain(`<noscript><div class="noscript-fallback"><p>Denne siden trenger JavaScript. <a href="/svar/r/${roundId}">`);
+      expect(roundPage.body).toContain(
+        `<noscript><div class="noscript-fallback"><p>Denne siden trenger JavaScript. <a href="/svar/r/${roundId}">`,
+      );
       expect(roundPage.body).toContain('<div id="root"></div>');
       expect(roundPage.body.match(/<script/g)).toHaveLength(1);
       const token = 'a'.repeat(43);

@@ -124,7 +124,10 @@ export const strategyMatrix: Record<string, MatrixEntry> = {
     request: async (f) => {
       await freshTheme(f);
       const theme = await freshTheme(f);
-      return { url: `/api/processes/${f.slug}/themes/${theme.id}/move`, payload: { position: theme.number! - 2 } };
+      return {
+        url: `/api/processes/${f.slug}/themes/${theme.id}/move`,
+        payload: { position: theme.number! - 2 },
+      };
     },
   },
   'GET /api/processes/:slug/themes/:themeId': {

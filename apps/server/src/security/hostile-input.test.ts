@@ -215,8 +215,9 @@ describe('fuzzed request bodies', () => {
       const parsed = JSON.parse(response.body) as {
         error: { code: string; fields?: Record<string, string> };
       };
-      if (parsed.error.code === 'validation_failed')
-        {expect(Object.keys(parsed.error.fields ?? {})).not.toEqual([]);}
+      if (parsed.error.code === 'validation_failed') {
+        expect(Object.keys(parsed.error.fields ?? {})).not.toEqual([]);
+      }
     }
   }
 

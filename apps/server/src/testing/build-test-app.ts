@@ -29,9 +29,15 @@ export interface TestApp {
 const testPassword = 'test password 123';
 
 /** A full app on a fresh test database (PGlite or PostgreSQL), for `app.inject` tests. */
-export async function buildTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  options: { clock?: Clock; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ INNSPILL_LOG_LEVEL: 'silent', INNSPILL_DATA: '/tmp/innspill-test-unused', ...options.env });
+  const config = loadConfig({
+    INNSPILL_LOG_LEVEL: 'silent',
+    INNSPILL_DATA: '/tmp/innspill-test-unused',
+    ...options.env,
+  });
   const { app, routes } = await buildApp({
     config,
     db: database.db,
@@ -42,8 +48,13 @@ export async function buildTestApp(options: { clock?: Clock; env?: Record<string
   });
   const signInNewUser = async (userOptions: { isInstanceAdmin?: boolean; email?: string } = {}) => {
     const { user } = await buildUser(database.db, { password: testPassword, ...userOptions });
-    const response = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: user.email, password: testPassword } });
-    if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: user.email, password: testPassword },
+    });
+    if (response.statusCode !== 200)
+      throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
     return sessionFromResponse(response, user.id, user.email);
   };
   return {
@@ -60,7 +71,11 @@ export async function buildTestApp(options: { clock?: Clock; env?: Record<string
 }
 
 /** Reads the session cookie and CSRF token from a sign-in or setup response. */
-export function sessionFromResponse(response: LightMyRequestResponse, userId: string, email: string): TestSession {
+export function sessionFromResponse(
+  response: LightMyRequestResponse,
+  userId: string,
+  email: string,
+): TestSession {
   const cookie = response.cookies.find((c) => c.name === sessionCookieName);
   if (!cookie) throw new Error('no session cookie in response');
   const body = response.json<{ csrfToken: string }>();
@@ -73,4 +88,3 @@ export function sessionFromResponse(response: LightMyRequestResponse, userId: st
     headers: { cookie: cookieHeader, 'x-csrf-token': body.csrfToken },
   };
 }
-

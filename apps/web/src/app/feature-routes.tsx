@@ -33,7 +33,10 @@ export const processFeatureRoutes: FeatureRoute[] = [
   { path: 'strategy/history', element: <HistoryPage scope="goals" /> },
   // themes are addressed by id; old links by number (`strategy/themes/3`) are redirected
   { path: 'strategy/themes/:themeId', element: <ThemeRoute page={<CanvasPage />} /> },
-  { path: 'strategy/themes/:themeId/history', element: <ThemeRoute page={<HistoryPage scope="theme" />} suffix="/history" /> },
+  {
+    path: 'strategy/themes/:themeId/history',
+    element: <ThemeRoute page={<HistoryPage scope="theme" />} suffix="/history" />,
+  },
 ];
 
 /** Pages outside a process (public round pages, published strategies): `{ path: '/r/:token', … }`. */

@@ -29,10 +29,28 @@ export function AppRoutes() {
         <Route path="/" element={<HomePage />} />
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/setup/:token" element={<SetupPage />} />
-        <Route path="/account" element={<RequireSignIn><AccountPage /></RequireSignIn>} />
-        <Route path="/p/:slug" element={<RequireSignIn><ProcessOverviewPage /></RequireSignIn>} />
+        <Route
+          path="/account"
+          element={
+            <RequireSignIn>
+              <AccountPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="/p/:slug"
+          element={
+            <RequireSignIn>
+              <ProcessOverviewPage />
+            </RequireSignIn>
+          }
+        />
         {processFeatureRoutes.map((route) => (
-          <Route key={route.path} path={`/p/:slug/${route.path}`} element={<RequireSignIn>{route.element}</RequireSignIn>} />
+          <Route
+            key={route.path}
+            path={`/p/:slug/${route.path}`}
+            element={<RequireSignIn>{route.element}</RequireSignIn>}
+          />
         ))}
         {publicFeatureRoutes.map((route) => (
           <Route key={route.path} path={route.path} element={route.element} />

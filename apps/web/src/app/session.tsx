@@ -28,7 +28,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     refresh().catch(() => setSession({ user: null, csrfToken: null, memberships: [] }));
   }, [refresh, setSession]);
-  return <SessionContext.Provider value={{ session, setSession, refresh, signOut }}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={{ session, setSession, refresh, signOut }}>
+      {children}
+    </SessionContext.Provider>
+  );
 }
 
 export function useSession(): SessionValue {

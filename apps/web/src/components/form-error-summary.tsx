@@ -1,4 +1,10 @@
-import { ErrorSummary, ErrorSummaryHeading, ErrorSummaryItem, ErrorSummaryLink, ErrorSummaryList } from '@digdir/designsystemet-react';
+import {
+  ErrorSummary,
+  ErrorSummaryHeading,
+  ErrorSummaryItem,
+  ErrorSummaryLink,
+  ErrorSummaryList,
+} from '@digdir/designsystemet-react';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** The list of problems at the top of a form, each linking to its field (WCAG 3.3.1). */

@@ -9,7 +9,8 @@ describe('string catalogues', () => {
       const enKeys = Object.keys(catalogue.en).sort();
       expect(enKeys).toEqual(nbKeys);
       for (const key of nbKeys) {
-        const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+        const placeholders = (text: string) =>
+          [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
         expect(placeholders(catalogue.en[key]!), key).toEqual(placeholders(catalogue.nb[key]!));
         expect(catalogue.nb[key]!.trim(), key).not.toBe('');
         expect(catalogue.en[key]!.trim(), key).not.toBe('');
@@ -28,7 +29,9 @@ describe('string catalogues', () => {
   });
 
   it('fills placeholders and falls back to the key for an unknown message', () => {
-    expect(translate('en', 'setup.intro.invite', { email: 'a@b.no' })).toBe('Choose a password for the account a@b.no.');
+    expect(translate('en', 'setup.intro.invite', { email: 'a@b.no' })).toBe(
+      'Choose a password for the account a@b.no.',
+    );
     expect(translate('nb', 'no.such.key')).toBe('no.such.key');
   });
 });

@@ -15,7 +15,10 @@ export type Catalogue = Record<Locale, Record<string, string>>;
  * `LabelledCatalogue<\`actorType.${ActorType}\`>`. Used with `satisfies`, so a value added to
  * `@innspill/vocabulary` fails to compile until it has a label in both languages.
  */
-export type LabelledCatalogue<Key extends string> = Record<Locale, Record<string, string> & Record<Key, string>>;
+export type LabelledCatalogue<Key extends string> = Record<
+  Locale,
+  Record<string, string> & Record<Key, string>
+>;
 
 /** Every catalogue of the app. A feature adds its own file here: `import { roundsMessages } …`. */
 export const catalogues: Catalogue[] = [

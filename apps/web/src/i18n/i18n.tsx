@@ -9,12 +9,17 @@ function mergedMessages(locale: Locale): Record<string, string> {
   return Object.assign({}, ...catalogues.map((catalogue) => catalogue[locale]));
 }
 
-const messagesByLocale: Record<Locale, Record<string, string>> = { nb: mergedMessages('nb'), en: mergedMessages('en') };
+const messagesByLocale: Record<Locale, Record<string, string>> = {
+  nb: mergedMessages('nb'),
+  en: mergedMessages('en'),
+};
 
 /** Looks up a message and fills `{name}` placeholders. A missing key shows the key (and warns in dev). */
 export function translate(locale: Locale, key: string, values?: Record<string, string | number>): string {
   const template = messagesByLocale[locale][key] ?? messagesByLocale.nb[key] ?? key;
-  return values ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`)) : template;
+  return values
+    ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`))
+    : template;
 }
 
 interface I18nValue {
@@ -48,11 +53,18 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLocale,
       t: (key, values) => translate(locale, key, values),
       formatDate: (isoDate) =>
-        new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-          new Date(`${isoDate.slice(0, 10)}T00:00:00Z`),
-        ),
+        new Intl.DateTimeFormat(tag, {
+          day: 'numeric',
+          month: 'long',
+          year: 'numeric',
+          timeZone: 'UTC',
+        }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)),
       formatDateTime: (iso) =>
-        new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(iso)),
+        new Intl.DateTimeFormat(tag, {
+          dateStyle: 'long',
+          timeStyle: 'short',
+          timeZone: 'Europe/Oslo',
+        }).format(new Date(iso)),
     };
   }, [locale, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

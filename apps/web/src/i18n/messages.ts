@@ -34,7 +34,8 @@ export const coreMessages = {
     'home.title': 'Dine strategiprosesser',
     'home.empty': 'Du er ikke med i noen strategiprosess ennå. Be en administrator om å legge deg til.',
     'home.signedOut.title': 'Velkommen til Innspill',
-    'home.signedOut.body': 'Innspill er en plattform for å gjennomføre en strategiprosess med bred medvirkning: mandat, innspillsrunder, analyse, prioritering, strategitekst og oppfølging.',
+    'home.signedOut.body':
+      'Innspill er en plattform for å gjennomføre en strategiprosess med bred medvirkning: mandat, innspillsrunder, analyse, prioritering, strategitekst og oppfølging.',
     'signIn.title': 'Logg inn',
     'signIn.email': 'E-postadresse',
     'signIn.password': 'Passord',
@@ -43,7 +44,8 @@ export const coreMessages = {
     'signIn.rateLimited': 'For mange forsøk. Vent et minutt og prøv igjen.',
     'setup.title.firstAdmin': 'Opprett den første administratoren',
     'setup.title.invite': 'Velg passord',
-    'setup.intro.firstAdmin': 'Denne lenken kan brukes én gang. Kontoen du oppretter, blir administrator for denne installasjonen.',
+    'setup.intro.firstAdmin':
+      'Denne lenken kan brukes én gang. Kontoen du oppretter, blir administrator for denne installasjonen.',
     'setup.intro.invite': 'Velg et passord for kontoen {email}.',
     'setup.name': 'Navn',
     'setup.email': 'E-postadresse',
@@ -116,7 +118,8 @@ export const coreMessages = {
     'home.title': 'Your strategy processes',
     'home.empty': 'You are not part of any strategy process yet. Ask an administrator to add you.',
     'home.signedOut.title': 'Welcome to Innspill',
-    'home.signedOut.body': 'Innspill is a platform for running a strategy process with broad participation: mandate, input rounds, analysis, prioritisation, strategy text and follow-up.',
+    'home.signedOut.body':
+      'Innspill is a platform for running a strategy process with broad participation: mandate, input rounds, analysis, prioritisation, strategy text and follow-up.',
     'signIn.title': 'Sign in',
     'signIn.email': 'Email address',
     'signIn.password': 'Password',
@@ -125,7 +128,8 @@ export const coreMessages = {
     'signIn.rateLimited': 'Too many attempts. Wait a minute and try again.',
     'setup.title.firstAdmin': 'Create the first administrator',
     'setup.title.invite': 'Choose a password',
-    'setup.intro.firstAdmin': 'This link works once. The account you create becomes the administrator of this installation.',
+    'setup.intro.firstAdmin':
+      'This link works once. The account you create becomes the administrator of this installation.',
     'setup.intro.invite': 'Choose a password for the account {email}.',
     'setup.name': 'Name',
     'setup.email': 'Email address',

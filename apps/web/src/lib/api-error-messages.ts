@@ -109,8 +109,9 @@ export function localiseApiError(
 ): { message: string; fields: Record<string, string> } {
   const fields: Record<string, string> = {};
   if (error instanceof ApiError) {
-    for (const field of Object.keys(error.fields))
-      {fields[field] = apiFieldMessage(field, error.code, t, context);}
+    for (const field of Object.keys(error.fields)) {
+      fields[field] = apiFieldMessage(field, error.code, t, context);
+    }
   }
   return { message: apiErrorMessage(error, t), fields };
 }

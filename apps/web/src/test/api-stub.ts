@@ -2,7 +2,11 @@ import { vi } from 'vitest';
 
 /** A fake server for component tests: `route()` answers a method and path; anything else is a 404. */
 export interface ApiStub {
-  route: (method: string, path: RegExp, handle: (body: unknown) => { status: number; body?: unknown }) => void;
+  route: (
+    method: string,
+    path: RegExp,
+    handle: (body: unknown) => { status: number; body?: unknown },
+  ) => void;
   calls: { method: string; path: string; body: unknown }[];
 }
 
@@ -12,7 +16,11 @@ documentWithAnimations.getAnimations ??= () => [];
 
 /** Stubs `fetch` (call in `beforeEach`; `vi.unstubAllGlobals()` in `afterEach`). Signed out by default. */
 export function stubApi(): ApiStub {
-  const routes: { method: string; path: RegExp; handle: (body: unknown) => { status: number; body?: unknown } }[] = [];
+  const routes: {
+    method: string;
+    path: RegExp;
+    handle: (body: unknown) => { status: number; body?: unknown };
+  }[] = [];
   const calls: ApiStub['calls'] = [];
   vi.stubGlobal(
     'fetch',
@@ -21,7 +29,9 @@ export function stubApi(): ApiStub {
       const path = String(input);
       const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : init?.body;
       calls.push({ method, path, body });
-      const found = [...routes].reverse().find((candidate) => candidate.method === method && candidate.path.test(path));
+      const found = [...routes]
+        .reverse()
+        .find((candidate) => candidate.method === method && candidate.path.test(path));
       const answer = found ? found.handle(body) : { status: 404, body: undefined };
       return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
         status: answer.status,

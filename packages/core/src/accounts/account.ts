@@ -24,7 +24,13 @@ export function toSessionUser(row: {
   locale: string;
   isInstanceAdmin: boolean;
 }): SessionUser {
-  return { id: row.id, email: row.email, name: row.name, locale: row.locale, isInstanceAdmin: row.isInstanceAdmin };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    locale: row.locale,
+    isInstanceAdmin: row.isInstanceAdmin,
+  };
 }
 
 /** Lower-cases and trims an email address; returns undefined if it does not look like one. */

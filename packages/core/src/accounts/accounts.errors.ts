@@ -9,7 +9,11 @@ export class InvalidCredentialsError extends DomainError {
 
 export class InvalidSetupLinkError extends DomainError {
   constructor() {
-    super('invalid', 'invalid_setup_link', 'This link is not valid: it has been used, has expired or was never issued.');
+    super(
+      'invalid',
+      'invalid_setup_link',
+      'This link is not valid: it has been used, has expired or was never issued.',
+    );
   }
 }
 

@@ -23,7 +23,13 @@ export async function findUserById(db: Queryable, userId: string) {
 
 export async function insertUser(
   db: Queryable,
-  values: { email: string; name: string; passwordHash: string | null; isInstanceAdmin: boolean; locale?: string },
+  values: {
+    email: string;
+    name: string;
+    passwordHash: string | null;
+    isInstanceAdmin: boolean;
+    locale?: string;
+  },
 ) {
   const [row] = await db
     .insert(users)
@@ -48,7 +54,9 @@ export async function findUsableSetupToken(db: Queryable, tokenHash: string, now
   const [row] = await db
     .select()
     .from(setupTokens)
-    .where(and(eq(setupTokens.tokenHash, tokenHash), isNull(setupTokens.usedAt), gt(setupTokens.expiresAt, now)));
+    .where(
+      and(eq(setupTokens.tokenHash, tokenHash), isNull(setupTokens.usedAt), gt(setupTokens.expiresAt, now)),
+    );
   return row;
 }
 
@@ -62,7 +70,11 @@ export async function markSetupTokenUsed(db: Queryable, tokenId: string, at: Dat
   return rows.length === 1;
 }
 
-export async function expireUnusedSetupTokens(db: Queryable, purpose: 'first_admin' | 'user_invite', at: Date) {
+export async function expireUnusedSetupTokens(
+  db: Queryable,
+  purpose: 'first_admin' | 'user_invite',
+  at: Date,
+) {
   await db
     .update(setupTokens)
     .set({ expiresAt: at })
@@ -86,7 +98,11 @@ export async function deleteSession(db: Queryable, sessionId: string) {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
-export async function deleteSessionsOfUserExcept(db: Queryable, userId: string, keepSessionId: string | null) {
+export async function deleteSessionsOfUserExcept(
+  db: Queryable,
+  userId: string,
+  keepSessionId: string | null,
+) {
   await db
     .delete(sessions)
     .where(
@@ -108,7 +124,12 @@ export async function findMembershipRole(
   return row?.role;
 }
 
-export async function upsertMembership(db: Queryable, userId: string, processId: string, role: MembershipRole) {
+export async function upsertMembership(
+  db: Queryable,
+  userId: string,
+  processId: string,
+  role: MembershipRole,
+) {
   await db
     .insert(memberships)
     .values({ userId, processId, role })
@@ -116,7 +137,9 @@ export async function upsertMembership(db: Queryable, userId: string, processId:
 }
 
 export async function deleteMembership(db: Queryable, userId: string, processId: string) {
-  await db.delete(memberships).where(and(eq(memberships.userId, userId), eq(memberships.processId, processId)));
+  await db
+    .delete(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.processId, processId)));
 }
 
 export async function findMembershipsOfProcess(db: Queryable, processId: string) {

@@ -25,7 +25,12 @@ describe(issueFirstAdminLink.name, () => {
     const token = await issueFirstAdminLink(db);
     expect(token).toBeTypeOf('string');
     await expect(
-      completeAccountSetup(db, { token: olderToken!, email: 'a@example.test', name: 'A', password: 'long enough pw' }),
+      completeAccountSetup(db, {
+        token: olderToken!,
+        email: 'a@example.test',
+        name: 'A',
+        password: 'long enough pw',
+      }),
     ).rejects.toMatchObject({ code: 'invalid_setup_link' });
 
     const { user, session } = await completeAccountSetup(db, {
@@ -38,7 +43,12 @@ describe(issueFirstAdminLink.name, () => {
     expect((await resolveSession(db, session.token))?.user.id).toBe(user.id);
 
     await expect(
-      completeAccountSetup(db, { token: token!, email: 'b@example.test', name: 'B', password: 'long enough pw' }),
+      completeAccountSetup(db, {
+        token: token!,
+        email: 'b@example.test',
+        name: 'B',
+        password: 'long enough pw',
+      }),
     ).rejects.toMatchObject({ code: 'invalid_setup_link' });
     expect(await issueFirstAdminLink(db)).toBeUndefined();
   });
@@ -52,7 +62,12 @@ describe(issueFirstAdminLink.name, () => {
       ).rejects.toMatchObject({ code: 'weak_password' });
       expect(await countUsers(fresh.db)).toBe(0);
       await expect(
-        completeAccountSetup(fresh.db, { token, email: 'x@example.test', name: 'X', password: 'now long enough' }),
+        completeAccountSetup(fresh.db, {
+          token,
+          email: 'x@example.test',
+          name: 'X',
+          password: 'now long enough',
+        }),
       ).resolves.toBeDefined();
     } finally {
       await fresh.close();
@@ -64,8 +79,12 @@ describe(signIn.name, () => {
   it('gives the same error for an unknown email and a wrong password', async () => {
     const { db } = testDb;
     await buildUser(db, { email: 'known@example.test', password: 'right password 1' });
-    const unknown = await signIn(db, { email: 'nobody@example.test', password: 'whatever 123' }).catch((e: unknown) => e);
-    const wrong = await signIn(db, { email: 'known@example.test', password: 'wrong password' }).catch((e: unknown) => e);
+    const unknown = await signIn(db, { email: 'nobody@example.test', password: 'whatever 123' }).catch(
+      (e: unknown) => e,
+    );
+    const wrong = await signIn(db, { email: 'known@example.test', password: 'wrong password' }).catch(
+      (e: unknown) => e,
+    );
     expect(unknown).toMatchObject({ code: 'invalid_credentials' });
     expect(wrong).toMatchObject({ code: 'invalid_credentials', message: (unknown as Error).message });
   });
@@ -88,7 +107,11 @@ describe(changePassword.name, () => {
     const second = await signIn(db, { email: 'changer@example.test', password: 'old password 1' });
     const keep = await resolveSession(db, first.session.token);
     await expect(
-      changePassword(db, actor, { currentPassword: 'nope nope nope', newPassword: 'new password 1', keepSessionId: null }),
+      changePassword(db, actor, {
+        currentPassword: 'nope nope nope',
+        newPassword: 'new password 1',
+        keepSessionId: null,
+      }),
     ).rejects.toMatchObject({ code: 'validation_failed' });
     await changePassword(db, actor, {
       currentPassword: 'old password 1',
@@ -97,15 +120,22 @@ describe(changePassword.name, () => {
     });
     expect(await resolveSession(db, first.session.token)).toBeDefined();
     expect(await resolveSession(db, second.session.token)).toBeUndefined();
-    await expect(signIn(db, { email: 'changer@example.test', password: 'new password 1' })).resolves.toBeDefined();
+    await expect(
+      signIn(db, { email: 'changer@example.test', password: 'new password 1' }),
+    ).resolves.toBeDefined();
   });
 });
 
 describe(addUser.name, () => {
   it('creates a user whose one-time link sets the password', async () => {
     const { db } = testDb;
-    const { user, setupToken } = await addUser(db, systemActor('cli'), { email: 'new@example.test', isInstanceAdmin: false });
-    await expect(signIn(db, { email: 'new@example.test', password: 'my new password' })).rejects.toMatchObject({
+    const { user, setupToken } = await addUser(db, systemActor('cli'), {
+      email: 'new@example.test',
+      isInstanceAdmin: false,
+    });
+    await expect(
+      signIn(db, { email: 'new@example.test', password: 'my new password' }),
+    ).rejects.toMatchObject({
       code: 'invalid_credentials',
     });
     await completeAccountSetup(db, { token: setupToken, password: 'my new password' });
@@ -116,11 +146,15 @@ describe(addUser.name, () => {
   it('refuses a duplicate email and non-administrators', async () => {
     const { db } = testDb;
     await addUser(db, systemActor('cli'), { email: 'dup@example.test', isInstanceAdmin: false });
-    await expect(addUser(db, systemActor('cli'), { email: 'DUP@example.test', isInstanceAdmin: false })).rejects.toMatchObject({
+    await expect(
+      addUser(db, systemActor('cli'), { email: 'DUP@example.test', isInstanceAdmin: false }),
+    ).rejects.toMatchObject({
       code: 'email_taken',
     });
     const { actor } = await buildUser(db);
-    await expect(addUser(db, actor, { email: 'other@example.test', isInstanceAdmin: true })).rejects.toMatchObject({
+    await expect(
+      addUser(db, actor, { email: 'other@example.test', isInstanceAdmin: true }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
   });

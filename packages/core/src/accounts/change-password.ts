@@ -27,6 +27,10 @@ export async function changePassword(
   await db.transaction(async (tx) => {
     await updateUserPassword(tx, user.id, passwordHash, clock.now());
     await deleteSessionsOfUserExcept(tx, user.id, input.keepSessionId);
-    await recordAuditEvent(tx, actor, { action: 'user.password_changed', entityType: 'user', entityId: user.id });
+    await recordAuditEvent(tx, actor, {
+      action: 'user.password_changed',
+      entityType: 'user',
+      entityId: user.id,
+    });
   });
 }

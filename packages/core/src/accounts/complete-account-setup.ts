@@ -42,7 +42,8 @@ export async function completeAccountSetup(
     let user;
     if (token.purpose === 'first_admin') {
       const email = normalizeEmail(input.email ?? '');
-      if (!email) throw new ValidationError('Enter a valid email address.', { email: 'Not a valid email address.' });
+      if (!email)
+        throw new ValidationError('Enter a valid email address.', { email: 'Not a valid email address.' });
       const name = input.name?.trim();
       if (!name) throw new ValidationError('Enter your name.', { name: 'Required.' });
       if (await findUserByEmail(tx, email)) throw new EmailTakenError(email);
@@ -53,11 +54,15 @@ export async function completeAccountSetup(
       await updateUserPassword(tx, existing.id, passwordHash, now);
       user = existing;
     }
-    await recordAuditEvent(tx, { kind: 'user', userId: user.id, isInstanceAdmin: user.isInstanceAdmin }, {
-      action: token.purpose === 'first_admin' ? 'user.first_admin_created' : 'user.password_set',
-      entityType: 'user',
-      entityId: user.id,
-    });
+    await recordAuditEvent(
+      tx,
+      { kind: 'user', userId: user.id, isInstanceAdmin: user.isInstanceAdmin },
+      {
+        action: token.purpose === 'first_admin' ? 'user.first_admin_created' : 'user.password_set',
+        entityType: 'user',
+        entityId: user.id,
+      },
+    );
     const session = await createSession(tx, user.id, now);
     return { user: toSessionUser(user), session };
   });

@@ -9,7 +9,10 @@ import { setupLinkLifetimeMs } from './account.ts';
  * (the Gitea/Grafana pattern: no default password ever exists). Earlier unused first-admin tokens
  * are expired, so only the link printed last works. Returns undefined once any user exists.
  */
-export async function issueFirstAdminLink(db: Database, clock: Clock = systemClock): Promise<string | undefined> {
+export async function issueFirstAdminLink(
+  db: Database,
+  clock: Clock = systemClock,
+): Promise<string | undefined> {
   return db.transaction(async (tx) => {
     if ((await countUsers(tx)) > 0) return undefined;
     const now = clock.now();

@@ -3,7 +3,11 @@ import { actors } from '../db/schema/index.ts';
 import type { Queryable } from '../db/database.ts';
 
 export async function findActorsOfProcess(db: Queryable, processId: string) {
-  return db.select().from(actors).where(eq(actors.processId, processId)).orderBy(asc(actors.name), asc(actors.id));
+  return db
+    .select()
+    .from(actors)
+    .where(eq(actors.processId, processId))
+    .orderBy(asc(actors.name), asc(actors.id));
 }
 
 export async function findActorById(db: Queryable, processId: string, actorId: string) {

@@ -87,7 +87,13 @@ export async function importActors(
       (number !== null && knownNumbers.has(number)) || knownNames.has(checked.actor.name.toLowerCase());
     if (number) knownNumbers.add(number);
     knownNames.add(checked.actor.name.toLowerCase());
-    return { line: table.rowNumbers[index]!, actor: checked.actor, problems: actorProblems(issues), issues, isDuplicate };
+    return {
+      line: table.rowNumbers[index]!,
+      actor: checked.actor,
+      problems: actorProblems(issues),
+      issues,
+      isDuplicate,
+    };
   });
   const errorCount = rows.filter((row) => Object.keys(row.problems).length > 0).length;
   const toCreate = rows.filter((row) => !row.isDuplicate && Object.keys(row.problems).length === 0);

@@ -26,8 +26,9 @@ export async function saveActor(
   return db.transaction(async (tx) => {
     if (clean.organisationNumber) {
       const holder = await findActorByOrganisationNumber(tx, strategyProcess.id, clean.organisationNumber);
-      if (holder && holder.id !== input.actorId)
-        {throw new OrganisationNumberTakenError(clean.organisationNumber);}
+      if (holder && holder.id !== input.actorId) {
+        throw new OrganisationNumberTakenError(clean.organisationNumber);
+      }
     }
     if (input.actorId) {
       const existing = await findActorById(tx, strategyProcess.id, input.actorId);

@@ -27,7 +27,13 @@ export async function findTablesInDependencyOrder(db: Queryable): Promise<TableI
       from pg_constraint c join pg_namespace n on n.oid = c.connamespace
       where c.contype = 'f' and n.nspname = 'public'`),
   );
-  const columns = rowsOf<{ table_name: string; column_name: string; is_generated: string; column_default: string | null; is_identity: string }>(
+  const columns = rowsOf<{
+    table_name: string;
+    column_name: string;
+    is_generated: string;
+    column_default: string | null;
+    is_identity: string;
+  }>(
     await db.execute(sql`select table_name, column_name, is_generated, column_default, is_identity
       from information_schema.columns where table_schema = 'public' order by table_name, ordinal_position`),
   );
@@ -37,7 +43,8 @@ export async function findTablesInDependencyOrder(db: Queryable): Promise<TableI
   const visit = (table: string) => {
     if (ordered.includes(table) || visiting.has(table)) return;
     visiting.add(table);
-    for (const edge of edges) if (unquote(edge.child) === table && unquote(edge.parent) !== table) visit(unquote(edge.parent));
+    for (const edge of edges)
+      if (unquote(edge.child) === table && unquote(edge.parent) !== table) visit(unquote(edge.parent));
     visiting.delete(table);
     ordered.push(table);
   };
@@ -48,7 +55,9 @@ export async function findTablesInDependencyOrder(db: Queryable): Promise<TableI
       name,
       columns: own.filter((column) => column.is_generated !== 'ALWAYS').map((column) => column.column_name),
       serialColumns: own
-        .filter((column) => column.is_identity === 'YES' || (column.column_default ?? '').startsWith('nextval('))
+        .filter(
+          (column) => column.is_identity === 'YES' || (column.column_default ?? '').startsWith('nextval('),
+        )
         .map((column) => column.column_name),
     };
   });
@@ -57,21 +66,36 @@ export async function findTablesInDependencyOrder(db: Queryable): Promise<TableI
 const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 
 /** All rows of a table as JSON objects (the database's own JSON rendering of every type). */
-export async function selectTableRowsAsJson(db: Queryable, table: TableInfo): Promise<Record<string, unknown>[]> {
+export async function selectTableRowsAsJson(
+  db: Queryable,
+  table: TableInfo,
+): Promise<Record<string, unknown>[]> {
   const columnList = table.columns.map(quote).join(', ');
   const rows = rowsOf<{ row: Record<string, unknown> | string }>(
-    await db.execute(sql.raw(`select row_to_json(t) as row from (select ${columnList} from ${quote(table.name)} order by 1) t`)),
+    await db.execute(
+      sql.raw(
+        `select row_to_json(t) as row from (select ${columnList} from ${quote(table.name)} order by 1) t`,
+      ),
+    ),
   );
-  return rows.map((row) => (typeof row.row === 'string' ? (JSON.parse(row.row) as Record<string, unknown>) : row.row));
+  return rows.map((row) =>
+    typeof row.row === 'string' ? (JSON.parse(row.row) as Record<string, unknown>) : row.row,
+  );
 }
 
 export async function countRows(db: Queryable, tableName: string): Promise<number> {
-  const [row] = rowsOf<{ count: number | string }>(await db.execute(sql.raw(`select count(*)::int as count from ${quote(tableName)}`)));
+  const [row] = rowsOf<{ count: number | string }>(
+    await db.execute(sql.raw(`select count(*)::int as count from ${quote(tableName)}`)),
+  );
   return Number(row?.count ?? 0);
 }
 
 /** Inserts JSON rows back through the database's own type parsing (json_populate_recordset). */
-export async function insertRowsFromJson(db: Queryable, table: TableInfo, rows: Record<string, unknown>[]): Promise<void> {
+export async function insertRowsFromJson(
+  db: Queryable,
+  table: TableInfo,
+  rows: Record<string, unknown>[],
+): Promise<void> {
   if (rows.length === 0) return;
   const columnList = table.columns.map(quote).join(', ');
   await db.execute(

@@ -39,19 +39,36 @@ beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'innspill-backup-'));
   sourceFiles = join(scratch, 'source-files');
   mkdirSync(join(sourceFiles, 'ab'), { recursive: true });
-  writeFileSync(join(sourceFiles, 'ab', '11111111-2222-3333-4444-555555555555'), Buffer.from('%PDF-1.4 æøå binary \u0000\u0001'));
+  writeFileSync(
+    join(sourceFiles, 'ab', '11111111-2222-3333-4444-555555555555'),
+    Buffer.from('%PDF-1.4 æøå binary \u0000\u0001'),
+  );
   writeFileSync(join(sourceFiles, 'ab', '.tmp-unfinished'), 'half-written upload, not part of the backup');
   // One process with a bit of everything (strategy text, a round with an answer, an actor, a
   // member), translations and non-ASCII text included: what a round trip must keep.
   const { id: processId } = await buildProcess(source.db, { title: 'Strategi for «digitalisering» – æøå' });
-  const { canvas } = await buildCanvas(source.db, { processId, mainGoal: 'Hovedmål', translations: { en: { title: 'Theme' } } });
-  await buildStatement(source.db, { canvasId: canvas.id, text: 'Utfordring ✓', translations: { en: { text: 'Challenge' } } });
+  const { canvas } = await buildCanvas(source.db, {
+    processId,
+    mainGoal: 'Hovedmål',
+    translations: { en: { title: 'Theme' } },
+  });
+  await buildStatement(source.db, {
+    canvasId: canvas.id,
+    text: 'Utfordring ✓',
+    translations: { en: { text: 'Challenge' } },
+  });
   await buildStatement(source.db, { processId, text: 'Et overordnet mål' });
   const { round, questions } = await buildRound(source.db, { processId });
-  await buildSubmission(source.db, round.id, { answers: { [questions[0]!.id]: 'Svar med æøå\nog en ny linje' } });
+  await buildSubmission(source.db, round.id, {
+    answers: { [questions[0]!.id]: 'Svar med æøå\nog en ny linje' },
+  });
   await buildActor(source.db, processId);
   await buildMember(source.db, processId, 'secretariat');
-  await buildUser(source.db, { email: 'ada@example.test', password: 'some password 1', isInstanceAdmin: true });
+  await buildUser(source.db, {
+    email: 'ada@example.test',
+    password: 'some password 1',
+    isInstanceAdmin: true,
+  });
   await addUser(source.db, operator, { email: 'bob@example.test', isInstanceAdmin: false });
   await getOrCreateCookieSecret(source.db);
 });
@@ -63,7 +80,11 @@ afterAll(async () => {
 describe(createBackup.name, () => {
   it('round-trips every table and every file into an empty instance', async () => {
     const backupPath = join(scratch, 'round-trip.innspill-backup');
-    const summary = await createBackup(source.db, operator, { outPath: backupPath, filesFolder: sourceFiles, databaseKind: source.kind });
+    const summary = await createBackup(source.db, operator, {
+      outPath: backupPath,
+      filesFolder: sourceFiles,
+      databaseKind: source.kind,
+    });
     expect(summary.fileCount).toBe(1);
     expect(summary.rowCounts.strategy_processes).toBe(1);
     expect(existsSync(`${backupPath}.partial`)).toBe(false);
@@ -89,9 +110,15 @@ describe(createBackup.name, () => {
 
   it('refuses to restore into a database that has data, and changes nothing', async () => {
     const backupPath = join(scratch, 'non-empty.innspill-backup');
-    await createBackup(source.db, operator, { outPath: backupPath, filesFolder: sourceFiles, databaseKind: source.kind });
+    await createBackup(source.db, operator, {
+      outPath: backupPath,
+      filesFolder: sourceFiles,
+      databaseKind: source.kind,
+    });
     const before = await snapshot(source.db);
-    await expect(restoreBackup(source.db, operator, { backupPath, filesFolder: join(scratch, 'unused') })).rejects.toMatchObject({
+    await expect(
+      restoreBackup(source.db, operator, { backupPath, filesFolder: join(scratch, 'unused') }),
+    ).rejects.toMatchObject({
       code: 'restore_target_not_empty',
     });
     expect(await snapshot(source.db)).toEqual(before);
@@ -99,20 +126,37 @@ describe(createBackup.name, () => {
 
   it('rejects a cut-short or damaged backup without writing anything', async () => {
     const backupPath = join(scratch, 'cut.innspill-backup');
-    await createBackup(source.db, operator, { outPath: backupPath, filesFolder: sourceFiles, databaseKind: source.kind });
+    await createBackup(source.db, operator, {
+      outPath: backupPath,
+      filesFolder: sourceFiles,
+      databaseKind: source.kind,
+    });
     const lines = gunzipSync(readFileSync(backupPath)).toString('utf8').trimEnd().split('\n');
     const cutPath = join(scratch, 'cut-short.innspill-backup');
     writeFileSync(cutPath, gzipSync(lines.slice(0, -1).join('\n') + '\n'));
     const damagedPath = join(scratch, 'damaged.innspill-backup');
-    writeFileSync(damagedPath, gzipSync(lines.map((line) => (line.includes('"kind":"file"') ? line.replace(/"base64":"[^"]{4}/, '"base64":"AAAA') : line)).join('\n')));
+    writeFileSync(
+      damagedPath,
+      gzipSync(
+        lines
+          .map((line) =>
+            line.includes('"kind":"file"') ? line.replace(/"base64":"[^"]{4}/, '"base64":"AAAA') : line,
+          )
+          .join('\n'),
+      ),
+    );
 
     const target = await createTestDatabase();
     try {
-      await expect(restoreBackup(target.db, operator, { backupPath: cutPath, filesFolder: join(scratch, 't1') })).rejects.toMatchObject({
+      await expect(
+        restoreBackup(target.db, operator, { backupPath: cutPath, filesFolder: join(scratch, 't1') }),
+      ).rejects.toMatchObject({
         code: 'invalid_backup',
         message: expect.stringContaining('cut short'),
       });
-      await expect(restoreBackup(target.db, operator, { backupPath: damagedPath, filesFolder: join(scratch, 't2') })).rejects.toMatchObject({
+      await expect(
+        restoreBackup(target.db, operator, { backupPath: damagedPath, filesFolder: join(scratch, 't2') }),
+      ).rejects.toMatchObject({
         code: 'invalid_backup',
         message: expect.stringContaining('checksum'),
       });
@@ -127,7 +171,11 @@ describe(createBackup.name, () => {
   it('is refused to non-administrators', async () => {
     const { actor } = await buildUser(source.db);
     await expect(
-      createBackup(source.db, actor, { outPath: join(scratch, 'x'), filesFolder: sourceFiles, databaseKind: source.kind }),
+      createBackup(source.db, actor, {
+        outPath: join(scratch, 'x'),
+        filesFolder: sourceFiles,
+        databaseKind: source.kind,
+      }),
     ).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

@@ -1,4 +1,16 @@
-import { createReadStream, createWriteStream, existsSync, fsyncSync, openSync, closeSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  fsyncSync,
+  openSync,
+  closeSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { createGzip } from 'node:zlib';
@@ -73,7 +85,11 @@ export async function createBackup(
           const rows = await selectTableRowsAsJson(tx, table);
           rowCounts[table.name] = rows.length;
           for (let start = 0; start < rows.length; start += rowsPerRecord) {
-            await writeLine(gzip, { kind: 'rows', table: table.name, rows: rows.slice(start, start + rowsPerRecord) });
+            await writeLine(gzip, {
+              kind: 'rows',
+              table: table.name,
+              rows: rows.slice(start, start + rowsPerRecord),
+            });
           }
         }
       },
@@ -82,7 +98,12 @@ export async function createBackup(
     const files = listFiles(options.filesFolder);
     for (const path of files) {
       const bytes = readFileSync(join(options.filesFolder, path));
-      await writeLine(gzip, { kind: 'file', path, sha256: createHash('sha256').update(bytes).digest('hex'), base64: bytes.toString('base64') });
+      await writeLine(gzip, {
+        kind: 'file',
+        path,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        base64: bytes.toString('base64'),
+      });
     }
     await writeLine(gzip, { kind: 'end', rowCounts, fileCount: files.length });
     gzip.end();
@@ -91,7 +112,12 @@ export async function createBackup(
     fsyncSync(descriptor);
     closeSync(descriptor);
     renameSync(partialPath, options.outPath);
-    return { path: options.outPath, rowCounts, fileCount: files.length, bytes: statSync(options.outPath).size };
+    return {
+      path: options.outPath,
+      rowCounts,
+      fileCount: files.length,
+      bytes: statSync(options.outPath).size,
+    };
   } catch (error) {
     gzip.destroy();
     output.destroy();

@@ -4,7 +4,12 @@ import { dirname, join, normalize } from 'node:path';
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import { ForbiddenError } from '../shared/domain-error.ts';
-import { countRows, findTablesInDependencyOrder, insertRowsFromJson, resetSequences } from './backup.repository.ts';
+import {
+  countRows,
+  findTablesInDependencyOrder,
+  insertRowsFromJson,
+  resetSequences,
+} from './backup.repository.ts';
 import { backupFormat, type BackupRecord } from './backup-file.ts';
 import { InvalidBackupError, RestoreTargetNotEmptyError } from './backup.errors.ts';
 import { readBackupRecords } from './create-backup.ts';
@@ -25,15 +30,20 @@ export async function restoreBackup(
   actor: Actor,
   options: { backupPath: string; filesFolder: string },
 ): Promise<RestoreSummary> {
-  if (actor.kind !== 'system') throw new ForbiddenError('Restoring is done from the command line by the operator.');
+  if (actor.kind !== 'system')
+    throw new ForbiddenError('Restoring is done from the command line by the operator.');
   if (!existsSync(options.backupPath)) throw new InvalidBackupError(`${options.backupPath}: no such file.`);
   if (existsSync(options.filesFolder) && readdirSync(options.filesFolder).length > 0) {
-    throw new RestoreTargetNotEmptyError(`The files folder ${options.filesFolder} is not empty; restore into an empty data folder.`);
+    throw new RestoreTargetNotEmptyError(
+      `The files folder ${options.filesFolder} is not empty; restore into an empty data folder.`,
+    );
   }
   const tables = await findTablesInDependencyOrder(db);
   for (const table of tables) {
     if ((await countRows(db, table.name)) > 0) {
-      throw new RestoreTargetNotEmptyError(`The database is not empty (table ${table.name} has rows); restore into an empty database.`);
+      throw new RestoreTargetNotEmptyError(
+        `The database is not empty (table ${table.name} has rows); restore into an empty database.`,
+      );
     }
   }
 
@@ -48,8 +58,12 @@ export async function restoreBackup(
       for await (const record of readBackupRecords(options.backupPath)) {
         lineNumber++;
         if (lineNumber === 1) {
-          if (record.kind !== 'header' || record.format !== backupFormat) throw new InvalidBackupError('This is not an Innspill backup file.');
-          if (record.formatVersion !== 1) throw new InvalidBackupError(`Unsupported backup format version ${String(record.formatVersion)}.`);
+          if (record.kind !== 'header' || record.format !== backupFormat)
+            throw new InvalidBackupError('This is not an Innspill backup file.');
+          if (record.formatVersion !== 1)
+            throw new InvalidBackupError(
+              `Unsupported backup format version ${String(record.formatVersion)}.`,
+            );
           header = record;
           continue;
         }
@@ -61,10 +75,13 @@ export async function restoreBackup(
         } else if (record.kind === 'file') {
           const bytes = Buffer.from(record.base64, 'base64');
           if (createHash('sha256').update(bytes).digest('hex') !== record.sha256) {
-            throw new InvalidBackupError(`Line ${lineNumber}: file ${record.path} is damaged (checksum mismatch).`);
+            throw new InvalidBackupError(
+              `Line ${lineNumber}: file ${record.path} is damaged (checksum mismatch).`,
+            );
           }
           const target = normalize(join(staging, record.path));
-          if (!target.startsWith(staging + '/')) throw new InvalidBackupError(`Line ${lineNumber}: unsafe file path ${record.path}.`);
+          if (!target.startsWith(staging + '/'))
+            throw new InvalidBackupError(`Line ${lineNumber}: unsafe file path ${record.path}.`);
           mkdirSync(dirname(target), { recursive: true });
           writeFileSync(target, bytes);
           fileCount++;
@@ -78,14 +95,20 @@ export async function restoreBackup(
       if (error instanceof InvalidBackupError) throw error;
       throw new InvalidBackupError(`The backup file cannot be read: ${(error as Error).message}`);
     }
-    if (!header || !end) throw new InvalidBackupError('The backup file is incomplete (no end record): it was cut short.');
+    if (!header || !end)
+      throw new InvalidBackupError('The backup file is incomplete (no end record): it was cut short.');
     for (const [table, count] of Object.entries(end.rowCounts)) {
-      if ((rowsByTable.get(table)?.length ?? 0) !== count) throw new InvalidBackupError(`Table ${table}: expected ${count} rows.`);
+      if ((rowsByTable.get(table)?.length ?? 0) !== count)
+        throw new InvalidBackupError(`Table ${table}: expected ${count} rows.`);
     }
-    if (end.fileCount !== fileCount) throw new InvalidBackupError(`Expected ${end.fileCount} files, found ${fileCount}.`);
+    if (end.fileCount !== fileCount)
+      throw new InvalidBackupError(`Expected ${end.fileCount} files, found ${fileCount}.`);
     const known = new Set(tables.map((table) => table.name));
     for (const table of rowsByTable.keys()) {
-      if (!known.has(table)) throw new InvalidBackupError(`The backup has table ${table}, which this version of Innspill does not know.`);
+      if (!known.has(table))
+        throw new InvalidBackupError(
+          `The backup has table ${table}, which this version of Innspill does not know.`,
+        );
     }
 
     await db.transaction(async (tx) => {

@@ -4,7 +4,8 @@ import { isUniqueViolation } from './db.errors.ts';
 import type { Database } from './database.ts';
 import { submissions } from './schema/index.ts';
 
-const insertSubmission = (db: Database, values: typeof submissions.$inferInsert) => db.insert(submissions).values(values).returning();
+const insertSubmission = (db: Database, values: typeof submissions.$inferInsert) =>
+  db.insert(submissions).values(values).returning();
 
 let database: TestDatabase;
 beforeAll(async () => {

@@ -34,7 +34,8 @@ export async function loadDemoWorkspace(
   db: Database,
   actor: Actor,
 ): Promise<{ created: boolean; processId: string; slug: string }> {
-  if (!canCreateProcess(actor)) throw new ForbiddenError('Only an administrator can load the example workspace.');
+  if (!canCreateProcess(actor))
+    throw new ForbiddenError('Only an administrator can load the example workspace.');
   const { original, english } = readDemoDocuments();
   return db.transaction(async (tx) => {
     const existing = await findProcessBySlug(tx, demoProcessSlug);

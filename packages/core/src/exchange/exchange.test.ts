@@ -53,9 +53,23 @@ describe('process exchange after editing', () => {
     await updateStatement(source.db, editor, { slug, statementId: first!.id, text: 'Redigert' });
     await moveStatement(source.db, editor, { slug, statementId: first!.id, position: 3 });
     await deleteStatement(source.db, editor, { slug, statementId: second!.id });
-    await addStatement(source.db, editor, { slug, themeId: await themeId(source.db, 2), section: 'deep_dive', text: 'Dypdykk' });
-    await addComment(source.db, editor, { slug, themeId: await themeId(source.db, 2), statementId: first!.id, body: 'Fint' });
-    await changeCanvasStatus(source.db, editor, { slug, themeId: await themeId(source.db, 2), status: 'in_review' });
+    await addStatement(source.db, editor, {
+      slug,
+      themeId: await themeId(source.db, 2),
+      section: 'deep_dive',
+      text: 'Dypdykk',
+    });
+    await addComment(source.db, editor, {
+      slug,
+      themeId: await themeId(source.db, 2),
+      statementId: first!.id,
+      body: 'Fint',
+    });
+    await changeCanvasStatus(source.db, editor, {
+      slug,
+      themeId: await themeId(source.db, 2),
+      status: 'in_review',
+    });
     // process metadata edited by the secretariat
     await updateProcessDetails(source.db, editor, {
       slug,

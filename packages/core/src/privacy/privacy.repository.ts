@@ -122,7 +122,9 @@ export async function deleteSubmissions(db: Queryable, submissionIds: string[]) 
 /** Deletes the retired segments (earlier versions of the text) of submissions. */
 export async function deleteRetiredSegments(db: Queryable, submissionIds: string[]) {
   if (submissionIds.length === 0) return;
-  await db.delete(segments).where(and(inArray(segments.submissionId, submissionIds), isNotNull(segments.retiredAt)));
+  await db
+    .delete(segments)
+    .where(and(inArray(segments.submissionId, submissionIds), isNotNull(segments.retiredAt)));
 }
 
 export async function clearSubmitter(db: Queryable, submissionIds: string[], now: Date) {

@@ -309,12 +309,18 @@ describe(deleteRespondentData.name, () => {
       email: 'per@example.test',
       consent: true,
     });
-    await updateAttachmentRow(database.db, consented.attachment.id, { extractionStatus: 'pending', extractedText: null });
+    await updateAttachmentRow(database.db, consented.attachment.id, {
+      extractionStatus: 'pending',
+      extractedText: null,
+    });
     await deleteRespondentData({ db: database.db, clock, filesFolder }, secretariat.actor, {
       slug: strategyProcess.slug,
       email: 'per@example.test',
     });
-    const [row] = await database.db.select().from(attachments).where(eq(attachments.id, consented.attachment.id));
+    const [row] = await database.db
+      .select()
+      .from(attachments)
+      .where(eq(attachments.id, consented.attachment.id));
     expect(row).toMatchObject({
       extractionStatus: 'failed',
       extractionFailure: 'deleted_on_request',
@@ -324,7 +330,10 @@ describe(deleteRespondentData.name, () => {
     // missing file (it would otherwise be retried until it gave up).
     const job = extractAttachmentJobHandler(database.db, fileStore);
     await expect(job.run({ attachmentId: consented.attachment.id })).resolves.toBeUndefined();
-    const [after] = await database.db.select().from(attachments).where(eq(attachments.id, consented.attachment.id));
+    const [after] = await database.db
+      .select()
+      .from(attachments)
+      .where(eq(attachments.id, consented.attachment.id));
     expect(after).toEqual(row);
   });
 
@@ -466,7 +475,12 @@ describe(removeStoredFiles.name, () => {
     const failures: string[] = [];
     const removed = removeStoredFiles(
       folder,
-      [removable.storageKey, removable.storageKey, stuck.storageKey, 'ab/00000000-0000-0000-0000-000000000000'],
+      [
+        removable.storageKey,
+        removable.storageKey,
+        stuck.storageKey,
+        'ab/00000000-0000-0000-0000-000000000000',
+      ],
       { onRemoveError: (storageKey) => failures.push(storageKey) },
     );
     expect(removed).toBe(1);

@@ -1,7 +1,12 @@
 import type { Queryable } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import { NotFoundError, UnauthenticatedError } from '../shared/domain-error.ts';
-import { assertProcessPermission, canViewProcess, loadProcessAccess, type ProcessAccess } from './processes.policies.ts';
+import {
+  assertProcessPermission,
+  canViewProcess,
+  loadProcessAccess,
+  type ProcessAccess,
+} from './processes.policies.ts';
 import { findProcessBySlug } from './processes.repository.ts';
 
 /**

@@ -13,7 +13,11 @@ export interface ProcessAccess {
   isSuperuser: boolean;
 }
 
-export async function loadProcessAccess(db: Queryable, actor: Actor, processId: string): Promise<ProcessAccess> {
+export async function loadProcessAccess(
+  db: Queryable,
+  actor: Actor,
+  processId: string,
+): Promise<ProcessAccess> {
   if (actor.kind === 'system') return { actor, processId, role: undefined, isSuperuser: true };
   if (actor.kind === 'anonymous') return { actor, processId, role: undefined, isSuperuser: false };
   const role = await findMembershipRole(db, actor.userId, processId);

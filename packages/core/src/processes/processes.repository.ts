@@ -31,7 +31,10 @@ export async function findAllProcesses(db: Queryable) {
 }
 
 export async function findProcessesOfUser(db: Queryable, userId: string) {
-  const ids = db.select({ id: memberships.processId }).from(memberships).where(eq(memberships.userId, userId));
+  const ids = db
+    .select({ id: memberships.processId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
   return db
     .select()
     .from(strategyProcesses)
@@ -92,7 +95,11 @@ export async function setProcessInvolvement(
 }
 
 export async function findMilestonesOfProcess(db: Queryable, processId: string) {
-  return db.select().from(milestones).where(eq(milestones.processId, processId)).orderBy(asc(milestones.date), asc(milestones.id));
+  return db
+    .select()
+    .from(milestones)
+    .where(eq(milestones.processId, processId))
+    .orderBy(asc(milestones.date), asc(milestones.id));
 }
 
 export async function findBodiesOfProcess(db: Queryable, processId: string) {
@@ -104,5 +111,9 @@ export async function findBodiesOfProcess(db: Queryable, processId: string) {
 }
 
 export async function findRoundsOfProcess(db: Queryable, processId: string) {
-  return db.select().from(inputRounds).where(eq(inputRounds.processId, processId)).orderBy(asc(inputRounds.number));
+  return db
+    .select()
+    .from(inputRounds)
+    .where(eq(inputRounds.processId, processId))
+    .orderBy(asc(inputRounds.number));
 }

@@ -27,7 +27,9 @@ export async function setProcessMembership(
     const before = await findMembershipRole(tx, user.id, strategyProcess.id);
     if (input.role === null) {
       if (before === 'owner') {
-        const owners = (await findMembershipsOfProcess(tx, strategyProcess.id)).filter((m) => m.role === 'owner');
+        const owners = (await findMembershipsOfProcess(tx, strategyProcess.id)).filter(
+          (m) => m.role === 'owner',
+        );
         if (owners.length <= 1) throw new ValidationError('A process must keep at least one owner.');
       }
       await deleteMembership(tx, user.id, strategyProcess.id);

@@ -28,8 +28,9 @@ export async function checkDocument(
   file: UploadedFile,
   deps: Pick<StorageDeps, 'maxUploadBytes' | 'zipLimits'>,
 ): Promise<DocumentType> {
-  if (file.bytes.byteLength > deps.maxUploadBytes)
-    {throw new FileTooLargeError(file.fileName, deps.maxUploadBytes);}
+  if (file.bytes.byteLength > deps.maxUploadBytes) {
+    throw new FileTooLargeError(file.fileName, deps.maxUploadBytes);
+  }
   if (file.bytes.byteLength === 0) throw new EmptyFileError(file.fileName);
   const type = await detectFileType(file.fileName, file.bytes, deps.zipLimits);
   if (!type || !documentTypes.includes(type)) throw new UnsupportedFileTypeError(file.fileName);

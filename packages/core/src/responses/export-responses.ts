@@ -94,8 +94,9 @@ export async function exportResponses(
   });
   if (format === 'jsonl') {
     return (
-      records.map(({ answerTexts: _texts, submittedAtOslo: _oslo, ...record }) => JSON.stringify(record)).join('\n') +
-      (records.length ? '\n' : '')
+      records
+        .map(({ answerTexts: _texts, submittedAtOslo: _oslo, ...record }) => JSON.stringify(record))
+        .join('\n') + (records.length ? '\n' : '')
     );
   }
   return toCsv([

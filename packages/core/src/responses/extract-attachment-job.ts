@@ -3,7 +3,11 @@ import { extractDocumentText } from './extract-text.ts';
 import { describeExtractionFailure, TextExtractionError } from './extraction-failure.ts';
 import { detectFileType, type DocumentType } from '../shared/file-types.ts';
 import type { FileStore } from './file-store.ts';
-import { findAttachmentById, findLiveAttachmentSegments, updateAttachmentRow } from './responses.repository.ts';
+import {
+  findAttachmentById,
+  findLiveAttachmentSegments,
+  updateAttachmentRow,
+} from './responses.repository.ts';
 import { resegmentSources } from './resegment-sources.ts';
 import { segmentText } from './segment-text.ts';
 
@@ -23,12 +27,18 @@ export function extractAttachmentJobHandler(db: Database, fileStore: FileStore) 
       try {
         const type = await detectFileType(attachment.fileName, bytes);
         if (!type || type === 'xlsx' || type === 'zip') {
-          throw new TextExtractionError('unsupported_type', 'The file type is not supported for text extraction.');
+          throw new TextExtractionError(
+            'unsupported_type',
+            'The file type is not supported for text extraction.',
+          );
         }
         text = await extractDocumentText(type as DocumentType, attachment.fileName, bytes);
         if (text.trim() === '') {
           // Typically a scanned letter (pictures of pages, no text layer): a person must read it.
-          throw new TextExtractionError('no_text', 'The file contains no text that can be read (a scanned image?).');
+          throw new TextExtractionError(
+            'no_text',
+            'The file contains no text that can be read (a scanned image?).',
+          );
         }
       } catch (error) {
         const { failure, detail } = describeExtractionFailure(error);

@@ -14,10 +14,13 @@ async function makePdf(text: string): Promise<Uint8Array> {
 
 describe(extractPdfTextIsolated.name, () => {
   it('reads a PDF in a worker thread, æøå included', async () => {
-    const text = await extractPdfTextIsolated(await makePdf('Innspill om digital kompetanse for lærere i høyere utdanning'), {
-      timeoutMs: 60_000,
-      maxHeapMb: 256,
-    });
+    const text = await extractPdfTextIsolated(
+      await makePdf('Innspill om digital kompetanse for lærere i høyere utdanning'),
+      {
+        timeoutMs: 60_000,
+        maxHeapMb: 256,
+      },
+    );
     expect(text).toContain('digital kompetanse for lærere i høyere utdanning');
   });
 

@@ -17,7 +17,10 @@ type WorkerAnswer = { ok: true; pages: string[] } | { ok: false; reason: 'encryp
  * pathological PDF (a parser bomb, an endless loop) cannot stall or crash the server: the worker
  * is terminated and the attachment is marked as failed, with its file kept.
  */
-export async function extractPdfTextIsolated(bytes: Uint8Array, limits: PdfLimits = defaultPdfLimits): Promise<string> {
+export async function extractPdfTextIsolated(
+  bytes: Uint8Array,
+  limits: PdfLimits = defaultPdfLimits,
+): Promise<string> {
   const worker = new Worker(new URL('./pdf-text-worker.mjs', import.meta.url), {
     workerData: bytes,
     resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
@@ -43,7 +46,10 @@ export async function extractPdfTextIsolated(bytes: Uint8Array, limits: PdfLimit
     });
     if (answer.ok) return answer.pages.join('\n\n');
     throw answer.reason === 'encrypted'
-      ? new TextExtractionError('encrypted', 'The PDF is encrypted (password-protected); its text cannot be read.')
+      ? new TextExtractionError(
+          'encrypted',
+          'The PDF is encrypted (password-protected); its text cannot be read.',
+        )
       : new TextExtractionError('damaged', 'The PDF is damaged or not a valid PDF.');
   } finally {
     if (timer) clearTimeout(timer);

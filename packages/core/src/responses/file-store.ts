@@ -1,5 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, openSync, fsyncSync, closeSync, writeSync, renameSync, readFileSync, rmSync } from 'node:fs';
+import {
+  mkdirSync,
+  openSync,
+  fsyncSync,
+  closeSync,
+  writeSync,
+  renameSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 /** Where uploaded files are kept: `<data folder>/files/`, one file per attachment, never changed. */

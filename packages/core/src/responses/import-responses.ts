@@ -179,8 +179,9 @@ export async function importResponses(
               await upsertAnswers(tx, submission.id, normaliseAnswers(questions, plan.answers));
               await resegmentAnswers(tx, submission.id, questions);
             }
-            if (plan.letter)
-              {await storeAttachment(tx, deps, submission.id, plan.letter.file, plan.letter.type);}
+            if (plan.letter) {
+              await storeAttachment(tx, deps, submission.id, plan.letter.file, plan.letter.type);
+            }
           }
           await recordAuditEvent(tx, actor, {
             processId: strategyProcess.id,
@@ -239,8 +240,9 @@ export function matchActor(
 
 function defaultTarget(header: string): ColumnTarget {
   const key = header.trim().toLowerCase();
-  if (['actor', 'organisation_number', 'submitter_name', 'submitter_email'].includes(key))
-    {return key as ColumnTarget;}
+  if (['actor', 'organisation_number', 'submitter_name', 'submitter_email'].includes(key)) {
+    return key as ColumnTarget;
+  }
   if (/^q\d+$/.test(key)) return key as ColumnTarget;
   return 'ignore';
 }
@@ -256,12 +258,13 @@ async function planTable(
   const problems: ImportProblem[] = [];
   for (const target of targets) {
     const match = /^q(\d+)$/.exec(target);
-    if (match && !questions[Number(match[1]) - 1])
-      {problems.push({
+    if (match && !questions[Number(match[1]) - 1]) {
+      problems.push({
         code: 'too_few_questions',
         params: { column: target, count: questions.length },
         message: `Column ${target}: the round has only ${questions.length} questions.`,
-      });}
+      });
+    }
   }
   if (
     !targets.includes('actor') &&
@@ -290,13 +293,14 @@ async function planTable(
         });
       }
       const email = cell('submitter_email');
-      if (email && !isValidEmail(email))
-        {problems.push({
+      if (email && !isValidEmail(email)) {
+        problems.push({
           line,
           code: 'invalid_email',
           params: { value: email },
           message: `"${email}" is not a valid email address.`,
-        });}
+        });
+      }
       const answers: AnswerInput[] = [];
       targets.forEach((target, column) => {
         const match = /^q(\d+)$/.exec(target);
@@ -331,8 +335,9 @@ async function planTable(
         if (!(error instanceof DomainError)) throw error;
       }
       const registered = matchActor(registry, actorName, organisationNumber);
-      if (!registered && (actorName || organisationNumber))
-        {unmatched.push({ line, name: actorName || organisationNumber });}
+      if (!registered && (actorName || organisationNumber)) {
+        unmatched.push({ line, name: actorName || organisationNumber });
+      }
       planned.push({
         actorId: registered?.id ?? null,
         // The name as given is kept even when matched, so undoing a wrong match loses nothing.

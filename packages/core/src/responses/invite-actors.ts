@@ -67,14 +67,17 @@ export async function inviteActors(
   actorIds: string[],
 ) {
   const { round, strategyProcess } = await loadRoundForActor(deps.db, actor, locator, true);
-  if (round.status === 'closed' || round.deadline <= deps.clock.now())
-    {throw new RoundClosedError('The round is closed; invitations can no longer be sent.');}
-  if (actorIds.length === 0)
-    {throw new ValidationError('Choose at least one actor to invite.', { actorIds: 'Required.' });}
+  if (round.status === 'closed' || round.deadline <= deps.clock.now()) {
+    throw new RoundClosedError('The round is closed; invitations can no longer be sent.');
+  }
+  if (actorIds.length === 0) {
+    throw new ValidationError('Choose at least one actor to invite.', { actorIds: 'Required.' });
+  }
   return deps.db.transaction(async (tx) => {
     const registered = await findActorsByIds(tx, strategyProcess.id, [...new Set(actorIds)]);
-    if (registered.length !== new Set(actorIds).size)
-      {throw new ValidationError('Some actors are not in this process’s registry.');}
+    if (registered.length !== new Set(actorIds).size) {
+      throw new ValidationError('Some actors are not in this process’s registry.');
+    }
     const alreadyInvited = new Set((await findInvitationsOfRound(tx, round.id)).map((row) => row.actor.id));
     const issued: IssuedInvitation[] = [];
     for (const invited of registered) {

@@ -24,8 +24,9 @@ export async function removeAttachment(
     const attachment = /^[0-9a-f-]{36}$/i.test(attachmentId)
       ? await findAttachmentById(tx, attachmentId)
       : undefined;
-    if (!submission || !attachment || attachment.submissionId !== submission.id)
-      {throw new NotFoundError('The attachment');}
+    if (!submission || !attachment || attachment.submissionId !== submission.id) {
+      throw new NotFoundError('The attachment');
+    }
     const now = deps.clock.now();
     const canChange =
       submission.status === 'draft'

@@ -302,7 +302,10 @@ describe(addAttachment.name, () => {
     // An empty file is refused as empty, not as a file of the wrong type.
     await expect(
       addAttachment(deps(), started.token!, { fileName: 'tom.txt', bytes: new Uint8Array(0) }),
-    ).rejects.toMatchObject({ code: 'empty_file', message: '"tom.txt" is empty (0 bytes). Choose a file with content.' });
+    ).rejects.toMatchObject({
+      code: 'empty_file',
+      message: '"tom.txt" is empty (0 bytes). Choose a file with content.',
+    });
     const big = new Uint8Array(1024 * 1024 + 1).fill(65);
     await expect(
       addAttachment(deps(), started.token!, { fileName: 'big.txt', bytes: big }),

@@ -1,7 +1,11 @@
 import { ConflictError, DomainError } from '../shared/domain-error.ts';
 
 // File-format errors live with the readers in shared/ (actors import tables too).
-export { ImportFailedError, UnsafeArchiveError, UnsupportedFileTypeError } from '../shared/file-format.errors.ts';
+export {
+  ImportFailedError,
+  UnsafeArchiveError,
+  UnsupportedFileTypeError,
+} from '../shared/file-format.errors.ts';
 
 /** A file of 0 bytes: there is nothing to read, whatever its name says it is. */
 export class EmptyFileError extends DomainError {
@@ -22,7 +26,11 @@ export class FileTooLargeError extends DomainError {
 
 export class InvalidRespondentLinkError extends DomainError {
   constructor() {
-    super('not_found', 'not_found', 'This link is not valid. Check that you copied the whole link from the email.');
+    super(
+      'not_found',
+      'not_found',
+      'This link is not valid. Check that you copied the whole link from the email.',
+    );
   }
 }
 
@@ -34,7 +42,8 @@ export class SubmissionWithdrawnError extends ConflictError {
 
 export class RequiredAnswersMissingError extends DomainError {
   constructor(fields: Record<string, string>) {
-    super('unprocessable', 'required_answers_missing', 'Answer every required question before you submit.', { fields });
+    super('unprocessable', 'required_answers_missing', 'Answer every required question before you submit.', {
+      fields,
+    });
   }
 }
-

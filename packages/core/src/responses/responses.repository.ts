@@ -264,19 +264,30 @@ const liveSegmentColumns = {
   text: segments.text,
 };
 
-export type LiveSegmentRow = { id: string; answerId: string | null; attachmentId: string | null; position: number; text: string };
+export type LiveSegmentRow = {
+  id: string;
+  answerId: string | null;
+  attachmentId: string | null;
+  position: number;
+  text: string;
+};
 
 /** The live segments of a submission's answers, in position order per answer. */
 export async function findLiveAnswerSegments(db: Queryable, submissionId: string): Promise<LiveSegmentRow[]> {
   return db
     .select(liveSegmentColumns)
     .from(segments)
-    .where(and(eq(segments.submissionId, submissionId), isNotNull(segments.answerId), isNull(segments.retiredAt)))
+    .where(
+      and(eq(segments.submissionId, submissionId), isNotNull(segments.answerId), isNull(segments.retiredAt)),
+    )
     .orderBy(asc(segments.answerId), asc(segments.position), asc(segments.createdAt), asc(segments.id));
 }
 
 /** The live segments of one attachment, in position order. */
-export async function findLiveAttachmentSegments(db: Queryable, attachmentId: string): Promise<LiveSegmentRow[]> {
+export async function findLiveAttachmentSegments(
+  db: Queryable,
+  attachmentId: string,
+): Promise<LiveSegmentRow[]> {
   return db
     .select(liveSegmentColumns)
     .from(segments)
@@ -300,7 +311,11 @@ export async function retireSegments(
   at: Date,
 ) {
   if (rows.length === 0) return;
-  const values = rows.map((row) => ({ id: row.id, reason: row.reason, replaced_by: row.replacedBySegmentId }));
+  const values = rows.map((row) => ({
+    id: row.id,
+    reason: row.reason,
+    replaced_by: row.replacedBySegmentId,
+  }));
   await db.execute(sql`
     update segments as s set retired_at = ${at.toISOString()}::timestamptz, retired_reason = v.reason,
       replaced_by_segment_id = v.replaced_by
@@ -318,7 +333,9 @@ export async function retireAnswerSegmentsOfSubmission(
   await db
     .update(segments)
     .set({ retiredAt: at, retiredReason: reason })
-    .where(and(eq(segments.submissionId, submissionId), isNotNull(segments.answerId), isNull(segments.retiredAt)));
+    .where(
+      and(eq(segments.submissionId, submissionId), isNotNull(segments.answerId), isNull(segments.retiredAt)),
+    );
 }
 
 /** Retires every live segment of an attachment (before the attachment row is removed). */

@@ -37,8 +37,9 @@ export async function saveResponse(deps: RespondentDeps, token: string, input: R
     }
     if (locked.status === 'draft') {
       const acceptance = submissionAcceptance(round, now);
-      if (!acceptance.isAccepted)
-        {throw acceptance.reason === 'closed' ? new RoundClosedError() : new RoundNotOpenError();}
+      if (!acceptance.isAccepted) {
+        throw acceptance.reason === 'closed' ? new RoundClosedError() : new RoundNotOpenError();
+      }
     }
     const saved = await applyRespondentInput(tx, locked, questions, input);
     if (saved.status === 'submitted') {

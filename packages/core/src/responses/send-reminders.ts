@@ -33,8 +33,9 @@ export async function remindNonResponders(
     );
     let reminded = 0;
     for (const { invitation, actor: invited } of await findInvitationsOfRound(tx, round.id)) {
-      if (submittedActorIds.has(invited.id) || invitation.remindedAt || invited.contactEmails.length === 0)
-        {continue;}
+      if (submittedActorIds.has(invited.id) || invitation.remindedAt || invited.contactEmails.length === 0) {
+        continue;
+      }
       const link = await rotateInvitationLink(tx, deps, invitation.id);
       await queueInvitationEmails(tx, deps, round, invited, link, true);
       await updateInvitationRow(tx, invitation.id, { remindedAt: deps.clock.now() });

@@ -56,8 +56,9 @@ export function normaliseAnswers(questions: Question[], inputs: AnswerInput[]): 
       }
       case 'multiple_choice': {
         const values = Array.isArray(input.value) ? input.value : [];
-        if (values.some((value) => !question.options.includes(value)))
-          {problems[field] = 'Choose among the options.';}
+        if (values.some((value) => !question.options.includes(value))) {
+          problems[field] = 'Choose among the options.';
+        }
         normalised.value = values.length ? [...new Set(values)] : null;
         break;
       }
@@ -66,8 +67,9 @@ export function normaliseAnswers(questions: Question[], inputs: AnswerInput[]): 
           input.value === '' || input.value === null || input.value === undefined
             ? null
             : Number(input.value);
-        if (value !== null && (!Number.isInteger(value) || value < 1 || value > 5))
-          {problems[field] = 'Choose a value from 1 to 5.';}
+        if (value !== null && (!Number.isInteger(value) || value < 1 || value > 5)) {
+          problems[field] = 'Choose a value from 1 to 5.';
+        }
         normalised.value = value;
         break;
       }
@@ -102,8 +104,9 @@ export function missingRequiredAnswers(
   const byQuestion = new Map(answers.map((answer) => [answer.questionId, answer]));
   const problems: Record<string, string> = {};
   for (const question of questions) {
-    if (question.isRequired && isAnswerEmpty(byQuestion.get(question.id)))
-      {problems[`answers.${question.id}`] = 'This question is required.';}
+    if (question.isRequired && isAnswerEmpty(byQuestion.get(question.id))) {
+      problems[`answers.${question.id}`] = 'This question is required.';
+    }
   }
   return problems;
 }

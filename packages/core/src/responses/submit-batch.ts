@@ -30,7 +30,12 @@ import {
   type SubmissionRow,
 } from './responses.repository.ts';
 import { respondentView } from './open-respondent-link.ts';
-import { createReceiptCode, missingRequiredAnswers, normaliseAnswers, type NormalisedAnswer } from './submission.ts';
+import {
+  createReceiptCode,
+  missingRequiredAnswers,
+  normaliseAnswers,
+  type NormalisedAnswer,
+} from './submission.ts';
 import { submitOneResponse, type SubmitResponseResult } from './submit-response.ts';
 
 /**
@@ -89,9 +94,7 @@ interface PendingSubmit extends SubmitRequest {
 }
 
 type BatchOutcome =
-  | { kind: 'written'; result: SubmitResponseResult }
-  | { kind: 'refused'; error: unknown }
-  | { kind: 'alone' };
+  { kind: 'written'; result: SubmitResponseResult } | { kind: 'refused'; error: unknown } | { kind: 'alone' };
 
 /** Collects the submits to one database and writes them a batch at a time (two at once on PostgreSQL). */
 class SubmitBatcher {
@@ -222,7 +225,10 @@ async function writeFirstSubmits(tx: Transaction, batch: SubmitRequest[]): Promi
     (answer) => answer.submissionId,
   );
   const accepted = planned.filter((plan) => {
-    const missing = missingRequiredAnswers(plan.questions, withSavedAnswers(saved.get(plan.draft.id), plan.written));
+    const missing = missingRequiredAnswers(
+      plan.questions,
+      withSavedAnswers(saved.get(plan.draft.id), plan.written),
+    );
     if (Object.keys(missing).length === 0) return true;
     outcomes[plan.index] = { kind: 'refused', error: new RequiredAnswersMissingError(missing) };
     return false;
@@ -308,7 +314,10 @@ async function writeFirstSubmits(tx: Transaction, batch: SubmitRequest[]): Promi
 }
 
 /** The answers a submit leaves: the draft's saved ones for the questions it does not answer, then its own. */
-function withSavedAnswers<T extends { questionId: string }>(saved: AnswerRow[] | undefined, written: T[]): (AnswerRow | T)[] {
+function withSavedAnswers<T extends { questionId: string }>(
+  saved: AnswerRow[] | undefined,
+  written: T[],
+): (AnswerRow | T)[] {
   const rewritten = new Set(written.map((answer) => answer.questionId));
   return [...(saved ?? []).filter((answer) => !rewritten.has(answer.questionId)), ...written];
 }

@@ -29,8 +29,9 @@ export async function detectFileType(
     const entries = await readZipArchive(fileName, bytes, zipLimits);
     if (entries.has('word/document.xml')) return 'docx';
     if (entries.has('xl/workbook.xml')) return 'xlsx';
-    if (entries.get('mimetype')?.toString('ascii').trim() === 'application/vnd.oasis.opendocument.text')
-      {return 'odt';}
+    if (entries.get('mimetype')?.toString('ascii').trim() === 'application/vnd.oasis.opendocument.text') {
+      return 'odt';
+    }
     return 'zip';
   }
   return looksLikeText(bytes) ? 'txt' : undefined;

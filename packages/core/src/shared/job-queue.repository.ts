@@ -9,7 +9,10 @@ export async function insertJob(db: Queryable, values: typeof jobs.$inferInsert)
 }
 
 /** Inserts several due jobs in one statement (a batch of submits; the rows as one JSON parameter). */
-export async function insertJobs(db: Queryable, values: { kind: string; payload: Record<string, unknown> }[]) {
+export async function insertJobs(
+  db: Queryable,
+  values: { kind: string; payload: Record<string, unknown> }[],
+) {
   if (values.length === 0) return;
   await db.execute(sql`
     insert into jobs (kind, payload)

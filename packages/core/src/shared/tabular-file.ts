@@ -27,7 +27,11 @@ export function parseCsv(text: string): string[][] {
 }
 
 /** How the import reads CSV: forgiving, as Excel and LibreOffice are. */
-const SPREADSHEET_CSV: CsvDialect = { strayQuotes: 'text', isCarriageReturnLineEnd: true, keepsBlankLines: true };
+const SPREADSHEET_CSV: CsvDialect = {
+  strayQuotes: 'text',
+  isCarriageReturnLineEnd: true,
+  keepsBlankLines: true,
+};
 
 /** A table from all rows of a file (row i is spreadsheet row i + 1): the first non-empty row is the header. */
 function toTable(allRows: string[][]): Table {

@@ -40,7 +40,8 @@ describe('edits based on an older version', () => {
   afterAll(async () => database.close());
 
   it(`${updateStatement.name} refuses a save based on a version someone else has changed`, async () => {
-    const opened = (await getCanvas(database.db, anne, { slug, themeId: await themeId(database.db, 2) })).statements[0]!.statement;
+    const opened = (await getCanvas(database.db, anne, { slug, themeId: await themeId(database.db, 2) }))
+      .statements[0]!.statement;
     await updateStatement(database.db, anne, {
       slug,
       statementId: opened.id,
@@ -55,9 +56,9 @@ describe('edits based on an older version', () => {
         baseVersion: opened.version,
       }),
     ).rejects.toMatchObject({ code: 'conflict' });
-    const now = (await getCanvas(database.db, anne, { slug, themeId: await themeId(database.db, 2) })).statements.find(
-      (entry) => entry.statement.id === opened.id,
-    )!.statement;
+    const now = (
+      await getCanvas(database.db, anne, { slug, themeId: await themeId(database.db, 2) })
+    ).statements.find((entry) => entry.statement.id === opened.id)!.statement;
     expect(now.text).toBe('Annes tekst');
     expect(now.version).toBe(opened.version + 1);
     // from the current version the save goes through
@@ -70,7 +71,8 @@ describe('edits based on an older version', () => {
   });
 
   it(`${updateCanvas.name} refuses a save based on a version someone else has changed`, async () => {
-    const opened = (await getCanvas(database.db, anne, { slug, themeId: await themeId(database.db, 3) })).canvas;
+    const opened = (await getCanvas(database.db, anne, { slug, themeId: await themeId(database.db, 3) }))
+      .canvas;
     await updateCanvas(database.db, anne, {
       slug,
       themeId: await themeId(database.db, 3),
@@ -88,7 +90,10 @@ describe('edits based on an older version', () => {
     const now = (await getCanvas(database.db, anne, { slug, themeId: await themeId(database.db, 3) })).canvas;
     expect(now.summary).toBe('Annes sammendrag');
     expect(now.mainGoal).toBe(opened.mainGoal);
-    const revisions = await listRevisions(database.db, anne, { slug, themeId: await themeId(database.db, 3) });
+    const revisions = await listRevisions(database.db, anne, {
+      slug,
+      themeId: await themeId(database.db, 3),
+    });
     expect(revisions.revisions.filter((entry) => entry.revision.entityType === 'canvas')).toHaveLength(1);
   });
 

@@ -47,7 +47,10 @@ describe('the example strategy', () => {
   it.each(expected.map((counts, index) => [index + 1, counts] as const))(
     'theme %i has every bullet in its place',
     async (number, counts) => {
-      const canvas = await getCanvas(database.db, actor, { slug: demoProcessSlug, themeId: await themeId(database.db, number) });
+      const canvas = await getCanvas(database.db, actor, {
+        slug: demoProcessSlug,
+        themeId: await themeId(database.db, number),
+      });
       const of = (section: string) =>
         canvas.statements
           .filter((entry) => entry.statement.section === section)
@@ -72,7 +75,10 @@ describe('the example strategy', () => {
   );
 
   it('keeps the source order of the bullets', async () => {
-    const canvas = await getCanvas(database.db, actor, { slug: demoProcessSlug, themeId: await themeId(database.db, 1) });
+    const canvas = await getCanvas(database.db, actor, {
+      slug: demoProcessSlug,
+      themeId: await themeId(database.db, 1),
+    });
     const challenges = canvas.statements.filter((entry) => entry.statement.section === 'challenge');
     expect(challenges.map((entry) => entry.statement.position)).toEqual([0, 1, 2]);
     expect(challenges[0]?.statement.text).toMatch(/^Nye studentmålgrupper/);
@@ -83,7 +89,10 @@ describe('the example strategy', () => {
     let bullets = 0;
     let keywords = 0;
     for (let number = 1; number <= 6; number += 1) {
-      const canvas = await getCanvas(database.db, actor, { slug: demoProcessSlug, themeId: await themeId(database.db, number) });
+      const canvas = await getCanvas(database.db, actor, {
+        slug: demoProcessSlug,
+        themeId: await themeId(database.db, number),
+      });
       bullets += canvas.statements.filter((entry) =>
         /^(challenge|\w+\.(opportunity|prerequisite))$/.test(entry.statement.section),
       ).length;

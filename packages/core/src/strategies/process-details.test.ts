@@ -146,7 +146,11 @@ describe('process metadata editing by the secretariat', () => {
     });
     expect(body).toMatchObject({ name: 'Referansegruppe', members: ['Kari', 'Ola'], position: 6 });
     await expect(
-      updateStakeholderBody(database.db, secretariat, { slug, bodyId: body.id, name: 'Digitaliseringsstyret' }),
+      updateStakeholderBody(database.db, secretariat, {
+        slug,
+        bodyId: body.id,
+        name: 'Digitaliseringsstyret',
+      }),
     ).rejects.toMatchObject({ code: 'body_name_taken' });
     const renamed = await updateStakeholderBody(database.db, secretariat, {
       slug,

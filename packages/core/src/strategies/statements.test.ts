@@ -37,7 +37,9 @@ describe('strategy statements, history and workflow', () => {
   let outsider: Actor;
 
   const section = async (themeNumber: number, name: string) =>
-    (await getCanvas(database.db, owner, { slug, themeId: await themeId(database.db, themeNumber) })).statements
+    (
+      await getCanvas(database.db, owner, { slug, themeId: await themeId(database.db, themeNumber) })
+    ).statements
       .filter((entry) => entry.statement.section === name)
       .map((entry) => entry.statement);
 
@@ -71,13 +73,28 @@ describe('strategy statements, history and workflow', () => {
 
   it('rejects unknown sections, empty text and a second headline', async () => {
     await expect(
-      addStatement(database.db, owner, { slug, themeId: await themeId(database.db, 1), section: 'nonsense', text: 'x' }),
+      addStatement(database.db, owner, {
+        slug,
+        themeId: await themeId(database.db, 1),
+        section: 'nonsense',
+        text: 'x',
+      }),
     ).rejects.toMatchObject({ code: 'invalid_section' });
     await expect(
-      addStatement(database.db, owner, { slug, themeId: await themeId(database.db, 1), section: 'challenge', text: '  ' }),
+      addStatement(database.db, owner, {
+        slug,
+        themeId: await themeId(database.db, 1),
+        section: 'challenge',
+        text: '  ',
+      }),
     ).rejects.toMatchObject({ code: 'validation_failed' });
     await expect(
-      addStatement(database.db, owner, { slug, themeId: await themeId(database.db, 1), section: 'headline.society', text: 'x' }),
+      addStatement(database.db, owner, {
+        slug,
+        themeId: await themeId(database.db, 1),
+        section: 'headline.society',
+        text: 'x',
+      }),
     ).rejects.toMatchObject({ code: 'headline_exists' });
     await expect(
       addStatement(database.db, owner, { slug, themeId: null, section: 'challenge', text: 'x' }),
@@ -94,7 +111,10 @@ describe('strategy statements, history and workflow', () => {
     await moveStatement(database.db, workingGroup, { slug, statementId: first.id, position: 0 });
     after = await section(2, 'individual.opportunity');
     expect(after.map((row) => row.id)).toEqual(before.map((row) => row.id));
-    const history = await listRevisions(database.db, reviewer, { slug, themeId: await themeId(database.db, 2) });
+    const history = await listRevisions(database.db, reviewer, {
+      slug,
+      themeId: await themeId(database.db, 2),
+    });
     expect(
       history.revisions
         .filter((entry) => entry.revision.entityId === first.id)
@@ -134,7 +154,10 @@ describe('strategy statements, history and workflow', () => {
     expect((await section(4, 'challenge')).map((row) => row.id)).not.toContain(target!.id);
     expect((await section(4, 'challenge')).map((row) => row.position)).toEqual([0, 1]);
 
-    const history = await listRevisions(database.db, observer, { slug, themeId: await themeId(database.db, 4) });
+    const history = await listRevisions(database.db, observer, {
+      slug,
+      themeId: await themeId(database.db, 4),
+    });
     const mine = history.revisions.filter((entry) => entry.revision.entityId === target!.id);
     expect(mine.map((entry) => [entry.revision.action, entry.revision.version])).toEqual([
       ['deleted', 4],
@@ -158,7 +181,11 @@ describe('strategy statements, history and workflow', () => {
   });
 
   it('records canvas and goal lead changes as revisions and restores them', async () => {
-    await updateCanvas(database.db, owner, { slug, themeId: await themeId(database.db, 5), mainGoal: 'Nytt hovedmål' });
+    await updateCanvas(database.db, owner, {
+      slug,
+      themeId: await themeId(database.db, 5),
+      mainGoal: 'Nytt hovedmål',
+    });
     const history = await listRevisions(database.db, owner, { slug, themeId: await themeId(database.db, 5) });
     const canvasRevision = history.revisions.find((entry) => entry.revision.entityType === 'canvas')!;
     expect(canvasRevision.revision.before).toMatchObject({ mainGoal: expect.stringMatching(/^\S/) });
@@ -178,9 +205,16 @@ describe('strategy statements, history and workflow', () => {
       updateStatement(database.db, reviewer, { slug, statementId: target!.id, text: 'x' }),
     ).rejects.toMatchObject({ code: 'forbidden' });
     await expect(
-      addStatement(database.db, observer, { slug, themeId: await themeId(database.db, 6), section: 'keyword', text: 'x' }),
+      addStatement(database.db, observer, {
+        slug,
+        themeId: await themeId(database.db, 6),
+        section: 'keyword',
+        text: 'x',
+      }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(getCanvas(database.db, outsider, { slug, themeId: await themeId(database.db, 6) })).rejects.toMatchObject({
+    await expect(
+      getCanvas(database.db, outsider, { slug, themeId: await themeId(database.db, 6) }),
+    ).rejects.toMatchObject({
       code: 'not_found',
     });
     const comment = await addComment(database.db, reviewer, {
@@ -200,14 +234,30 @@ describe('strategy statements, history and workflow', () => {
 
   it('runs the workflow draft → in review → approved; approving needs owner or secretariat', async () => {
     await expect(
-      changeCanvasStatus(database.db, workingGroup, { slug, themeId: await themeId(database.db, 6), status: 'approved' }),
+      changeCanvasStatus(database.db, workingGroup, {
+        slug,
+        themeId: await themeId(database.db, 6),
+        status: 'approved',
+      }),
     ).rejects.toMatchObject({ code: 'invalid_transition' });
-    await changeCanvasStatus(database.db, workingGroup, { slug, themeId: await themeId(database.db, 6), status: 'in_review' });
+    await changeCanvasStatus(database.db, workingGroup, {
+      slug,
+      themeId: await themeId(database.db, 6),
+      status: 'in_review',
+    });
     await expect(
-      changeCanvasStatus(database.db, workingGroup, { slug, themeId: await themeId(database.db, 6), status: 'approved' }),
+      changeCanvasStatus(database.db, workingGroup, {
+        slug,
+        themeId: await themeId(database.db, 6),
+        status: 'approved',
+      }),
     ).rejects.toMatchObject({ code: 'forbidden' });
     await expect(
-      changeCanvasStatus(database.db, reviewer, { slug, themeId: await themeId(database.db, 6), status: 'approved' }),
+      changeCanvasStatus(database.db, reviewer, {
+        slug,
+        themeId: await themeId(database.db, 6),
+        status: 'approved',
+      }),
     ).rejects.toMatchObject({ code: 'forbidden' });
     const approved = await changeCanvasStatus(database.db, secretariat, {
       slug,
@@ -220,9 +270,17 @@ describe('strategy statements, history and workflow', () => {
       updateStatement(database.db, owner, { slug, statementId: target!.id, text: 'x' }),
     ).rejects.toMatchObject({ code: 'canvas_locked' });
     await expect(
-      changeCanvasStatus(database.db, workingGroup, { slug, themeId: await themeId(database.db, 6), status: 'draft' }),
+      changeCanvasStatus(database.db, workingGroup, {
+        slug,
+        themeId: await themeId(database.db, 6),
+        status: 'draft',
+      }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    await changeCanvasStatus(database.db, owner, { slug, themeId: await themeId(database.db, 6), status: 'draft' });
+    await changeCanvasStatus(database.db, owner, {
+      slug,
+      themeId: await themeId(database.db, 6),
+      status: 'draft',
+    });
     const history = await listRevisions(database.db, owner, { slug, themeId: await themeId(database.db, 6) });
     expect(history.revisions.filter((entry) => entry.revision.action === 'status_changed')).toHaveLength(3);
   });

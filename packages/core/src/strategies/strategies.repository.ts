@@ -1,12 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import {
-  canvases,
-  revisions,
-  statements,
-  strategies,
-  strategyComments,
-  users,
-} from '../db/schema/index.ts';
+import { canvases, revisions, statements, strategies, strategyComments, users } from '../db/schema/index.ts';
 import type { Queryable } from '../db/database.ts';
 
 export type StrategyRow = typeof strategies.$inferSelect;
@@ -141,7 +134,12 @@ export async function findAllStatementsOfProcess(db: Queryable, processId: strin
     .select()
     .from(statements)
     .where(eq(statements.processId, processId))
-    .orderBy(asc(statements.section), asc(statements.position), asc(statements.createdAt), asc(statements.id));
+    .orderBy(
+      asc(statements.section),
+      asc(statements.position),
+      asc(statements.createdAt),
+      asc(statements.id),
+    );
 }
 
 export async function findSectionStatements(

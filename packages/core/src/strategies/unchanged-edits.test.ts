@@ -53,10 +53,14 @@ describe('saving unchanged text', () => {
     const after = await getCanvas(database.db, editor, { slug, themeId: await themeId(database.db, 2) });
     expect(after.statements[0]!.statement.version).toBe(statement.version);
     expect(after.canvas.version).toBe(opened.canvas.version);
-    expect((await listRevisions(database.db, editor, { slug, themeId: await themeId(database.db, 2) })).revisions).toEqual([]);
+    expect(
+      (await listRevisions(database.db, editor, { slug, themeId: await themeId(database.db, 2) })).revisions,
+    ).toEqual([]);
     // a real change is still recorded
     await updateStatement(database.db, editor, { slug, statementId: statement.id, text: 'Ny tekst' });
-    expect((await listRevisions(database.db, editor, { slug, themeId: await themeId(database.db, 2) })).revisions).toHaveLength(1);
+    expect(
+      (await listRevisions(database.db, editor, { slug, themeId: await themeId(database.db, 2) })).revisions,
+    ).toHaveLength(1);
   });
 
   it(`${updateGoalsLead.name} records nothing when the lead is what it was`, async () => {
@@ -70,14 +74,22 @@ describe('saving unchanged text', () => {
     const opened = await getCanvas(database.db, editor, { slug, themeId: await themeId(database.db, 4) });
     const statement = opened.statements[0]!.statement;
     await updateStatement(database.db, editor, { slug, statementId: statement.id, text: 'Endret' });
-    await updateCanvas(database.db, editor, { slug, themeId: await themeId(database.db, 4), summary: 'Nytt sammendrag' });
-    const history = (await listRevisions(database.db, editor, { slug, themeId: await themeId(database.db, 4) })).revisions;
+    await updateCanvas(database.db, editor, {
+      slug,
+      themeId: await themeId(database.db, 4),
+      summary: 'Nytt sammendrag',
+    });
+    const history = (
+      await listRevisions(database.db, editor, { slug, themeId: await themeId(database.db, 4) })
+    ).revisions;
     expect(history).toHaveLength(2);
     // the newest revision of each is the current state: restoring it changes nothing
     for (const entry of history) {
       await restoreRevision(database.db, editor, { slug, revisionId: entry.revision.id });
     }
-    expect((await listRevisions(database.db, editor, { slug, themeId: await themeId(database.db, 4) })).revisions).toHaveLength(2);
+    expect(
+      (await listRevisions(database.db, editor, { slug, themeId: await themeId(database.db, 4) })).revisions,
+    ).toHaveLength(2);
     const after = await getCanvas(database.db, editor, { slug, themeId: await themeId(database.db, 4) });
     expect(after.canvas.version).toBe(opened.canvas.version + 1);
     expect(after.statements[0]!.statement.version).toBe(statement.version + 1);

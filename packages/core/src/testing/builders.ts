@@ -28,7 +28,11 @@ export async function buildProcess(
   overrides: { slug?: string; title?: string; language?: string } = {},
 ) {
   const slug = overrides.slug ?? `process-${unique()}`;
-  return insertProcess(db, { slug, title: overrides.title ?? `Process ${slug}`, language: overrides.language ?? 'nb' });
+  return insertProcess(db, {
+    slug,
+    title: overrides.title ?? `Process ${slug}`,
+    language: overrides.language ?? 'nb',
+  });
 }
 
 /** A user with a given role in a process. */

@@ -60,7 +60,9 @@ export default async function setup(project: TestProject) {
  * ~41 MB) and checkpoint so nothing is left to replay. Measured: ~20–30 % less CPU per create.
  */
 async function shrinkPgliteTemplate(pglite: PGlite) {
-  await pglite.exec(`update pg_database set datistemplate = false where datname in ('template0', 'template1')`);
+  await pglite.exec(
+    `update pg_database set datistemplate = false where datname in ('template0', 'template1')`,
+  );
   await pglite.exec('drop database template0');
   await pglite.exec('drop database template1');
   await pglite.exec('checkpoint');

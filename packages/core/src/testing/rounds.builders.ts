@@ -3,7 +3,12 @@ import type { Database } from '../db/database.ts';
 import type { actors as actorsTable, inputRounds, submissions } from '../db/schema/index.ts';
 import { insertActorRow } from '../actors/index.ts';
 import { insertQuestionRow, insertRound, type QuestionKind } from '../rounds/index.ts';
-import { createReceiptCode, findSubmissionsOfRound, insertSubmission, upsertAnswers } from '../responses/index.ts';
+import {
+  createReceiptCode,
+  findSubmissionsOfRound,
+  insertSubmission,
+  upsertAnswers,
+} from '../responses/index.ts';
 import { buildProcess } from './builders.ts';
 
 const unique = () => randomBytes(4).toString('hex');

@@ -13,9 +13,17 @@ describe('strategy builders', () => {
   it('number themes after the last one and give a canvas its theme and process', async () => {
     const process = await buildProcess(database.db);
     const first = await buildTheme(database.db, { processId: process.id });
-    const { canvas, theme } = await buildCanvas(database.db, { processId: process.id, theme: { title: 'Bærekraft' } });
+    const { canvas, theme } = await buildCanvas(database.db, {
+      processId: process.id,
+      theme: { title: 'Bærekraft' },
+    });
     expect([first.number, theme?.number]).toEqual([1, 2]);
-    expect(canvas).toMatchObject({ processId: process.id, themeId: theme?.id, title: 'Bærekraft', status: 'draft' });
+    expect(canvas).toMatchObject({
+      processId: process.id,
+      themeId: theme?.id,
+      title: 'Bærekraft',
+      status: 'draft',
+    });
     expect((await buildTheme(database.db, { processId: process.id, stage: 'candidate' })).number).toBeNull();
   });
 

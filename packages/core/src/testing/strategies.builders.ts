@@ -42,7 +42,10 @@ export async function buildCanvas(
   const { theme: themeOverrides, ...values } = overrides;
   const theme = values.themeId
     ? undefined
-    : await buildTheme(db, { ...themeOverrides, ...(values.processId ? { processId: values.processId } : {}) });
+    : await buildTheme(db, {
+        ...themeOverrides,
+        ...(values.processId ? { processId: values.processId } : {}),
+      });
   const processId = values.processId ?? theme?.processId;
   if (!processId) throw new Error('buildCanvas: give processId along with themeId');
   const canvas = await insertCanvas(db, {

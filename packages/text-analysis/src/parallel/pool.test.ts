@@ -150,7 +150,12 @@ describe(withWorkerPool.name, () => {
     const matrix = randomSparse(4000, 800, 20, 17);
     const shares = await withWorkerPool(MIN_POOL_TEXTS, (pool) => {
       const before = pool?.workerChunks ?? 0;
-      reduceDimensions(matrix, { dimensions: 40, seed: 3, isComputingComponents: false, ...(pool ? { pool } : {}) });
+      reduceDimensions(matrix, {
+        dimensions: 40,
+        seed: 3,
+        isComputingComponents: false,
+        ...(pool ? { pool } : {}),
+      });
       return (pool?.workerChunks ?? 0) - before;
     });
     expect(shares).toBeGreaterThan(0);

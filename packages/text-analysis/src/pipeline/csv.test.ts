@@ -23,7 +23,9 @@ function writeCsv(rows: readonly (readonly string[])[], delimiter: CsvDelimiter,
 function tables(cell: fc.Arbitrary<string>): fc.Arbitrary<string[][]> {
   return fc
     .integer({ min: 1, max: 5 })
-    .chain((width) => fc.array(fc.array(cell, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 8 }));
+    .chain((width) =>
+      fc.array(fc.array(cell, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 8 }),
+    );
 }
 
 function parseInChunks(text: string, size: number, dialect: CsvDialect): string[][] {
@@ -37,7 +39,15 @@ function parseInChunks(text: string, size: number, dialect: CsvDialect): string[
 }
 
 /** Windows-1252 bytes of ASCII and the Norwegian letters (none of them a UTF-8 continuation byte). */
-const WINDOWS_1252: Readonly<Record<string, number>> = { æ: 0xe6, ø: 0xf8, å: 0xe5, Æ: 0xc6, Ø: 0xd8, Å: 0xc5, é: 0xe9 };
+const WINDOWS_1252: Readonly<Record<string, number>> = {
+  æ: 0xe6,
+  ø: 0xf8,
+  å: 0xe5,
+  Æ: 0xc6,
+  Ø: 0xd8,
+  Å: 0xc5,
+  é: 0xe9,
+};
 
 function encodeWindows1252(text: string): Uint8Array {
   return Uint8Array.from(Array.from(text), (ch) => WINDOWS_1252[ch] ?? ch.charCodeAt(0));

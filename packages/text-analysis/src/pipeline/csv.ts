@@ -216,7 +216,12 @@ export class CsvRowParser {
           continue;
         }
         if (!isLenient) {
-          throw new InputError('malformed-csv', this.#source, line, 'stray double quote inside an unquoted field');
+          throw new InputError(
+            'malformed-csv',
+            this.#source,
+            line,
+            'stray double quote inside an unquoted field',
+          );
         }
         field += ch;
         continue;

@@ -47,9 +47,9 @@ describe('detectEncoding', () => {
         fc.string({ unit: 'grapheme', maxLength: 80 }).filter((text) => !text.startsWith('\ufeff')),
         fc.integer({ min: 1, max: 9 }),
         async (text, size) => {
-        const bytes = new TextEncoder().encode(text);
-        expect(await detectEncoding(chunksOf(bytes, size), 'x.csv')).toBe('utf-8');
-        expect(await decodeAll(bytes, size, 'utf-8')).toBe(text);
+          const bytes = new TextEncoder().encode(text);
+          expect(await detectEncoding(chunksOf(bytes, size), 'x.csv')).toBe('utf-8');
+          expect(await decodeAll(bytes, size, 'utf-8')).toBe(text);
         },
       ),
       { numRuns: 100 },
@@ -82,7 +82,9 @@ describe('detectEncoding', () => {
           bytes.set(utf8);
           bytes.set(windows, utf8.length);
           const firstWindowsLine = asciiLines + 2 + lines.findIndex((line) => /[æøåÆØÅé]/.test(line));
-          const error = await detectEncoding(chunksOf(bytes, size), 'mixed.csv').catch((caught: unknown) => caught);
+          const error = await detectEncoding(chunksOf(bytes, size), 'mixed.csv').catch(
+            (caught: unknown) => caught,
+          );
           expect(error).toBeInstanceOf(InputError);
           expect(error).toMatchObject({ code: 'encoding', line: firstWindowsLine });
           expect((error as Error).message).toMatch(new RegExp(`^mixed\\.csv:${firstWindowsLine}: .*UTF-8`));
@@ -93,7 +95,9 @@ describe('detectEncoding', () => {
   });
 
   it('takes ASCII as UTF-8 and an empty file as UTF-8', async () => {
-    expect(await detectEncoding(chunksOf(new TextEncoder().encode('id,text\n1,hei\n'), 4), 'a.csv')).toBe('utf-8');
+    expect(await detectEncoding(chunksOf(new TextEncoder().encode('id,text\n1,hei\n'), 4), 'a.csv')).toBe(
+      'utf-8',
+    );
     expect(await detectEncoding(chunksOf(new Uint8Array(0), 4), 'e.csv')).toBe('utf-8');
   });
 

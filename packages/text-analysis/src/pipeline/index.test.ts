@@ -172,12 +172,14 @@ describe('readers', () => {
   });
 
   it('reads a semicolon CSV from Excel, with commas in its texts, and a tab-separated file', async () => {
-    const semicolons = '\ufeffID;Text;Language\r\n1;Hei, vi trenger mer; og bedre;nb\r\n2;"Eksamen; digital";nn\r\n';
+    const semicolons =
+      '\ufeffID;Text;Language\r\n1;Hei, vi trenger mer; og bedre;nb\r\n2;"Eksamen; digital";nn\r\n';
     await expect(collect(readCsv(chunked(semicolons, 3), 'excel.csv'))).rejects.toMatchObject({
       code: 'malformed-csv',
       line: 2,
     });
-    const excel = '\ufeffID;Text;Language\r\n1;Hei, vi trenger mer, og bedre;nb\r\n2;"Eksamen; digital";nn\r\n';
+    const excel =
+      '\ufeffID;Text;Language\r\n1;Hei, vi trenger mer, og bedre;nb\r\n2;"Eksamen; digital";nn\r\n';
     const read = await collect(readCsv(chunked(excel, 3), 'excel.csv'));
     expect(read.map((r) => [r.id, r.text, r.language])).toEqual([
       ['1', 'Hei, vi trenger mer, og bedre', 'nb'],

@@ -353,7 +353,5 @@ export function readRecords(
   source: string,
   options: ReaderOptions = {},
 ): AsyncGenerator<InputRecord> {
-  return isCsvName(source)
-    ? readCsv(chunks, source, options)
-    : readJsonl(chunks, source, options);
+  return isCsvName(source) ? readCsv(chunks, source, options) : readJsonl(chunks, source, options);
 }

@@ -73,7 +73,10 @@ export function classTfidf(
  * Per-row multiplicities for sums over rows: an original counts once for itself and once for each
  * exact copy in the same theme, and such copies count 0 (integer counts: the sums are unchanged).
  */
-export function copyWeights(copyOf: Int32Array | undefined, assignments: Int32Array): Uint32Array | undefined {
+export function copyWeights(
+  copyOf: Int32Array | undefined,
+  assignments: Int32Array,
+): Uint32Array | undefined {
   if (!copyOf) {
     return undefined;
   }

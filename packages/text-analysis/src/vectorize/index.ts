@@ -116,7 +116,12 @@ export function termsWithSurface(
  * const row = Float32Array.of(3, 4);
  * scaleToUnitLength(row, 0, 2, 25); // row is now [0.6, 0.8]
  */
-export function scaleToUnitLength(values: Float32Array, start: number, end: number, squaredNorm: number): void {
+export function scaleToUnitLength(
+  values: Float32Array,
+  start: number,
+  end: number,
+  squaredNorm: number,
+): void {
   if (squaredNorm > 0) {
     const inverse = 1 / Math.sqrt(squaredNorm);
     for (let p = start; p < end; p++) {

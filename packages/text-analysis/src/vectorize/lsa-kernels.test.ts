@@ -48,7 +48,8 @@ describe('Xᵀ·Q from the transpose', () => {
           for (let p = matrix.indptr[i] as number; p < (matrix.indptr[i + 1] as number); p++) {
             const j = matrix.indices[p] as number;
             for (let c = 0; c < l; c++) {
-              expected[j * l + c] = (expected[j * l + c] as number) + (matrix.values[p] as number) * (q[i * l + c] as number);
+              expected[j * l + c] =
+                (expected[j * l + c] as number) + (matrix.values[p] as number) * (q[i * l + c] as number);
             }
           }
         }
@@ -72,12 +73,18 @@ describe('Xᵀ·Q from the transpose', () => {
     const columns = 5000;
     const indptr = Int32Array.from({ length: rows + 1 }, (_, i) => i * perRow);
     const indices = Int32Array.from({ length: rows * perRow }, (_, p) => (p * 7919) % columns);
-    const matrix: CsrArrays = { rowCount: rows, indptr, indices, values: new Float32Array(rows * perRow).fill(1) };
+    const matrix: CsrArrays = {
+      rowCount: rows,
+      indptr,
+      indices,
+      values: new Float32Array(rows * perRow).fill(1),
+    };
     const { csc, from } = transposeToCsc(matrix, columns, true);
     expect(csc.rows.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(from.length - 1).toBeGreaterThanOrEqual(Math.floor((rows * perRow) / CHUNK_VALUES));
     for (let chunk = 0; chunk + 2 < from.length; chunk++) {
-      const values = (csc.colptr[from[chunk + 1] as number] as number) - (csc.colptr[from[chunk] as number] as number);
+      const values =
+        (csc.colptr[from[chunk + 1] as number] as number) - (csc.colptr[from[chunk] as number] as number);
       expect(values).toBeGreaterThanOrEqual(CHUNK_VALUES);
       expect(values).toBeLessThan(CHUNK_VALUES + rows);
     }

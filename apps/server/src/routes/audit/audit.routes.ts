@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AuditListResponseSchema, AuditQuerySchema, type AuditEvent, type AuditQuery } from '@innspill/contracts';
+import {
+  AuditListResponseSchema,
+  AuditQuerySchema,
+  type AuditEvent,
+  type AuditQuery,
+} from '@innspill/contracts';
 import { audit, osloLocalToUtc } from '@innspill/core';
 import type { AppDependencies } from '../../app-context.ts';
 
@@ -13,7 +18,10 @@ function presentAuditEvent(row: AuditRow): AuditEvent {
     action: row.event.action,
     entityType: row.event.entityType,
     entityId: row.event.entityId,
-    user: row.event.userId && row.userName ? { id: row.event.userId, name: row.userName, email: row.userEmail ?? '' } : null,
+    user:
+      row.event.userId && row.userName
+        ? { id: row.event.userId, name: row.userName, email: row.userEmail ?? '' }
+        : null,
     detail: row.event.detail,
   };
 }
@@ -45,7 +53,12 @@ export function auditRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const rows = await audit.listProcessAuditEvents(deps.db, request.actor, request.params.slug, toFilter(request.query));
+        const rows = await audit.listProcessAuditEvents(
+          deps.db,
+          request.actor,
+          request.params.slug,
+          toFilter(request.query),
+        );
         return { events: rows.map(presentAuditEvent) };
       },
     );
@@ -54,7 +67,12 @@ export function auditRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       '/api/admin/audit',
       {
         config: { access: 'admin' },
-        schema: { summary: 'The whole audit log (administrators)', tags: ['audit'], querystring: AuditQuerySchema, response: { 200: AuditListResponseSchema } },
+        schema: {
+          summary: 'The whole audit log (administrators)',
+          tags: ['audit'],
+          querystring: AuditQuerySchema,
+          response: { 200: AuditListResponseSchema },
+        },
       },
       async (request) => {
         const rows = await audit.listInstanceAuditEvents(deps.db, request.actor, toFilter(request.query));

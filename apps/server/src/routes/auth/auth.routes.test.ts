@@ -37,19 +37,36 @@ describe('auth routes', () => {
   });
 
   it('answers a wrong password and an unknown email identically', async () => {
-    const { user } = await accounts.addUser(sut.db, systemActor('test'), { email: 'known@example.test', isInstanceAdmin: false });
+    const { user } = await accounts.addUser(sut.db, systemActor('test'), {
+      email: 'known@example.test',
+      isInstanceAdmin: false,
+    });
     expect(user.email).toBe('known@example.test');
-    const wrong = await sut.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'known@example.test', password: 'x' } });
-    const unknown = await sut.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'nobody@example.test', password: 'x' } });
+    const wrong = await sut.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'known@example.test', password: 'x' },
+    });
+    const unknown = await sut.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'nobody@example.test', password: 'x' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.body).toBe(unknown.body);
   });
 
   it('rejects an invalid body with field errors in the shared error shape', async () => {
-    const response = await sut.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 42 } });
+    const response = await sut.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 42 },
+    });
     expect(response.statusCode).toBe(400);
-    const body = response.json<{ error: { code: string; message: string; fields: Record<string, string> } }>();
+    const body = response.json<{
+      error: { code: string; message: string; fields: Record<string, string> };
+    }>();
     expect(body.error.code).toBe('validation_failed');
     expect(Object.keys(body.error.fields)).toEqual(expect.arrayContaining(['email', 'password']));
   });
@@ -75,11 +92,19 @@ describe('auth routes', () => {
 
   it('revokes the session on sign-out', async () => {
     const session = await sut.signInNewUser();
-    const before = await sut.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: session.cookie } });
+    const before = await sut.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: session.cookie },
+    });
     expect(before.json<{ user: { id: string } }>().user.id).toBe(session.userId);
     const out = await sut.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: session.headers });
     expect(out.statusCode).toBe(204);
-    const after = await sut.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: session.cookie } });
+    const after = await sut.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: session.cookie },
+    });
     expect(after.json()).toEqual({ user: null, csrfToken: null, memberships: [] });
   });
 
@@ -108,10 +133,18 @@ describe('auth routes', () => {
     });
     expect(added.statusCode).toBe(201);
     const token = added.json<{ setupUrl: string }>().setupUrl.split('/setup/')[1];
-    const setup = await sut.app.inject({ method: 'POST', url: '/api/auth/setup', payload: { token, password: 'invited password 1' } });
+    const setup = await sut.app.inject({
+      method: 'POST',
+      url: '/api/auth/setup',
+      payload: { token, password: 'invited password 1' },
+    });
     expect(setup.statusCode).toBe(200);
     const session = sessionFromResponse(setup, 'unknown', 'invited@example.test');
-    const me = await sut.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: session.cookie } });
+    const me = await sut.app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { cookie: session.cookie },
+    });
     expect(me.json<{ user: { email: string } }>().user.email).toBe('invited@example.test');
 
     const nonAdmin = await sut.app.inject({

@@ -20,7 +20,11 @@ export function authRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       '/api/auth/session',
       {
         config: { access: 'public' },
-        schema: { summary: 'The signed-in user, their memberships and CSRF token', tags: ['auth'], response: { 200: SessionResponseSchema } },
+        schema: {
+          summary: 'The signed-in user, their memberships and CSRF token',
+          tags: ['auth'],
+          response: { 200: SessionResponseSchema },
+        },
       },
       async (request) => {
         if (!request.session) return { user: null, csrfToken: null, memberships: [] };
@@ -33,7 +37,12 @@ export function authRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       '/api/auth/sign-in',
       {
         config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
-        schema: { summary: 'Sign in with email and password', tags: ['auth'], body: SignInRequestSchema, response: { 200: SessionResponseSchema } },
+        schema: {
+          summary: 'Sign in with email and password',
+          tags: ['auth'],
+          body: SignInRequestSchema,
+          response: { 200: SessionResponseSchema },
+        },
       },
       async (request, reply) => {
         const { user, session } = await accounts.signIn(deps.db, request.body, deps.clock);
@@ -45,7 +54,10 @@ export function authRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
 
     app.post(
       '/api/auth/sign-out',
-      { config: { access: 'public' }, schema: { summary: 'Sign out (revokes the session)', tags: ['auth'], response: { 204: NoContent } } },
+      {
+        config: { access: 'public' },
+        schema: { summary: 'Sign out (revokes the session)', tags: ['auth'], response: { 204: NoContent } },
+      },
       async (request, reply) => {
         if (request.session) await accounts.signOut(deps.db, request.session.token);
         clearSessionCookie(reply, cookieSettings);
@@ -90,7 +102,12 @@ export function authRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       '/api/auth/password',
       {
         config: { access: 'authenticated', rateLimit: { max: 10, timeWindow: '1 minute' } },
-        schema: { summary: 'Change your own password', tags: ['auth'], body: ChangePasswordRequestSchema, response: { 204: NoContent } },
+        schema: {
+          summary: 'Change your own password',
+          tags: ['auth'],
+          body: ChangePasswordRequestSchema,
+          response: { 204: NoContent },
+        },
       },
       async (request, reply) => {
         if (!request.session) throw new UnauthenticatedError();

@@ -9,7 +9,11 @@ export function healthRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       '/api/health',
       {
         config: { access: 'public' },
-        schema: { summary: 'Liveness and database check', tags: ['system'], response: { 200: HealthResponseSchema } },
+        schema: {
+          summary: 'Liveness and database check',
+          tags: ['system'],
+          response: { 200: HealthResponseSchema },
+        },
       },
       async () => {
         await pingDatabase(deps.db);

@@ -22,7 +22,12 @@ export function processRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       '/api/processes',
       {
         config: { access: 'authenticated' },
-        schema: { summary: 'Strategy processes you can open', tags: ['processes'], querystring: LangQuery, response: { 200: ProcessListResponseSchema } },
+        schema: {
+          summary: 'Strategy processes you can open',
+          tags: ['processes'],
+          querystring: LangQuery,
+          response: { 200: ProcessListResponseSchema },
+        },
       },
       async (request) => {
         const rows = await processes.listProcesses(deps.db, request.actor);
@@ -35,7 +40,12 @@ export function processRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       '/api/processes',
       {
         config: { access: 'admin' },
-        schema: { summary: 'Create a strategy process', tags: ['processes'], body: CreateProcessRequestSchema, response: { 201: ProcessSummarySchema } },
+        schema: {
+          summary: 'Create a strategy process',
+          tags: ['processes'],
+          body: CreateProcessRequestSchema,
+          response: { 201: ProcessSummarySchema },
+        },
       },
       async (request, reply) => {
         const created = await processes.createProcess(deps.db, request.actor, request.body);
@@ -62,7 +72,11 @@ export function processRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
           request.params.slug,
           deps.clock,
         );
-        return presentProcessOverview(overview, requestLocale(request), processes.canEditProcess(overview.access));
+        return presentProcessOverview(
+          overview,
+          requestLocale(request),
+          processes.canEditProcess(overview.access),
+        );
       },
     );
 
@@ -70,9 +84,16 @@ export function processRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       '/api/processes/:slug/members',
       {
         config: { access: 'process' },
-        schema: { summary: 'Members and their roles', tags: ['processes'], params: SlugParams, response: { 200: MemberListResponseSchema } },
+        schema: {
+          summary: 'Members and their roles',
+          tags: ['processes'],
+          params: SlugParams,
+          response: { 200: MemberListResponseSchema },
+        },
       },
-      async (request) => ({ members: await processes.listProcessMembers(deps.db, request.actor, request.params.slug) }),
+      async (request) => ({
+        members: await processes.listProcessMembers(deps.db, request.actor, request.params.slug),
+      }),
     );
 
     app.put(
@@ -88,7 +109,10 @@ export function processRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        await processes.setProcessMembership(deps.db, request.actor, { slug: request.params.slug, ...request.body });
+        await processes.setProcessMembership(deps.db, request.actor, {
+          slug: request.params.slug,
+          ...request.body,
+        });
         return { members: await processes.listProcessMembers(deps.db, request.actor, request.params.slug) };
       },
     );

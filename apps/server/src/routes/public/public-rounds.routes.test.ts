@@ -4,14 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import {
-  email,
-  jobs,
-  processes,
-  responses,
-  systemActor,
-  systemClock,
-} from '@innspill/core';
+import { email, jobs, processes, responses, systemActor, systemClock } from '@innspill/core';
 import { buildActor, buildProcess, buildRound, findRoundSubmissions } from '@innspill/core/testing';
 import { buildTestApp, type TestApp, type TestSession } from '../../testing/build-test-app.ts';
 import { createJobHandlers } from '../../job-handlers.ts';

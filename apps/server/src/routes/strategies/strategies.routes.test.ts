@@ -182,7 +182,10 @@ describe('strategy routes', () => {
       payload: { section: 'x', text: 'y' },
     });
     expect(badSection.json<{ error: { code: string } }>().error.code).toBe('invalid_section');
-    const anonymous = await sut.app.inject({ method: 'GET', url: `/api/processes/${slug}/themes/${await themeId(3)}` });
+    const anonymous = await sut.app.inject({
+      method: 'GET',
+      url: `/api/processes/${slug}/themes/${await themeId(3)}`,
+    });
     expect(anonymous.statusCode).toBe(401);
   });
 

@@ -1,6 +1,13 @@
 import { useRef, type ReactNode } from 'react';
 import { Link as RouterLink, useMatch, useNavigate } from 'react-router';
-import { Button, Details, DetailsContent, DetailsSummary, Link, SkipLink } from '@digdir/designsystemet-react';
+import {
+  Button,
+  Details,
+  DetailsContent,
+  DetailsSummary,
+  Link,
+  SkipLink,
+} from '@digdir/designsystemet-react';
 import type { ProcessListResponseSchema } from '@innspill/contracts';
 import type { z } from 'zod';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -33,7 +40,10 @@ function ProcessSwitcher({
           {processes.map((item) => (
             <li key={item.slug}>
               <Link asChild>
-                <RouterLink to={`/p/${item.slug}`} aria-current={item.slug === currentSlug ? 'page' : undefined}>
+                <RouterLink
+                  to={`/p/${item.slug}`}
+                  aria-current={item.slug === currentSlug ? 'page' : undefined}
+                >
                   {item.title}
                 </RouterLink>
               </Link>
@@ -52,7 +62,8 @@ function ProcessNavigation({ slug }: { slug: string }) {
   const { session } = useSession();
   const role = session?.memberships.find((membership) => membership.slug === slug)?.role;
   const visibleAreas = processAreas.filter(
-    (area) => !area.roles || session?.user?.isInstanceAdmin || (role !== undefined && area.roles.includes(role)),
+    (area) =>
+      !area.roles || session?.user?.isInstanceAdmin || (role !== undefined && area.roles.includes(role)),
   );
   return (
     <nav aria-label={t('nav.label')} className="process-nav">

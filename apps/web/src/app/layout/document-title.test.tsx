@@ -47,7 +47,10 @@ describe('document title', () => {
           <MemoryRouter initialEntries={['/p/demo/strategy']}>
             <AppLayout>
               <Routes>
-                <Route path="/p/:slug/strategy" element={<Page headingKey="strategy.title" to="/account" />} />
+                <Route
+                  path="/p/:slug/strategy"
+                  element={<Page headingKey="strategy.title" to="/account" />}
+                />
                 <Route path="/account" element={<Page headingKey="account.title" to="/p/demo/strategy" />} />
               </Routes>
             </AppLayout>
@@ -63,7 +66,9 @@ describe('document title', () => {
   });
 
   it('leaves out a missing part and a part that repeats the one before', () => {
-    expect(composeDocumentTitle(['Demostrategi', 'Demostrategi', 'Innspill'])).toBe('Demostrategi – Innspill');
+    expect(composeDocumentTitle(['Demostrategi', 'Demostrategi', 'Innspill'])).toBe(
+      'Demostrategi – Innspill',
+    );
     expect(composeDocumentTitle([undefined, ' Runde  3 ', 'Innspill'])).toBe('Runde 3 – Innspill');
   });
 });

@@ -23,7 +23,9 @@ describe('AccountPage', () => {
   it('says at the field, in bokmål, that the current password is wrong', async () => {
     api.route('POST', /^\/api\/auth\/password$/, () => ({
       status: 400,
-      body: apiErrorBody('validation_failed', 'The current password is wrong.', { currentPassword: 'Wrong password.' }),
+      body: apiErrorBody('validation_failed', 'The current password is wrong.', {
+        currentPassword: 'Wrong password.',
+      }),
     }));
     render(
       <I18nProvider>

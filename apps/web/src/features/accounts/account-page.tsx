@@ -49,8 +49,27 @@ export function AccountPage() {
             {message.text}
           </Alert>
         ) : null}
-        <Textfield label={t('account.currentPassword')} type="password" autoComplete="current-password" required maxLength={textLimits.password} value={currentPassword} onChange={(e) => setCurrentPassword(e.target.value)} error={fieldErrors.currentPassword} />
-        <Textfield label={t('account.newPassword')} description={t('setup.passwordHint')} type="password" autoComplete="new-password" required maxLength={textLimits.password} value={newPassword} onChange={(e) => setNewPassword(e.target.value)} error={fieldErrors.password ?? fieldErrors.newPassword} />
+        <Textfield
+          label={t('account.currentPassword')}
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={textLimits.password}
+          value={currentPassword}
+          onChange={(e) => setCurrentPassword(e.target.value)}
+          error={fieldErrors.currentPassword}
+        />
+        <Textfield
+          label={t('account.newPassword')}
+          description={t('setup.passwordHint')}
+          type="password"
+          autoComplete="new-password"
+          required
+          maxLength={textLimits.password}
+          value={newPassword}
+          onChange={(e) => setNewPassword(e.target.value)}
+          error={fieldErrors.password ?? fieldErrors.newPassword}
+        />
         <Button type="submit">{t('account.submit')}</Button>
       </form>
     </section>

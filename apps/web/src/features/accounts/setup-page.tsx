@@ -24,7 +24,10 @@ export function SetupPage() {
   const { t } = useI18n();
   const { setSession } = useSession();
   const navigate = useNavigate();
-  const status = useApi(() => api.get<SetupLinkStatus>(`/api/auth/setup-links/${encodeURIComponent(token)}`), token);
+  const status = useApi(
+    () => api.get<SetupLinkStatus>(`/api/auth/setup-links/${encodeURIComponent(token)}`),
+    token,
+  );
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -61,20 +64,46 @@ export function SetupPage() {
     }
   }
 
-  const summary = Object.entries(fieldErrors).map(([field, message]) => ({ fieldId: `setup-${field}`, message: `${t(`setup.${field}`)}: ${message}` }));
+  const summary = Object.entries(fieldErrors).map(([field, message]) => ({
+    fieldId: `setup-${field}`,
+    message: `${t(`setup.${field}`)}: ${message}`,
+  }));
   return (
     <section className="narrow">
       <Heading level={1} data-size="lg">
         {t(isFirstAdmin ? 'setup.title.firstAdmin' : 'setup.title.invite')}
       </Heading>
-      <Paragraph>{isFirstAdmin ? t('setup.intro.firstAdmin') : t('setup.intro.invite', { email: status.data.email ?? '' })}</Paragraph>
+      <Paragraph>
+        {isFirstAdmin
+          ? t('setup.intro.firstAdmin')
+          : t('setup.intro.invite', { email: status.data.email ?? '' })}
+      </Paragraph>
       <form onSubmit={(event) => void submit(event)} className="form-stack" noValidate>
         <FormErrorSummary errors={summary} />
         {formError ? <Alert data-color="danger">{formError}</Alert> : null}
         {isFirstAdmin ? (
           <>
-            <Textfield id="setup-name" label={t('setup.name')} autoComplete="name" required maxLength={textLimits.userName} value={name} onChange={(e) => setName(e.target.value)} error={fieldErrors.name} />
-            <Textfield id="setup-email" label={t('setup.email')} type="email" autoComplete="email" required maxLength={textLimits.email} value={email} onChange={(e) => setEmail(e.target.value)} error={fieldErrors.email} />
+            <Textfield
+              id="setup-name"
+              label={t('setup.name')}
+              autoComplete="name"
+              required
+              maxLength={textLimits.userName}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              error={fieldErrors.name}
+            />
+            <Textfield
+              id="setup-email"
+              label={t('setup.email')}
+              type="email"
+              autoComplete="email"
+              required
+              maxLength={textLimits.email}
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              error={fieldErrors.email}
+            />
           </>
         ) : null}
         <Textfield

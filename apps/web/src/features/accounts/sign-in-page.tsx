@@ -25,7 +25,9 @@ export function SignInPage() {
       setSession(await api.post<SessionResponse>('/api/auth/sign-in', { email, password }));
       await navigate(returnTo);
     } catch (caught) {
-      setError(caught instanceof ApiError && caught.status === 429 ? t('signIn.rateLimited') : t('signIn.failed'));
+      setError(
+        caught instanceof ApiError && caught.status === 429 ? t('signIn.rateLimited') : t('signIn.failed'),
+      );
     } finally {
       setIsBusy(false);
     }

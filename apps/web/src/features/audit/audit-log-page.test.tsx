@@ -34,7 +34,9 @@ describe('AuditLogPage', () => {
       body: apiErrorBody('forbidden', 'Your role does not allow you to read the audit log.'),
     }));
     renderPage();
-    expect(await screen.findByRole('heading', { level: 1, name: 'Du har ikke tilgang til denne siden' })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Du har ikke tilgang til denne siden' }),
+    ).toBeTruthy();
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
     expect(screen.queryByRole('form')).toBeNull();
     expect(screen.queryByText('Endringslogg')).toBeNull();

@@ -1,21 +1,50 @@
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import { Button, Field, Heading, Input, Label, Paragraph, Select, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from '@digdir/designsystemet-react';
+import {
+  Button,
+  Field,
+  Heading,
+  Input,
+  Label,
+  Paragraph,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from '@digdir/designsystemet-react';
 import type { AuditEvent } from '@innspill/contracts';
 import { api } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorState, LoadingState } from '../../components/page-states.tsx';
 
-const areas = ['process', 'membership', 'round', 'submission', 'actor', 'invitation', 'statement', 'canvas', 'comment', 'user'];
+const areas = [
+  'process',
+  'membership',
+  'round',
+  'submission',
+  'actor',
+  'invitation',
+  'statement',
+  'canvas',
+  'comment',
+  'user',
+];
 
 function describeDetail(detail: Record<string, unknown>, t: (key: string) => string): string {
   const parts: string[] = [];
   if ('before' in detail || 'after' in detail) {
-    parts.push(`${t('audit.before')}: ${JSON.stringify(detail.before ?? null)}`, `${t('audit.after')}: ${JSON.stringify(detail.after ?? null)}`);
+    parts.push(
+      `${t('audit.before')}: ${JSON.stringify(detail.before ?? null)}`,
+      `${t('audit.after')}: ${JSON.stringify(detail.after ?? null)}`,
+    );
   }
   for (const [key, value] of Object.entries(detail)) {
-    if (key !== 'before' && key !== 'after') parts.push(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+    if (key !== 'before' && key !== 'after')
+      parts.push(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
   }
   return parts.join(' · ');
 }
@@ -28,7 +57,10 @@ export function AuditLogPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [query, setQuery] = useState('');
-  const state = useApi(() => api.get<{ events: AuditEvent[] }>(`/api/processes/${encodeURIComponent(slug)}/audit${query}`), `${slug}${query}`);
+  const state = useApi(
+    () => api.get<{ events: AuditEvent[] }>(`/api/processes/${encodeURIComponent(slug)}/audit${query}`),
+    `${slug}${query}`,
+  );
 
   function apply(event: FormEvent) {
     event.preventDefault();

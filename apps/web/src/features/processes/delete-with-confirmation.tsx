@@ -73,7 +73,13 @@ export function DeleteWithConfirmation({
             {t('processEdit.confirmDelete', { name })}
           </Paragraph>
           <div className="statement__buttons">
-            <Button type="button" data-size="sm" data-color="danger" disabled={isBusy} onClick={() => void confirm()}>
+            <Button
+              type="button"
+              data-size="sm"
+              data-color="danger"
+              disabled={isBusy}
+              onClick={() => void confirm()}
+            >
               {t('processEdit.confirmDeleteYes')}
             </Button>
             <Button type="button" data-size="sm" variant="secondary" onClick={backToDelete}>

@@ -2,7 +2,12 @@ import { useState } from 'react';
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
 import { planDateIssueOf } from '@innspill/contracts';
 import { ApiError } from '../../lib/api-client.ts';
-import { apiErrorSummary, apiFieldMessage, type FieldContext, type Translate } from '../../lib/api-error-messages.ts';
+import {
+  apiErrorSummary,
+  apiFieldMessage,
+  type FieldContext,
+  type Translate,
+} from '../../lib/api-error-messages.ts';
 import { planDateErrorMessage, secretariatFieldMessage } from '../rounds/secretariat-errors.ts';
 
 /** What the last save of one of an editor's forms came to. */

@@ -9,7 +9,10 @@ import { ErrorState, LoadingState } from '../../components/page-states.tsx';
 
 function ProcessList() {
   const { t, locale } = useI18n();
-  const state = useApi(() => api.get<{ processes: ProcessSummary[] }>(`/api/processes?lang=${locale}`), `home-${locale}`);
+  const state = useApi(
+    () => api.get<{ processes: ProcessSummary[] }>(`/api/processes?lang=${locale}`),
+    `home-${locale}`,
+  );
   if (state.isLoading) return <LoadingState />;
   if (state.error) return <ErrorState error={state.error} />;
   const processes = state.data?.processes ?? [];

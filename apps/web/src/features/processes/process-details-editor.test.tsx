@@ -49,7 +49,9 @@ describe('ProcessDetailsEditor errors', () => {
     }));
     renderEditor();
     const form = (await screen.findByRole('heading', { name: 'Legg til organ' })).closest('form')!;
-    fireEvent.change(within(form).getByLabelText(/Navn på organet/), { target: { value: 'Digitaliseringsstyret' } });
+    fireEvent.change(within(form).getByLabelText(/Navn på organet/), {
+      target: { value: 'Digitaliseringsstyret' },
+    });
     fireEvent.submit(form);
     expect(await screen.findByRole('alert')).toHaveProperty(
       'textContent',
@@ -61,9 +63,13 @@ describe('ProcessDetailsEditor errors', () => {
   it('limits a deliverable name to the contract’s 300 characters and names the field of a refused one', async () => {
     api.route('POST', /\/deliverables\?lang=nb$/, () => ({
       status: 400,
-      body: apiErrorBody('validation_failed', 'The request is not valid: name: Too big: expected string to have <=300 characters', {
-        name: 'Too big: expected string to have <=300 characters',
-      }),
+      body: apiErrorBody(
+        'validation_failed',
+        'The request is not valid: name: Too big: expected string to have <=300 characters',
+        {
+          name: 'Too big: expected string to have <=300 characters',
+        },
+      ),
     }));
     renderEditor();
     const form = (await screen.findByRole('heading', { name: 'Legg til leveranse' })).closest('form')!;
@@ -72,7 +78,9 @@ describe('ProcessDetailsEditor errors', () => {
     fireEvent.change(name, { target: { value: 'x'.repeat(301) } });
     fireEvent.change(within(form).getByLabelText(/Dato/), { target: { value: '2026-05-01' } });
     fireEvent.submit(form);
-    expect((await screen.findByRole('alert')).textContent).toBe('Noen felt må rettes. Leveranse: Høyst 300 tegn.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Noen felt må rettes. Leveranse: Høyst 300 tegn.',
+    );
     expect(document.body.textContent).not.toContain('Too big');
   });
 });
@@ -124,7 +132,10 @@ describe('ProcessDetailsEditor forms', () => {
   });
 
   it('deletes on "Ja, slett", says so, and moves focus to the list’s heading', async () => {
-    api.route('DELETE', /\/bodies\/body-1\?lang=nb$/, () => ({ status: 200, body: { ...timeline, bodies: [] } }));
+    api.route('DELETE', /\/bodies\/body-1\?lang=nb$/, () => ({
+      status: 200,
+      body: { ...timeline, bodies: [] },
+    }));
     renderEditor();
     fireEvent.click(await screen.findByRole('button', { name: 'Slett Digitaliseringsstyret' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Ja, slett' }));

@@ -11,7 +11,11 @@ import {
   Textfield,
 } from '@digdir/designsystemet-react';
 import type { Timeline } from '@innspill/contracts';
-import { involvementEventKinds, milestoneKinds as vocabularyMilestoneKinds, type MilestoneKind } from '@innspill/vocabulary';
+import {
+  involvementEventKinds,
+  milestoneKinds as vocabularyMilestoneKinds,
+  type MilestoneKind,
+} from '@innspill/vocabulary';
 import { api } from '../../lib/api-client.ts';
 import { textLimits } from '../../lib/text-limits.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -19,8 +23,15 @@ import { editorError, FormOutcomeMessage, useFormOutcome } from './form-feedback
 
 const eventKinds = involvementEventKinds;
 /** The milestone kinds in the order the form offers them (the most common first). */
-const milestoneKindOrder: Record<MilestoneKind, number> = { meeting: 0, deadline: 1, deliverable: 2, launch: 3 };
-const milestoneKinds = [...vocabularyMilestoneKinds].sort((a, b) => milestoneKindOrder[a] - milestoneKindOrder[b]);
+const milestoneKindOrder: Record<MilestoneKind, number> = {
+  meeting: 0,
+  deadline: 1,
+  deliverable: 2,
+  launch: 3,
+};
+const milestoneKinds = [...vocabularyMilestoneKinds].sort(
+  (a, b) => milestoneKindOrder[a] - milestoneKindOrder[b],
+);
 
 /** The secretariat's tools on the timeline: log involvement, add milestones, keep body members. */
 export function ProcessPlanEditor({
@@ -84,9 +95,13 @@ export function ProcessPlanEditor({
 
   const addMilestone = async (formEvent: FormEvent) => {
     formEvent.preventDefault();
-    const ok = await run('milestone', () => api.post<Timeline>(`${base}/milestones?lang=${locale}`, milestone), {
-      title: milestone.title,
-    });
+    const ok = await run(
+      'milestone',
+      () => api.post<Timeline>(`${base}/milestones?lang=${locale}`, milestone),
+      {
+        title: milestone.title,
+      },
+    );
     if (ok) setMilestone({ date: '', title: '', kind: 'meeting' });
   };
 

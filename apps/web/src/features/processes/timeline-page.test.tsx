@@ -150,7 +150,8 @@ describe('the timeline table’s row actions', () => {
   });
   const milestone = item({ id: 'm1', date: '2026-12-01', title: 'Lansering' });
   const editable = (items: TimelineItem[]): Timeline => ({ ...timeline(items), canEdit: true });
-  const deleteButton = () => screen.findByRole('button', { name: 'Slett involvering 20. oktober 2020: Statusrapport til styret' });
+  const deleteButton = () =>
+    screen.findByRole('button', { name: 'Slett involvering 20. oktober 2020: Statusrapport til styret' });
 
   it('asks before deleting a log entry; a refusal is shown, the row stays and focus returns to "Slett"', async () => {
     const api = stubApi();
@@ -173,13 +174,20 @@ describe('the timeline table’s row actions', () => {
   it('deletes a log entry on "Ja, slett" and moves focus to the table’s heading', async () => {
     const api = stubApi();
     api.route('GET', /\/timeline\?lang=nb$/, () => ({ status: 200, body: editable([logged, milestone]) }));
-    api.route('DELETE', /\/involvement-events\/e1\?lang=nb$/, () => ({ status: 200, body: editable([milestone]) }));
+    api.route('DELETE', /\/involvement-events\/e1\?lang=nb$/, () => ({
+      status: 200,
+      body: editable([milestone]),
+    }));
     renderTimeline();
     fireEvent.click(await deleteButton());
     fireEvent.click(await screen.findByRole('button', { name: 'Ja, slett' }));
-    await waitFor(() => expect(screen.getByRole('table').textContent).not.toContain('Statusrapport til styret'));
     await waitFor(() =>
-      expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Alle datoer i tabell' })),
+      expect(screen.getByRole('table').textContent).not.toContain('Statusrapport til styret'),
+    );
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('heading', { level: 2, name: 'Alle datoer i tabell' }),
+      ),
     );
     expect(screen.queryByRole('alert')).toBeNull();
   });

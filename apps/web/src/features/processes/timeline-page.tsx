@@ -193,7 +193,10 @@ export function TimelinePage() {
                     {item.kind === 'involvement' ? (
                       <DeleteWithConfirmation
                         name={`${item.title} (${formatDate(item.date)})`}
-                        deleteLabel={t('plan.deleteEvent', { date: formatDate(item.date), title: item.title })}
+                        deleteLabel={t('plan.deleteEvent', {
+                          date: formatDate(item.date),
+                          title: item.title,
+                        })}
                         onDelete={async () => {
                           const ok = await rowAction(
                             () =>
@@ -203,7 +206,8 @@ export function TimelinePage() {
                             t('processEdit.deletedNamed', { name: item.title }),
                           );
                           // the row is gone: focus goes to the table's heading
-                          if (ok) requestAnimationFrame(() => document.getElementById('table-heading')?.focus());
+                          if (ok)
+                            requestAnimationFrame(() => document.getElementById('table-heading')?.focus());
                           return ok;
                         }}
                       />

@@ -73,7 +73,12 @@ describe(localiseRespondentError.name, () => {
       'answers.1.text': 'Too big: expected string to have <=100000 characters',
     });
     // The request's answers are in a different order from the round's questions.
-    const sent = { answers: [{ questionId: 'q3', value: 3 }, { questionId: 'q1', text: 'x'.repeat(100_001) }] };
+    const sent = {
+      answers: [
+        { questionId: 'q3', value: 3 },
+        { questionId: 'q1', text: 'x'.repeat(100_001) },
+      ],
+    };
     const nbResult = localiseRespondentError(server, round, nb, { sent, locale: 'nb' });
     expect(Object.keys(nbResult.fields)).toEqual(['answers.q1']);
     expect(nbResult.fields['answers.q1']).toMatch(/^Svaret er for langt \(høyst 100\s000 tegn\)\.$/);
@@ -130,7 +135,9 @@ describe(localiseRespondentError.name, () => {
     ).toMatch(/^Filen er ikke en PDF/);
     const empty = error(400, 'empty_file', '"tom.txt" is empty (0 bytes). Choose a file with content.');
     expect(localiseRespondentError(empty, round, nb).message).toBe('Filen er tom. Velg en fil med innhold.');
-    expect(localiseRespondentError(empty, round, en).message).toBe('The file is empty. Choose a file with content.');
+    expect(localiseRespondentError(empty, round, en).message).toBe(
+      'The file is empty. Choose a file with content.',
+    );
     expect(
       localiseRespondentError(error(500, 'internal_error', 'Something went wrong.'), round, nb).message,
     ).toBe(translate('nb', 'app.error.generic'));

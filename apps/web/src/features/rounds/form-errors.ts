@@ -1,12 +1,7 @@
 import type { PublicRound, RespondentInput } from '@innspill/contracts';
 import type { Locale } from '../../i18n/i18n.tsx';
 import type { ApiError } from '../../lib/api-client.ts';
-import {
-  formatLimit,
-  maxAnswerChars,
-  maxRespondentChars,
-  questionFieldId,
-} from './respondent-form.tsx';
+import { formatLimit, maxAnswerChars, maxRespondentChars, questionFieldId } from './respondent-form.tsx';
 
 const fieldIds: Record<string, string> = {
   submitterEmail: 'respond-email',

@@ -163,13 +163,7 @@ function WithdrawConfirmation({
         {isInvited ? t('respond.withdrawConfirmAgainInvited') : t('respond.withdrawConfirmAgainPublic')}
       </Paragraph>
       <div className="button-row">
-        <Button
-          type="button"
-          data-color="danger"
-          disabled={isBusy}
-          aria-busy={isBusy}
-          onClick={onConfirm}
-        >
+        <Button type="button" data-color="danger" disabled={isBusy} aria-busy={isBusy} onClick={onConfirm}>
           {t('respond.withdrawConfirm')}
         </Button>
         <Button type="button" variant="secondary" onClick={onCancel}>
@@ -257,11 +251,9 @@ export function RespondentPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const sent = input();
-    void run(() => api.post<RespondentView>(`${path}/submit`, sent), undefined, false, sent).then(
-      (isOk) => {
-        if (isOk) setIsEditing(false);
-      },
-    );
+    void run(() => api.post<RespondentView>(`${path}/submit`, sent), undefined, false, sent).then((isOk) => {
+      if (isOk) setIsEditing(false);
+    });
   };
   const attach = () => {
     if (!file) return;

@@ -39,7 +39,10 @@ let api: ApiStub;
 beforeEach(() => {
   localStorage.clear();
   api = stubApi();
-  api.route('GET', /\/themes\/theme-3\?lang=nb$/, () => ({ status: 200, body: canvas([first, second, third]) }));
+  api.route('GET', /\/themes\/theme-3\?lang=nb$/, () => ({
+    status: 200,
+    body: canvas([first, second, third]),
+  }));
 });
 afterEach(() => {
   cleanup();
@@ -67,19 +70,26 @@ describe('CanvasPage errors', () => {
     const english = 'The request is not valid: text: Too big: expected string to have <=4000 characters';
     api.route('POST', /\/themes\/theme-3\/statements\?lang=nb$/, () => ({
       status: 400,
-      body: apiErrorBody('validation_failed', english, { text: 'Too big: expected string to have <=4000 characters' }),
+      body: apiErrorBody('validation_failed', english, {
+        text: 'Too big: expected string to have <=4000 characters',
+      }),
     }));
     await openEditing();
     const field = screen.getByLabelText('Nytt punkt i Utfordringer');
     expect(field.getAttribute('maxlength')).toBe('4000');
     fireEvent.change(field, { target: { value: 'x'.repeat(4001) } });
-    expect(screen.getAllByText('Teksten har 4001 tegn. Høyst 4000 tegn er tillatt.').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('Teksten har 4001 tegn. Høyst 4000 tegn er tillatt.').length).toBeGreaterThan(
+      0,
+    );
     // over the limit nothing is sent; within it, the server's refusal is translated
     fireEvent.click(screen.getAllByRole('button', { name: 'Legg til' })[0]!);
     expect(api.calls.some((call) => call.method === 'POST')).toBe(false);
     fireEvent.change(field, { target: { value: 'Et punkt' } });
     fireEvent.click(screen.getAllByRole('button', { name: 'Legg til' })[0]!);
-    expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'Noen felt må rettes. Tekst: Ugyldig verdi.');
+    expect(await screen.findByRole('alert')).toHaveProperty(
+      'textContent',
+      'Noen felt må rettes. Tekst: Ugyldig verdi.',
+    );
     expect(document.body.textContent).not.toContain('Too big');
     expect(document.body.textContent).not.toContain('The request is not valid');
     expect((field as HTMLInputElement).value).toBe('Et punkt');
@@ -166,10 +176,15 @@ describe('CanvasPage concurrent edits', () => {
   it('saves only the canvas texts that were changed, with the version opened, and keeps focus on the save button', async () => {
     api.route('PATCH', /\/themes\/theme-3\?lang=nb$/, () => ({
       status: 200,
-      body: { ...canvas([first, second, third]), canvas: { ...canvas([]).canvas, summary: 'Nytt sammendrag', version: 2 } },
+      body: {
+        ...canvas([first, second, third]),
+        canvas: { ...canvas([]).canvas, summary: 'Nytt sammendrag', version: 2 },
+      },
     }));
     await openEditing();
-    fireEvent.change(screen.getByRole('textbox', { name: 'Sammendrag' }), { target: { value: 'Nytt sammendrag' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Sammendrag' }), {
+      target: { value: 'Nytt sammendrag' },
+    });
     const save = screen.getByRole('button', { name: 'Lagre tekstene' });
     save.focus();
     fireEvent.click(save);
@@ -190,7 +205,12 @@ describe('CanvasPage workflow focus', () => {
     const withStatus = (status: CanvasResponse['canvas']['status']): CanvasResponse => ({
       ...canvas([first]),
       canvas: { ...canvas([]).canvas, status },
-      permissions: { canEdit: status !== 'approved', canComment: true, canApprove: true, canChangeStatus: true },
+      permissions: {
+        canEdit: status !== 'approved',
+        canComment: true,
+        canApprove: true,
+        canChangeStatus: true,
+      },
     });
     api.route('GET', /\/themes\/theme-3\?lang=nb$/, () => ({ status: 200, body: withStatus('draft') }));
     api.route('POST', /\/themes\/theme-3\/status/, (body) => ({

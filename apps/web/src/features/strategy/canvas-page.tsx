@@ -143,7 +143,10 @@ export function CanvasPage() {
       }
     },
     remove: (statement) =>
-      run(() => api.delete<CanvasResponse>(`${base}/statements/${statement.id}${query}`), t('statement.deleted')),
+      run(
+        () => api.delete<CanvasResponse>(`${base}/statements/${statement.id}${query}`),
+        t('statement.deleted'),
+      ),
     add: (section, text) =>
       run(
         () => api.post<CanvasResponse>(`${base}/statements${query}`, { section, text }),
@@ -162,7 +165,8 @@ export function CanvasPage() {
       t(`canvas.status.${status}`),
     );
     // the button that was pressed is gone with the old status: focus the next step, else the status
-    if (ok) focusAfterRender.current = nextStatuses[status].map((next) => `status-${next}`).concat('canvas-status');
+    if (ok)
+      focusAfterRender.current = nextStatuses[status].map((next) => `status-${next}`).concat('canvas-status');
   };
 
   const postComment = async (event: FormEvent) => {

@@ -12,7 +12,10 @@ import { ErrorState, LoadingState } from '../../components/page-states.tsx';
 import { StatementList, type StatementActions } from './statement-list.tsx';
 import { StructureEditor } from './structure-editor.tsx';
 
-const statusColor = { draft: 'neutral', in_review: 'warning', approved: 'success' } as const satisfies Record<CanvasStatus, string>;
+const statusColor = { draft: 'neutral', in_review: 'warning', approved: 'success' } as const satisfies Record<
+  CanvasStatus,
+  string
+>;
 
 /** The strategy at a glance: overarching goals with their lead, the structure and the themes. */
 export function StrategyOverviewPage() {
@@ -48,7 +51,11 @@ export function StrategyOverviewPage() {
       setError(
         apiErrorSummary(caught, t, {
           labels: { text: t('statement.text'), lead: t('strategy.lead'), title: t('strategy.newTheme') },
-          limits: { text: textLimits.statementText, lead: textLimits.goalsLead, title: textLimits.themeTitle },
+          limits: {
+            text: textLimits.statementText,
+            lead: textLimits.goalsLead,
+            title: textLimits.themeTitle,
+          },
           values: sent,
         }),
       );
@@ -100,7 +107,9 @@ export function StrategyOverviewPage() {
     remove: (goal) =>
       run(() => api.delete<StrategyOverview>(`${base}/goals/${goal.id}${query}`), t('statement.deleted')),
     add: (_section, text) =>
-      run(() => api.post<StrategyOverview>(`${base}/goals${query}`, { text }), t('statement.saved'), { text }),
+      run(() => api.post<StrategyOverview>(`${base}/goals${query}`, { text }), t('statement.saved'), {
+        text,
+      }),
     comment: () => undefined,
   };
   return (
@@ -191,7 +200,11 @@ export function StrategyOverviewPage() {
             {data.goals.map((goal) => (
               <li
                 key={goal.id}
-                lang={goal.originalText === null && data.process.language !== locale ? data.process.language : undefined}
+                lang={
+                  goal.originalText === null && data.process.language !== locale
+                    ? data.process.language
+                    : undefined
+                }
               >
                 {goal.text}
               </li>

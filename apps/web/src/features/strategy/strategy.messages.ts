@@ -452,11 +452,14 @@ export const strategyMessages: Catalogue = {
     'status.deliverables': 'Deliverables',
   },
 } satisfies LabelledCatalogue<
-  `plan.eventKind.${InvolvementEventKind}` | `canvas.status.${CanvasStatus}` | `history.entity.${RevisionEntityType}`
+  | `plan.eventKind.${InvolvementEventKind}`
+  | `canvas.status.${CanvasStatus}`
+  | `history.entity.${RevisionEntityType}`
 >;
 
 /** Section id → message key of its heading. */
-export const sectionLabelKey: Record<CanvasSection | ProcessSection, string> & Partial<Record<string, string>> = {
+export const sectionLabelKey: Record<CanvasSection | ProcessSection, string> &
+  Partial<Record<string, string>> = {
   challenge: 'canvas.challenges',
   'headline.individual': 'canvas.headline',
   'headline.institution': 'canvas.headline',

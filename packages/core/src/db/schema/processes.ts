@@ -20,9 +20,7 @@ export const strategyProcesses = pgTable('strategy_processes', {
   principles: jsonb('principles').$type<string[]>().notNull().default([]),
   /** How the sector is involved ("Dette skal være sektorens strategi!"): bullets. */
   involvement: jsonb('involvement').$type<string[]>().notNull().default([]),
-  status: text('status', { enum: vocabulary.processStatuses })
-    .notNull()
-    .default('active'),
+  status: text('status', { enum: vocabulary.processStatuses }).notNull().default('active'),
   translations: jsonb('translations').$type<Translations>().notNull().default({}),
   /**
    * Personal data retention: submitter names and emails are anonymised this many days after the

@@ -44,9 +44,7 @@ export const submissions = pgTable(
     isLate: boolean('is_late').notNull().default(false),
     publicationConsent: boolean('publication_consent'),
     receiptCode: text('receipt_code').unique(),
-    source: text('source', { enum: vocabulary.submissionSources })
-      .notNull()
-      .default('web'),
+    source: text('source', { enum: vocabulary.submissionSources }).notNull().default('web'),
     /** SHA-256 of the respondent's secret edit link (public rounds); invitations use theirs. */
     accessTokenHash: text('access_token_hash').unique(),
     idempotencyKey: text('idempotency_key'),

@@ -1,4 +1,14 @@
-import { boolean, date, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { strategyProcesses, type Translations } from './processes.ts';
 import * as vocabulary from '@innspill/vocabulary';
 
@@ -16,12 +26,8 @@ export const inputRounds = pgTable(
     referenceDate: date('reference_date', { mode: 'string' }),
     opensAt: timestamp('opens_at', { withTimezone: true }),
     deadline: timestamp('deadline', { withTimezone: true }).notNull(),
-    status: text('status', { enum: vocabulary.roundStatuses })
-      .notNull()
-      .default('draft'),
-    visibility: text('visibility', { enum: vocabulary.roundVisibilities })
-      .notNull()
-      .default('public'),
+    status: text('status', { enum: vocabulary.roundStatuses }).notNull().default('draft'),
+    visibility: text('visibility', { enum: vocabulary.roundVisibilities }).notNull().default('public'),
     /** After the deadline: accept and flag as late, or refuse. */
     latePolicy: text('late_policy', { enum: vocabulary.roundLatePolicies })
       .notNull()
