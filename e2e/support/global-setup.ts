@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 export default function setup(): void {
   const script = fileURLToPath(new URL('../../scripts/ensure-web-build.mjs', import.meta.url));
   const result = spawnSync(process.execPath, [script], { stdio: 'inherit' });
-  if (result.status !== 0)
+  if (result.status !== 0) {
     throw new Error(`Building the web app for the browser tests failed (exit ${result.status}).`);
+  }
 }

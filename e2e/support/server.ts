@@ -79,8 +79,9 @@ export async function startInnspill(
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline)
+    if (Date.now() > deadline) {
       throw new Error(`Innspill did not answer /api/health within 120 s:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return {

@@ -99,15 +99,17 @@ export async function buildApp(deps: AppDependencies): Promise<BuiltApp> {
   );
 
   const hasWebApp = deps.webRoot !== undefined && existsSync(deps.webRoot);
-  if (hasWebApp)
+  if (hasWebApp) {
     await app.register(fastifyStatic, { root: deps.webRoot!, wildcard: false, index: ['index.html'] });
+  }
   // Unknown /api routes get a JSON 404; any other GET is a page of the single-page app.
   app.setNotFoundHandler((request, reply) => {
     if (hasWebApp && request.method === 'GET' && !request.url.startsWith('/api')) {
       // A respondent's page gets a <noscript> link to its plain form.
       const plainPath = plainFormPathFor(request.url);
-      if (plainPath)
+      if (plainPath) {
         return reply.type('text/html; charset=utf-8').send(spaIndexWithNoscript(deps.webRoot!, plainPath));
+      }
       return reply.type('text/html').sendFile('index.html');
     }
     return reply.status(404).send({

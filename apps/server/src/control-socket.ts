@@ -45,8 +45,9 @@ export async function startControlSocket(options: {
   async function handle(line: string): Promise<ControlResponse> {
     try {
       const request = JSON.parse(line) as Partial<ControlRequest>;
-      if (request.command !== 'backup' || typeof request.outPath !== 'string')
+      if (request.command !== 'backup' || typeof request.outPath !== 'string') {
         return { ok: false, error: 'Unknown command.' };
+      }
       const summary = await backup.createBackup(options.db, systemActor('cli backup via control socket'), {
         outPath: request.outPath,
         filesFolder: options.filesFolder,

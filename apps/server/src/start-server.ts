@@ -83,8 +83,9 @@ export async function startServer(
     const retentionSweep = async () => {
       try {
         const result = await privacy.anonymiseExpiredSubmitters(db, systemClock);
-        if (result.submissions > 0)
+        if (result.submissions > 0) {
           log(`Retention: anonymised the submitters of ${result.submissions} submissions.`);
+        }
       } catch (error) {
         log(`Retention sweep failed: ${(error as Error).message}`);
       }

@@ -74,8 +74,9 @@ export async function runRestoreCommand(argv: string[], io: CliIo): Promise<numb
     strict: true,
   });
   const file = positionals[0];
-  if (!file || positionals.length > 1)
+  if (!file || positionals.length > 1) {
     throw new UsageError(`Give exactly one backup file.\n\n${restoreHelp}`);
+  }
   const config = loadConfig(io.env, { dataFolder: values.data });
   await withDatabase(io, values.data, async (opened) => {
     const summary = await backup.restoreBackup(opened.db, systemActor('cli restore'), {

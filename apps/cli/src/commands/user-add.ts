@@ -23,8 +23,9 @@ export async function runUserAddCommand(argv: string[], io: CliIo): Promise<numb
   });
   if (!values.email) throw new UsageError('--email is required.\n\n' + userAddHelp);
   const role = values.role;
-  if ((values.process === undefined) !== (role === undefined))
+  if ((values.process === undefined) !== (role === undefined)) {
     throw new UsageError('--process and --role go together.');
+  }
   if (role !== undefined && !(accounts.membershipRoles as readonly string[]).includes(role)) {
     throw new UsageError(`--role must be one of ${accounts.membershipRoles.join(', ')}.`);
   }

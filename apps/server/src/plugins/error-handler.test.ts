@@ -61,12 +61,13 @@ function exportedErrorClasses(): ErrorClass[] {
   const classes = new Set<ErrorClass>();
   const visit = (exports: Record<string, unknown>) => {
     for (const value of Object.values(exports)) {
-      if (typeof value === 'function' && value.prototype instanceof core.DomainError)
+      if (typeof value === 'function' && value.prototype instanceof core.DomainError) {
         classes.add(value as ErrorClass);
-      else if (value && typeof value === 'object' && !Array.isArray(value)) {
+      } else if (value && typeof value === 'object' && !Array.isArray(value)) {
         for (const inner of Object.values(value)) {
-          if (typeof inner === 'function' && inner.prototype instanceof core.DomainError)
+          if (typeof inner === 'function' && inner.prototype instanceof core.DomainError) {
             classes.add(inner as ErrorClass);
+          }
         }
       }
     }
@@ -89,8 +90,9 @@ function sourceFiles(folder: string): string[] {
 function inlineConflictCodes(): string[] {
   const codes = new Set<string>();
   for (const file of sourceFiles(join(repositoryRoot, 'packages/core/src'))) {
-    for (const match of readFileSync(file, 'utf8').matchAll(/new ConflictError\(\s*'([a-z_]+)'/g))
+    for (const match of readFileSync(file, 'utf8').matchAll(/new ConflictError\(\s*'([a-z_]+)'/g)) {
       codes.add(match[1]!);
+    }
   }
   return [...codes];
 }
@@ -105,8 +107,9 @@ describe(statusForKind.name, () => {
     }
     expect(seen.size).toBeGreaterThan(25);
     for (const [code, status] of seen) {
-      if (code in statusByCodeBeforeKinds)
+      if (code in statusByCodeBeforeKinds) {
         expect({ code, status }).toEqual({ code, status: statusByCodeBeforeKinds[code] });
+      }
     }
   });
 

@@ -28,8 +28,9 @@ export function trackRouteAccess(app: FastifyInstance, registry: RegisteredRoute
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api')) return;
     const access = route.config?.access;
-    if (!access)
+    if (!access) {
       throw new Error(`Route ${String(route.method)} ${route.url} has no config.access declaration.`);
+    }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;

@@ -696,8 +696,9 @@ describe('plain respondent form: invitations, floods and junk', () => {
           ]),
         });
         statuses.push(response.statusCode);
-        if (response.statusCode === 429)
+        if (response.statusCode === 429) {
           expect(response.body).toContain('For mange forespørsler på kort tid.');
+        }
       }
       expect(statuses).toEqual([403, 403, 429]);
     } finally {

@@ -209,21 +209,22 @@ export function publicFormRoutes(deps: RouteDependencies) {
     const linkBase = plainFormPaths.link(token);
     const isSent = view.status === 'submitted';
     const main = html`${renderErrorSummary(ctx, view.round.questions, options.errors ?? {}, options.general ?? [])}
-    ${options.notices ?? []} ${renderRoundIntro(ctx, view.round, isSent ? t('editAnswers') : undefined)}
-    ${view.actorName ? html`<p>${t('invitedAs', { name: view.actorName })}</p>` : ''}
-    ${view.isLateIfSubmittedNow && !isSent ? renderNotice(t('late'), 'warning') : ''}
-    ${renderAnswerForm(ctx, {
-      round: view.round,
-      values: options.values,
-      errors: options.errors ?? {},
-      action: localHref(ctx, linkBase),
-      formToken: formTokenFor(secret, { linkToken: token }),
-      isInvited: view.actorName !== null,
-      attachments: view.attachments,
-      maxUploadMegabytes,
-      mode: isSent ? 'sent' : 'draft',
-    })}
-    ${renderPersonalLink(ctx, `${deps.config.publicUrl}${linkBase}`)}`;
+${options.notices ?? []}
+${renderRoundIntro(ctx, view.round, isSent ? t('editAnswers') : undefined)}
+${view.actorName ? html`<p>${t('invitedAs', { name: view.actorName })}</p>` : ''}
+${view.isLateIfSubmittedNow && !isSent ? renderNotice(t('late'), 'warning') : ''}
+${renderAnswerForm(ctx, {
+  round: view.round,
+  values: options.values,
+  errors: options.errors ?? {},
+  action: localHref(ctx, linkBase),
+  formToken: formTokenFor(secret, { linkToken: token }),
+  isInvited: view.actorName !== null,
+  attachments: view.attachments,
+  maxUploadMegabytes,
+  mode: isSent ? 'sent' : 'draft',
+})}
+${renderPersonalLink(ctx, `${deps.config.publicUrl}${linkBase}`)}`;
     const hasErrors = Object.keys(options.errors ?? {}).length > 0 || (options.general ?? []).length > 0;
     return renderPage(ctx, { title: view.round.title, main, hasErrors });
   };
@@ -244,26 +245,25 @@ export function publicFormRoutes(deps: RouteDependencies) {
           : t('notOpen');
     const body = result.canAnswerPublicly
       ? html`${result.isLateIfAnsweredNow ? renderNotice(t('late'), 'warning') : ''}
-          <p class="hint">${t('plain.intro')}</p>
-          ${renderAnswerForm(ctx, {
-            round,
-            values: options.values ?? emptyValues(),
-            errors: options.errors ?? {},
-            action: localHref(ctx, plainFormPaths.round(round.id)),
-            formToken: formTokenFor(secret, { roundId: round.id }),
-            idempotencyKey: options.idempotencyKey ?? newIdempotencyKey(),
-            isInvited: false,
-            attachments: undefined,
-            maxUploadMegabytes,
-            mode: 'new',
-          })}`
+<p class="hint">${t('plain.intro')}</p>
+${renderAnswerForm(ctx, {
+  round,
+  values: options.values ?? emptyValues(),
+  errors: options.errors ?? {},
+  action: localHref(ctx, plainFormPaths.round(round.id)),
+  formToken: formTokenFor(secret, { roundId: round.id }),
+  idempotencyKey: options.idempotencyKey ?? newIdempotencyKey(),
+  isInvited: false,
+  attachments: undefined,
+  maxUploadMegabytes,
+  mode: 'new',
+})}`
       : html`${renderNotice(why, 'info')}
-          <h2>${t('questions')}</h2>
-          <ol class="question-list">
-            ${round.questions.map((question) => html`<li>${question.text}</li>`)}
-          </ol>`;
+<h2>${t('questions')}</h2>
+<ol class="question-list">${round.questions.map((question) => html`<li>${question.text}</li>`)}</ol>`;
     const main = html`${renderErrorSummary(ctx, round.questions, options.errors ?? {}, options.general ?? [])}
-    ${renderRoundIntro(ctx, round)} ${body}`;
+${renderRoundIntro(ctx, round)}
+${body}`;
     const hasErrors = Object.keys(options.errors ?? {}).length > 0 || (options.general ?? []).length > 0;
     return renderPage(ctx, { title: round.title, main, hasErrors });
   };
@@ -291,8 +291,9 @@ export function publicFormRoutes(deps: RouteDependencies) {
       if (request.method !== 'POST') return;
       const ctx = pageContext(request);
       if (!isFormContentType(request)) return errorPage(reply, ctx, 415, ctx.t('error.contentType'));
-      if (!isSameOriginRequest(request, deps.config.publicUrl))
+      if (!isSameOriginRequest(request, deps.config.publicUrl)) {
         return errorPage(reply, ctx, 403, ctx.t('error.forbidden'));
+      }
     });
     app.addHook('onSend', async (request, reply) => {
       // The pages can hold a respondent's personal data and their secret link: never cache them.
@@ -310,20 +311,23 @@ export function publicFormRoutes(deps: RouteDependencies) {
         return errorPage(reply, ctx, 404, isRound ? t('error.roundNotFound') : t('error.invalidLink'));
       }
       const mapped = mapFormError(error, t, maxUploadMegabytes);
-      if (mapped)
+      if (mapped) {
         return errorPage(
           reply,
           ctx,
           mapped.status,
           [...mapped.general, ...Object.values(mapped.fields)].join(' '),
         );
+      }
       if (error.statusCode === 429) return errorPage(reply, ctx, 429, t('error.rateLimited'));
       if (isInvalidTextError(error)) return errorPage(reply, ctx, 400, t('error.badRequest'));
-      if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE')
+      if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') {
         return errorPage(reply, ctx, 413, t('error.tooLarge'));
+      }
       if (error.statusCode === 415) return errorPage(reply, ctx, 415, t('error.contentType'));
-      if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+      if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
         return errorPage(reply, ctx, error.statusCode, t('error.badRequest'));
+      }
       request.log.error({ err: error }, 'unhandled error on a plain respondent page');
       return errorPage(reply, ctx, 500, t('error.generic'));
     });
@@ -345,8 +349,9 @@ export function publicFormRoutes(deps: RouteDependencies) {
       { config: { access: 'public', rateLimit: readLimit } },
       async (request, reply) => {
         const ctx = pageContext(request);
-        if (!roundIdPattern.test(request.params.roundId))
+        if (!roundIdPattern.test(request.params.roundId)) {
           return errorPage(reply, ctx, 404, ctx.t('error.roundNotFound'));
+        }
         const result = await responses.getPublicRound(deps.db, request.params.roundId, clock);
         return sendPage(reply, 200, roundPage(ctx, result));
       },
@@ -433,17 +438,10 @@ export function publicFormRoutes(deps: RouteDependencies) {
             isLateIfSubmittedNow: false,
           };
           const main = html`<h1>${ctx.t('receiptTitle')}</h1>
-            ${renderNotice(ctx.t('receiptRepeat'), 'info')}
-            <p class="lead">${round.title}</p>
-            <div class="receipt">
-              <p>
-                ${ctx.t('receiptCode')}:
-                <strong class="receipt-code" data-testid="receipt-code"
-                  >${submission.receiptCode ?? ''}</strong
-                >
-              </p>
-            </div>
-            ${renderAnswerCopy(ctx, view)}`;
+${renderNotice(ctx.t('receiptRepeat'), 'info')}
+<p class="lead">${round.title}</p>
+<div class="receipt"><p>${ctx.t('receiptCode')}: <strong class="receipt-code" data-testid="receipt-code">${submission.receiptCode ?? ''}</strong></p></div>
+${renderAnswerCopy(ctx, view)}`;
           return sendPage(reply, 200, renderPage(ctx, { title: ctx.t('receiptTitle'), main }));
         } catch (error) {
           const mapped = mapFormError(error, ctx.t, maxUploadMegabytes);
@@ -554,8 +552,9 @@ export function publicFormRoutes(deps: RouteDependencies) {
           // stale edit form lands on the committed receipt, with a note that nothing changed.
           return redirect(reply, localHref(ctx, linkBase, { frist: '1' }));
         }
-        if (posted.isFileTooLarge)
+        if (posted.isFileTooLarge) {
           return again(413, { file: t('error.fileTooLarge', { max: maxUploadMegabytes }) }, []);
+        }
         if (Object.keys(errors).length) return again(400, errors, []);
         const isSent = view.status === 'submitted';
         const pagePath = isSent ? `${linkBase}/endre` : linkBase;

@@ -53,8 +53,9 @@ export async function buildTestApp(
       url: '/api/auth/sign-in',
       payload: { email: user.email, password: testPassword },
     });
-    if (response.statusCode !== 200)
+    if (response.statusCode !== 200) {
       throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+    }
     return sessionFromResponse(response, user.id, user.email);
   };
   return {

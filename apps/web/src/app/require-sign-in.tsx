@@ -9,8 +9,9 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   useEffect(() => {
-    if (session && !session.user)
+    if (session && !session.user) {
       void navigate('/sign-in', { replace: true, state: { returnTo: location.pathname } });
+    }
   }, [session, navigate, location.pathname]);
   if (!session?.user) return <LoadingState />;
   return <>{children}</>;

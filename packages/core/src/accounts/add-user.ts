@@ -27,8 +27,9 @@ export async function addUser(
 ): Promise<{ user: SessionUser; setupToken: string }> {
   assertCanManageUsers(actor);
   const email = normalizeEmail(input.email);
-  if (!email)
+  if (!email) {
     throw new ValidationError('That is not a valid email address.', { email: 'Not a valid email address.' });
+  }
   const name = input.name?.trim() || email.split('@')[0] || email;
   return db.transaction(async (tx) => {
     if (await findUserByEmail(tx, email)) throw new EmailTakenError(email);

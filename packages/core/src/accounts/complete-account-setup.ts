@@ -42,8 +42,9 @@ export async function completeAccountSetup(
     let user;
     if (token.purpose === 'first_admin') {
       const email = normalizeEmail(input.email ?? '');
-      if (!email)
+      if (!email) {
         throw new ValidationError('Enter a valid email address.', { email: 'Not a valid email address.' });
+      }
       const name = input.name?.trim();
       if (!name) throw new ValidationError('Enter your name.', { name: 'Required.' });
       if (await findUserByEmail(tx, email)) throw new EmailTakenError(email);

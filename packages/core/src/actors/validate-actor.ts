@@ -37,8 +37,9 @@ export function checkActor(input: ActorInput): {
   const name = input.name.trim().replace(/\s+/g, ' ');
   if (!name) issues.push({ field: 'name', code: 'required' });
   if (name.length > 300) issues.push({ field: 'name', code: 'too_long' });
-  if (!actorTypes.includes(input.type))
+  if (!actorTypes.includes(input.type)) {
     issues.push({ field: 'type', code: 'unknown_actor_type', value: input.type });
+  }
   const rawNumber = input.organisationNumber?.trim() ?? '';
   const organisationNumber = rawNumber ? normaliseOrganisationNumber(rawNumber) : null;
   if (organisationNumber && !isValidOrganisationNumber(organisationNumber)) {

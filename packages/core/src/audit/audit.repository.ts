@@ -18,8 +18,9 @@ export async function findAuditEvents(db: Queryable, filter: AuditEventFilter) {
   const conditions: SQL[] = [];
   if (filter.processId) conditions.push(eq(auditEvents.processId, filter.processId));
   if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
-  if (filter.actionPrefix)
+  if (filter.actionPrefix) {
     conditions.push(like(auditEvents.action, `${filter.actionPrefix.replace(/[%_\\]/g, '')}%`));
+  }
   if (filter.entityType) conditions.push(eq(auditEvents.entityType, filter.entityType));
   if (filter.userId) conditions.push(eq(auditEvents.userId, filter.userId));
   if (filter.from) conditions.push(gte(auditEvents.at, filter.from));

@@ -28,7 +28,8 @@ export async function listProcessAuditEvents(
 /** The whole instance's audit log, for administrators. */
 export async function listInstanceAuditEvents(db: Database, actor: Actor, filter: AuditEventFilter) {
   if (actor.kind === 'anonymous') throw new UnauthenticatedError();
-  if (!(actor.kind === 'system' || actor.isInstanceAdmin))
+  if (!(actor.kind === 'system' || actor.isInstanceAdmin)) {
     throw new ForbiddenError('Only an administrator can read the whole audit log.');
+  }
   return findAuditEvents(db, { ...filter, limit: Math.min(filter.limit ?? 200, 1000) });
 }

@@ -43,8 +43,9 @@ export async function findTablesInDependencyOrder(db: Queryable): Promise<TableI
   const visit = (table: string) => {
     if (ordered.includes(table) || visiting.has(table)) return;
     visiting.add(table);
-    for (const edge of edges)
+    for (const edge of edges) {
       if (unquote(edge.child) === table && unquote(edge.parent) !== table) visit(unquote(edge.parent));
+    }
     visiting.delete(table);
     ordered.push(table);
   };

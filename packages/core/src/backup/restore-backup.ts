@@ -30,8 +30,9 @@ export async function restoreBackup(
   actor: Actor,
   options: { backupPath: string; filesFolder: string },
 ): Promise<RestoreSummary> {
-  if (actor.kind !== 'system')
+  if (actor.kind !== 'system') {
     throw new ForbiddenError('Restoring is done from the command line by the operator.');
+  }
   if (!existsSync(options.backupPath)) throw new InvalidBackupError(`${options.backupPath}: no such file.`);
   if (existsSync(options.filesFolder) && readdirSync(options.filesFolder).length > 0) {
     throw new RestoreTargetNotEmptyError(
@@ -58,12 +59,14 @@ export async function restoreBackup(
       for await (const record of readBackupRecords(options.backupPath)) {
         lineNumber++;
         if (lineNumber === 1) {
-          if (record.kind !== 'header' || record.format !== backupFormat)
+          if (record.kind !== 'header' || record.format !== backupFormat) {
             throw new InvalidBackupError('This is not an Innspill backup file.');
-          if (record.formatVersion !== 1)
+          }
+          if (record.formatVersion !== 1) {
             throw new InvalidBackupError(
               `Unsupported backup format version ${String(record.formatVersion)}.`,
             );
+          }
           header = record;
           continue;
         }
@@ -80,8 +83,9 @@ export async function restoreBackup(
             );
           }
           const target = normalize(join(staging, record.path));
-          if (!target.startsWith(staging + '/'))
+          if (!target.startsWith(staging + '/')) {
             throw new InvalidBackupError(`Line ${lineNumber}: unsafe file path ${record.path}.`);
+          }
           mkdirSync(dirname(target), { recursive: true });
           writeFileSync(target, bytes);
           fileCount++;
@@ -95,20 +99,24 @@ export async function restoreBackup(
       if (error instanceof InvalidBackupError) throw error;
       throw new InvalidBackupError(`The backup file cannot be read: ${(error as Error).message}`);
     }
-    if (!header || !end)
+    if (!header || !end) {
       throw new InvalidBackupError('The backup file is incomplete (no end record): it was cut short.');
-    for (const [table, count] of Object.entries(end.rowCounts)) {
-      if ((rowsByTable.get(table)?.length ?? 0) !== count)
-        throw new InvalidBackupError(`Table ${table}: expected ${count} rows.`);
     }
-    if (end.fileCount !== fileCount)
+    for (const [table, count] of Object.entries(end.rowCounts)) {
+      if ((rowsByTable.get(table)?.length ?? 0) !== count) {
+        throw new InvalidBackupError(`Table ${table}: expected ${count} rows.`);
+      }
+    }
+    if (end.fileCount !== fileCount) {
       throw new InvalidBackupError(`Expected ${end.fileCount} files, found ${fileCount}.`);
+    }
     const known = new Set(tables.map((table) => table.name));
     for (const table of rowsByTable.keys()) {
-      if (!known.has(table))
+      if (!known.has(table)) {
         throw new InvalidBackupError(
           `The backup has table ${table}, which this version of Innspill does not know.`,
         );
+      }
     }
 
     await db.transaction(async (tx) => {

@@ -34,8 +34,9 @@ export async function loadDemoWorkspace(
   db: Database,
   actor: Actor,
 ): Promise<{ created: boolean; processId: string; slug: string }> {
-  if (!canCreateProcess(actor))
+  if (!canCreateProcess(actor)) {
     throw new ForbiddenError('Only an administrator can load the example workspace.');
+  }
   const { original, english } = readDemoDocuments();
   return db.transaction(async (tx) => {
     const existing = await findProcessBySlug(tx, demoProcessSlug);

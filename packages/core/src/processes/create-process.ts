@@ -20,8 +20,9 @@ export interface CreateProcessInput {
 /** Creates an empty strategy process; the creating user becomes its owner. */
 export async function createProcess(db: Database, actor: Actor, input: CreateProcessInput) {
   if (actor.kind === 'anonymous') throw new UnauthenticatedError();
-  if (!canCreateProcess(actor))
+  if (!canCreateProcess(actor)) {
     throw new ForbiddenError('Only an administrator can create a strategy process.');
+  }
   const title = input.title.trim();
   if (!title) throw new ValidationError('The process needs a title.', { title: 'Required.' });
   const slug = input.slug?.trim() || slugify(title);

@@ -41,7 +41,8 @@ describe('system routes', () => {
 
   it('declares access for every API route', () => {
     expect(sut.routes.length).toBeGreaterThan(5);
-    for (const route of sut.routes)
+    for (const route of sut.routes) {
       expect(['public', 'authenticated', 'process', 'admin']).toContain(route.access);
+    }
   });
 });

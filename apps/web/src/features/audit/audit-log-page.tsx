@@ -43,8 +43,9 @@ function describeDetail(detail: Record<string, unknown>, t: (key: string) => str
     );
   }
   for (const [key, value] of Object.entries(detail)) {
-    if (key !== 'before' && key !== 'after')
+    if (key !== 'before' && key !== 'after') {
       parts.push(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+    }
   }
   return parts.join(' · ');
 }

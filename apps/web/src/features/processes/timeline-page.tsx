@@ -206,8 +206,9 @@ export function TimelinePage() {
                             t('processEdit.deletedNamed', { name: item.title }),
                           );
                           // the row is gone: focus goes to the table's heading
-                          if (ok)
+                          if (ok) {
                             requestAnimationFrame(() => document.getElementById('table-heading')?.focus());
+                          }
                           return ok;
                         }}
                       />

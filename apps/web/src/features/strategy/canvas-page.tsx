@@ -165,8 +165,9 @@ export function CanvasPage() {
       t(`canvas.status.${status}`),
     );
     // the button that was pressed is gone with the old status: focus the next step, else the status
-    if (ok)
+    if (ok) {
       focusAfterRender.current = nextStatuses[status].map((next) => `status-${next}`).concat('canvas-status');
+    }
   };
 
   const postComment = async (event: FormEvent) => {
