@@ -36,7 +36,7 @@ import {
   normaliseAnswers,
   type NormalisedAnswer,
 } from './submission.ts';
-import { submitOneResponse, type SubmitResponseResult } from './submit-response.ts';
+import { submitOneResponse, type SubmitResponseResult } from './submit-one-response.ts';
 
 /**
  * Sends a response through the respondent's link: the use-case behind the public submit route.
