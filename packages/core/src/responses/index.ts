@@ -26,7 +26,7 @@ export { getPublicRound } from './get-public-round.ts';
 export { openRespondentLink } from './open-respondent-link.ts';
 export { startResponse, type StartResponseInput } from './start-response.ts';
 export { saveResponse } from './save-response.ts';
-export { submitResponse, maxSubmitBatchSize } from './submit-batch.ts';
+export { submitResponse, maxSubmitBatchSize } from './submit-response.ts';
 export type { SubmitResponseResult } from './submit-one-response.ts';
 export { withdrawResponse } from './withdraw-response.ts';
 export { addAttachment, maxAttachmentsPerSubmission } from './add-attachment.ts';

@@ -38,7 +38,7 @@ export type SubmitResponseResult = Awaited<ReturnType<typeof submitOneResponse>>
  * (a double click, a retried request) returns the same receipt. A response already sent is updated
  * in place until the deadline. Returns the respondent's view as committed (no second read).
  *
- * Use `submitResponse` (submit-batch.ts), which writes concurrent first submits together and sends
+ * Use `submitResponse` (submit-response.ts), which writes concurrent first submits together and sends
  * everything else here.
  */
 export async function submitOneResponse(deps: RespondentDeps, token: string, input: RespondentInput = {}) {
