@@ -13,7 +13,7 @@ export { detectFileType, decodeText, looksLikeText } from '../shared/file-types.
 export { readZipArchive, defaultZipLimits, type ZipLimits } from '../shared/zip-archive.ts';
 export { csvCell, toCsv } from './csv-writer.ts';
 export { createFileStore, type FileStore, type FileStoreOptions } from './file-store.ts';
-export { extractDocumentText } from './extract-text.ts';
+export { extractDocumentText } from './extract-document-text.ts';
 export {
   checkDocument,
   extractAttachmentJobKind,
