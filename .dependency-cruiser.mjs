@@ -35,6 +35,14 @@ export default {
       to: { path: core, pathNot: [`${core}index\\.ts$`, `${core}testing/index\\.ts$`] },
     },
     {
+      name: 'no-relative-cross-package',
+      comment:
+        'A workspace package (packages/*, apps/*) reaches another only by its name (@innspill/…), never by a relative path into its files.',
+      severity: 'error',
+      from: { path: '^((?:packages|apps)/[^/]+)/' },
+      to: { dependencyTypes: ['local'], path: '^(?:packages|apps)/[^/]+/', pathNot: '^$1/' },
+    },
+    {
       name: 'drizzle-only-in-repositories',
       comment:
         'drizzle-orm is imported only in *.repository.ts files and db/ (schema, connection, migrations); tests and testing/ may use it to arrange and inspect the database.',

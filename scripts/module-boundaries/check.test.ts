@@ -27,4 +27,14 @@ describe(checkModuleBoundaries.name, () => {
     );
     expect(violations).toHaveLength(3);
   });
+
+  it('reports a relative import from one workspace package into the files of another', async () => {
+    expect(await checkModuleBoundaries(fixture('cross-package'))).toEqual([
+      {
+        rule: 'no-relative-cross-package',
+        from: 'packages/core/src/epsilon/index.ts',
+        to: 'packages/text-analysis/src/language/index.ts',
+      },
+    ]);
+  });
 });

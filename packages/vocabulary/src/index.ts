@@ -16,3 +16,4 @@ export * from './processes.ts';
 export * from './rounds.ts';
 export * from './responses.ts';
 export * from './strategies.ts';
+export * from './themes.ts';

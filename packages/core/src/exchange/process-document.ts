@@ -69,7 +69,7 @@ export const StrategicThemeSchema = z.looseObject({
   summary: z.string(),
   mainGoal: z.string(),
   status: z.enum(vocabulary.canvasStatuses).optional(),
-  stage: z.enum(['candidate', 'strategic', 'dropped']).optional(),
+  stage: z.enum(vocabulary.themeStages).optional(),
   version: z.number().int().positive().optional(),
   translations: TranslationsSchema.optional(),
   challenges: z.array(TextItemSchema),

@@ -2,7 +2,7 @@ import type { Database } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import { systemClock } from '../shared/clock.ts';
-import { effectiveRoundStatus } from './round-status.ts';
+import { effectiveRoundStatus } from './effective-round-status.ts';
 import { getProcessForActor } from './get-process-for-actor.ts';
 import { findBodiesOfProcess, findMilestonesOfProcess, findRoundsOfProcess } from './processes.repository.ts';
 

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { extractDocumentText } from './extract-text.ts';
+import { extractDocumentText } from './extract-document-text.ts';
 import { describeExtractionFailure, TextExtractionError } from './extraction-failure.ts';
 import { detectFileType, type DocumentType } from '../shared/file-types.ts';
 import type { FileStore } from './file-store.ts';

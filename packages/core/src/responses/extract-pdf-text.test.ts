@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { extractPdfTextIsolated } from './extract-pdf-text.ts';
-import { extractDocumentText } from './extract-text.ts';
+import { extractDocumentText } from './extract-document-text.ts';
 import { TextExtractionError } from './extraction-failure.ts';
 import { makeEncryptedPdf } from '../testing/index.ts';
 

@@ -18,7 +18,7 @@ import {
   type StorageDeps,
   type UploadedFile,
 } from './attachments.ts';
-import { extractDocumentText } from './extract-text.ts';
+import { extractDocumentText } from './extract-document-text.ts';
 import { detectFileType, type DocumentType } from '../shared/file-types.ts';
 import {
   findProcessActors,

@@ -13,7 +13,7 @@ export { detectFileType, decodeText, looksLikeText } from '../shared/file-types.
 export { readZipArchive, defaultZipLimits, type ZipLimits } from '../shared/zip-archive.ts';
 export { csvCell, toCsv } from './csv-writer.ts';
 export { createFileStore, type FileStore, type FileStoreOptions } from './file-store.ts';
-export { extractDocumentText } from './extract-text.ts';
+export { extractDocumentText } from './extract-document-text.ts';
 export {
   checkDocument,
   extractAttachmentJobKind,
@@ -26,8 +26,8 @@ export { getPublicRound } from './get-public-round.ts';
 export { openRespondentLink } from './open-respondent-link.ts';
 export { startResponse, type StartResponseInput } from './start-response.ts';
 export { saveResponse } from './save-response.ts';
-export { submitResponse, maxSubmitBatchSize } from './submit-batch.ts';
-export type { SubmitResponseResult } from './submit-response.ts';
+export { submitResponse, maxSubmitBatchSize } from './submit-response.ts';
+export type { SubmitResponseResult } from './submit-one-response.ts';
 export { withdrawResponse } from './withdraw-response.ts';
 export { addAttachment, maxAttachmentsPerSubmission } from './add-attachment.ts';
 export { removeAttachment } from './remove-attachment.ts';

@@ -8,7 +8,7 @@ import { csvCell, toCsv } from './csv-writer.ts';
 import { segmentText, splitSentences } from './segment-text.ts';
 import { decodeText, detectFileType } from '../shared/file-types.ts';
 import { readZipArchive } from '../shared/zip-archive.ts';
-import { extractDocumentText } from './extract-text.ts';
+import { extractDocumentText } from './extract-document-text.ts';
 
 const cellText = fc.string({ unit: fc.constantFrom('a', 'æ', 'ø', 'å', ' ', ',', ';', '"', '\n', 'x', '1') });
 

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { actors, answers, attachments, invitations, segments, submissions } from '../db/schema/index.ts';
 import type { Queryable } from '../db/database.ts';
+import type { SegmentLanguage } from '@innspill/vocabulary';
 
 export type SubmissionRow = typeof submissions.$inferSelect;
 export type AnswerRow = typeof answers.$inferSelect;
@@ -224,7 +225,7 @@ export interface NewSegment {
   attachmentId: string | null;
   position: number;
   text: string;
-  language: 'nb' | 'nn' | 'en' | 'und';
+  language: SegmentLanguage;
   searchConfig: 'norwegian' | 'english';
 }
 

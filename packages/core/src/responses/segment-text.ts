@@ -1,6 +1,4 @@
-// The analysis package's public index does not export detectLanguage yet (it is being written);
-// import the capability folder directly until it does.
-import { detectLanguage } from '../../../text-analysis/src/language/index.ts';
+import { detectLanguage } from '@innspill/text-analysis';
 import type { SegmentLanguage } from '@innspill/vocabulary';
 
 export type { SegmentLanguage } from '@innspill/vocabulary';

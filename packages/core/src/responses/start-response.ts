@@ -18,7 +18,7 @@ import {
   insertSubmission,
   type SubmissionRow,
 } from './responses.repository.ts';
-import { finaliseSubmission } from './submit-response.ts';
+import { finaliseSubmission } from './submit-one-response.ts';
 
 export interface StartResponseInput extends RespondentInput {
   /** Send now instead of saving a draft. */

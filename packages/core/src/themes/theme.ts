@@ -1,6 +1,5 @@
 /** Pure rules of the theme tree: which themes are numbered, the next number, the grouping. */
-
-export type ThemeStage = 'candidate' | 'strategic' | 'dropped';
+import type { ThemeStage } from '@innspill/vocabulary';
 
 /** The fields of a theme these rules look at. */
 export interface ThemeNode {

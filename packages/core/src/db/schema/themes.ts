@@ -10,10 +10,11 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import * as vocabulary from '@innspill/vocabulary';
 import { strategyProcesses, type Translations } from './processes.ts';
 
-export const themeStages = ['candidate', 'strategic', 'dropped'] as const;
-export const themeOrigins = ['manual', 'discovered'] as const;
+export const themeStages = vocabulary.themeStages;
+export const themeOrigins = vocabulary.themeOrigins;
 
 /**
  * The theme tree of a process: candidate themes (found in the input or named by people) grouped
