@@ -52,3 +52,8 @@ export async function updateActorRow(
   const [row] = await db.update(actors).set(values).where(eq(actors.id, actorId)).returning();
   return row;
 }
+
+/** Replaces an actor's contact emails (`privacy` removes a deleted respondent's address). */
+export async function setActorContactEmails(db: Queryable, actorId: string, emails: string[]) {
+  await db.update(actors).set({ contactEmails: emails }).where(eq(actors.id, actorId));
+}

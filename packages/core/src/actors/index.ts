@@ -8,3 +8,5 @@ export { listActors } from './list-actors.ts';
 export { saveActor } from './save-actor.ts';
 export { importActors, type ActorImportRow } from './import-actors.ts';
 export { findActorById, findActorsByIds, insertActorRow } from './actors.repository.ts';
+/** Used by `privacy` (deleting a respondent's data). */
+export { setActorContactEmails } from './actors.repository.ts';

@@ -8,3 +8,5 @@ export {
 } from './mailer.ts';
 export { sendEmailJobHandler, sendEmailJobKind, type SendEmailPayload } from './send-email-job.ts';
 export { findOutgoingEmailsOfRound } from './email.repository.ts';
+/** Used by `privacy` (deleting a respondent's data). */
+export { deleteOutgoingEmails } from './email.repository.ts';

@@ -2,3 +2,5 @@
 export { runPendingJobs, type JobHandler, type JobHandlers } from './run-pending-jobs.ts';
 export { startJobRunner, type JobRunner } from './job-runner.ts';
 export { findJobs } from './jobs.repository.ts';
+/** Used by `privacy` (deleting a respondent's data). */
+export { deleteEmailJobsTo } from './jobs.repository.ts';

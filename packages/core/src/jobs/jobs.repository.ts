@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
-import { jobs } from '../db/schema/index.ts';
+import { inputRounds, jobs } from '../db/schema/index.ts';
 import type { Queryable } from '../db/database.ts';
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -74,4 +74,23 @@ export async function findJobs(db: Queryable, kind?: string) {
     .from(jobs)
     .where(kind ? eq(jobs.kind, kind) : undefined)
     .orderBy(asc(jobs.queuedOrder));
+}
+
+/**
+ * Deletes queued or failed jobs of a kind addressed (payload `to`) to the email about the
+ * process's rounds (payload `roundId`); done jobs keep no payload. Returns how many went.
+ * `privacy` forgets a deleted respondent's queued mail with it.
+ */
+export async function deleteEmailJobsTo(db: Queryable, processId: string, email: string, kind: string) {
+  const rows = await db
+    .delete(jobs)
+    .where(
+      and(
+        eq(jobs.kind, kind),
+        sql`lower(trim(${jobs.payload}->>'to')) = ${email.trim().toLowerCase()}`,
+        sql`${jobs.payload}->>'roundId' in (select ${inputRounds.id}::text from ${inputRounds} where ${inputRounds.processId} = ${processId})`,
+      ),
+    )
+    .returning({ id: jobs.id });
+  return rows.length;
 }

@@ -2,7 +2,8 @@ import type { Database } from '../db/database.ts';
 import { systemActor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import { recordAuditEvent } from '../shared/record-audit-event.ts';
-import { clearSubmittersOfProcess, findProcessesWithRetention } from './privacy.repository.ts';
+import { clearSubmittersOfProcess } from '../responses/index.ts';
+import { findProcessesWithRetention } from './privacy.repository.ts';
 import { retentionExpiresAt } from './retention.ts';
 
 /**

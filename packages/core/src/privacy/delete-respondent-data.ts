@@ -3,23 +3,24 @@ import type { Database } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import { recordAuditEvent } from '../shared/record-audit-event.ts';
-import { sendEmailJobKind } from '../email/index.ts';
-import type { RespondentLocator } from './find-respondent-data.ts';
-import { getProcessForPersonalData } from './privacy.policies.ts';
+import { setActorContactEmails } from '../actors/index.ts';
+import { deleteOutgoingEmails, sendEmailJobKind } from '../email/index.ts';
+import { deleteEmailJobsTo } from '../jobs/index.ts';
 import {
   anonymiseAttachment,
   clearSubmitter,
-  deleteEmailJobsTo,
-  deleteOutgoingEmails,
   deleteRetiredSegments,
   deleteSubmissions,
+  setInvitationEmails,
+} from '../responses/index.ts';
+import type { RespondentLocator } from './find-respondent-data.ts';
+import { getProcessForPersonalData } from './privacy.policies.ts';
+import {
   findActorsWithEmail,
   findAttachmentsOf,
   findInvitationsWithEmail,
   findOutgoingEmailsTo,
   findSubmissionsByEmail,
-  setActorContactEmails,
-  setInvitationEmails,
 } from './privacy.repository.ts';
 import { removeStoredFiles } from './remove-stored-files.ts';
 import { normaliseSubjectEmail, type DeletionSummary } from './respondent-data.ts';

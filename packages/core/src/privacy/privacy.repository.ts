@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, or, sql, type AnyColumn } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql, type AnyColumn } from 'drizzle-orm';
 import type { Queryable } from '../db/database.ts';
 import {
   actors,
@@ -6,13 +6,17 @@ import {
   attachments,
   inputRounds,
   invitations,
-  jobs,
   outgoingEmails,
   questions,
-  segments,
   strategyProcesses,
   submissions,
 } from '../db/schema/index.ts';
+
+/*
+ * Privacy's reads: finding one respondent's data across the tables of other modules. Privacy
+ * writes nothing here; its deletions and the retention sweep call the owners' repositories
+ * (responses, actors, processes, jobs, email) through their index.
+ */
 
 /** Emails are matched without regard to case or surrounding spaces. */
 const sameEmail = (column: AnyColumn, email: string) =>
@@ -94,89 +98,6 @@ export async function findOutgoingEmailsTo(db: Queryable, processId: string, ema
     .orderBy(outgoingEmails.sentAt, outgoingEmails.id);
 }
 
-export async function deleteOutgoingEmails(db: Queryable, emailIds: string[]) {
-  if (emailIds.length === 0) return;
-  await db.delete(outgoingEmails).where(inArray(outgoingEmails.id, emailIds));
-}
-
-/** Queued or failed email jobs to the address about the process's rounds (done jobs keep no payload). */
-export async function deleteEmailJobsTo(db: Queryable, processId: string, email: string, kind: string) {
-  const rows = await db
-    .delete(jobs)
-    .where(
-      and(
-        eq(jobs.kind, kind),
-        sql`lower(trim(${jobs.payload}->>'to')) = ${email.trim().toLowerCase()}`,
-        sql`${jobs.payload}->>'roundId' in (select ${inputRounds.id}::text from ${inputRounds} where ${inputRounds.processId} = ${processId})`,
-      ),
-    )
-    .returning({ id: jobs.id });
-  return rows.length;
-}
-
-export async function deleteSubmissions(db: Queryable, submissionIds: string[]) {
-  if (submissionIds.length === 0) return;
-  await db.delete(submissions).where(inArray(submissions.id, submissionIds));
-}
-
-/** Deletes the retired segments (earlier versions of the text) of submissions. */
-export async function deleteRetiredSegments(db: Queryable, submissionIds: string[]) {
-  if (submissionIds.length === 0) return;
-  await db
-    .delete(segments)
-    .where(and(inArray(segments.submissionId, submissionIds), isNotNull(segments.retiredAt)));
-}
-
-export async function clearSubmitter(db: Queryable, submissionIds: string[], now: Date) {
-  if (submissionIds.length === 0) return;
-  await db
-    .update(submissions)
-    .set({ submitterName: null, submitterEmail: null, updatedAt: now })
-    .where(inArray(submissions.id, submissionIds));
-}
-
-/** Keeps an attachment's extracted text but not its original file or a name that may identify. */
-export async function anonymiseAttachment(
-  db: Queryable,
-  attachmentId: string,
-  fileName: string,
-  isPending: boolean,
-) {
-  await db
-    .update(attachments)
-    .set({
-      fileName,
-      ...(isPending
-        ? {
-            extractionStatus: 'failed' as const,
-            extractionFailure: 'deleted_on_request' as const,
-            extractionError: 'The file was deleted at the respondent’s request.',
-          }
-        : {}),
-    })
-    .where(eq(attachments.id, attachmentId));
-}
-
-export async function setInvitationEmails(db: Queryable, invitationId: string, emails: string[]) {
-  await db.update(invitations).set({ emails }).where(eq(invitations.id, invitationId));
-}
-
-export async function setActorContactEmails(db: Queryable, actorId: string, emails: string[]) {
-  await db.update(actors).set({ contactEmails: emails }).where(eq(actors.id, actorId));
-}
-
-export async function updateProcessRetention(
-  db: Queryable,
-  processId: string,
-  retentionDays: number | null,
-  now: Date,
-) {
-  await db
-    .update(strategyProcesses)
-    .set({ retentionDays, updatedAt: now })
-    .where(eq(strategyProcesses.id, processId));
-}
-
 /** Processes with a retention period, and their rounds (to tell when their input closed). */
 export async function findProcessesWithRetention(db: Queryable) {
   const processRows = await db
@@ -201,19 +122,4 @@ export async function findProcessesWithRetention(db: Queryable) {
     ...row,
     rounds: roundRows.filter((round) => round.processId === row.id),
   }));
-}
-
-/** Clears submitter name and email on every submission of the process's rounds that still has them. */
-export async function clearSubmittersOfProcess(db: Queryable, processId: string, now: Date) {
-  const rows = await db
-    .update(submissions)
-    .set({ submitterName: null, submitterEmail: null, updatedAt: now })
-    .where(
-      and(
-        sql`${submissions.roundId} in (select ${inputRounds.id} from ${inputRounds} where ${inputRounds.processId} = ${processId})`,
-        or(isNotNull(submissions.submitterName), isNotNull(submissions.submitterEmail)),
-      ),
-    )
-    .returning({ id: submissions.id });
-  return rows.length;
 }

@@ -3,9 +3,8 @@ import type { Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import { ValidationError } from '../shared/domain-error.ts';
 import { recordAuditEvent } from '../shared/record-audit-event.ts';
-import { findRoundsOfProcess } from '../processes/index.ts';
+import { findRoundsOfProcess, updateProcessRetention } from '../processes/index.ts';
 import { getProcessForPersonalData } from './privacy.policies.ts';
-import { updateProcessRetention } from './privacy.repository.ts';
 import { retentionDaysRange, retentionExpiresAt } from './retention.ts';
 
 export interface RetentionSetting {

@@ -18,3 +18,5 @@ export {
   setProcessInvolvement,
   type ProcessRow,
 } from './processes.repository.ts';
+/** Used by `privacy` (the retention setting). */
+export { updateProcessRetention } from './processes.repository.ts';

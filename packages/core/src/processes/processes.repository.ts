@@ -9,8 +9,7 @@ import {
 import type { Queryable } from '../db/database.ts';
 
 /**
- * The only writer of `strategy_processes` apart from `privacy` (retention; see
- * docs/decisions/process-plan-module.md). The milestone, body and round reads below serve the
+ * The only writer of `strategy_processes` (see docs/decisions/process-plan-module.md). The milestone, body and round reads below serve the
  * process overview; those tables are written by `plan` and `rounds`.
  */
 
@@ -116,4 +115,17 @@ export async function findRoundsOfProcess(db: Queryable, processId: string) {
     .from(inputRounds)
     .where(eq(inputRounds.processId, processId))
     .orderBy(asc(inputRounds.number));
+}
+
+/** Sets how long submitter data is kept after the process's input closed (`privacy`'s retention setting). */
+export async function updateProcessRetention(
+  db: Queryable,
+  processId: string,
+  retentionDays: number | null,
+  now: Date,
+) {
+  await db
+    .update(strategyProcesses)
+    .set({ retentionDays, updatedAt: now })
+    .where(eq(strategyProcesses.id, processId));
 }

@@ -61,3 +61,12 @@ export {
   updateAttachmentRow,
   upsertAnswers,
 } from './responses.repository.ts';
+/** Used by `privacy` (deleting a respondent's data, the retention sweep). */
+export {
+  anonymiseAttachment,
+  clearSubmitter,
+  clearSubmittersOfProcess,
+  deleteRetiredSegments,
+  deleteSubmissions,
+  setInvitationEmails,
+} from './responses.repository.ts';

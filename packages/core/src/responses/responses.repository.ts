@@ -1,5 +1,13 @@
-import { and, asc, count, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
-import { actors, answers, attachments, invitations, segments, submissions } from '../db/schema/index.ts';
+import { and, asc, count, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import {
+  actors,
+  answers,
+  attachments,
+  inputRounds,
+  invitations,
+  segments,
+  submissions,
+} from '../db/schema/index.ts';
 import type { Queryable } from '../db/database.ts';
 import type { SegmentLanguage } from '@innspill/vocabulary';
 
@@ -455,4 +463,68 @@ export async function findRoundAttachmentBySha(db: Queryable, roundId: string, s
     .innerJoin(submissions, eq(submissions.id, attachments.submissionId))
     .where(and(eq(submissions.roundId, roundId), eq(attachments.sha256, sha256)));
   return row;
+}
+
+// Writes `privacy` makes when it deletes a respondent's data or runs the retention sweep.
+
+export async function deleteSubmissions(db: Queryable, submissionIds: string[]) {
+  if (submissionIds.length === 0) return;
+  await db.delete(submissions).where(inArray(submissions.id, submissionIds));
+}
+
+/** Deletes the retired segments (earlier versions of the text) of submissions. */
+export async function deleteRetiredSegments(db: Queryable, submissionIds: string[]) {
+  if (submissionIds.length === 0) return;
+  await db
+    .delete(segments)
+    .where(and(inArray(segments.submissionId, submissionIds), isNotNull(segments.retiredAt)));
+}
+
+export async function clearSubmitter(db: Queryable, submissionIds: string[], now: Date) {
+  if (submissionIds.length === 0) return;
+  await db
+    .update(submissions)
+    .set({ submitterName: null, submitterEmail: null, updatedAt: now })
+    .where(inArray(submissions.id, submissionIds));
+}
+
+/** Keeps an attachment's extracted text but not its original file or a name that may identify. */
+export async function anonymiseAttachment(
+  db: Queryable,
+  attachmentId: string,
+  fileName: string,
+  isPending: boolean,
+) {
+  await db
+    .update(attachments)
+    .set({
+      fileName,
+      ...(isPending
+        ? {
+            extractionStatus: 'failed' as const,
+            extractionFailure: 'deleted_on_request' as const,
+            extractionError: 'The file was deleted at the respondent’s request.',
+          }
+        : {}),
+    })
+    .where(eq(attachments.id, attachmentId));
+}
+
+export async function setInvitationEmails(db: Queryable, invitationId: string, emails: string[]) {
+  await db.update(invitations).set({ emails }).where(eq(invitations.id, invitationId));
+}
+
+/** Clears submitter name and email on every submission of the process's rounds that still has them. */
+export async function clearSubmittersOfProcess(db: Queryable, processId: string, now: Date) {
+  const rows = await db
+    .update(submissions)
+    .set({ submitterName: null, submitterEmail: null, updatedAt: now })
+    .where(
+      and(
+        sql`${submissions.roundId} in (select ${inputRounds.id} from ${inputRounds} where ${inputRounds.processId} = ${processId})`,
+        or(isNotNull(submissions.submitterName), isNotNull(submissions.submitterEmail)),
+      ),
+    )
+    .returning({ id: submissions.id });
+  return rows.length;
 }
