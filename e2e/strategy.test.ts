@@ -172,4 +172,25 @@ describe('strategy journey in Chromium', () => {
     await expectNoSeriousA11yViolations(page, 'canvas in English');
     expect(pageErrors).toEqual([]);
   });
+
+  it('opens an old bookmark by theme number and reads that canvas at 320 px without sideways scrolling', async () => {
+    const processPath = new URL(page.url()).pathname.replace(/\/strategy\/.*$/, '');
+    await page.setViewportSize({ width: 320, height: 900 });
+    // theme 1 has the longest word in a title ("kunnskapssøkende" / "knowledge-seekers")
+    await page.goto(`${server.url}${processPath}/strategy/themes/1`);
+    await page.waitForURL(/\/strategy\/themes\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: /^(Theme|Tema) 1: / }).waitFor();
+    await page
+      .getByRole('table')
+      .getByRole('columnheader', { name: /^(Society|Samfunn)$/ })
+      .waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    // the two-dimensional breakdown table scrolls inside its own region, which the keyboard reaches
+    const region = page.getByRole('region', { name: /^(Breakdown|Nedbryting)$/ });
+    expect(await region.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+    expect(await region.getAttribute('tabindex')).toBe('0');
+    await expectNoSeriousA11yViolations(page, 'canvas at 320 px');
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -1,9 +1,9 @@
-import { processes } from '@innspill/core';
+import { processes, type plan } from '@innspill/core';
 import type { ProcessOverview, ProcessSummary } from '@innspill/contracts';
 
 const { translated } = processes;
 
-type OverviewResult = Awaited<ReturnType<typeof processes.getProcessOverview>>;
+type OverviewResult = Awaited<ReturnType<typeof plan.getProcessOverview>>;
 type ProcessRow = OverviewResult['strategyProcess'];
 
 export function presentProcessSummary(row: ProcessRow, locale: string): ProcessSummary {

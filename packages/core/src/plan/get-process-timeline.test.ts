@@ -8,7 +8,7 @@ import {
 } from '../testing/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { fixedClock } from '../shared/clock.ts';
-import { getProcessOverview } from '../processes/index.ts';
+import { getProcessOverview } from './index.ts';
 import { saveMilestone } from './save-milestone.ts';
 import { logInvolvementEvent } from './log-involvement-event.ts';
 import { saveDeliverable } from './deliverables-and-bodies.ts';

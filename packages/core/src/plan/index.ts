@@ -40,3 +40,4 @@ export {
   type MilestoneRow,
   type StakeholderBodyRow,
 } from './plan.repository.ts';
+export { getProcessOverview } from './get-process-overview.ts';

@@ -3,7 +3,8 @@ import type { Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import { ValidationError } from '../shared/domain-error.ts';
 import { recordAuditEvent } from '../shared/record-audit-event.ts';
-import { findRoundsOfProcess, updateProcessRetention } from '../processes/index.ts';
+import { updateProcessRetention } from '../processes/index.ts';
+import { findRoundsOfProcess } from '../rounds/index.ts';
 import { getProcessForPersonalData } from './privacy.policies.ts';
 import { retentionDaysRange, retentionExpiresAt } from './retention.ts';
 

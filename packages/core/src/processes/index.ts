@@ -4,14 +4,12 @@ export * from './processes.errors.ts';
 export * from './processes.policies.ts';
 export { createProcess, type CreateProcessInput } from './create-process.ts';
 export { getProcessForActor } from './get-process-for-actor.ts';
-export { getProcessOverview } from './get-process-overview.ts';
 export { listProcesses } from './list-processes.ts';
 export { effectiveRoundStatus, type EffectiveRoundStatus } from './effective-round-status.ts';
 export { setProcessMembership, listProcessMembers } from './set-process-membership.ts';
 export {
   findProcessBySlug,
   findProcessById,
-  findRoundsOfProcess,
   insertProcess,
   lockProcessRow,
   updateProcessRow,

@@ -1,16 +1,10 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import {
-  inputRounds,
-  memberships,
-  milestones,
-  stakeholderBodies,
-  strategyProcesses,
-} from '../db/schema/index.ts';
+import { memberships, strategyProcesses } from '../db/schema/index.ts';
 import type { Queryable } from '../db/database.ts';
 
 /**
- * The only writer of `strategy_processes` (see docs/decisions/process-plan-module.md). The milestone, body and round reads below serve the
- * process overview; those tables are written by `plan` and `rounds`.
+ * The only writer of `strategy_processes` (see docs/decisions/process-plan-module.md). The process
+ * overview, which also shows milestones, bodies and rounds, is `plan`'s (`plan/get-process-overview.ts`).
  */
 
 export type ProcessRow = typeof strategyProcesses.$inferSelect;
@@ -91,30 +85,6 @@ export async function setProcessInvolvement(
     .update(strategyProcesses)
     .set({ involvement, translations })
     .where(eq(strategyProcesses.id, processId));
-}
-
-export async function findMilestonesOfProcess(db: Queryable, processId: string) {
-  return db
-    .select()
-    .from(milestones)
-    .where(eq(milestones.processId, processId))
-    .orderBy(asc(milestones.date), asc(milestones.id));
-}
-
-export async function findBodiesOfProcess(db: Queryable, processId: string) {
-  return db
-    .select()
-    .from(stakeholderBodies)
-    .where(eq(stakeholderBodies.processId, processId))
-    .orderBy(asc(stakeholderBodies.position), asc(stakeholderBodies.id));
-}
-
-export async function findRoundsOfProcess(db: Queryable, processId: string) {
-  return db
-    .select()
-    .from(inputRounds)
-    .where(eq(inputRounds.processId, processId))
-    .orderBy(asc(inputRounds.number));
 }
 
 /** Sets how long submitter data is kept after the process's input closed (`privacy`'s retention setting). */

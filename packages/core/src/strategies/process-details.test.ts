@@ -3,7 +3,8 @@ import { createTestDatabase, buildMember, type TestDatabase } from '../testing/i
 import { systemActor, type Actor } from '../shared/actor.ts';
 import { loadDemoWorkspace, demoProcessSlug } from '../demo/index.ts';
 import { findAuditEvents } from '../audit/index.ts';
-import { findProcessBySlug, getProcessOverview } from '../processes/index.ts';
+import { findProcessBySlug } from '../processes/index.ts';
+import { getProcessOverview } from '../plan/index.ts';
 import {
   addStakeholderBody,
   deleteDeliverable,

@@ -115,7 +115,7 @@ export function processPlanRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
           slug: request.params.slug,
           ...request.body,
         });
-        const overview = await processes.getProcessOverview(
+        const overview = await plan.getProcessOverview(
           deps.db,
           request.actor,
           request.params.slug,

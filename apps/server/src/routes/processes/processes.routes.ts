@@ -8,7 +8,7 @@ import {
   ProcessSummarySchema,
   SetMembershipRequestSchema,
 } from '@innspill/contracts';
-import { processes } from '@innspill/core';
+import { plan, processes } from '@innspill/core';
 import type { AppDependencies } from '../../app-context.ts';
 import { presentProcessOverview, presentProcessSummary } from '../../presenters/process-presenter.ts';
 import { requestLocale } from '../locale.ts';
@@ -66,7 +66,7 @@ export function processRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const overview = await processes.getProcessOverview(
+        const overview = await plan.getProcessOverview(
           deps.db,
           request.actor,
           request.params.slug,

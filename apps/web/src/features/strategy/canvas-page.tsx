@@ -407,48 +407,54 @@ export function CanvasPage() {
           </Heading>
           {list('challenge', t('canvas.challenges'))}
         </section>
-        <table className="canvas__grid">
-          <caption className="canvas__row-label">{t('canvas.breakdown')}</caption>
-          <thead>
-            <tr>
-              <td />
-              {columns.map((column) => (
-                <th key={column} scope="col">
-                  {t(`canvas.${column}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">{t('canvas.headline')}</th>
-              {columns.map((column) => (
-                <td key={column} className="canvas__headline">
-                  {list(`headline.${column}`, `${t('canvas.headline')} – ${t(`canvas.${column}`)}`, {
-                    single: true,
-                    className: 'canvas__headline-text',
-                  })}
-                </td>
-              ))}
-            </tr>
-            <tr>
-              <th scope="row">{t('canvas.opportunities')}</th>
-              {columns.map((column) => (
-                <td key={column}>
-                  {list(`${column}.opportunity`, `${t('canvas.opportunities')} – ${t(`canvas.${column}`)}`)}
-                </td>
-              ))}
-            </tr>
-            <tr>
-              <th scope="row">{t('canvas.prerequisites')}</th>
-              {columns.map((column) => (
-                <td key={column}>
-                  {list(`${column}.prerequisite`, `${t('canvas.prerequisites')} – ${t(`canvas.${column}`)}`)}
-                </td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
+        {/* A two-dimensional table: on a narrow screen it scrolls in its own region, the page does not. */}
+        <div className="canvas__grid-scroll" role="region" aria-label={t('canvas.breakdown')} tabIndex={0}>
+          <table className="canvas__grid">
+            <caption className="canvas__row-label">{t('canvas.breakdown')}</caption>
+            <thead>
+              <tr>
+                <td />
+                {columns.map((column) => (
+                  <th key={column} scope="col">
+                    {t(`canvas.${column}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">{t('canvas.headline')}</th>
+                {columns.map((column) => (
+                  <td key={column} className="canvas__headline">
+                    {list(`headline.${column}`, `${t('canvas.headline')} – ${t(`canvas.${column}`)}`, {
+                      single: true,
+                      className: 'canvas__headline-text',
+                    })}
+                  </td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">{t('canvas.opportunities')}</th>
+                {columns.map((column) => (
+                  <td key={column}>
+                    {list(`${column}.opportunity`, `${t('canvas.opportunities')} – ${t(`canvas.${column}`)}`)}
+                  </td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">{t('canvas.prerequisites')}</th>
+                {columns.map((column) => (
+                  <td key={column}>
+                    {list(
+                      `${column}.prerequisite`,
+                      `${t('canvas.prerequisites')} – ${t(`canvas.${column}`)}`,
+                    )}
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </div>
         <div className="canvas__bottom">
           <section aria-labelledby="keywords-heading">
             <Heading level={2} data-size="xs" id="keywords-heading" className="canvas__row-label">

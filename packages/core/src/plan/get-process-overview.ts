@@ -2,9 +2,9 @@ import type { Database } from '../db/database.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import { systemClock } from '../shared/clock.ts';
-import { effectiveRoundStatus } from './effective-round-status.ts';
-import { getProcessForActor } from './get-process-for-actor.ts';
-import { findBodiesOfProcess, findMilestonesOfProcess, findRoundsOfProcess } from './processes.repository.ts';
+import { getProcessForActor } from '../processes/index.ts';
+import { effectiveRoundStatus, findRoundsOfProcess } from '../rounds/index.ts';
+import { findMilestonesOfProcess, findStakeholderBodiesOfProcess } from './plan.repository.ts';
 
 /**
  * Everything the process overview page shows: the process, its milestones, bodies and rounds, each
@@ -19,7 +19,7 @@ export async function getProcessOverview(
   const { strategyProcess, access } = await getProcessForActor(db, actor, slug);
   const [milestoneRows, bodyRows, roundRows] = await Promise.all([
     findMilestonesOfProcess(db, strategyProcess.id),
-    findBodiesOfProcess(db, strategyProcess.id),
+    findStakeholderBodiesOfProcess(db, strategyProcess.id),
     findRoundsOfProcess(db, strategyProcess.id),
   ]);
   const now = clock.now();
